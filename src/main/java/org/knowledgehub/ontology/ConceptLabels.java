@@ -1,0 +1,103 @@
+package org.knowledgehub.ontology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every label of every concept in the ontology's SKOS schemes, looked up by folded name. This is
+ * where a name written in a document meets the vocabulary; adding an altLabel in
+ * {@code ontology/} is enough for it to be recognised.
+ */
+@Component
+public class ConceptLabels {
+
+    private static final List<Property> LABEL_PROPERTIES =
+            List.of(SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, KH.acronym, SKOS.notation, KH.pcode);
+
+    private final Model model;
+    /** scheme IRI -> folded label -> concepts. */
+    private final Map<String, Map<String, List<Resource>>> byScheme = new HashMap<>();
+
+    public ConceptLabels(Ontology ontology) {
+        this.model = ontology.model();
+        model.listStatements(null, SKOS.inScheme, (RDFNode) null).forEach(st -> {
+            Resource concept = st.getSubject();
+            String scheme = st.getObject().asResource().getURI();
+            Map<String, List<Resource>> labels = byScheme.computeIfAbsent(scheme, k -> new HashMap<>());
+            for (Property p : LABEL_PROPERTIES) {
+                concept.listProperties(p).forEach(lst -> {
+                    String key = LabelFolding.fold(lst.getString());
+                    if (!key.isEmpty()) {
+                        List<Resource> list = labels.computeIfAbsent(key, k -> new ArrayList<>(1));
+                        if (!list.contains(concept)) {
+                            list.add(concept);
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    /** Concepts of a scheme with this name among their labels (usually zero or one). */
+    public List<Resource> lookup(String schemeUri, String name) {
+        Map<String, List<Resource>> labels = byScheme.get(schemeUri);
+        if (labels == null) {
+            return List.of();
+        }
+        return labels.getOrDefault(LabelFolding.fold(name), List.of());
+    }
+
+    /** All labels of a scheme, as written, per concept; for building matchers over text. */
+    public Map<Resource, Set<String>> labels(String schemeUri) {
+        Map<Resource, Set<String>> out = new HashMap<>();
+        model.listSubjectsWithProperty(SKOS.inScheme, model.createResource(schemeUri)).forEach(c -> {
+            Set<String> names = new LinkedHashSet<>();
+            for (Property p : LABEL_PROPERTIES) {
+                c.listProperties(p).forEach(st -> names.add(st.getString()));
+            }
+            out.put(c, names);
+        });
+        return out;
+    }
+
+    /** The English preferred label, else any preferred label, else rdfs:label, else the IRI. */
+    public String label(Resource concept) {
+        Resource r = model.getResource(concept.getURI());
+        Optional<String> english = literal(r, SKOS.prefLabel, "en");
+        return english.or(() -> literal(r, SKOS.prefLabel, null))
+                .or(() -> literal(r, RDFS.label, null))
+                .orElse(concept.getURI());
+    }
+
+    /** The acronym if the concept has one, else its label: how organisations appear in facets. */
+    public String shortName(Resource concept) {
+        Resource r = model.getResource(concept.getURI());
+        Statement acronym = r.getProperty(KH.acronym);
+        return acronym != null ? acronym.getString() : label(concept);
+    }
+
+    private static Optional<String> literal(Resource r, Property p, String lang) {
+        for (Statement st : r.listProperties(p).toList()) {
+            Literal l = st.getLiteral();
+            if (lang == null || lang.equalsIgnoreCase(l.getLanguage())) {
+                return Optional.of(l.getString());
+            }
+        }
+        return Optional.empty();
+    }
+}

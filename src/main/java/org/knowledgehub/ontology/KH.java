@@ -1,0 +1,81 @@
+package org.knowledgehub.ontology;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/** Terms of the Knowledge Hub ontology, {@code ontology/knowledge-hub.ttl}. */
+public final class KH {
+
+    public static final String NS = "https://w3id.org/knowledge-hub/ns#";
+
+    public static final Resource Document = resource("Document");
+    public static final Resource Minutes = resource("Minutes");
+    public static final Resource AssessmentReport = resource("AssessmentReport");
+    public static final Resource FieldNote = resource("FieldNote");
+    public static final Resource OtherDocument = resource("OtherDocument");
+    public static final Resource Section = resource("Section");
+    public static final Resource Passage = resource("Passage");
+    public static final Resource Ingestion = resource("Ingestion");
+    public static final Resource Meeting = resource("Meeting");
+    public static final Resource AgendaItem = resource("AgendaItem");
+    public static final Resource ActionPoint = resource("ActionPoint");
+    public static final Resource WorkingGroup = resource("WorkingGroup");
+    public static final Resource Public = resource("Public");
+    public static final Resource Restricted = resource("Restricted");
+    public static final Resource Confidential = resource("Confidential");
+
+    public static final Property inDocument = property("inDocument");
+    public static final Property inSection = property("inSection");
+    public static final Property text = property("text");
+    public static final Property extractedText = property("extractedText");
+    public static final Property startOffset = property("startOffset");
+    public static final Property endOffset = property("endOffset");
+    public static final Property order = property("order");
+    public static final Property headingLevel = property("headingLevel");
+    public static final Property sectionCount = property("sectionCount");
+    public static final Property passageCount = property("passageCount");
+    public static final Property sourceName = property("sourceName");
+    public static final Property contentHash = property("contentHash");
+    public static final Property original = property("original");
+    public static final Property byteSize = property("byteSize");
+    public static final Property parser = property("parser");
+    public static final Property stage = property("stage");
+    public static final Property indexStamp = property("indexStamp");
+    public static final Property sensitivity = property("sensitivity");
+    public static final Property sharedWith = property("sharedWith");
+    public static final Property typeCode = property("typeCode");
+    public static final Property records = property("records");
+    public static final Property location = property("location");
+    public static final Property startTime = property("startTime");
+    public static final Property duration = property("duration");
+    public static final Property chair = property("chair");
+    public static final Property minuteTaker = property("minuteTaker");
+    public static final Property representedAgency = property("representedAgency");
+    public static final Property attachments = property("attachments");
+    public static final Property agendaItem = property("agendaItem");
+    public static final Property subItemOf = property("subItemOf");
+    public static final Property discussedIn = property("discussedIn");
+    public static final Property actionPoint = property("actionPoint");
+    public static final Property owner = property("owner");
+    public static final Property ownerName = property("ownerName");
+    public static final Property status = property("status");
+    public static final Property acronym = property("acronym");
+    public static final Property organisationKind = property("organisationKind");
+    public static final Property unreviewed = property("unreviewed");
+    public static final Property mentionedName = property("mentionedName");
+    public static final Property pcode = property("pcode");
+    public static final Property adminLevel = property("adminLevel");
+    public static final Property preferredForSharedName = property("preferredForSharedName");
+
+    private KH() {
+    }
+
+    private static Resource resource(String local) {
+        return ResourceFactory.createResource(NS + local);
+    }
+
+    private static Property property(String local) {
+        return ResourceFactory.createProperty(NS + local);
+    }
+}

@@ -1,0 +1,34 @@
+package org.knowledgehub.ontology;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Folds a name to the key under which labels are compared: case, diacritics, punctuation and
+ * spacing do not count ("B.O.T" = "BOT", "Zahlé" = "zahle", "UN-Habitat" = "UNHabitat"), and
+ * Arabic letter variants that spelling mixes freely are unified.
+ */
+public final class LabelFolding {
+
+    private LabelFolding() {
+    }
+
+    public static String fold(String label) {
+        String s = Normalizer.normalize(label, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case 'أ', 'إ', 'آ', 'ٱ' -> out.append('ا');
+                case 'ة' -> out.append('ه');
+                case 'ى' -> out.append('ي');
+                default -> {
+                    if (Character.isLetterOrDigit(c) && Character.getType(c) != Character.NON_SPACING_MARK) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

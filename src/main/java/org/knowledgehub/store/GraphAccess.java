@@ -1,0 +1,26 @@
+package org.knowledgehub.store;
+
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.knowledgehub.ontology.Sensitivity;
+
+/**
+ * What the access decision needs to know about one named graph.
+ *
+ * @param graph       the graph's name
+ * @param documentId  the document it holds, or null for a system graph (the ontology)
+ * @param sensitivity its sensitivity level
+ * @param owner       IRI of the owning organisation, or null
+ * @param sharedWith  IRIs of organisations a sharing rule widens it to
+ */
+public record GraphAccess(Node graph, String documentId, Sensitivity sensitivity, String owner, Set<String> sharedWith) {
+
+    public GraphAccess {
+        sharedWith = Set.copyOf(sharedWith);
+    }
+
+    public static GraphAccess system(Node graph) {
+        return new GraphAccess(graph, null, Sensitivity.PUBLIC, null, Set.of());
+    }
+}

@@ -1,0 +1,211 @@
+package org.knowledgehub.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.knowledgehub.HubProperties;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.Ontology;
+import org.knowledgehub.ontology.Sensitivity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded TDB2 store: one named graph per document plus the ontology graph. Writes go
+ * through {@link WriteTransaction}; reads for callers go through {@link #view}, which shows only
+ * the graphs the access decision allows.
+ */
+@Component
+public class KnowledgeStore implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeStore.class);
+
+    private final DatasetGraph dsg;
+    private final GraphCatalog catalog;
+    private final Uris uris;
+
+    public KnowledgeStore(HubProperties hub, GraphCatalog catalog, Uris uris, Ontology ontology) throws IOException {
+        Path dir = hub.dataDir().resolve("tdb2");
+        Files.createDirectories(dir);
+        this.catalog = catalog;
+        this.uris = uris;
+        this.dsg = open(dir);
+        VisibleQueryEngine.register();
+        installOntology(ontology);
+        loadCatalog();
+    }
+
+    private static DatasetGraph open(Path dir) {
+        try {
+            return DatabaseMgr.connectDatasetGraph(dir.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open the store in " + dir.toAbsolutePath()
+                    + " (is another Knowledge Hub process using this data folder?): " + e.getMessage(), e);
+        }
+    }
+
+    /** A read-only view containing only the given graphs, its default graph their union. */
+    public VisibleDatasetGraph view(Set<Node> visibleGraphs) {
+        return new VisibleDatasetGraph(dsg, visibleGraphs);
+    }
+
+    /**
+     * Reads the whole store, every graph, inside a read transaction. Only for the hub's own
+     * bookkeeping (start-up checks, de-duplication), never for answering a caller.
+     */
+    public <T> T readAll(Function<DatasetGraph, T> work) {
+        return Txn.calculateRead(dsg, () -> work.apply(new DatasetGraphReadOnly(dsg)));
+    }
+
+    /** A copy of one graph's triples (empty if it does not exist). */
+    public Graph copyOf(Node graphName) {
+        return readAll(d -> {
+            Graph copy = GraphFactory.createDefaultGraph();
+            d.find(graphName, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+            return copy;
+        });
+    }
+
+    /** Starts the single write transaction; callers must serialise writes and close it. */
+    public WriteTransaction beginWrite() {
+        return new WriteTransaction();
+    }
+
+    /**
+     * A write transaction that replaces or deletes whole graphs and, on commit, brings the
+     * graph catalog up to date.
+     */
+    public final class WriteTransaction implements AutoCloseable {
+
+        private final Map<Node, Graph> replaced = new HashMap<>();
+        private boolean finished;
+
+        private WriteTransaction() {
+            dsg.begin(TxnType.WRITE);
+        }
+
+        public void replaceGraph(Node graphName, Graph content) {
+            dsg.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+            content.find().forEachRemaining(t -> dsg.add(graphName, t.getSubject(), t.getPredicate(), t.getObject()));
+            replaced.put(graphName, content);
+        }
+
+        public void deleteGraph(Node graphName) {
+            dsg.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+            replaced.put(graphName, null);
+        }
+
+        public void commit() {
+            dsg.commit();
+            dsg.end();
+            finished = true;
+            replaced.forEach((graph, content) -> {
+                if (content == null) {
+                    catalog.remove(graph);
+                } else {
+                    catalog.put(accessOf(graph, content));
+                }
+            });
+        }
+
+        public void abort() {
+            if (!finished) {
+                finished = true;
+                dsg.abort();
+                dsg.end();
+            }
+        }
+
+        @Override
+        public void close() {
+            abort();
+        }
+    }
+
+    private void installOntology(Ontology ontology) {
+        Node graph = uris.ontologyGraph();
+        Node versionMarker = NodeFactory.createURI(graph.getURI());
+        String current = readAll(d -> {
+            Iterator<Quad> it = d.find(graph, versionMarker, OWL.versionInfo.asNode(), Node.ANY);
+            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        });
+        if (ontology.fingerprint().equals(current)) {
+            return;
+        }
+        Graph content = GraphFactory.createDefaultGraph();
+        ontology.graph().find().forEachRemaining(content::add);
+        content.add(versionMarker, OWL.versionInfo.asNode(), NodeFactory.createLiteralString(ontology.fingerprint()));
+        try (WriteTransaction tx = beginWrite()) {
+            tx.replaceGraph(graph, content);
+            tx.commit();
+        }
+        log.info("Ontology graph {} (re)installed: {} triples", graph.getURI(), content.size());
+    }
+
+    private void loadCatalog() {
+        List<Node> graphs = readAll(d -> Iter.toList(d.listGraphNodes()));
+        for (Node g : graphs) {
+            catalog.put(accessOf(g, copyOfDocumentHead(g)));
+        }
+        log.info("Store open: {} named graphs", graphs.size());
+    }
+
+    /** The few triples the access decision reads, without copying a whole document graph. */
+    private Graph copyOfDocumentHead(Node graphName) {
+        return readAll(d -> {
+            Graph head = GraphFactory.createDefaultGraph();
+            for (Node p : List.of(KH.sensitivity.asNode(), DCTerms.publisher.asNode(), KH.sharedWith.asNode())) {
+                d.find(graphName, Node.ANY, p, Node.ANY).forEachRemaining(q -> head.add(q.asTriple()));
+            }
+            return head;
+        });
+    }
+
+    /** Access attributes of a graph, read from the document description it holds. */
+    private GraphAccess accessOf(Node graphName, Graph content) {
+        String documentId = uris.documentIdOfGraph(graphName).orElse(null);
+        if (documentId == null) {
+            return GraphAccess.system(graphName);
+        }
+        Node doc = NodeFactory.createURI(uris.document(documentId));
+        Sensitivity sensitivity = content.find(doc, KH.sensitivity.asNode(), Node.ANY).nextOptional()
+                .flatMap(t -> Sensitivity.fromConcept(t.getObject().getURI()))
+                // A document graph without a readable level is treated as the most protected.
+                .orElse(Sensitivity.CONFIDENTIAL);
+        String owner = content.find(doc, DCTerms.publisher.asNode(), Node.ANY).nextOptional()
+                .filter(t -> t.getObject().isURI()).map(t -> t.getObject().getURI()).orElse(null);
+        Set<String> shared = new HashSet<>();
+        content.find(doc, KH.sharedWith.asNode(), Node.ANY)
+                .forEachRemaining(t -> { if (t.getObject().isURI()) shared.add(t.getObject().getURI()); });
+        return new GraphAccess(graphName, documentId, sensitivity, owner, shared);
+    }
+
+    @Override
+    public void destroy() {
+        dsg.close();
+        log.info("Store closed");
+    }
+}

@@ -1,0 +1,115 @@
+package org.knowledgehub.store;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.knowledgehub.HubProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The IRI layout of the hub, in one place: everything a document produces lives under
+ * {@code {base}id/document/{id}}, and its triples in the named graph {@code {base}graph/document/{id}}.
+ */
+@Component
+public class Uris {
+
+    private final String base;
+
+    public Uris(HubProperties hub) {
+        this.base = hub.base();
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String document(String id) {
+        return base + "id/document/" + id;
+    }
+
+    public Node documentGraph(String id) {
+        return NodeFactory.createURI(base + "graph/document/" + id);
+    }
+
+    public String section(String id, int n) {
+        return document(id) + "/section/" + n;
+    }
+
+    public String passage(String id, int n) {
+        return document(id) + "/passage/" + n;
+    }
+
+    public String meeting(String id) {
+        return document(id) + "/meeting";
+    }
+
+    public String agendaItem(String id, String number) {
+        return document(id) + "/agenda/" + number;
+    }
+
+    public String actionPoint(String id, int n) {
+        return document(id) + "/action/" + n;
+    }
+
+    public String person(String id, String name) {
+        return document(id) + "/person/" + slug(name);
+    }
+
+    public String workingGroup(String id, String name) {
+        return document(id) + "/group/" + slug(name);
+    }
+
+    public String ingestion(String id, String stamp) {
+        return document(id) + "/ingestion/" + stamp;
+    }
+
+    /** An organisation the hub learnt of from a document; the same name gives the same IRI. */
+    public String organisation(String name) {
+        return base + "id/organisation/" + slug(name);
+    }
+
+    public String softwareAgent() {
+        return base + "id/agent/knowledge-hub";
+    }
+
+    public String original(String id) {
+        return base + "api/documents/" + id + "/original";
+    }
+
+    public Node ontologyGraph() {
+        return NodeFactory.createURI(base + "graph/ontology");
+    }
+
+    /** The document id of a document graph's name, if it is one. */
+    public Optional<String> documentIdOfGraph(Node graph) {
+        return afterPrefix(graph.isURI() ? graph.getURI() : "", base + "graph/document/");
+    }
+
+    /** The document id of any IRI minted for a document or its parts. */
+    public Optional<String> documentIdOf(String iri) {
+        return afterPrefix(iri, base + "id/document/");
+    }
+
+    private static Optional<String> afterPrefix(String iri, String prefix) {
+        if (!iri.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = iri.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+
+    /** Lower-case ASCII words joined by hyphens: "Zahlé – WASH Sector" gives "zahle-wash-sector". */
+    public static String slug(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "x" : slug;
+    }
+}

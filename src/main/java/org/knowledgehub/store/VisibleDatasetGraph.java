@@ -1,0 +1,149 @@
+package org.knowledgehub.store;
+
+import java.util.Iterator;
+import java.util.Set;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.core.DatasetGraphWrapperView;
+import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphReadOnly;
+
+/**
+ * A read-only view of the store that contains only the named graphs a caller may see, and whose
+ * default graph is the union of exactly those graphs. Every reader of RDF (SPARQL, Linked Data,
+ * exports) goes through this view, so {@code GRAPH ?g}, {@code FROM}, property paths and DESCRIBE
+ * cannot reach past it.
+ *
+ * <p>It is a {@link DatasetGraphWrapperView}: ARQ must not unwrap it to the store underneath.
+ */
+public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements DatasetGraphWrapperView {
+
+    private final DatasetGraph base;
+    private final Set<Node> visible;
+
+    VisibleDatasetGraph(DatasetGraph base, Set<Node> visible) {
+        super(base);
+        this.base = base;
+        this.visible = Set.copyOf(visible);
+    }
+
+    public boolean isVisible(Node graph) {
+        return visible.contains(graph);
+    }
+
+    @Override
+    public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+        if (g == null || g == Node.ANY) {
+            return findInVisibleNamedGraphs(s, p, o);
+        }
+        if (Quad.isDefaultGraph(g) || Quad.isUnionGraph(g)) {
+            return findInUnion(s, p, o);
+        }
+        if (!visible.contains(g)) {
+            return Iter.nullIterator();
+        }
+        return base.find(g, s, p, o);
+    }
+
+    @Override
+    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
+        if (g == null || g == Node.ANY) {
+            return findInVisibleNamedGraphs(s, p, o);
+        }
+        if (Quad.isUnionGraph(g)) {
+            return findInUnion(s, p, o);
+        }
+        if (Quad.isDefaultGraph(g) || !visible.contains(g)) {
+            return Iter.nullIterator();
+        }
+        return base.find(g, s, p, o);
+    }
+
+    @Override
+    public Iterator<Quad> find() {
+        return find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    @Override
+    public Iterator<Quad> find(Quad quad) {
+        return find(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
+
+    @Override
+    public boolean contains(Node g, Node s, Node p, Node o) {
+        return find(g, s, p, o).hasNext();
+    }
+
+    @Override
+    public boolean contains(Quad quad) {
+        return contains(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return new GraphReadOnly(GraphView.createDefaultGraph(this));
+    }
+
+    @Override
+    public Graph getUnionGraph() {
+        return getDefaultGraph();
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode)) {
+            return getDefaultGraph();
+        }
+        return new GraphReadOnly(GraphView.createNamedGraph(this, graphNode));
+    }
+
+    @Override
+    public boolean containsGraph(Node graphNode) {
+        if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode)) {
+            return true;
+        }
+        return visible.contains(graphNode) && base.containsGraph(graphNode);
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        return Iter.filter(visible.iterator(), base::containsGraph);
+    }
+
+    @Override
+    public long size() {
+        return Iter.count(listGraphNodes());
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !find().hasNext();
+    }
+
+    private Iterator<Quad> findInVisibleNamedGraphs(Node s, Node p, Node o) {
+        return Iter.filter(base.find(Node.ANY, s, p, o),
+                q -> !q.isDefaultGraph() && visible.contains(q.getGraph()));
+    }
+
+    /**
+     * The union default graph: each visible triple once. When any of s, p, o is bound, TDB2
+     * answers from an index that ends in the graph slot, so copies of a triple come one after
+     * another and dropping adjacent repeats suffices; a full scan needs a set.
+     */
+    private Iterator<Quad> findInUnion(Node s, Node p, Node o) {
+        Iterator<Triple> triples = Iter.map(findInVisibleNamedGraphs(s, p, o), Quad::asTriple);
+        boolean anyBound = isBound(s) || isBound(p) || isBound(o);
+        Iterator<Triple> distinct = anyBound ? Iter.distinctAdjacent(triples) : Iter.distinct(triples);
+        return Iter.map(distinct, t -> Quad.create(Quad.defaultGraphIRI, t));
+    }
+
+    private static boolean isBound(Node n) {
+        return n != null && n != Node.ANY && n.isConcrete();
+    }
+}

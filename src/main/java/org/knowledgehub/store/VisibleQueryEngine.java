@@ -1,0 +1,53 @@
+package org.knowledgehub.store;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.Plan;
+import org.apache.jena.sparql.engine.QueryEngineFactory;
+import org.apache.jena.sparql.engine.QueryEngineRegistry;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.main.QC;
+import org.apache.jena.sparql.engine.main.QueryEngineMainQuad;
+import org.apache.jena.sparql.engine.main.solver.OpExecutorQuads;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Evaluates queries over a {@link VisibleDatasetGraph} in quad form, so {@code GRAPH ?g} becomes
+ * one quad lookup instead of a loop over every visible graph.
+ */
+final class VisibleQueryEngine {
+
+    private static final QueryEngineFactory FACTORY = new QueryEngineFactory() {
+        @Override
+        public boolean accept(Query query, DatasetGraph dataset, Context context) {
+            return dataset instanceof VisibleDatasetGraph;
+        }
+
+        @Override
+        public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
+            QC.setFactory(context, OpExecutorQuads::new);
+            return new QueryEngineMainQuad(query, dataset, input, context).getPlan();
+        }
+
+        @Override
+        public boolean accept(Op op, DatasetGraph dataset, Context context) {
+            return dataset instanceof VisibleDatasetGraph;
+        }
+
+        @Override
+        public Plan create(Op op, DatasetGraph dataset, Binding input, Context context) {
+            QC.setFactory(context, OpExecutorQuads::new);
+            return new QueryEngineMainQuad(op, dataset, input, context).getPlan();
+        }
+    };
+
+    private VisibleQueryEngine() {
+    }
+
+    static synchronized void register() {
+        if (!QueryEngineRegistry.containsFactory(FACTORY)) {
+            QueryEngineRegistry.addFactory(FACTORY);
+        }
+    }
+}
