@@ -1,0 +1,57 @@
+package org.knowledgehub.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.knowledgehub.HubProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ingests the demo corpus on the first start, and never again on that data folder: a marker in the
+ * data folder records that it was done (the command line ingests a changed corpus on demand).
+ */
+@Component
+@ConditionalOnProperty(name = "kh.ingest.load-corpus", havingValue = "true", matchIfMissing = true)
+class CorpusLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CorpusLoader.class);
+
+    private final IngestService ingest;
+    private final IngestProperties properties;
+    private final Path marker;
+
+    CorpusLoader(IngestService ingest, IngestProperties properties, HubProperties hub) {
+        this.ingest = ingest;
+        this.properties = properties;
+        this.marker = hub.dataDir().resolve("corpus-loaded");
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        Path corpus = properties.corpusDir();
+        if (Files.exists(marker)) {
+            log.info("Demo corpus already loaded into this data folder ({}); not ingesting it again", marker);
+            return;
+        }
+        if (!Files.isDirectory(corpus)) {
+            log.info("No corpus folder at {}; starting with an empty hub", corpus.toAbsolutePath());
+            return;
+        }
+        log.info("First start: ingesting the corpus in {}", corpus.toAbsolutePath());
+        BulkReport report = ingest.ingestAll(FolderSources.of(corpus, "corpus"), (done, total, source, outcome, failure) -> {
+            if (failure != null) {
+                log.warn("Corpus file {} not ingested: {}", source, failure);
+            }
+        });
+        Files.writeString(marker, Instant.now() + " " + report.documents() + " documents from " + corpus.toAbsolutePath() + "\n");
+        log.info("Corpus loaded: {} documents, {} passages, {} failures", report.documents(), report.passages(),
+                report.failures().size());
+    }
+}

@@ -1,0 +1,50 @@
+package org.knowledgehub.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.rdf.model.Model;
+import org.knowledgehub.ontology.DocumentType;
+import org.knowledgehub.search.IndexedPassage;
+
+/**
+ * Everything the ingest stages know about one document, filled in stage by stage: the file and
+ * its declared metadata, then its text, structure, meeting, RDF graph and index records.
+ */
+final class DocumentContext {
+
+    final IngestRequest request;
+    final String id;
+    final String contentHash;
+    /** Identifies this ingestion; the index must hold the same stamp as the graph. */
+    final String stamp;
+    final Instant startedAt = Instant.now();
+    final List<String> stagesRun = new ArrayList<>();
+
+    String mediaType;
+    List<String> parsers = List.of();
+    ParsedText parsed;
+    StructuredText text;
+    String title;
+    DocumentType type;
+    LocalDate date;
+    String organisation;
+    List<Section> sections = List.of();
+    List<Passage> passages = List.of();
+    Meeting meeting;
+    Model graph;
+    List<IndexedPassage> indexRecords = List.of();
+
+    DocumentContext(IngestRequest request, String id, String contentHash, String stamp) {
+        this.request = request;
+        this.id = id;
+        this.contentHash = contentHash;
+        this.stamp = stamp;
+        this.type = request.type();
+        this.title = request.title();
+        this.date = request.date();
+        this.organisation = request.organisation();
+    }
+}

@@ -1,0 +1,238 @@
+package org.knowledgehub.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.knowledgehub.Problems;
+import org.knowledgehub.ontology.DocumentType;
+import org.knowledgehub.ontology.Sensitivity;
+import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.Caller;
+import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.store.KnowledgeStore;
+import org.knowledgehub.store.Originals;
+import org.knowledgehub.store.Uris;
+import org.apache.jena.sparql.core.Quad;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code /api/documents}: upload, list, describe, download and delete documents. */
+@RestController
+@Tag(name = "documents")
+class DocumentController {
+
+    private static final int MAX_NAME = 255;
+    private static final int MAX_TITLE = 500;
+
+    private final IngestService ingest;
+    private final DocumentRecords records;
+    private final AccessPolicy access;
+    private final Originals originals;
+    private final KnowledgeStore store;
+    private final Uris uris;
+
+    DocumentController(IngestService ingest, DocumentRecords records, AccessPolicy access, Originals originals,
+                       KnowledgeStore store, Uris uris) {
+        this.ingest = ingest;
+        this.records = records;
+        this.access = access;
+        this.originals = originals;
+        this.store = store;
+        this.uris = uris;
+    }
+
+    @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Ingest a document",
+            description = "Markdown (with embedded HTML), HTML, plain text, PDF or DOCX. 201 for a new document, "
+                    + "200 when the same bytes were already ingested or a new version of the same source replaced the old one. "
+                    + "Needs the admin token.")
+    ResponseEntity<IngestOutcome> upload(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String title,
+            @Parameter(description = "minutes, assessment, field-note or other") @RequestParam(required = false) String type,
+            @Parameter(description = "Authoring organisation: acronym or name") @RequestParam(required = false) String organisation,
+            @Parameter(description = "yyyy-mm-dd") @RequestParam(required = false) String date,
+            @Parameter(description = "public (default), restricted or confidential") @RequestParam(required = false) String sensitivity,
+            @Parameter(description = "Source name; defaults to the file name. A new file under the same source replaces the old one.")
+            @RequestParam(required = false) String source) {
+        if (file == null || file.isEmpty()) {
+            throw Problems.invalid("file", file == null ? "the multipart part 'file' is missing" : "the file is empty");
+        }
+        String sourceName = sourceName(source != null && !source.isBlank() ? source : file.getOriginalFilename(),
+                source != null && !source.isBlank() ? "source" : "file");
+        IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type),
+                organisation == null || organisation.isBlank() ? null : organisation.strip(), date(date),
+                sensitivity == null || sensitivity.isBlank() ? Sensitivity.PUBLIC : Sensitivity.fromCode(sensitivity)
+                        .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential")),
+                CurrentCaller.get().name());
+        IngestOutcome outcome;
+        try {
+            outcome = ingest.ingest(request);
+        } catch (IngestFailure e) {
+            throw problemOf(e);
+        }
+        if (outcome.status() == IngestOutcome.Status.CREATED) {
+            return ResponseEntity.created(URI.create("/api/documents/" + outcome.id())).body(outcome);
+        }
+        return ResponseEntity.ok(outcome);
+    }
+
+    @GetMapping("/api/documents")
+    @Operation(summary = "List the documents you may see, newest first")
+    List<DocumentSummary> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+        if (offset < 0) {
+            throw Problems.invalid("offset", "offset must not be negative");
+        }
+        if (limit < 1 || limit > 500) {
+            throw Problems.invalid("limit", "limit must be between 1 and 500");
+        }
+        return records.list(access.visibleTo(CurrentCaller.get()), offset, limit);
+    }
+
+    @GetMapping("/api/documents/{id}")
+    @Operation(summary = "Describe a document")
+    DocumentSummary get(@PathVariable String id) {
+        return visible(id);
+    }
+
+    @GetMapping("/api/documents/{id}/original")
+    @Operation(summary = "The original file, as it was ingested")
+    ResponseEntity<Resource> original(@PathVariable String id) {
+        DocumentSummary doc = visible(id);
+        var path = originals.path(doc.contentHash());
+        if (!Files.exists(path)) {
+            throw Problems.notFound("the original file of document " + id);
+        }
+        String filename = doc.sourceName().substring(doc.sourceName().lastIndexOf('/') + 1);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(doc.mediaType() == null ? "application/octet-stream" : doc.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(path));
+    }
+
+    @GetMapping(path = "/api/documents/{id}/text", produces = "text/plain;charset=UTF-8")
+    @Operation(summary = "The document's extracted text; all offsets refer to it")
+    String text(@PathVariable String id) {
+        visible(id);
+        Node graph = uris.documentGraph(id);
+        Node doc = NodeFactory.createURI(uris.document(id));
+        return store.readAll(d -> {
+            var it = d.find(graph, doc, org.knowledgehub.ontology.KH.extractedText.asNode(), Node.ANY);
+            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : "";
+        });
+    }
+
+    @DeleteMapping("/api/documents/{id}")
+    @Operation(summary = "Delete a document: its graph, index entries and original (admin)")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        visible(id);
+        ingest.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The document, if it exists and the caller may see it; otherwise 404 (never 403: existence is information). */
+    private DocumentSummary visible(String id) {
+        Caller caller = CurrentCaller.get();
+        if (!DocumentIds.isValid(id) || !access.canRead(caller, uris.documentGraph(id))) {
+            throw Problems.notFound("document " + abbreviate(id));
+        }
+        return records.summary(id).orElseThrow(() -> Problems.notFound("document " + abbreviate(id)));
+    }
+
+    static org.springframework.web.ErrorResponseException problemOf(IngestFailure e) {
+        return switch (e.reason()) {
+            case INVALID -> Problems.invalid(e.field(), e.getMessage());
+            case UNSUPPORTED -> Problems.unsupportedMediaType(e.field(), e.getMessage());
+            case UNPROCESSABLE -> Problems.unprocessable(e.field(), e.getMessage());
+            case TOO_LARGE -> Problems.payloadTooLarge(e.field(), e.getMessage());
+        };
+    }
+
+    /**
+     * The file's name without any directory part: a name like {@code ../../etc/passwd} is only a
+     * name here (originals are stored by hash), but it must not pretend to be a path.
+     */
+    static String sourceName(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw Problems.invalid(field, "the file has no name; send a file name or the source parameter");
+        }
+        if (raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw Problems.invalid(field, "the name contains control characters");
+        }
+        String name = raw.strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw Problems.invalid(field, "the name '" + abbreviate(raw) + "' has no file name part");
+        }
+        if (name.length() > MAX_NAME) {
+            throw Problems.invalid(field, "the name is longer than " + MAX_NAME + " characters");
+        }
+        return name;
+    }
+
+    private static String title(String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        if (title.length() > MAX_TITLE) {
+            throw Problems.invalid("title", "the title is longer than " + MAX_TITLE + " characters");
+        }
+        return title.strip();
+    }
+
+    private static DocumentType type(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        return DocumentType.fromCode(type)
+                .orElseThrow(() -> Problems.invalid("type", "type must be one of minutes, assessment, field-note, other"));
+    }
+
+    private static LocalDate date(String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid("date", "date must be yyyy-mm-dd, got '" + abbreviate(date) + "'");
+        }
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

@@ -1,0 +1,184 @@
+package org.knowledgehub.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.tika.Tika;
+import org.apache.tika.detect.AutoDetectReader;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.html.DefaultHtmlMapper;
+import org.apache.tika.parser.html.HtmlMapper;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads every supported format through Apache Tika into blocks. Markdown, which real minutes
+ * arrive in with HTML embedded, is rendered to HTML by CommonMark first, so that its headings,
+ * lists and embedded tables reach Tika's HTML parser as structure.
+ */
+final class DocumentParser {
+
+    static final String MARKDOWN = "text/markdown";
+    static final String PLAIN = "text/plain";
+    static final String HTML = "text/html";
+    static final String PDF = "application/pdf";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final Set<String> SUPPORTED = Set.of(MARKDOWN, PLAIN, HTML, PDF, DOCX);
+
+    private static final Set<String> MARKDOWN_SUFFIXES = Set.of(".md", ".markdown", ".mdown");
+
+    private final Tika tika = new Tika();
+    private final AutoDetectParser parser = new AutoDetectParser();
+    private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final HtmlRenderer markdownToHtml = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
+    private final int maxChars;
+
+    DocumentParser(int maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    /** The media type of the bytes, by content first and name second; one of {@link #SUPPORTED} or another. */
+    String detect(byte[] bytes, String name) {
+        String detected;
+        try {
+            detected = tika.detect(bytes, name);
+        } catch (RuntimeException e) {
+            detected = "application/octet-stream";
+        }
+        String type = detected.toLowerCase(Locale.ROOT);
+        if (type.equals("text/x-web-markdown") || type.equals(MARKDOWN)
+                || (type.equals(PLAIN) && hasSuffix(name, MARKDOWN_SUFFIXES))) {
+            return MARKDOWN;
+        }
+        if (type.equals("application/xhtml+xml")) {
+            return HTML;
+        }
+        return type;
+    }
+
+    ParsedText parse(byte[] bytes, String name) {
+        if (bytes.length == 0) {
+            throw new IngestFailure(IngestFailure.Reason.INVALID, "file", "the file is empty");
+        }
+        String type = detect(bytes, name);
+        if (!SUPPORTED.contains(type)) {
+            throw new IngestFailure(IngestFailure.Reason.UNSUPPORTED, "file",
+                    "files of type " + type + " are not supported; send Markdown, HTML, plain text, PDF or DOCX");
+        }
+        return switch (type) {
+            case MARKDOWN -> {
+                String html = markdownToHtml.render(markdown.parse(decode(bytes, name)));
+                ParsedText fromHtml = parseWithTika(html.getBytes(StandardCharsets.UTF_8), HTML);
+                yield new ParsedText(MARKDOWN, fromHtml.blocks(), false, prepend("org.commonmark.parser.Parser", fromHtml.parsers()),
+                        null, null);
+            }
+            case PLAIN -> new ParsedText(PLAIN, PlainTextBlocks.read(decode(bytes, name)), true,
+                    List.of("org.apache.tika.detect.AutoDetectReader"), null, null);
+            default -> parseWithTika(bytes, type);
+        };
+    }
+
+    private ParsedText parseWithTika(byte[] bytes, String type) {
+        Metadata metadata = new Metadata();
+        metadata.set(Metadata.CONTENT_TYPE, type);
+        ParseContext context = new ParseContext();
+        context.set(HtmlMapper.class, new StructureHtmlMapper());
+        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars);
+        try (InputStream in = TikaInputStream.get(bytes)) {
+            parser.parse(in, handler, metadata, context);
+        } catch (EncryptedDocumentException e) {
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file is encrypted or password-protected", e);
+        } catch (ZeroByteFileException e) {
+            throw new IngestFailure(IngestFailure.Reason.INVALID, "file", "the file is empty", e);
+        } catch (SAXException e) {
+            if (e.getException() instanceof XhtmlBlockHandler.TextTooLongException tooLong) {
+                throw new IngestFailure(IngestFailure.Reason.TOO_LARGE, "file", tooLong.getMessage(), e);
+            }
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file could not be read: " + rootMessage(e), e);
+        } catch (TikaException | IOException | RuntimeException e) {
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
+                    "the file could not be read as " + type + ": " + rootMessage(e), e);
+        }
+        List<String> parsers = List.of(metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY));
+        return new ParsedText(type, handler.blocks(), PDF.equals(type), parsers,
+                blankToNull(metadata.get(TikaCoreProperties.TITLE)), blankToNull(metadata.get(TikaCoreProperties.CREATED)));
+    }
+
+    /** Decodes text in whatever encoding it came (UTF-8, UTF-16 with BOM, Windows-1252, ...). */
+    private static String decode(byte[] bytes, String name) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        String text;
+        try (AutoDetectReader reader = new AutoDetectReader(new ByteArrayInputStream(bytes), metadata)) {
+            StringBuilder sb = new StringBuilder(bytes.length);
+            char[] buf = new char[8192];
+            for (int n; (n = reader.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+            }
+            text = sb.toString();
+        } catch (TikaException | IOException e) {
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
+                    "the text's character encoding could not be recognised", e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        long bad = text.chars().filter(c -> c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')).count();
+        if (bad > 0 && bad * 100 > text.length()) {
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
+                    "the file does not look like text in a known encoding (" + bad + " undecodable or control characters)");
+        }
+        return text;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null ? t.getClass().getSimpleName() : message;
+    }
+
+    private static boolean hasSuffix(String name, Set<String> suffixes) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return suffixes.stream().anyMatch(lower::endsWith);
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Tika's default mapping, but keeping bold, which minutes use for headings. */
+    private static final class StructureHtmlMapper extends DefaultHtmlMapper {
+        @Override
+        public String mapSafeElement(String name) {
+            return switch (name.toUpperCase(Locale.ROOT)) {
+                case "B", "STRONG" -> "b";
+                default -> super.mapSafeElement(name);
+            };
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package org.knowledgehub.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.ORG;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.DocumentType;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.Prov;
+import org.knowledgehub.ontology.Schemes;
+import org.knowledgehub.store.Uris;
+
+/**
+ * graph: maps what the earlier stages found to RDF, in the document's own graph: the document
+ * with its provenance and sensitivity, its sections and passages (with offsets into the extracted
+ * text), and for minutes the meeting, its people, agencies, agenda and action points.
+ */
+final class GraphStage implements IngestStage {
+
+    private static final Pattern GROUP_NUMBER = Pattern.compile("(?i)\\bgroup\\s*(\\d{1,2})\\b");
+
+    private final Uris uris;
+    private final OrganisationLinker organisations;
+    private final ConceptLabels concepts;
+    private final String version;
+    private final List<String> following;
+
+    /** @param following names of the stages that run after this one, for the provenance record */
+    GraphStage(Uris uris, OrganisationLinker organisations, ConceptLabels concepts, String version, List<String> following) {
+        this.uris = uris;
+        this.organisations = organisations;
+        this.concepts = concepts;
+        this.version = version;
+        this.following = following;
+    }
+
+    @Override
+    public String name() {
+        return "graph";
+    }
+
+    @Override
+    public void process(DocumentContext doc) {
+        if (doc.type == null) {
+            doc.type = DocumentType.OTHER;
+        }
+        Model m = ModelFactory.createDefaultModel();
+        Resource document = m.createResource(uris.document(doc.id));
+        describeDocument(doc, m, document);
+        Map<Integer, Resource> sections = describeSections(doc, m, document);
+        describePassages(doc, m, document, sections);
+        if (doc.meeting != null) {
+            describeMeeting(doc, m, document, sections);
+        }
+        doc.graph = m;
+    }
+
+    private void describeDocument(DocumentContext doc, Model m, Resource document) {
+        document.addProperty(RDF.type, KH.Document)
+                .addProperty(RDF.type, doc.type.rdfClass())
+                .addProperty(DCTerms.title, doc.title)
+                .addProperty(DCTerms.format, doc.mediaType)
+                .addProperty(KH.sourceName, doc.request.sourceName())
+                .addProperty(KH.contentHash, doc.contentHash)
+                .addLiteral(KH.byteSize, integer(doc.request.bytes().length))
+                .addProperty(KH.sensitivity, doc.request.sensitivity().concept())
+                .addProperty(KH.original, m.createResource(uris.original(doc.id)))
+                .addProperty(KH.extractedText, doc.text.text())
+                .addLiteral(KH.sectionCount, integer(doc.sections.size()))
+                .addLiteral(KH.passageCount, integer(doc.passages.size()))
+                .addProperty(KH.indexStamp, doc.stamp);
+        if (doc.date != null) {
+            document.addLiteral(DCTerms.date, m.createTypedLiteral(doc.date.toString(), XSDDatatype.XSDdate));
+        }
+        if (doc.organisation != null && !doc.organisation.isBlank()) {
+            Resource publisher = organisations.link(m, doc.organisation);
+            document.addProperty(DCTerms.publisher, publisher).addProperty(Prov.wasAttributedTo, publisher);
+        }
+        Resource software = m.createResource(uris.softwareAgent())
+                .addProperty(RDF.type, Prov.SoftwareAgent)
+                .addProperty(RDFS.label, "Knowledge Hub " + version);
+        Resource sender = m.createResource(uris.base() + "id/agent/" + Uris.slug(doc.request.agent()))
+                .addProperty(RDF.type, FOAF.Agent)
+                .addProperty(RDFS.label, doc.request.agent());
+        Resource ingestion = m.createResource(uris.ingestion(doc.id, doc.stamp))
+                .addProperty(RDF.type, KH.Ingestion)
+                .addLiteral(Prov.startedAtTime, dateTime(doc.startedAt))
+                .addLiteral(Prov.endedAtTime, dateTime(Instant.now()))
+                .addProperty(Prov.wasAssociatedWith, software)
+                .addProperty(Prov.wasAssociatedWith, sender)
+                .addProperty(Prov.used, m.createResource(uris.original(doc.id)))
+                .addProperty(KH.stage, String.join(", ", chain(doc)));
+        doc.parsers.forEach(p -> ingestion.addProperty(KH.parser, p));
+        document.addProperty(Prov.wasGeneratedBy, ingestion);
+    }
+
+    private List<String> chain(DocumentContext doc) {
+        List<String> chain = new ArrayList<>(doc.stagesRun);
+        chain.add(name());
+        chain.addAll(following);
+        return chain;
+    }
+
+    private Map<Integer, Resource> describeSections(DocumentContext doc, Model m, Resource document) {
+        Map<Integer, Resource> byNumber = new HashMap<>();
+        for (Section s : doc.sections) {
+            Resource r = m.createResource(uris.section(doc.id, s.number()))
+                    .addProperty(RDF.type, KH.Section)
+                    .addLiteral(KH.order, integer(s.number()))
+                    .addLiteral(KH.headingLevel, integer(s.level()))
+                    .addLiteral(KH.startOffset, integer(s.start()))
+                    .addLiteral(KH.endOffset, integer(s.end()))
+                    .addProperty(KH.inDocument, document);
+            if (s.title() != null) {
+                r.addProperty(DCTerms.title, s.title());
+            }
+            r.addProperty(DCTerms.isPartOf, s.parent() == 0 ? document : byNumber.get(s.parent()));
+            byNumber.put(s.number(), r);
+        }
+        return byNumber;
+    }
+
+    private void describePassages(DocumentContext doc, Model m, Resource document, Map<Integer, Resource> sections) {
+        for (Passage p : doc.passages) {
+            m.createResource(uris.passage(doc.id, p.number()))
+                    .addProperty(RDF.type, KH.Passage)
+                    .addProperty(KH.text, doc.text.text().substring(p.start(), p.end()))
+                    .addLiteral(KH.order, integer(p.number()))
+                    .addLiteral(KH.startOffset, integer(p.start()))
+                    .addLiteral(KH.endOffset, integer(p.end()))
+                    .addProperty(KH.inSection, sections.get(p.section()))
+                    .addProperty(KH.inDocument, document);
+        }
+    }
+
+    private void describeMeeting(DocumentContext doc, Model m, Resource document, Map<Integer, Resource> sections) {
+        Meeting mt = doc.meeting;
+        Resource meeting = m.createResource(uris.meeting(doc.id)).addProperty(RDF.type, KH.Meeting);
+        document.addProperty(KH.records, meeting);
+        if (mt.name() != null) {
+            meeting.addProperty(RDFS.label, mt.name());
+        }
+        if (mt.date() != null) {
+            meeting.addLiteral(DCTerms.date, m.createTypedLiteral(mt.date().toString(), XSDDatatype.XSDdate));
+        }
+        if (mt.city() != null) {
+            concepts.lookup(Schemes.areas(uris.base()), mt.city()).stream().findFirst()
+                    .ifPresent(area -> meeting.addProperty(DCTerms.spatial, m.createResource(area.getURI())));
+        }
+        addIfPresent(meeting, KH.location, mt.location());
+        addIfPresent(meeting, KH.startTime, mt.time());
+        addIfPresent(meeting, KH.duration, mt.duration());
+        addIfPresent(meeting, KH.attachments, mt.attachments());
+        for (Meeting.Person p : mt.chairs()) {
+            meeting.addProperty(KH.chair, person(doc, m, p));
+        }
+        for (Meeting.Person p : mt.minuteTakers()) {
+            meeting.addProperty(KH.minuteTaker, person(doc, m, p));
+        }
+        for (String agency : mt.agencies()) {
+            meeting.addProperty(KH.representedAgency, organisations.link(m, agency));
+        }
+        for (Meeting.AgendaEntry entry : mt.agenda()) {
+            Resource item = m.createResource(uris.agendaItem(doc.id, entry.number()))
+                    .addProperty(RDF.type, KH.AgendaItem)
+                    .addProperty(RDFS.label, entry.text())
+                    .addProperty(SKOS.notation, entry.number());
+            meeting.addProperty(KH.agendaItem, item);
+            int dot = entry.number().indexOf('.');
+            if (dot > 0) {
+                item.addProperty(KH.subItemOf, m.createResource(uris.agendaItem(doc.id, entry.number().substring(0, dot))));
+            }
+            if (entry.section() > 0) {
+                item.addProperty(KH.discussedIn, sections.get(entry.section()));
+            }
+            if (entry.start() >= 0) {
+                item.addLiteral(KH.startOffset, integer(entry.start())).addLiteral(KH.endOffset, integer(entry.end()));
+            }
+        }
+        for (Meeting.Action a : mt.actions()) {
+            Resource action = m.createResource(uris.actionPoint(doc.id, a.number()))
+                    .addProperty(RDF.type, KH.ActionPoint)
+                    .addProperty(KH.text, a.text())
+                    .addLiteral(KH.order, integer(a.number()))
+                    .addLiteral(KH.startOffset, integer(a.start()))
+                    .addLiteral(KH.endOffset, integer(a.end()))
+                    .addProperty(KH.status, "open")
+                    .addProperty(KH.inDocument, document);
+            if (a.section() > 0) {
+                action.addProperty(KH.inSection, sections.get(a.section()));
+            }
+            meeting.addProperty(KH.actionPoint, action);
+            if (a.owner() != null) {
+                action.addProperty(KH.ownerName, a.owner());
+                owners(doc, m, a).forEach(owner -> action.addProperty(KH.owner, owner));
+            }
+        }
+    }
+
+    /**
+     * The organisations or working groups an action point names: known organisations (one, or a
+     * list such as "WFP, UNHCR and UNICEF"); "Group 2" or "the group" (the group whose section the
+     * action point is in); or "WASH sector" and the like.
+     */
+    private List<Resource> owners(DocumentContext doc, Model m, Meeting.Action a) {
+        Resource single = owner(doc, m, a.owner(), a.section());
+        if (single != null) {
+            return List.of(single);
+        }
+        List<Resource> several = new ArrayList<>();
+        for (String part : a.owner().split("\\s*(?:,|\\band\\b|&)\\s*")) {
+            if (!part.isBlank()) {
+                organisations.known(part).ifPresent(o -> several.add(m.createResource(o.getURI())));
+            }
+        }
+        return several;
+    }
+
+    private Resource owner(DocumentContext doc, Model m, String name, int section) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("the group") || lower.equals("the working group") || lower.equals("this group")) {
+            return groupOfSection(doc, m, section);
+        }
+        Matcher group = GROUP_NUMBER.matcher(name);
+        if (group.matches() || lower.startsWith("group ") && group.find()) {
+            return workingGroup(doc, m, "Group " + group.group(1));
+        }
+        var known = organisations.known(name);
+        if (known.isPresent()) {
+            return m.createResource(known.get().getURI());
+        }
+        if (lower.endsWith(" sector") || lower.contains("working group") || lower.endsWith(" team")
+                || lower.endsWith(" task force") || lower.endsWith(" taskforce") || lower.endsWith(" unit")) {
+            return workingGroup(doc, m, name);
+        }
+        return null;
+    }
+
+    private Resource groupOfSection(DocumentContext doc, Model m, int sectionNumber) {
+        for (int n = sectionNumber; n > 0; ) {
+            Section s = doc.sections.get(n - 1);
+            if (s.title() != null) {
+                Matcher g = GROUP_NUMBER.matcher(s.title());
+                if (g.find()) {
+                    return workingGroup(doc, m, "Group " + g.group(1));
+                }
+            }
+            n = s.parent();
+        }
+        return null;
+    }
+
+    private Resource workingGroup(DocumentContext doc, Model m, String label) {
+        String title = label;
+        Matcher g = GROUP_NUMBER.matcher(label);
+        if (g.matches()) {
+            // "Group 1" has a fuller name in its section title: "GROUP 1: DATA SHARING AND DATA SECURITY (...)"
+            for (Section s : doc.sections) {
+                if (s.title() != null) {
+                    Matcher t = Pattern.compile("(?i)^group\\s*" + g.group(1) + "\\s*[:\\-–]\\s*([^(]+)").matcher(s.title());
+                    if (t.find()) {
+                        title = label + ": " + capitaliseFirst(t.group(1).strip().toLowerCase(Locale.ROOT));
+                        break;
+                    }
+                }
+            }
+        }
+        return m.createResource(uris.workingGroup(doc.id, label))
+                .addProperty(RDF.type, KH.WorkingGroup)
+                .addProperty(RDF.type, ORG.OrganizationalUnit)
+                .addProperty(RDFS.label, title);
+    }
+
+    private Resource person(DocumentContext doc, Model m, Meeting.Person p) {
+        Resource person = m.createResource(uris.person(doc.id, p.name()))
+                .addProperty(RDF.type, FOAF.Person)
+                .addProperty(FOAF.name, p.name());
+        if (p.organisation() != null) {
+            person.addProperty(ORG.memberOf, organisations.link(m, p.organisation()));
+        }
+        return person;
+    }
+
+    private static void addIfPresent(Resource r, org.apache.jena.rdf.model.Property p, String value) {
+        if (value != null && !value.isBlank()) {
+            r.addProperty(p, value);
+        }
+    }
+
+    private static String capitaliseFirst(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static Literal integer(long n) {
+        return ResourceFactory.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+
+    private static Literal dateTime(Instant instant) {
+        return ResourceFactory.createTypedLiteral(instant.toString(), XSDDatatype.XSDdateTime);
+    }
+}

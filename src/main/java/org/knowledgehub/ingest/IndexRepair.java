@@ -1,0 +1,115 @@
+package org.knowledgehub.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.search.PassageIndex;
+import org.knowledgehub.search.PassageRecords;
+import org.knowledgehub.store.KnowledgeStore;
+import org.knowledgehub.store.Originals;
+import org.knowledgehub.store.Uris;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the search index and the original files in line with the store before the hub serves
+ * anything: after an unclean stop, the index may lack the last commit or hold a document the store
+ * does not. The store is the source of truth; the index is rebuilt from it where they differ.
+ */
+@Component
+class IndexRepair implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexRepair.class);
+
+    private final KnowledgeStore store;
+    private final PassageIndex index;
+    private final Originals originals;
+    private final DocumentRecords records;
+    private final Uris uris;
+    private final ConceptLabels labels;
+
+    IndexRepair(KnowledgeStore store, PassageIndex index, Originals originals, DocumentRecords records, Uris uris,
+                ConceptLabels labels) {
+        this.store = store;
+        this.index = index;
+        this.originals = originals;
+        this.records = records;
+        this.uris = uris;
+        this.labels = labels;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        repair();
+    }
+
+    /** @return how many documents were re-indexed and how many index entries were removed */
+    RepairReport repair() {
+        Map<String, String> inStore = records.stamps();
+        Map<String, String> inIndex = index.stamps();
+        List<String> stale = new ArrayList<>();
+        inStore.forEach((id, stamp) -> {
+            if (!stamp.equals(inIndex.get(id))) {
+                stale.add(id);
+            }
+        });
+        List<String> orphans = inIndex.keySet().stream().filter(id -> !inStore.containsKey(id)).sorted().toList();
+        if (!stale.isEmpty() || !orphans.isEmpty()) {
+            try {
+                for (String id : stale) {
+                    Model graph = ModelFactory.createModelForGraph(store.copyOf(uris.documentGraph(id)));
+                    index.stageReplace(id, PassageRecords.fromGraph(graph, id, uris.document(id),
+                            uris.documentGraph(id).getURI(), labels));
+                }
+                orphans.forEach(index::stageDelete);
+                index.prepareCommit();
+                index.commit();
+            } catch (RuntimeException e) {
+                index.rollback();
+                throw new IllegalStateException("repairing the search index failed", e);
+            }
+            log.warn("Search index repaired: {} documents re-indexed {}, {} removed {}", stale.size(), abbreviate(stale),
+                    orphans.size(), abbreviate(orphans));
+        }
+        int removedFiles = removeUnreferencedOriginals();
+        if (removedFiles > 0) {
+            log.warn("Removed {} original files no document refers to (left by an interrupted ingest)", removedFiles);
+        }
+        log.info("Store and search index agree: {} documents, {} passages", inStore.size(), index.count());
+        return new RepairReport(stale.size(), orphans.size(), removedFiles);
+    }
+
+    record RepairReport(int reindexed, int removedFromIndex, int removedFiles) {
+    }
+
+    private int removeUnreferencedOriginals() {
+        Set<String> referenced = new HashSet<>();
+        records.stamps().keySet().forEach(id -> records.hashOf(id).ifPresent(referenced::add));
+        int removed = 0;
+        for (String hash : originals.hashes()) {
+            if (!referenced.contains(hash)) {
+                originals.delete(hash);
+                removed++;
+            }
+        }
+        for (String hash : referenced) {
+            if (!originals.exists(hash)) {
+                log.error("The original file {} is missing from the data folder; its document can be searched but "
+                        + "its original cannot be served", hash);
+            }
+        }
+        return removed;
+    }
+
+    private static String abbreviate(List<String> ids) {
+        return ids.size() <= 10 ? ids.toString() : ids.subList(0, 10) + " and " + (ids.size() - 10) + " more";
+    }
+}

@@ -1,0 +1,57 @@
+package org.knowledgehub.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knowledgehub.KnowledgeHubApplication;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.OrganisationDirectory;
+import org.knowledgehub.store.Uris;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ingest chain, an explicit ordered list of named stages:
+ * parse → segment → minutes → graph → index. Later stages (annotation and entity linking) go
+ * between segment and graph. Running the chain changes nothing stored; committing its result is
+ * the committer's job.
+ */
+@Component
+class IngestPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
+
+    private final List<IngestStage> stages;
+
+    IngestPipeline(IngestProperties properties, Uris uris, OrganisationDirectory organisations, ConceptLabels labels) {
+        String version = KnowledgeHubApplication.version();
+        OrganisationLinker linker = new OrganisationLinker(organisations, uris);
+        this.stages = List.of(
+                new ParseStage(new DocumentParser(properties.maxTextChars())),
+                new SegmentStage(),
+                new MinutesStage(),
+                new GraphStage(uris, linker, labels, version, List.of("index")),
+                new IndexStage(uris, labels));
+    }
+
+    List<String> stageNames() {
+        return stages.stream().map(IngestStage::name).toList();
+    }
+
+    DocumentContext run(IngestRequest request, String id, String contentHash, String stamp) {
+        DocumentContext doc = new DocumentContext(request, id, contentHash, stamp);
+        List<String> timings = new ArrayList<>();
+        for (IngestStage stage : stages) {
+            if (!stage.accepts(doc)) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            stage.process(doc);
+            doc.stagesRun.add(stage.name());
+            timings.add(stage.name() + "=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
+        }
+        log.debug("Pipeline {} ({}): {}", id, request.sourceName(), String.join(" ", timings));
+        return doc;
+    }
+}

@@ -1,0 +1,24 @@
+package org.knowledgehub.ingest;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Ingest settings.
+ *
+ * @param maxTextChars most characters of text one file may yield
+ * @param threads      documents parsed in parallel by bulk ingests (command line, corpus)
+ * @param batchSize    documents committed together by bulk ingests
+ * @param corpusDir    folder ingested on the first start (the demo corpus)
+ * @param loadCorpus   whether to ingest {@code corpusDir} on the first start
+ */
+@ConfigurationProperties("kh.ingest")
+public record IngestProperties(
+        @DefaultValue("20000000") int maxTextChars,
+        @DefaultValue("2") int threads,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("corpus") Path corpusDir,
+        @DefaultValue("true") boolean loadCorpus) {
+}

@@ -1,0 +1,172 @@
+package org.knowledgehub.ingest;
+
+import java.text.BreakIterator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * segment: sections from headings, and passages a person can read as an answer. Short blocks
+ * (a lead-in line, list items, table rows) are gathered until the passage says something; a
+ * paragraph of some length stands alone; a very long paragraph is cut at sentence ends.
+ * Passages never cross a heading.
+ */
+final class SegmentStage implements IngestStage {
+
+    /** A group of at least this many words is a passage on its own. */
+    static final int MIN_WORDS = 30;
+    /** Short blocks are gathered up to this many words. */
+    static final int MAX_WORDS = 150;
+    /** Longer blocks are cut into sentence runs of about {@link #CHUNK_WORDS}. */
+    static final int SPLIT_WORDS = 200;
+    static final int CHUNK_WORDS = 120;
+
+    @Override
+    public String name() {
+        return "segment";
+    }
+
+    @Override
+    public void process(DocumentContext doc) {
+        StructuredText text = doc.text;
+        List<Section> sections = new ArrayList<>();
+        List<Passage> passages = new ArrayList<>();
+        Deque<Section> open = new ArrayDeque<>();
+        List<TextBlock> run = new ArrayList<>();
+        int current = 0;
+        for (TextBlock block : text.blocks()) {
+            if (block.kind() == BlockKind.HEADING) {
+                if (current == 0 && !run.isEmpty()) {
+                    current = addSection(sections, open, null, 0, 0, text);
+                }
+                cut(run, current, text, passages);
+                current = addSection(sections, open, block, block.level(), block.start(), text);
+            } else {
+                run.add(block);
+            }
+        }
+        if (current == 0) {
+            current = addSection(sections, open, null, 0, 0, text);
+        }
+        cut(run, current, text, passages);
+        closeAll(open, sections, text.text().length());
+        doc.sections = List.copyOf(sections);
+        doc.passages = List.copyOf(passages);
+    }
+
+    private static int addSection(List<Section> sections, Deque<Section> open, TextBlock heading, int level, int start,
+                                  StructuredText text) {
+        // A heading closes the sections it is not inside of, and always the untitled lead section.
+        while (heading != null && !open.isEmpty() && (open.peek().level() >= level || open.peek().title() == null)) {
+            Section done = open.pop();
+            sections.set(done.number() - 1, withEnd(done, trimEnd(text.text(), start)));
+        }
+        int parent = open.isEmpty() ? 0 : open.peek().number();
+        String title = heading == null ? null : text.textOf(heading);
+        Section section = new Section(sections.size() + 1, title, level, start, -1, parent);
+        sections.add(section);
+        open.push(section);
+        return section.number();
+    }
+
+    private static void closeAll(Deque<Section> open, List<Section> sections, int end) {
+        while (!open.isEmpty()) {
+            Section done = open.pop();
+            sections.set(done.number() - 1, withEnd(done, end));
+        }
+    }
+
+    private static Section withEnd(Section s, int end) {
+        return new Section(s.number(), s.title(), s.level(), s.start(), Math.max(end, s.start()), s.parent());
+    }
+
+    private static int trimEnd(String text, int end) {
+        int e = end;
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    /** Turns the blocks between two headings into passages. */
+    private static void cut(List<TextBlock> run, int section, StructuredText text, List<Passage> out) {
+        int groupStart = -1;
+        int groupEnd = -1;
+        int groupWords = 0;
+        for (TextBlock block : run) {
+            int words = words(text.textOf(block));
+            if (words > SPLIT_WORDS) {
+                if (groupStart >= 0) {
+                    out.add(new Passage(out.size() + 1, section, groupStart, groupEnd));
+                    groupStart = -1;
+                    groupWords = 0;
+                }
+                splitLong(block, section, text, out);
+                continue;
+            }
+            boolean standsAlone = block.kind() == BlockKind.PARAGRAPH && words >= MIN_WORDS;
+            if (groupStart >= 0 && groupWords >= MIN_WORDS && (standsAlone || groupWords + words > MAX_WORDS)) {
+                out.add(new Passage(out.size() + 1, section, groupStart, groupEnd));
+                groupStart = -1;
+                groupWords = 0;
+            }
+            if (groupStart < 0) {
+                groupStart = block.start();
+            }
+            groupEnd = block.end();
+            groupWords += words;
+        }
+        if (groupStart >= 0) {
+            out.add(new Passage(out.size() + 1, section, groupStart, groupEnd));
+        }
+        run.clear();
+    }
+
+    private static void splitLong(TextBlock block, int section, StructuredText text, List<Passage> out) {
+        String s = text.textOf(block);
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        sentences.setText(s);
+        int chunkStart = 0;
+        int chunkWords = 0;
+        int end;
+        for (int start = sentences.first(); (end = sentences.next()) != BreakIterator.DONE; start = end) {
+            int words = words(s.substring(start, end));
+            if (chunkWords > 0 && chunkWords + words > CHUNK_WORDS) {
+                addTrimmed(block.start() + chunkStart, block.start() + start, section, text.text(), out);
+                chunkStart = start;
+                chunkWords = 0;
+            }
+            chunkWords += words;
+        }
+        addTrimmed(block.start() + chunkStart, block.end(), section, text.text(), out);
+    }
+
+    private static void addTrimmed(int start, int end, int section, String text, List<Passage> out) {
+        int s = start;
+        int e = end;
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e > s) {
+            out.add(new Passage(out.size() + 1, section, s, e));
+        }
+    }
+
+    static int words(String s) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean letter = !Character.isWhitespace(s.charAt(i));
+            if (letter && !inWord) {
+                count++;
+            }
+            inWord = letter;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,459 @@
+package org.knowledgehub.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.knowledgehub.HubProperties;
+import org.knowledgehub.security.VisibleGraphs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lucene index of passages: BM25 full-text search with highlighting, filters and facets,
+ * always restricted to the graphs the caller may see. Writes are staged and committed in two
+ * phases together with the store (see the ingest committer); searches see committed data only.
+ */
+@Component
+public class PassageIndex implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
+
+    static final String ID = "id";
+    static final String DOC = "doc";
+    static final String GRAPH = "graph";
+    static final String STAMP = "stamp";
+    static final String DOC_STAMP = "doc_stamp";
+    static final String TYPE = "type";
+    static final String ORG = "organisation";
+    static final String YEAR = "year";
+    static final String DATE = "date";
+    static final String DATE_STORED = "date_iso";
+    static final String SENSITIVITY = "sensitivity";
+    static final String TEXT = "text";
+    static final String SECTION = "section";
+    static final String TITLE = "title";
+    private static final String NUMBER = "n";
+    private static final String START = "start";
+    private static final String END = "end";
+    private static final String SECTION_URI = "section_uri";
+    private static final String DOC_URI = "doc_uri";
+
+    /** Facet dimensions, in the order results list them. */
+    public static final List<String> FACETS = List.of(TYPE, ORG, YEAR);
+
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final SearcherManager searchers;
+    private IndexWriter writer;
+    private volatile FacetState facetState;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    public PassageIndex(HubProperties hub) throws IOException {
+        Path dir = hub.dataDir().resolve("index");
+        Files.createDirectories(dir);
+        this.directory = FSDirectory.open(dir);
+        this.analyzer = analyzer();
+        facetsConfig.setMultiValued(ORG, true);
+        this.writer = openWriter();
+        if (!DirectoryReader.indexExists(directory)) {
+            writer.commit();
+        }
+        this.searchers = new SearcherManager(directory, null);
+        log.info("Search index open: {} passages", count());
+    }
+
+    /** English analysis (stemming, stop words) for text fields; exact terms for the rest. */
+    static Analyzer analyzer() {
+        Analyzer english = new EnglishAnalyzer();
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TEXT, english, SECTION, english, TITLE, english));
+    }
+
+    public Analyzer queryAnalyzer() {
+        return analyzer;
+    }
+
+    private IndexWriter openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setCommitOnClose(false);
+        return new IndexWriter(directory, config);
+    }
+
+    // ---- writing: callers serialise these and commit with the store
+
+    /** Stages the replacement of a document's passages (not visible until {@link #commit()}). */
+    public void stageReplace(String documentId, List<IndexedPassage> passages) {
+        try {
+            writer.deleteDocuments(new Term(DOC, documentId));
+            for (IndexedPassage p : passages) {
+                writer.addDocument(facetsConfig.build(toDocument(p)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stageDelete(String documentId) {
+        try {
+            writer.deleteDocuments(new Term(DOC, documentId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** First phase: everything staged is durable but not yet the index's current state. */
+    public void prepareCommit() {
+        try {
+            writer.prepareCommit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Second phase: the staged changes become the index; searches see them from now on. */
+    public void commit() {
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops everything staged since the last commit. */
+    public void rollback() {
+        try {
+            writer.rollback();
+        } catch (IOException e) {
+            log.warn("Index rollback failed: {}", e.toString());
+        }
+        try {
+            writer = openWriter();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the search index after a rollback", e);
+        }
+    }
+
+    private Document toDocument(IndexedPassage p) {
+        Document d = new Document();
+        d.add(new StringField(ID, p.passageUri(), Field.Store.YES));
+        d.add(new StringField(DOC, p.documentId(), Field.Store.YES));
+        d.add(new StringField(GRAPH, p.graph(), Field.Store.YES));
+        d.add(new StoredField(STAMP, p.stamp()));
+        d.add(new SortedDocValuesField(DOC_STAMP, new BytesRef(p.documentId() + "\t" + p.stamp())));
+        d.add(new StoredField(DOC_URI, p.documentUri()));
+        d.add(new StoredField(NUMBER, p.number()));
+        d.add(new StoredField(START, p.start()));
+        d.add(new StoredField(END, p.end()));
+        d.add(new StringField(TYPE, p.documentType(), Field.Store.YES));
+        d.add(new SortedSetDocValuesFacetField(TYPE, p.documentType()));
+        for (String org : p.organisations()) {
+            d.add(new StringField(ORG, org, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(ORG, org));
+        }
+        if (p.date() != null) {
+            d.add(new LongPoint(DATE, p.date().toEpochDay()));
+            d.add(new StoredField(DATE_STORED, p.date().toString()));
+            d.add(new IntPoint(YEAR, p.date().getYear()));
+            d.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(p.date().getYear())));
+        }
+        d.add(new StringField(SENSITIVITY, p.sensitivity(), Field.Store.YES));
+        d.add(new Field(TEXT, p.text(), TEXT_WITH_OFFSETS));
+        if (p.sectionUri() != null) {
+            d.add(new StoredField(SECTION_URI, p.sectionUri()));
+        }
+        if (p.sectionTitle() != null) {
+            d.add(new TextField(SECTION, p.sectionTitle(), Field.Store.YES));
+        }
+        d.add(new TextField(TITLE, p.documentTitle(), Field.Store.YES));
+        return d;
+    }
+
+    // ---- reading
+
+    public SearchPage search(SearchQuery q, VisibleGraphs visible) {
+        Query query = filtered(q, visible);
+        IndexSearcher searcher = acquire();
+        try {
+            int wanted = q.offset() + q.k();
+            FacetsCollectorManager.FacetsResult result =
+                    FacetsCollectorManager.search(searcher, query, Math.max(1, wanted), new FacetsCollectorManager());
+            FacetsCollector fc = result.facetsCollector();
+            long total = fc.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+            TopDocs top = result.topDocs();
+            List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
+            return new SearchPage(total, hits, facets(searcher, fc, total));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The best {@code limit} passages for a query, without paging or facets (SPARQL's kh:search). */
+    public List<SearchHit> searchAll(Query text, VisibleGraphs visible, int limit) {
+        Query query = new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.MUST)
+                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
+                .build();
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(query, limit);
+            return hits(searcher, text, top.scoreDocs, top);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, TopDocs top) throws IOException {
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        if (page.length == 0) {
+            return hits;
+        }
+        String[] fragments = highlighter(searcher).highlight(TEXT, text, new TopDocs(top.totalHits, page), 1);
+        StoredFields stored = searcher.storedFields();
+        for (int i = 0; i < page.length; i++) {
+            IndexedPassage passage = fromDocument(stored.document(page[i].doc));
+            String fragment = fragments[i] != null ? fragments[i] : escape(abbreviate(passage.text(), 300));
+            hits.add(new SearchHit(passage, page[i].score, fragment));
+        }
+        return hits;
+    }
+
+    /** The user's query, restricted to the caller's graphs and the requested filters. */
+    private static Query filtered(SearchQuery q, VisibleGraphs visible) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(q.text(), BooleanClause.Occur.MUST);
+        b.add(visibleFilter(visible), BooleanClause.Occur.FILTER);
+        if (q.type() != null) {
+            b.add(new TermQuery(new Term(TYPE, q.type())), BooleanClause.Occur.FILTER);
+        }
+        if (q.organisation() != null) {
+            b.add(new TermQuery(new Term(ORG, q.organisation())), BooleanClause.Occur.FILTER);
+        }
+        if (q.sensitivity() != null) {
+            b.add(new TermQuery(new Term(SENSITIVITY, q.sensitivity())), BooleanClause.Occur.FILTER);
+        }
+        if (q.from() != null || q.to() != null) {
+            long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
+            long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
+            b.add(LongPoint.newRangeQuery(DATE, from, to), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /** Only passages of graphs the caller may read: the access decision, in Lucene terms. */
+    public static Query visibleFilter(VisibleGraphs visible) {
+        List<BytesRef> terms = visible.uris().stream().map(BytesRef::new).toList();
+        return new TermInSetQuery(GRAPH, terms);
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        return new UnifiedHighlighter.Builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(100_000)
+                .withMaxNoHighlightPassages(1)
+                .build();
+    }
+
+    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector fc, long total) throws IOException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        FACETS.forEach(dim -> out.put(dim, new LinkedHashMap<>()));
+        if (total == 0) {
+            return out;
+        }
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        if (state == null) {
+            return out;
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fc);
+        for (String dim : FACETS) {
+            try {
+                FacetResult r = counts.getTopChildren(50, dim);
+                if (r != null) {
+                    for (LabelAndValue lv : r.labelValues) {
+                        out.get(dim).put(lv.label, lv.value.longValue());
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // the dimension has no values in the index yet
+            }
+        }
+        return out;
+    }
+
+    /** Facet ordinals are per reader; computed once per refresh. */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader() == reader) {
+            return current.state();
+        }
+        SortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        } catch (IllegalArgumentException e) {
+            state = null; // no facet values indexed yet
+        }
+        facetState = new FacetState(reader, state);
+        return state;
+    }
+
+    private static IndexedPassage fromDocument(Document d) {
+        String date = d.get(DATE_STORED);
+        return new IndexedPassage(d.get(ID), d.get(DOC), d.get(DOC_URI), d.get(GRAPH), d.get(STAMP),
+                d.getField(NUMBER).numericValue().intValue(), d.get(TEXT),
+                d.getField(START).numericValue().intValue(), d.getField(END).numericValue().intValue(),
+                d.get(SECTION_URI), d.get(SECTION), d.get(TITLE), d.get(TYPE),
+                date == null ? null : LocalDate.parse(date), List.of(d.getValues(ORG)), d.get(SENSITIVITY));
+    }
+
+    /** The index stamp each document's passages carry, for start-up reconciliation with the store. */
+    public Map<String, String> stamps() {
+        Map<String, String> out = new HashMap<>();
+        IndexSearcher searcher = acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SortedDocValues values = leaf.reader().getSortedDocValues(DOC_STAMP);
+                if (values == null) {
+                    continue;
+                }
+                var live = leaf.reader().getLiveDocs();
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        String[] parts = values.lookupOrd(values.ordValue()).utf8ToString().split("\t", 2);
+                        out.put(parts[0], parts.length > 1 ? parts[1] : "");
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    public int count() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The index folder, for tools that open it directly (the benchmark's baseline). */
+    public Directory directory() {
+        return directory;
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScoreDoc[] slice(ScoreDoc[] all, int offset, int k) {
+        if (offset >= all.length) {
+            return new ScoreDoc[0];
+        }
+        int end = Math.min(all.length, offset + k);
+        ScoreDoc[] out = new ScoreDoc[end - offset];
+        System.arraycopy(all, offset, out, 0, out.length);
+        return out;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, s.lastIndexOf(' ', max) > 0 ? s.lastIndexOf(' ', max) : max) + " …";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        searchers.close();
+        writer.rollback(); // nothing uncommitted belongs in the index
+        directory.close();
+        log.info("Search index closed");
+    }
+}

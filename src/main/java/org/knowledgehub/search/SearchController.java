@@ -1,0 +1,39 @@
+package org.knowledgehub.search;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.knowledgehub.security.CurrentCaller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/search}: ranked passages with provenance, filters and facets. */
+@RestController
+@Tag(name = "search")
+class SearchController {
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
+    @GetMapping("/api/search")
+    @Operation(summary = "Search passages",
+            description = "Passages ranked by BM25, each with a highlighted fragment and its provenance; "
+                    + "facet counts by type, organisation and year over all matches you may see.")
+    SearchResponse search(
+            @Parameter(description = "Search text: words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~; fields text:, section:, title:")
+            @RequestParam(required = false) String q,
+            @Parameter(description = "minutes, assessment, field-note or other") @RequestParam(required = false) String type,
+            @Parameter(description = "Organisation short name as in the facets, e.g. UNHCR") @RequestParam(required = false) String organisation,
+            @Parameter(description = "Earliest document date: yyyy, yyyy-mm or yyyy-mm-dd") @RequestParam(required = false) String from,
+            @Parameter(description = "Latest document date: yyyy, yyyy-mm or yyyy-mm-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "public, restricted or confidential") @RequestParam(required = false) String sensitivity,
+            @Parameter(description = "Results per page, 1-100 (default 10)") @RequestParam(required = false) String k,
+            @Parameter(description = "Results to skip (default 0)") @RequestParam(required = false) String offset) {
+        return search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, k, offset),
+                CurrentCaller.get());
+    }
+}
