@@ -1,0 +1,130 @@
+package org.knowledgehub.sparql;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.knowledgehub.Problems;
+import org.knowledgehub.ontology.Namespaces;
+import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.store.Uris;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The SPARQL 1.1 Protocol query operation at {@code /sparql}: GET with {@code query}, POST as
+ * a form or with the query as the body ({@code application/sparql-query}); {@code
+ * default-graph-uri} and {@code named-graph-uri} as in the protocol. Results as JSON, XML, CSV or
+ * TSV; graphs as Turtle, JSON-LD, N-Triples or RDF/XML, by Accept.
+ */
+@RestController
+@Tag(name = "sparql")
+class SparqlController {
+
+    private static final MediaType SPARQL_QUERY = MediaType.parseMediaType("application/sparql-query");
+
+    private final SparqlService sparql;
+    private final Uris uris;
+
+    SparqlController(SparqlService sparql, Uris uris) {
+        this.sparql = sparql;
+        this.uris = uris;
+    }
+
+    @GetMapping("/sparql")
+    @Operation(summary = "SPARQL query (GET)", description = "Parameters: query, default-graph-uri, named-graph-uri")
+    ResponseEntity<byte[]> get(HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        String query = single(request, "query");
+        if (query == null && accept != null && accept.contains("text/html")) {
+            // A person opening the endpoint in a browser gets the query page.
+            return ResponseEntity.status(303).location(URI.create("/query")).build();
+        }
+        return answer(query, request, accept);
+    }
+
+    @PostMapping("/sparql")
+    @Operation(summary = "SPARQL query (POST)",
+            description = "As a form (application/x-www-form-urlencoded, parameter query) or with the query as the body (application/sparql-query)")
+    ResponseEntity<byte[]> post(HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws IOException {
+        MediaType type = contentType(request);
+        String query;
+        if (type != null && SPARQL_QUERY.isCompatibleWith(type)) {
+            query = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+        } else if (type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
+            if (request.getParameter("update") != null) {
+                throw Problems.invalid("update", "updates go to /update, not /sparql");
+            }
+            query = single(request, "query");
+        } else {
+            throw Problems.unsupportedMediaType("Content-Type",
+                    "send the query as application/sparql-query or as an application/x-www-form-urlencoded form");
+        }
+        return answer(query, request, accept);
+    }
+
+    private ResponseEntity<byte[]> answer(String queryString, HttpServletRequest request, String accept) {
+        if (queryString == null) {
+            throw Problems.invalid("query", "the query parameter is missing");
+        }
+        Query query = sparql.parse(queryString);
+        List<ResultFormat> offered = query.isConstructType() || query.isDescribeType()
+                ? ResultFormat.FOR_GRAPHS : ResultFormat.FOR_RESULTS;
+        ResultFormat format = ResultFormat.negotiate(accept, offered);
+        SparqlResult result = sparql.execute(query, values(request, "default-graph-uri"), values(request, "named-graph-uri"),
+                CurrentCaller.get());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (result) {
+            case SparqlResult.Rows rows -> ResultsWriter.create().lang(format.resultsLang)
+                    .write(out, RowSetStream.create(rows.vars(), rows.rows().iterator()));
+            case SparqlResult.Bool bool -> ResultsWriter.create().lang(format.resultsLang).write(out, bool.value());
+            case SparqlResult.Triples triples -> {
+                triples.graph().getPrefixMapping().setNsPrefixes(Namespaces.prefixes(uris.base()));
+                RDFDataMgr.write(out, triples.graph(), format.rdfFormat);
+            }
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .body(out.toByteArray());
+    }
+
+    private static String single(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        if (values.length > 1) {
+            throw Problems.invalid(name, "give " + name + " once");
+        }
+        return values[0];
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private static MediaType contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (RuntimeException e) {
+            throw Problems.invalid("Content-Type", "the Content-Type header cannot be parsed");
+        }
+    }
+}

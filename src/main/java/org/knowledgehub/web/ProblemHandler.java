@@ -1,0 +1,109 @@
+package org.knowledgehub.web;
+
+import java.net.URI;
+
+import org.knowledgehub.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error as an RFC 9457 problem with a {@code type} per kind and, where a request part is at
+ * fault, a {@code field} naming it. Unexpected errors are logged and answered with a 500 that
+ * carries no stack trace or internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return respond(Problems.payloadTooLarge("file", "the upload is larger than the configured limit ("
+                + describe(e.getMaxUploadSize()) + ")").getBody());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> badMultipart(MultipartException e) {
+        return respond(Problems.invalid("file", "the multipart request could not be read: " + rootMessage(e)).getBody());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(Problems.invalid(e.getName(), e.getName() + " has an invalid value").getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed because of an internal error; it has been logged", null).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            refine(problem, ex);
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    /** Gives Spring's own problems (missing parameter, wrong method, ...) our types and fields. */
+    private static void refine(ProblemDetail problem, Exception ex) {
+        switch (ex) {
+            case MissingServletRequestParameterException m -> {
+                problem.setType(URI.create(Problems.TYPE_BASE + "invalid-parameter"));
+                problem.setProperty("field", m.getParameterName());
+            }
+            case MissingServletRequestPartException m -> {
+                problem.setType(URI.create(Problems.TYPE_BASE + "invalid-parameter"));
+                problem.setProperty("field", m.getRequestPartName());
+            }
+            case HttpMediaTypeNotSupportedException m -> problem.setType(URI.create(Problems.TYPE_BASE + "unsupported-media-type"));
+            case HttpMediaTypeNotAcceptableException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-acceptable"));
+            case HttpRequestMethodNotSupportedException m -> problem.setType(URI.create(Problems.TYPE_BASE + "method-not-allowed"));
+            case NoResourceFoundException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-found"));
+            default -> {
+                if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                    problem.setType(URI.create(Problems.TYPE_BASE + "bad-request"));
+                }
+            }
+        }
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.CONTENT_TYPE, "application/problem+json").body(problem);
+    }
+
+    private static String describe(long bytes) {
+        return bytes <= 0 ? "see spring.servlet.multipart.max-file-size" : (bytes / (1024 * 1024)) + " MB";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
