@@ -1,0 +1,61 @@
+package org.knowledgehub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every test that needs the running service: one Spring context per JVM (all subclasses
+ * share it), a real HTTP server on a random loopback port, a real TDB2 store and Lucene index in a
+ * fresh folder, and the demo corpus ingested once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "kh.security.admin-token=" + HubTest.ADMIN_TOKEN,
+        "kh.sparql.timeout=3s",
+        "kh.ingest.corpus-dir=corpus",
+        "logging.level.org.knowledgehub=info"
+})
+public abstract class HubTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-not-a-secret";
+
+    /** One data folder for the shared context; created once per test JVM. */
+    private static final Path DATA = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("kh.data-dir", DATA::toString);
+    }
+
+    protected Http http() {
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    protected Http admin() {
+        return http().withBearer(ADMIN_TOKEN);
+    }
+
+    protected static Path dataDir() {
+        return DATA;
+    }
+
+    private static Path createDataDir() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "test-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.knowledgehub;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTString;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+
+/** Real PDF and DOCX files made on the fly, so format tests need no binary fixtures. */
+public final class TestDocuments {
+
+    private TestDocuments() {
+    }
+
+    /** A section: a heading and its paragraphs. */
+    public record Part(String heading, List<String> paragraphs) {
+    }
+
+    /** A PDF with a text layer: headings in bold, paragraphs wrapped at about 90 characters, page numbers. */
+    public static byte[] pdf(String title, List<Part> parts) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            List<Object[]> lines = new ArrayList<>();
+            lines.add(new Object[]{title, bold, 16f});
+            lines.add(new Object[]{"", regular, 11f});
+            for (Part p : parts) {
+                lines.add(new Object[]{p.heading(), bold, 13f});
+                for (String paragraph : p.paragraphs()) {
+                    for (String l : wrap(paragraph, 90)) {
+                        lines.add(new Object[]{l, regular, 11f});
+                    }
+                    lines.add(new Object[]{"", regular, 11f});
+                }
+            }
+            int pageNo = 0;
+            int i = 0;
+            while (i < lines.size()) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                pageNo++;
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    float y = 790;
+                    while (i < lines.size() && y > 80) {
+                        Object[] line = lines.get(i++);
+                        if (!((String) line[0]).isEmpty()) {
+                            cs.beginText();
+                            cs.setFont((PDType1Font) line[1], (Float) line[2]);
+                            cs.newLineAtOffset(60, y);
+                            cs.showText((String) line[0]);
+                            cs.endText();
+                        }
+                        y -= ((Float) line[2]) + 6;
+                    }
+                    cs.beginText();
+                    cs.setFont(regular, 9);
+                    cs.newLineAtOffset(290, 40);
+                    cs.showText(Integer.toString(pageNo));
+                    cs.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A DOCX whose headings use Word's "heading 1" style, as real reports do. */
+    public static byte[] docx(String title, List<Part> parts) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFStyles styles = doc.createStyles();
+            addHeadingStyle(styles, "Heading1", "heading 1", 1);
+            addHeadingStyle(styles, "Heading2", "heading 2", 2);
+            XWPFParagraph t = doc.createParagraph();
+            t.setStyle("Heading1");
+            t.createRun().setText(title);
+            for (Part p : parts) {
+                XWPFParagraph h = doc.createParagraph();
+                h.setStyle("Heading2");
+                h.createRun().setText(p.heading());
+                for (String paragraph : p.paragraphs()) {
+                    doc.createParagraph().createRun().setText(paragraph);
+                }
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addHeadingStyle(XWPFStyles styles, String id, String name, int level) {
+        CTStyle ct = CTStyle.Factory.newInstance();
+        ct.setStyleId(id);
+        CTString n = CTString.Factory.newInstance();
+        n.setVal(name);
+        ct.setName(n);
+        CTDecimalNumber priority = CTDecimalNumber.Factory.newInstance();
+        priority.setVal(BigInteger.valueOf(9));
+        ct.setUiPriority(priority);
+        ct.setType(STStyleType.PARAGRAPH);
+        ct.addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+        styles.addStyle(new XWPFStyle(ct));
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > width && line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,106 @@
+package org.knowledgehub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.TestDocuments;
+import org.knowledgehub.TestDocuments.Part;
+
+/** Every supported format comes out as text with its structure; everything else fails with a reason. */
+class DocumentParserTest {
+
+    private static final List<Part> REPORT = List.of(
+            new Part("Food security", List.of(
+                    "Half of Syrian refugee households in the Bekaa reported reducing the number of meals per day in 2020, "
+                            + "according to the field monitoring of partners.")),
+            new Part("Shelter", List.of(
+                    "Evictions increased in the North in 2021 because landlords asked for rent in US dollars, which "
+                            + "most refugee households could not pay.")));
+
+    @Test
+    void markdownWithEmbeddedHtmlKeepsHeadingsListsAndBoldHeadings() {
+        String md = """
+                ## Minutes of a test meeting - Zahle, 3 March 2021
+
+                <b>Meeting Location</b>\tWFP office\t<b>Meeting Time</b>\t10:00am
+
+                ## First item
+
+                Some text about water trucking in Bar Elias.
+
+                **GROUP 2: CONSENT**
+
+                - first point
+                - second point
+                """;
+        DocumentContext doc = Structure.of(md.getBytes(StandardCharsets.UTF_8), "m.md", null);
+        assertThat(doc.mediaType).isEqualTo("text/markdown");
+        assertThat(Structure.sectionTitles(doc)).isEqualTo(
+                "2:Minutes of a test meeting - Zahle, 3 March 2021 | 2:First item | 3:GROUP 2: CONSENT");
+        assertThat(doc.text.text()).contains("Meeting Location\tWFP office\tMeeting Time\t10:00am")
+                .contains("first point\nsecond point");
+    }
+
+    @Test
+    void htmlKeepsTablesAsTabbedRows() {
+        String html = "<html><head><title>Key informant interview</title></head><body><h1>Interview</h1>"
+                + "<table><tr><td>Date</td><td>5 May 2022</td></tr><tr><td>Place</td><td>Tyre</td></tr></table>"
+                + "<p>Rents went up.</p></body></html>";
+        DocumentContext doc = Structure.of(html.getBytes(StandardCharsets.UTF_8), "kii.html", null);
+        assertThat(doc.mediaType).isEqualTo("text/html");
+        assertThat(doc.title).isEqualTo("Key informant interview");
+        assertThat(doc.text.text()).contains("Date\t5 May 2022\nPlace\tTyre");
+    }
+
+    @Test
+    void plainTextInAnyCommonEncodingReadsTheSame() {
+        String text = "FIELD VISIT TO ZAHLÉ\n\nThe café owner said prices rose 40 % since Ramadan.\n\n- rent\n- debt\n";
+        for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16, Charset.forName("windows-1252"))) {
+            DocumentContext doc = Structure.of(text.getBytes(charset), "visit.txt", null);
+            assertThat(doc.text.text()).as(charset.name())
+                    .contains("FIELD VISIT TO ZAHLÉ").contains("café owner").contains("rent\ndebt");
+            assertThat(doc.sections.getFirst().title()).as(charset.name()).isEqualTo("FIELD VISIT TO ZAHLÉ");
+        }
+    }
+
+    @Test
+    void pdfComesOutWithHeadingsAndWithoutPageNumbers() {
+        DocumentContext doc = Structure.of(TestDocuments.pdf("Vulnerability Assessment Extract", REPORT), "extract.pdf", null);
+        assertThat(doc.mediaType).isEqualTo("application/pdf");
+        assertThat(doc.parsers).anyMatch(p -> p.endsWith("PDFParser"));
+        assertThat(doc.sections.stream().map(Section::title)).contains("Food security", "Shelter");
+        assertThat(doc.text.text()).contains("because landlords asked for rent in US dollars")
+                .doesNotContainPattern("(?m)^1$");
+    }
+
+    @Test
+    void docxHeadingStylesBecomeSections() {
+        DocumentContext doc = Structure.of(TestDocuments.docx("Sector assessment", REPORT), "assessment.docx", null);
+        assertThat(doc.mediaType).isEqualTo(DocumentParser.DOCX);
+        assertThat(Structure.sectionTitles(doc)).isEqualTo("1:Sector assessment | 2:Food security | 2:Shelter");
+        assertThat(doc.passages).hasSize(2);
+    }
+
+    @Test
+    void badFilesFailWithAReasonAUserCanActOn() {
+        assertThatThrownBy(() -> Structure.of(new byte[0], "empty.md", null))
+                .isInstanceOf(IngestFailure.class).hasMessageContaining("empty")
+                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.INVALID);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
+        assertThatThrownBy(() -> Structure.of(png, "photo.png", null))
+                .isInstanceOf(IngestFailure.class).hasMessageContaining("image/png")
+                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNSUPPORTED);
+        byte[] corruptPdf = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> garbage".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> Structure.of(corruptPdf, "broken.pdf", null))
+                .isInstanceOf(IngestFailure.class)
+                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNPROCESSABLE);
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        assertThatThrownBy(() -> Structure.of(binary, "notes.txt", null)).isInstanceOf(IngestFailure.class);
+    }
+}
