@@ -122,7 +122,9 @@ public final class Http {
             b.header("Authorization", "Bearer " + bearer);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            if (headers[i + 1] != null) {
+                b.header(headers[i], headers[i + 1]);
+            }
         }
         return b;
     }

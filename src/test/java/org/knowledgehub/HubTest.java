@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "server.address=127.0.0.1",
         "kh.security.admin-token=" + HubTest.ADMIN_TOKEN,
         "kh.sparql.timeout=3s",
+        "spring.servlet.multipart.max-file-size=5MB",
+        "spring.servlet.multipart.max-request-size=5MB",
         "kh.ingest.corpus-dir=corpus",
         "logging.level.org.knowledgehub=info"
 })

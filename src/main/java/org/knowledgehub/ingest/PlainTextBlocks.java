@@ -1,13 +1,14 @@
 package org.knowledgehub.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Reads plain text as blocks: paragraphs are separated by blank lines; a line underlined with
- * {@code ===} or {@code ---}, or starting with {@code #}, is a heading; runs of lines starting
- * with a bullet or a number are list items.
+ * {@code ===} or {@code ---} (even without blank lines around it), or a lone line starting with
+ * {@code #}, is a heading; runs of lines starting with a bullet or a number are list items.
  */
 final class PlainTextBlocks {
 
@@ -23,23 +24,36 @@ final class PlainTextBlocks {
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
         List<RawBlock> blocks = new ArrayList<>();
         for (String chunk : BLANK_LINES.split(normalised)) {
-            if (chunk.isBlank()) {
-                continue;
-            }
-            String[] lines = chunk.strip().split("\n");
-            var atx = ATX.matcher(lines[0].strip());
-            if (lines.length == 1 && atx.matches()) {
-                blocks.add(new RawBlock(BlockKind.HEADING, atx.group(1).length(), 0, false, 0, atx.group(2)));
-            } else if (lines.length == 2 && UNDERLINE.matcher(lines[1]).matches()) {
-                int level = lines[1].strip().charAt(0) == '=' ? 1 : 2;
-                blocks.add(new RawBlock(BlockKind.HEADING, level, 0, false, 0, lines[0].strip()));
-            } else if (LIST_MARKER.matcher(lines[0]).matches()) {
-                addListItems(lines, blocks);
-            } else {
-                blocks.add(new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 0, chunk));
+            if (!chunk.isBlank()) {
+                readChunk(chunk.strip().split("\n"), blocks);
             }
         }
         return blocks;
+    }
+
+    /** A run of lines without a blank line; an underlined line inside it still starts a new section. */
+    private static void readChunk(String[] lines, List<RawBlock> blocks) {
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (!lines[i].isBlank() && UNDERLINE.matcher(lines[i + 1]).matches() && lines[i + 1].strip().length() >= 3) {
+                if (i > 0) {
+                    readChunk(Arrays.copyOfRange(lines, 0, i), blocks);
+                }
+                int level = lines[i + 1].strip().charAt(0) == '=' ? 1 : 2;
+                blocks.add(new RawBlock(BlockKind.HEADING, level, 0, false, 0, lines[i].strip()));
+                if (i + 2 < lines.length) {
+                    readChunk(Arrays.copyOfRange(lines, i + 2, lines.length), blocks);
+                }
+                return;
+            }
+        }
+        var atx = ATX.matcher(lines[0].strip());
+        if (lines.length == 1 && atx.matches()) {
+            blocks.add(new RawBlock(BlockKind.HEADING, atx.group(1).length(), 0, false, 0, atx.group(2)));
+        } else if (LIST_MARKER.matcher(lines[0]).matches()) {
+            addListItems(lines, blocks);
+        } else {
+            blocks.add(new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 0, String.join("\n", lines)));
+        }
     }
 
     /** Each marked line starts an item; unmarked lines continue the item above. */

@@ -29,6 +29,8 @@ class XhtmlBlockHandler extends DefaultHandler {
 
     private int listDepth = -1;
     private int boldNesting;
+    /** Inside a td or th; text between the cells of a row is only layout whitespace. */
+    private int cellNesting;
     private int headNesting;
     private int page;
 
@@ -60,6 +62,7 @@ class XhtmlBlockHandler extends DefaultHandler {
                 if (current.length() > 0) {
                     current.append('\t');
                 }
+                cellNesting++;
             }
             case "br" -> {
                 if (current != null) {
@@ -92,6 +95,7 @@ class XhtmlBlockHandler extends DefaultHandler {
                 listDepth = Math.max(-1, listDepth - 1);
             }
             case "b", "strong" -> boldNesting = Math.max(0, boldNesting - 1);
+            case "td", "th" -> cellNesting = Math.max(0, cellNesting - 1);
             case "table" -> flush();
             default -> {
                 if (PARAGRAPHS.contains(name)) {
@@ -103,7 +107,7 @@ class XhtmlBlockHandler extends DefaultHandler {
 
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
-        if (headNesting > 0) {
+        if (headNesting > 0 || currentKind == BlockKind.TABLE_ROW && cellNesting == 0) {
             return;
         }
         if (current == null) {
@@ -154,6 +158,7 @@ class XhtmlBlockHandler extends DefaultHandler {
         }
         current = null;
         currentKind = null;
+        cellNesting = 0;
     }
 
     private static boolean isBlank(char[] ch, int start, int length) {

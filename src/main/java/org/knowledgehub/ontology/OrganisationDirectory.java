@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class OrganisationDirectory {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NAME_WITH_ACRONYM = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
+    private static final Pattern LIST_OF_NAMES = Pattern.compile("[,;&]|\\s(and|or)$");
 
     private final ConceptLabels labels;
     private final String scheme;
@@ -34,9 +36,21 @@ public class OrganisationDirectory {
         if (exact.isPresent()) {
             return exact;
         }
-        // "Habitat for Humanity HFH": a full name followed by its acronym.
+        // "Ministry of Agriculture (MoA)": a name with its acronym in parentheses.
+        var withAcronym = NAME_WITH_ACRONYM.matcher(trimmed);
+        if (withAcronym.matches()) {
+            Optional<Resource> byName = unique(labels.lookup(scheme, withAcronym.group(1)));
+            Optional<Resource> byAcronym = unique(labels.lookup(scheme, withAcronym.group(2)));
+            if (byName.isPresent() && (byAcronym.isEmpty() || byAcronym.equals(byName))) {
+                return byName;
+            }
+            if (byAcronym.isPresent() && byName.isEmpty()) {
+                return byAcronym;
+            }
+        }
+        // "Habitat for Humanity HFH": a full name followed by its acronym (not a list of names).
         String[] words = WHITESPACE.split(trimmed);
-        if (words.length >= 2) {
+        if (words.length >= 2 && !LIST_OF_NAMES.matcher(trimmed.substring(0, trimmed.length() - words[words.length - 1].length()).strip()).find()) {
             String last = words[words.length - 1];
             String rest = trimmed.substring(0, trimmed.length() - last.length()).strip();
             Optional<Resource> byAcronym = unique(labels.lookup(scheme, last));

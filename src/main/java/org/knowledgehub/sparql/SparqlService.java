@@ -27,6 +27,7 @@ import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.KnowledgeStore;
+import org.knowledgehub.store.Uris;
 import org.knowledgehub.store.VisibleDatasetGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,10 @@ public class SparqlService {
     private final PassageIndex index;
     private final AccessPolicy access;
     private final SparqlProperties properties;
+    private final Uris uris;
 
-    SparqlService(KnowledgeStore store, PassageIndex index, AccessPolicy access, SparqlProperties properties) {
+    SparqlService(KnowledgeStore store, PassageIndex index, AccessPolicy access, SparqlProperties properties, Uris uris) {
+        this.uris = uris;
         this.store = store;
         this.index = index;
         this.access = access;
@@ -55,14 +58,17 @@ public class SparqlService {
         VisibleDescribeHandler.install();
     }
 
-    /** Parses a query, answering a 400 problem (with line and column) when it is not SPARQL 1.1. */
+    /**
+     * Parses a query, answering a 400 problem (with line and column) when it is not SPARQL 1.1.
+     * Relative IRIs resolve against the hub's base, so queries need not name the deployment.
+     */
     public Query parse(String queryString) {
         if (queryString == null || queryString.isBlank()) {
             throw Problems.invalid("query", "the query is empty");
         }
         Query query;
         try {
-            query = QueryFactory.create(queryString, Syntax.syntaxSPARQL_11);
+            query = QueryFactory.create(queryString, uris.base(), Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
             throw Problems.badQuery("query", "the query is not valid SPARQL 1.1: " + e.getMessage());
         } catch (QueryException e) {

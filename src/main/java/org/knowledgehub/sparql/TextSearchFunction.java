@@ -47,7 +47,7 @@ final class TextSearchFunction extends PropertyFunctionBase {
     static final int MAX_LIMIT = 10_000;
 
     static void register() {
-        PropertyFunctionRegistry.get().put(IRI, TextSearchFunction.class);
+        PropertyFunctionRegistry.get().put(IRI, uri -> new TextSearchFunction());
     }
 
     @Override

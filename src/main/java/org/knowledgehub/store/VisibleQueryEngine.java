@@ -9,7 +9,6 @@ import org.apache.jena.sparql.engine.QueryEngineRegistry;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.engine.main.QueryEngineMainQuad;
-import org.apache.jena.sparql.engine.main.solver.OpExecutorQuads;
 import org.apache.jena.sparql.util.Context;
 
 /**
@@ -26,7 +25,7 @@ final class VisibleQueryEngine {
 
         @Override
         public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
-            QC.setFactory(context, OpExecutorQuads::new);
+            QC.setFactory(context, VisibleOpExecutor::new);
             return new QueryEngineMainQuad(query, dataset, input, context).getPlan();
         }
 
@@ -37,7 +36,7 @@ final class VisibleQueryEngine {
 
         @Override
         public Plan create(Op op, DatasetGraph dataset, Binding input, Context context) {
-            QC.setFactory(context, OpExecutorQuads::new);
+            QC.setFactory(context, VisibleOpExecutor::new);
             return new QueryEngineMainQuad(op, dataset, input, context).getPlan();
         }
     };

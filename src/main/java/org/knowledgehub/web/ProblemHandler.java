@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -62,10 +64,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
+        Object problemBody = body;
+        if (problemBody == null && ex instanceof ErrorResponse response) {
+            problemBody = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
+        if (problemBody instanceof ProblemDetail problem) {
             refine(problem, ex);
         }
-        return super.handleExceptionInternal(ex, body, headers, status, request);
+        return super.handleExceptionInternal(ex, problemBody, headers, status, request);
     }
 
     /** Gives Spring's own problems (missing parameter, wrong method, ...) our types and fields. */

@@ -69,6 +69,21 @@ class DocumentParserTest {
     }
 
     @Test
+    void plainTextHeadingsUnderlinedInsideAParagraphRunStillStartSections() {
+        String text = "SUMMARY\n=======\nKey findings follow.\n3. WATER\n--------\n- 46% bought water\n- 27% ran out\n";
+        DocumentContext doc = Structure.of(text.getBytes(StandardCharsets.UTF_8), "a.txt", null);
+        assertThat(Structure.sectionTitles(doc)).isEqualTo("1:SUMMARY | 2:3. WATER");
+        assertThat(doc.text.text()).contains("46% bought water\n27% ran out");
+    }
+
+    @Test
+    void markdownTablesKeepOneRowPerLine() {
+        String md = "# Prices\n\n| Item | Oct 2019 | Oct 2021 |\n|---|---|---|\n| Rice | 1,800 | 22,000 |\n| Sugar | 1,200 | 16,500 |\n";
+        DocumentContext doc = Structure.of(md.getBytes(StandardCharsets.UTF_8), "p.md", null);
+        assertThat(doc.text.text()).contains("Item\tOct 2019\tOct 2021\nRice\t1,800\t22,000\nSugar\t1,200\t16,500");
+    }
+
+    @Test
     void pdfComesOutWithHeadingsAndWithoutPageNumbers() {
         DocumentContext doc = Structure.of(TestDocuments.pdf("Vulnerability Assessment Extract", REPORT), "extract.pdf", null);
         assertThat(doc.mediaType).isEqualTo("application/pdf");

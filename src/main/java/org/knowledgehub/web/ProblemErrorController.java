@@ -1,0 +1,46 @@
+package org.knowledgehub.web;
+
+import java.net.URI;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.knowledgehub.Problems;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors raised outside Spring MVC (the servlet container, the security filters' firewall) still
+ * reach the client as problem details, never as a container error page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(Problems.TYPE_BASE + switch (status) {
+            case NOT_FOUND -> "not-found";
+            case BAD_REQUEST -> "bad-request";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            default -> status.is5xxServerError() ? "internal-error" : "bad-request";
+        }));
+        problem.setDetail(status == HttpStatus.BAD_REQUEST
+                ? "the request was rejected (malformed or disallowed characters in the URL or headers)"
+                : status.getReasonPhrase());
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String path) {
+            problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "_")));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

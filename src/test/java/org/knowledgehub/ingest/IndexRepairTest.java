@@ -1,0 +1,69 @@
+package org.knowledgehub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
+import org.knowledgehub.HubTest;
+import org.knowledgehub.search.IndexedPassage;
+import org.knowledgehub.search.PassageIndex;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * After an unclean stop the index may lack a commit the store has, or hold entries the store
+ * does not: start-up repair brings it back in line with the store and says what it did.
+ */
+class IndexRepairTest extends HubTest {
+
+    @Autowired
+    IndexRepair repair;
+    @Autowired
+    PassageIndex index;
+
+    private int hits(String q) {
+        return http().get("/api/search?q=" + Http.enc(q)).json().get("total").asInt();
+    }
+
+    @Test
+    void aDocumentMissingFromTheIndexIsReindexedFromItsGraph() {
+        String id = DocumentIds.forSource("field-notes/2019-09-20-akkar-work-permits-kii.txt");
+        String phrase = "\"labour inspection\"";
+        int before = hits(phrase);
+        assertThat(before).isPositive();
+        // The store committed but the index lost the document, as after a crash between the two commits.
+        index.stageDelete(id);
+        index.prepareCommit();
+        index.commit();
+        assertThat(hits(phrase)).isLessThan(before);
+
+        IndexRepair.RepairReport report = repair.repair();
+        assertThat(report.reindexed()).isEqualTo(1);
+        assertThat(hits(phrase)).isEqualTo(before);
+        assertThat(repair.repair().reindexed()).as("a second run finds nothing to do").isZero();
+    }
+
+    @Test
+    void indexEntriesWithoutAGraphAreRemovedAndStrayOriginalsDeleted() throws Exception {
+        String ghost = "ghost-document-0000aaaa";
+        index.stageReplace(ghost, List.of(new IndexedPassage("http://localhost:8080/id/document/" + ghost + "/passage/1", ghost,
+                "http://localhost:8080/id/document/" + ghost, "http://localhost:8080/graph/document/" + ghost, "stamp", 1,
+                "a passage about quokkas in Hermel", 0, 33, null, null, "Ghost", "other", LocalDate.of(2020, 1, 1), List.of(),
+                "public")));
+        index.prepareCommit();
+        index.commit();
+        Path stray = dataDir().resolve("originals/ab/" + "ab".repeat(32));
+        Files.createDirectories(stray.getParent());
+        Files.writeString(stray, "left by an interrupted upload");
+
+        IndexRepair.RepairReport report = repair.repair();
+        assertThat(report.removedFromIndex()).isEqualTo(1);
+        assertThat(report.removedFiles()).isEqualTo(1);
+        assertThat(Files.exists(stray)).isFalse();
+        assertThat(admin().get("/api/search?q=quokkas").json().get("total").asInt()).isZero();
+    }
+}
