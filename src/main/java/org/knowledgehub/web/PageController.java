@@ -15,10 +15,12 @@ class PageController {
 
     private final SearchService search;
     private final NamedQueries queries;
+    private final LocalLinks links;
 
-    PageController(SearchService search, NamedQueries queries) {
+    PageController(SearchService search, NamedQueries queries, LocalLinks links) {
         this.search = search;
         this.queries = queries;
+        this.links = links;
     }
 
     @GetMapping("/")
@@ -30,6 +32,7 @@ class PageController {
         model.addAttribute("organisation", organisation == null ? "" : organisation);
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
+        model.addAttribute("links", links);
         if (q != null && !q.isBlank()) {
             try {
                 model.addAttribute("results", search.search(

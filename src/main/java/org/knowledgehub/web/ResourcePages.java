@@ -45,15 +45,18 @@ class ResourcePages {
 
     private final Uris uris;
     private final ConceptLabels concepts;
+    private final LocalLinks links;
 
-    ResourcePages(Uris uris, ConceptLabels concepts) {
+    ResourcePages(Uris uris, ConceptLabels concepts, LocalLinks links) {
         this.uris = uris;
         this.concepts = concepts;
+        this.links = links;
     }
 
     record Link(String label, String href) {
     }
 
+    /** @param uri where the browser finds the passage (a local path) */
     record PassageView(String uri, int number, String text, int start, int end) {
     }
 
@@ -96,12 +99,12 @@ class ResourcePages {
         Map<String, List<PassageView>> passagesBySection = new LinkedHashMap<>();
         m.listSubjectsWithProperty(RDF.type, KH.Passage).forEach(p -> passagesBySection
                 .computeIfAbsent(uri(p.getPropertyResourceValue(KH.inSection)), k -> new ArrayList<>())
-                .add(new PassageView(p.getURI(), integer(p, KH.order), string(p, KH.text), integer(p, KH.startOffset),
+                .add(new PassageView(href(p.getURI()), integer(p, KH.order), string(p, KH.text), integer(p, KH.startOffset),
                         integer(p, KH.endOffset))));
         m.listSubjectsWithProperty(RDF.type, KH.Section).forEach(s -> {
             List<PassageView> ps = passagesBySection.getOrDefault(s.getURI(), new ArrayList<>());
             ps.sort(Comparator.comparingInt(PassageView::number));
-            sections.add(new SectionView(s.getURI(), integer(s, KH.order), string(s, DCTerms.title), integer(s, KH.headingLevel),
+            sections.add(new SectionView(href(s.getURI()), integer(s, KH.order), string(s, DCTerms.title), integer(s, KH.headingLevel),
                     integer(s, KH.startOffset), integer(s, KH.endOffset), ps));
         });
         sections.sort(Comparator.comparingInt(SectionView::number));
@@ -134,7 +137,7 @@ class ResourcePages {
                 .toList());
         agenda.sort(Comparator.comparing(AgendaView::number, ResourcePages::compareNumbers));
         List<ActionView> actions = new ArrayList<>(meeting.listProperties(KH.actionPoint).mapWith(Statement::getResource)
-                .mapWith(a -> new ActionView(a.getURI(), integer(a, KH.order), string(a, KH.text), string(a, KH.ownerName),
+                .mapWith(a -> new ActionView(href(a.getURI()), integer(a, KH.order), string(a, KH.text), string(a, KH.ownerName),
                         a.hasProperty(KH.owner) ? link(m, a.getPropertyResourceValue(KH.owner)) : null))
                 .toList());
         actions.sort(Comparator.comparingInt(ActionView::number));
@@ -151,7 +154,7 @@ class ResourcePages {
         return meeting.listProperties(role).mapWith(Statement::getResource).mapWith(p -> {
             Resource org = p.getPropertyResourceValue(ORG.memberOf);
             String name = string(p, FOAF.name);
-            return new Link(org == null ? name : name + " (" + label(m, org) + ")", p.getURI());
+            return new Link(org == null ? name : name + " (" + label(m, org) + ")", href(p.getURI()));
         }).toList();
     }
 
@@ -171,17 +174,17 @@ class ResourcePages {
         List<Link> types = new ArrayList<>();
         r.listProperties().forEach(st -> {
             if (st.getPredicate().equals(RDF.type)) {
-                types.add(new Link(prefixes.shortForm(st.getResource().getURI()), st.getResource().getURI()));
+                types.add(new Link(prefixes.shortForm(st.getResource().getURI()), href(st.getResource().getURI())));
                 return;
             }
             String p = st.getPredicate().getURI();
-            props.computeIfAbsent(p, k -> new PropertyView(new Link(prefixes.shortForm(p), p), new ArrayList<>()))
+            props.computeIfAbsent(p, k -> new PropertyView(new Link(prefixes.shortForm(p), href(p)), new ArrayList<>()))
                     .values().add(value(labelsFrom, st.getObject()));
         });
         Map<String, PropertyView> in = new LinkedHashMap<>();
         inbound.find().forEachRemaining(t -> {
             String p = t.getPredicate().getURI();
-            in.computeIfAbsent(p, k -> new PropertyView(new Link(prefixes.shortForm(p), p), new ArrayList<>()))
+            in.computeIfAbsent(p, k -> new PropertyView(new Link(prefixes.shortForm(p), href(p)), new ArrayList<>()))
                     .values().add(value(labelsFrom, labelsFrom.asRDFNode(t.getSubject())));
         });
         return Optional.of(new ResourcePage(uri, label(labelsFrom, labelsFrom.getResource(uri)), types,
@@ -201,7 +204,11 @@ class ResourcePages {
 
     /** A link to a resource, labelled from the given model or the ontology. */
     private Link link(Model m, Resource r) {
-        return new Link(label(m, r), r.getURI());
+        return new Link(label(m, r), href(r.getURI()));
+    }
+
+    private String href(String iri) {
+        return links.href(iri);
     }
 
     private String label(Model m, Resource r) {

@@ -1,0 +1,182 @@
+package org.knowledgehub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.HubTest;
+import org.knowledgehub.ingest.DocumentIds;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in a real headless Chromium (Debian's chromium and chromium-driver): what a person
+ * sees when searching, reading a document and running a named SPARQL query. Skipped, with a
+ * message, where no browser is installed, unless {@code -Dkh.require-browser=true} (as in CI).
+ */
+class BrowserTest extends HubTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && Boolean.getBoolean("kh.require-browser")) {
+            throw new IllegalStateException("kh.require-browser is set but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+        }
+        Assumptions.assumeTrue(installed, "SKIPPED: no Chromium at " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void clearLogs() {
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    private String url(String path) {
+        return http().base() + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void searchHighlightsMatchesAndLeadsToTheDocumentWithItsProvenance() {
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("water trucking");
+        browser.findElement(By.id("search-button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
+        assertThat(browser.getTitle()).contains("Search");
+        int total = Integer.parseInt(browser.findElement(By.cssSelector("#total span")).getText());
+        assertThat(total).isPositive();
+        List<WebElement> hits = browser.findElements(By.cssSelector("article.hit"));
+        assertThat(hits).hasSize(10);
+        List<WebElement> marks = hits.getFirst().findElements(By.cssSelector(".fragment mark"));
+        assertThat(marks).isNotEmpty();
+        assertThat(marks.getFirst().getText().toLowerCase()).containsAnyOf("water", "truck");
+        assertThat(browser.findElement(By.id("facets")).getText()).containsIgnoringCase("type").containsIgnoringCase("year");
+
+        WebElement docLink = hits.getFirst().findElement(By.cssSelector("a.doc-link"));
+        String title = docLink.getText();
+        docLink.click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(title);
+        String provenance = browser.findElement(By.id("provenance")).getText();
+        assertThat(provenance).contains("Sensitivity").contains("public").contains("SHA-256").contains("parse, segment");
+        assertThat(browser.findElements(By.cssSelector("#sections .passage"))).isNotEmpty();
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void filtersAndFacetsNarrowTheResults() {
+        browser.get(url("/"));
+        browser.findElement(By.id("q")).sendKeys("rent");
+        new Select(browser.findElement(By.name("type"))).selectByValue("minutes");
+        browser.findElement(By.id("search-button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
+        List<WebElement> metas = browser.findElements(By.cssSelector("article.hit .meta"));
+        assertThat(metas).isNotEmpty().allSatisfy(m -> assertThat(m.getText()).startsWith("minutes"));
+
+        WebElement yearFacet = browser.findElement(By.xpath("//aside[@id='facets']//h3[normalize-space()='year']/following-sibling::ul//a"));
+        String year = yearFacet.getText();
+        yearFacet.click();
+        waiting().until(ExpectedConditions.urlContains("from=" + year));
+        assertThat(browser.findElements(By.cssSelector("article.hit .meta span:nth-child(2)")))
+                .isNotEmpty().allSatisfy(d -> assertThat(d.getText()).startsWith(year));
+    }
+
+    @Test
+    void aBadQueryIsExplainedNotFailed() {
+        browser.get(url("/?q=" + "water%20AND"));
+        WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("search-error")));
+        assertThat(error.getText()).contains("could not be parsed");
+    }
+
+    @Test
+    void minutesShowTheirMeetingAgendaAndActionPoints() {
+        browser.get(url("/id/document/" + DocumentIds.forSource("minutes/shelter-north-tripoli-2021-03-17.md")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
+        String meeting = browser.findElement(By.id("meeting")).getText();
+        assertThat(meeting).contains("2021-03-17").contains("Ghada Merhi").contains("Agencies (15)");
+        List<WebElement> actions = browser.findElements(By.cssSelector("#actions li"));
+        assertThat(actions).hasSize(4);
+        assertThat(actions.getFirst().getText()).contains("NRC to share the Q1 2021 eviction dashboard").contains("owner:");
+        actions.getFirst().findElement(By.cssSelector(".owner a")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("resource-label")));
+        assertThat(browser.findElement(By.id("resource-label")).getText()).isEqualTo("Norwegian Refugee Council");
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void theSparqlPageRunsANamedQuery() {
+        browser.get(url("/query"));
+        List<WebElement> named = browser.findElements(By.cssSelector("#named-queries .named-query"));
+        assertThat(named.size()).isGreaterThanOrEqualTo(5);
+        WebElement openActions = named.stream().filter(b -> b.getText().startsWith("Open action points")).findFirst().orElseThrow();
+        openActions.click();
+        waiting().until(ExpectedConditions.textMatches(By.id("query-status"), java.util.regex.Pattern.compile("\\d+ rows")));
+        assertThat(browser.findElement(By.id("sparql-query")).getAttribute("value")).contains("kh:actionPoint");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#query-results table tr"));
+        assertThat(rows.size()).isGreaterThan(10);
+        assertThat(browser.findElement(By.cssSelector("#query-results table")).getText()).contains("ownerLabel").contains("NRC");
+
+        WebElement editor = browser.findElement(By.id("sparql-query"));
+        editor.clear();
+        editor.sendKeys("SELECT ?x WHERE { ?x ");
+        browser.findElement(By.id("run-query")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("query-status"), "Error 400"));
+        assertNoBrowserErrors();
+    }
+
+    /** Scripts ran without errors and nothing was blocked by the content security policy. */
+    private static void assertNoBrowserErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("status of 400"))
+                .toList();
+        assertThat(errors).isEmpty();
+    }
+}
