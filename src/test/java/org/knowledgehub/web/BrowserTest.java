@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web UI in a real headless Chromium (Debian's chromium and chromium-driver): what a person
  * sees when searching, reading a document and running a named SPARQL query. Skipped, with a
- * message, where no browser is installed, unless {@code -Dkh.require-browser=true} (as in CI).
+ * message, where no browser is installed, unless {@code KH_REQUIRE_BROWSER=true} (CI sets it).
  */
 class BrowserTest extends HubTest {
 
@@ -42,8 +42,8 @@ class BrowserTest extends HubTest {
     @BeforeAll
     static void startBrowser() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && Boolean.getBoolean("kh.require-browser")) {
-            throw new IllegalStateException("kh.require-browser is set but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+        if (!installed && "true".equals(System.getenv("KH_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("KH_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
         }
         Assumptions.assumeTrue(installed, "SKIPPED: no Chromium at " + CHROMIUM + " and " + CHROMEDRIVER
                 + " (apt-get install chromium chromium-driver)");
