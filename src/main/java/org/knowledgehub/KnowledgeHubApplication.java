@@ -26,7 +26,9 @@ public class KnowledgeHubApplication {
         if (args.length > 0 && args[0].equals("ingest")) {
             var context = new SpringApplicationBuilder(KnowledgeHubApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("kh.ingest.load-corpus=false", "spring.main.banner-mode=off")
+                    // The command prints its own progress; the log keeps only what needs attention.
+                    .properties("kh.ingest.load-corpus=false", "spring.main.banner-mode=off",
+                            "logging.level.root=warn", "logging.level.org.knowledgehub=warn")
                     .run(args);
             System.exit(SpringApplication.exit(context));
         }

@@ -2,6 +2,7 @@ package org.knowledgehub.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,6 +16,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * admin role. The API is token-based and stateless, so it keeps no session and needs no CSRF token.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     @Bean
