@@ -34,7 +34,7 @@ final class BlockCleaner {
     static List<RawBlock> clean(List<RawBlock> raw, boolean inferHeadings) {
         List<RawBlock> blocks = new ArrayList<>(raw.size());
         Set<String> furniture = runningHeaders(raw);
-        for (RawBlock b : raw) {
+        for (RawBlock b : rejoinBrokenLines(raw)) {
             if (b.page() > 0 && isFurniture(b, furniture)) {
                 continue;
             }
@@ -69,6 +69,32 @@ final class BlockCleaner {
             }
             out.add(n);
             first = false;
+        }
+        return out;
+    }
+
+    /**
+     * Some PDFs come out one line per paragraph: a paragraph of a paged format that does not end a
+     * sentence, followed on the same page by one that starts in lower case or with a digit, is the
+     * same paragraph.
+     */
+    private static List<RawBlock> rejoinBrokenLines(List<RawBlock> raw) {
+        List<RawBlock> out = new ArrayList<>(raw.size());
+        for (RawBlock b : raw) {
+            if (!out.isEmpty()) {
+                RawBlock previous = out.getLast();
+                String before = previous.text().strip();
+                String after = b.text().strip();
+                boolean continues = b.page() > 0 && previous.page() == b.page()
+                        && previous.kind() == BlockKind.PARAGRAPH && b.kind() == BlockKind.PARAGRAPH
+                        && !before.isEmpty() && !after.isEmpty() && ".!?:;".indexOf(before.charAt(before.length() - 1)) < 0
+                        && (Character.isLowerCase(after.charAt(0)) || Character.isDigit(after.charAt(0)));
+                if (continues) {
+                    out.set(out.size() - 1, previous.withText(before + "\n" + after));
+                    continue;
+                }
+            }
+            out.add(b);
         }
         return out;
     }

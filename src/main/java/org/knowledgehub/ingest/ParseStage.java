@@ -3,6 +3,8 @@ package org.knowledgehub.ingest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
 
 /** parse: bytes to the document's extracted text and its blocks, through Apache Tika. */
 final class ParseStage implements IngestStage {
@@ -41,12 +43,18 @@ final class ParseStage implements IngestStage {
         }
     }
 
+    /** Headings that open many documents and name none of them. */
+    private static final Set<String> GENERIC_HEADINGS = Set.of("introduction", "contents", "table of contents", "summary",
+            "executive summary", "foreword", "preface", "abstract", "acknowledgements", "acknowledgments", "key findings",
+            "background", "overview");
+
     private static String firstHeading(StructuredText text) {
         return text.blocks().stream()
                 .filter(b -> b.kind() == BlockKind.HEADING)
+                .findFirst()
                 .map(text::textOf)
-                .filter(t -> t.length() <= 200)
-                .findFirst().orElse(null);
+                .filter(t -> t.length() <= 200 && !GENERIC_HEADINGS.contains(t.strip().toLowerCase(Locale.ROOT)))
+                .orElse(null);
     }
 
     private static String baseName(String source) {

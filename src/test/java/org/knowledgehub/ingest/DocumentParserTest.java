@@ -94,6 +94,20 @@ class DocumentParserTest {
     }
 
     @Test
+    void pdfParagraphsBrokenIntoOneBlockPerLineAreJoinedAgain() {
+        List<RawBlock> lines = List.of(
+                new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 3, "Legal residency rates remain low with 18 per cent of individuals over the age of"),
+                new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 3, "15 holding legal residency permits (20 per cent in 2023). The lowest rates"),
+                new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 3, "of legal residency are recorded in Akkar."),
+                new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 3, "Shelter conditions worsened in the North."));
+        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true));
+        assertThat(text.blocks()).hasSize(2);
+        assertThat(text.textOf(text.blocks().getFirst())).isEqualTo("Legal residency rates remain low with 18 per cent of "
+                + "individuals over the age of 15 holding legal residency permits (20 per cent in 2023). The lowest rates "
+                + "of legal residency are recorded in Akkar.");
+    }
+
+    @Test
     void docxHeadingStylesBecomeSections() {
         DocumentContext doc = Structure.of(TestDocuments.docx("Sector assessment", REPORT), "assessment.docx", null);
         assertThat(doc.mediaType).isEqualTo(DocumentParser.DOCX);
