@@ -2,6 +2,10 @@ package org.knowledgehub.ingest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.store.KnowledgeStore;
@@ -9,16 +13,18 @@ import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes ingested documents part of the hub atomically: their graphs and their index entries are
  * both there, or neither. The index is staged and prepared (first phase) before the store commits,
  * and committed after it; a crash between the two is repaired at start-up from the graph, which
- * is the source of truth.
+ * is the source of truth. Original files are written by the caller beforehand; they are named by
+ * their hash, so one left by a failed commit is harmless and start-up repair removes it.
  */
 @Component
-class DocumentCommitter {
+class DocumentCommitter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentCommitter.class);
 
@@ -26,6 +32,12 @@ class DocumentCommitter {
     private final PassageIndex index;
     private final Originals originals;
     private final Uris uris;
+    /** Analyses index documents while the committing thread writes the store. */
+    private final ExecutorService indexStaging = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "index-staging");
+        t.setDaemon(true);
+        return t;
+    });
 
     DocumentCommitter(KnowledgeStore store, PassageIndex index, Originals originals, Uris uris) {
         this.store = store;
@@ -41,22 +53,31 @@ class DocumentCommitter {
      *                       original files go once nothing refers to them
      */
     synchronized void commit(List<DocumentContext> documents, List<String> deletions, Map<String, String> replacedHashes) {
-        for (DocumentContext doc : documents) {
-            originals.put(doc.contentHash, doc.request.bytes());
-        }
+        long t1 = System.nanoTime();
+        long t2;
+        long t3;
+        long t4;
         try (KnowledgeStore.WriteTransaction tx = store.beginWrite()) {
+            Future<?> staging = indexStaging.submit(() -> {
+                documents.forEach(doc -> index.stageReplace(doc.id, doc.indexRecords));
+                deletions.forEach(index::stageDelete);
+            });
             try {
                 for (DocumentContext doc : documents) {
-                    index.stageReplace(doc.id, doc.indexRecords);
                     tx.replaceGraph(uris.documentGraph(doc.id), doc.graph.getGraph());
                 }
                 for (String id : deletions) {
-                    index.stageDelete(id);
                     tx.deleteGraph(uris.documentGraph(id));
                 }
+                join(staging);
+                t2 = System.nanoTime();
                 index.prepareCommit();
+                t3 = System.nanoTime();
                 tx.commit();
+                t4 = System.nanoTime();
             } catch (RuntimeException e) {
+                staging.cancel(false);
+                awaitQuietly(staging);
                 tx.abort();
                 index.rollback();
                 throw e;
@@ -64,12 +85,40 @@ class DocumentCommitter {
         }
         try {
             index.commit();
+            long t5 = System.nanoTime();
+            log.debug("Committed {} documents: writing {} ms, index prepare {} ms, store commit {} ms, index commit {} ms",
+                    documents.size() + deletions.size(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         } catch (RuntimeException e) {
             // The store has the documents; the index will be repaired from it at the next start.
             log.error("Search index commit failed after the store committed; restart to repair the index", e);
             throw e;
         }
         removeUnreferenced(replacedHashes.values(), documents);
+    }
+
+    private static void join(Future<?> staging) {
+        try {
+            staging.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while staging index changes", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<?> staging) {
+        try {
+            staging.get();
+        } catch (Exception ignored) {
+            // the commit is being abandoned; the staging outcome no longer matters
+        }
+    }
+
+    @Override
+    public void destroy() {
+        indexStaging.shutdown();
     }
 
     private void removeUnreferenced(Iterable<String> hashes, List<DocumentContext> documents) {

@@ -3,8 +3,11 @@ package org.knowledgehub.ingest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +24,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.html.DefaultHtmlMapper;
 import org.apache.tika.parser.html.HtmlMapper;
+import org.apache.tika.parser.html.JSoupParser;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -41,8 +45,11 @@ final class DocumentParser {
     static final Set<String> SUPPORTED = Set.of(MARKDOWN, PLAIN, HTML, PDF, DOCX);
 
     private static final Set<String> MARKDOWN_SUFFIXES = Set.of(".md", ".markdown", ".mdown");
+    private static final int DETECTION_PREFIX = 16 * 1024;
+    private static final Set<String> TEXT_TYPES = Set.of(MARKDOWN, PLAIN, HTML);
 
     private final Tika tika = new Tika();
+    private final JSoupParser htmlParser = new JSoupParser();
     private final AutoDetectParser parser = new AutoDetectParser();
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer markdownToHtml = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
@@ -52,23 +59,45 @@ final class DocumentParser {
         this.maxChars = maxChars;
     }
 
-    /** The media type of the bytes, by content first and name second; one of {@link #SUPPORTED} or another. */
+    /**
+     * The media type of the bytes, by content first and name second; one of {@link #SUPPORTED} or
+     * another. Magic numbers sit at the start of a file, so only a prefix is examined.
+     */
     String detect(byte[] bytes, String name) {
+        String byName = normalise(tika.detect(name));
+        if (TEXT_TYPES.contains(byName) && looksLikeText(bytes)) {
+            // A text file named as one: Tika's magic matching would only confirm it, at a cost.
+            return byName;
+        }
         String detected;
         try {
-            detected = tika.detect(bytes, name);
+            detected = tika.detect(bytes.length <= DETECTION_PREFIX ? bytes : Arrays.copyOf(bytes, DETECTION_PREFIX), name);
         } catch (RuntimeException e) {
             detected = "application/octet-stream";
         }
-        String type = detected.toLowerCase(Locale.ROOT);
-        if (type.equals("text/x-web-markdown") || type.equals(MARKDOWN)
-                || (type.equals(PLAIN) && hasSuffix(name, MARKDOWN_SUFFIXES))) {
-            return MARKDOWN;
+        String type = normalise(detected);
+        return type.equals(PLAIN) && hasSuffix(name, MARKDOWN_SUFFIXES) ? MARKDOWN : type;
+    }
+
+    private static String normalise(String mediaType) {
+        String type = mediaType.toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "text/x-web-markdown" -> MARKDOWN;
+            case "application/xhtml+xml" -> HTML;
+            default -> type;
+        };
+    }
+
+    /** No NUL byte and no magic number of a binary format in the first kilobyte. */
+    private static boolean looksLikeText(byte[] bytes) {
+        int n = Math.min(bytes.length, 1024);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
         }
-        if (type.equals("application/xhtml+xml")) {
-            return HTML;
-        }
-        return type;
+        return !(n >= 4 && (bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F'
+                || bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4));
     }
 
     ParsedText parse(byte[] bytes, String name) {
@@ -83,14 +112,29 @@ final class DocumentParser {
         return switch (type) {
             case MARKDOWN -> {
                 String html = markdownToHtml.render(markdown.parse(decode(bytes, name)));
-                ParsedText fromHtml = parseWithTika(html.getBytes(StandardCharsets.UTF_8), HTML);
-                yield new ParsedText(MARKDOWN, fromHtml.blocks(), false, prepend("org.commonmark.parser.Parser", fromHtml.parsers()),
-                        null, null);
+                yield new ParsedText(MARKDOWN, parseHtml(html), false,
+                        List.of(Parser.class.getName(), JSoupParser.class.getName()), null, null);
             }
             case PLAIN -> new ParsedText(PLAIN, PlainTextBlocks.read(decode(bytes, name)), true,
                     List.of("org.apache.tika.detect.AutoDetectReader"), null, null);
             default -> parseWithTika(bytes, type);
         };
+    }
+
+    /** HTML rendered from Markdown, straight to Tika's HTML parser (nothing to detect). */
+    private List<RawBlock> parseHtml(String html) {
+        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars);
+        ParseContext context = new ParseContext();
+        context.set(HtmlMapper.class, new StructureHtmlMapper());
+        try {
+            htmlParser.parseString(html, handler, new Metadata(), context);
+        } catch (SAXException e) {
+            if (e.getException() instanceof XhtmlBlockHandler.TextTooLongException tooLong) {
+                throw new IngestFailure(IngestFailure.Reason.TOO_LARGE, "file", tooLong.getMessage(), e);
+            }
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file could not be read: " + rootMessage(e), e);
+        }
+        return handler.blocks();
     }
 
     private ParsedText parseWithTika(byte[] bytes, String type) {
@@ -119,8 +163,15 @@ final class DocumentParser {
                 blankToNull(metadata.get(TikaCoreProperties.TITLE)), blankToNull(metadata.get(TikaCoreProperties.CREATED)));
     }
 
-    /** Decodes text in whatever encoding it came (UTF-8, UTF-16 with BOM, Windows-1252, ...). */
+    /**
+     * Decodes text in whatever encoding it came (UTF-8, UTF-16 with BOM, Windows-1252, ...). Text
+     * that is valid UTF-8, nearly all of it today, is taken as such without sniffing.
+     */
     private static String decode(byte[] bytes, String name) {
+        String utf8 = strictUtf8(bytes);
+        if (utf8 != null) {
+            return checkedText(utf8.startsWith("\uFEFF") ? utf8.substring(1) : utf8);
+        }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         String text;
@@ -138,6 +189,22 @@ final class DocumentParser {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        return checkedText(text);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Refuses "text" that is mostly undecodable or control characters (a binary file named .txt). */
+    private static String checkedText(String text) {
         long bad = text.chars().filter(c -> c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')).count();
         if (bad > 0 && bad * 100 > text.length()) {
             throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
@@ -158,13 +225,6 @@ final class DocumentParser {
     private static boolean hasSuffix(String name, Set<String> suffixes) {
         String lower = name.toLowerCase(Locale.ROOT);
         return suffixes.stream().anyMatch(lower::endsWith);
-    }
-
-    private static List<String> prepend(String first, List<String> rest) {
-        List<String> out = new ArrayList<>();
-        out.add(first);
-        out.addAll(rest);
-        return out;
     }
 
     private static String blankToNull(String s) {

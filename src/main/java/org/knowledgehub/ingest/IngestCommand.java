@@ -58,6 +58,10 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
         out.printf("%nDone: %d documents (%d new, %d replaced, %d unchanged), %d passages, %d triples in %.1f s%n",
                 report.documents(), report.created(), report.replaced(), report.unchanged(), report.passages(),
                 report.triples(), report.seconds());
+        if (report.created() + report.replaced() > 0) {
+            out.println("Compacting the store...");
+            ingest.compactStore();
+        }
         if (!report.failures().isEmpty()) {
             out.printf("%d failures:%n", report.failures().size());
             report.failures().forEach(f -> out.printf("  %s: %s%n", f.source(), f.reason()));

@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize    documents committed together by bulk ingests
  * @param corpusDir    folder ingested on the first start (the demo corpus)
  * @param loadCorpus   whether to ingest {@code corpusDir} on the first start
+ * @param compactEvery store commits after which the service compacts the store in the background
+ *                     (0 turns it off); the command line compacts after every bulk ingest
  */
 @ConfigurationProperties("kh.ingest")
 public record IngestProperties(
         @DefaultValue("20000000") int maxTextChars,
         @DefaultValue("2") int threads,
-        @DefaultValue("50") int batchSize,
+        @DefaultValue("500") int batchSize,
         @DefaultValue("corpus") Path corpusDir,
-        @DefaultValue("true") boolean loadCorpus) {
+        @DefaultValue("true") boolean loadCorpus,
+        @DefaultValue("1000") int compactEvery) {
 }

@@ -1,6 +1,7 @@
 package org.knowledgehub.ingest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,11 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
+import org.knowledgehub.store.KnowledgeStore;
+import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +39,18 @@ public class IngestService {
     private final DocumentRecords records;
     private final IngestProperties properties;
     private final Uris uris;
+    private final Originals originals;
+    private final KnowledgeStore store;
+    /** Guarded by {@link #writeLock}. */
+    private int commitsSinceCompaction;
     /** Serialises the check-then-commit step so two uploads of the same bytes cannot both create. */
     private final Object writeLock = new Object();
 
     IngestService(IngestPipeline pipeline, DocumentCommitter committer, DocumentRecords records, IngestProperties properties,
-                  Uris uris) {
+                  Uris uris, Originals originals, KnowledgeStore store) {
         this.uris = uris;
+        this.store = store;
+        this.originals = originals;
         this.pipeline = pipeline;
         this.committer = committer;
         this.records = records;
@@ -64,6 +74,7 @@ public class IngestService {
         }
         String id = DocumentIds.forSource(request.sourceName());
         DocumentContext doc = pipeline.run(request, id, hash, UUID.randomUUID().toString());
+        originals.put(hash, request.bytes());
         synchronized (writeLock) {
             existing = unchanged(hash);
             if (existing.isPresent()) {
@@ -71,6 +82,7 @@ public class IngestService {
             }
             Optional<String> previous = records.hashOf(id);
             committer.commit(List.of(doc), List.of(), previous.map(h -> Map.of(id, h)).orElse(Map.of()));
+            afterCommit();
             IngestOutcome outcome = outcome(doc, previous.isPresent() ? IngestOutcome.Status.REPLACED : IngestOutcome.Status.CREATED);
             log.info("Ingested {} as {} ({}, {} sections, {} passages, {})", request.sourceName(), id, doc.type.code(),
                     doc.sections.size(), doc.passages.size(), outcome.status().name().toLowerCase());
@@ -86,34 +98,35 @@ public class IngestService {
                 return false;
             }
             committer.commit(List.of(), List.of(id), Map.of(id, hash.get()));
+            afterCommit();
             log.info("Deleted document {}", id);
             return true;
         }
     }
 
     /**
-     * Ingests many sources: parsed on {@code kh.ingest.threads} threads, committed in batches of
-     * {@code kh.ingest.batch-size}. A source that fails is reported and does not stop the rest.
+     * Ingests many sources: parsed on {@code kh.ingest.threads} threads while a committing thread
+     * writes them in batches of {@code kh.ingest.batch-size}, so parsing and committing overlap. A
+     * source that fails is reported and does not stop the rest.
      */
     public BulkReport ingestAll(List<Source> sources, Progress progress) {
         long t0 = System.nanoTime();
         int threads = Math.max(1, properties.threads());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ingest-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        ExecutorCompletionService<Parsed> completion = new ExecutorCompletionService<>(pool);
+        ExecutorService parsers = Executors.newFixedThreadPool(threads, daemon("ingest-worker"));
+        ExecutorService committer = Executors.newSingleThreadExecutor(daemon("ingest-committer"));
+        ExecutorCompletionService<Parsed> completion = new ExecutorCompletionService<>(parsers);
         Counters counters = new Counters();
-        List<BulkReport.Failure> failures = new ArrayList<>();
+        List<BulkReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
         List<DocumentContext> batch = new ArrayList<>();
         Set<String> hashesThisRun = new HashSet<>();
+        Future<?> pendingCommit = null;
         int submitted = 0;
         int finished = 0;
         int inFlight = 0;
+        int maxInFlight = Math.max(threads * 4, properties.batchSize());
         try {
             while (finished < sources.size()) {
-                while (submitted < sources.size() && inFlight < threads * 4) {
+                while (submitted < sources.size() && inFlight < maxInFlight) {
                     Source s = sources.get(submitted++);
                     completion.submit(() -> prepare(s));
                     inFlight++;
@@ -127,27 +140,72 @@ public class IngestService {
                 } else if (p.unchanged() != null || !hashesThisRun.add(p.doc().contentHash)) {
                     IngestOutcome outcome = p.unchanged() != null ? p.unchanged() : unchanged(p.doc().contentHash)
                             .orElseGet(() -> outcome(p.doc(), IngestOutcome.Status.UNCHANGED));
-                    counters.unchanged++;
+                    synchronized (counters) {
+                        counters.unchanged++;
+                    }
                     progress.done(finished, sources.size(), p.source(), outcome, null);
                 } else {
                     batch.add(p.doc());
                     progress.done(finished, sources.size(), p.source(), outcome(p.doc(), IngestOutcome.Status.CREATED), null);
                 }
                 if (batch.size() >= properties.batchSize() || finished == sources.size() && !batch.isEmpty()) {
-                    commitBatch(batch, counters, failures);
+                    // At most one batch waits behind the one being written: memory stays bounded.
+                    await(pendingCommit);
+                    List<DocumentContext> toCommit = List.copyOf(batch);
+                    pendingCommit = committer.submit(() -> commitBatch(toCommit, counters, failures));
                     batch.clear();
                 }
             }
+            await(pendingCommit);
         } finally {
-            pool.shutdownNow();
+            parsers.shutdownNow();
+            committer.shutdown();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         BulkReport report = new BulkReport(counters.created, counters.replaced, counters.unchanged, counters.passages,
-                counters.triples, seconds, failures);
+                counters.triples, seconds, List.copyOf(failures));
         log.info("Bulk ingest: {} documents ({} new, {} replaced, {} unchanged), {} passages, {} failures in {} s",
                 report.documents(), report.created(), report.replaced(), report.unchanged(), report.passages(),
                 failures.size(), String.format("%.1f", seconds));
         return report;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void await(Future<?> future) {
+        if (future == null) {
+            return;
+        }
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bulk ingest interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a batch commit failed", e.getCause());
+        }
+    }
+
+    /** Compacts the store now, holding off writes meanwhile (searches and reads carry on). */
+    public void compactStore() {
+        synchronized (writeLock) {
+            store.compact();
+            commitsSinceCompaction = 0;
+        }
+    }
+
+    /** Every {@code kh.ingest.compact-every} commits, compacts the store in the background. */
+    private void afterCommit() {
+        if (properties.compactEvery() > 0 && ++commitsSinceCompaction >= properties.compactEvery()) {
+            commitsSinceCompaction = 0;
+            Thread.ofPlatform().name("store-compaction").daemon().start(this::compactStore);
+        }
     }
 
     private record Parsed(String source, DocumentContext doc, IngestOutcome unchanged, String failure) {
@@ -170,7 +228,9 @@ public class IngestService {
                 return new Parsed(source.name(), null, existing.get(), null);
             }
             String id = DocumentIds.forSource(request.sourceName());
-            return new Parsed(source.name(), pipeline.run(request, id, hash, UUID.randomUUID().toString()), null, null);
+            DocumentContext doc = pipeline.run(request, id, hash, UUID.randomUUID().toString());
+            originals.put(hash, request.bytes());
+            return new Parsed(source.name(), doc, null, null);
         } catch (IngestFailure e) {
             return new Parsed(source.name(), null, null, e.getMessage());
         } catch (RuntimeException e) {
@@ -187,19 +247,22 @@ public class IngestService {
             }
             try {
                 committer.commit(batch, List.of(), previous);
+                afterCommit();
             } catch (RuntimeException e) {
                 log.error("Commit of a batch of {} documents failed", batch.size(), e);
                 batch.forEach(d -> failures.add(new BulkReport.Failure(d.request.sourceName(), "commit failed: " + e)));
                 return;
             }
-            for (DocumentContext doc : batch) {
-                if (previous.containsKey(doc.id)) {
-                    counters.replaced++;
-                } else {
-                    counters.created++;
+            synchronized (counters) {
+                for (DocumentContext doc : batch) {
+                    if (previous.containsKey(doc.id)) {
+                        counters.replaced++;
+                    } else {
+                        counters.created++;
+                    }
+                    counters.passages += doc.passages.size();
+                    counters.triples += doc.graph.size();
                 }
-                counters.passages += doc.passages.size();
-                counters.triples += doc.graph.size();
             }
         }
     }

@@ -110,6 +110,7 @@ public class PassageIndex implements DisposableBean {
     private final SearcherManager searchers;
     private IndexWriter writer;
     private volatile FacetState facetState;
+    private volatile VisibleFilter lastFilter;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
@@ -289,7 +290,7 @@ public class PassageIndex implements DisposableBean {
     }
 
     /** The user's query, restricted to the caller's graphs and the requested filters. */
-    private static Query filtered(SearchQuery q, VisibleGraphs visible) {
+    private Query filtered(SearchQuery q, VisibleGraphs visible) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(q.text(), BooleanClause.Occur.MUST);
         b.add(visibleFilter(visible), BooleanClause.Occur.FILTER);
@@ -310,10 +311,21 @@ public class PassageIndex implements DisposableBean {
         return b.build();
     }
 
-    /** Only passages of graphs the caller may read: the access decision, in Lucene terms. */
-    public static Query visibleFilter(VisibleGraphs visible) {
-        List<BytesRef> terms = visible.uris().stream().map(BytesRef::new).toList();
-        return new TermInSetQuery(GRAPH, terms);
+    /**
+     * Only passages of graphs the caller may read: the access decision, in Lucene terms. Compiled
+     * once per decision (the anonymous one is shared until the catalog changes).
+     */
+    private Query visibleFilter(VisibleGraphs visible) {
+        VisibleFilter cached = lastFilter;
+        if (cached != null && cached.visible() == visible) {
+            return cached.query();
+        }
+        Query query = new TermInSetQuery(GRAPH, visible.uris().stream().map(BytesRef::new).toList());
+        lastFilter = new VisibleFilter(visible, query);
+        return query;
+    }
+
+    private record VisibleFilter(VisibleGraphs visible, Query query) {
     }
 
     private UnifiedHighlighter highlighter(IndexSearcher searcher) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -43,6 +44,7 @@ public class KnowledgeStore implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeStore.class);
 
+    private final Path directory;
     private final DatasetGraph dsg;
     private final GraphCatalog catalog;
     private final Uris uris;
@@ -50,6 +52,7 @@ public class KnowledgeStore implements DisposableBean {
     public KnowledgeStore(HubProperties hub, GraphCatalog catalog, Uris uris, Ontology ontology) throws IOException {
         Path dir = hub.dataDir().resolve("tdb2");
         Files.createDirectories(dir);
+        this.directory = dir;
         this.catalog = catalog;
         this.uris = uris;
         this.dsg = open(dir);
@@ -201,6 +204,27 @@ public class KnowledgeStore implements DisposableBean {
         content.find(doc, KH.sharedWith.asNode(), Node.ANY)
                 .forEachRemaining(t -> { if (t.getObject().isURI()) shared.add(t.getObject().getURI()); });
         return new GraphAccess(graphName, documentId, sensitivity, owner, shared);
+    }
+
+    /**
+     * Rewrites the store without the blocks that earlier transactions left behind (TDB2 is
+     * copy-on-write, so every commit leaves some). Readers carry on; the caller must hold off
+     * writers.
+     */
+    public void compact() {
+        long before = sizeOnDisk();
+        long t0 = System.nanoTime();
+        DatabaseMgr.compact(dsg, true);
+        log.info("Store compacted in {} s: {} MB -> {} MB", String.format("%.1f", (System.nanoTime() - t0) / 1e9),
+                before / 1_000_000, sizeOnDisk() / 1_000_000);
+    }
+
+    public long sizeOnDisk() {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override

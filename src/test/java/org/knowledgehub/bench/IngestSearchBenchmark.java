@@ -1,0 +1,210 @@
+package org.knowledgehub.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.KnowledgeHubApplication;
+import org.knowledgehub.ingest.BulkReport;
+import org.knowledgehub.ingest.IngestRequest;
+import org.knowledgehub.ingest.IngestService;
+import org.knowledgehub.ontology.DocumentType;
+import org.knowledgehub.search.PassageIndex;
+import org.knowledgehub.search.SearchService;
+import org.knowledgehub.security.Caller;
+import org.knowledgehub.search.UserQueryParser;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The ingest and search benchmark ({@code bin/kh bench}): for each corpus size, ingests generated
+ * two-page documents (no NLP), then runs a fixed query set through HTTP and the same parsed
+ * queries directly against the Lucene index, in the same run, and prints the figures. It asserts
+ * nothing about time: the machines are shared and noisy; the ratios are what to watch.
+ */
+@Tag("benchmark")
+class IngestSearchBenchmark {
+
+    private static final int WARMUP_ROUNDS = 3;
+    private static final int ROUNDS = 10;
+
+    record Figures(int documents, double seconds, long passages, long triples, double[] http, double[] service,
+                   double[] direct, double[] overhead, long dataBytes, long compactedBytes, double compactSeconds) {
+    }
+
+    @Test
+    void ingestThenSearch() throws Exception {
+        List<Integer> sizes = Arrays.stream(System.getProperty("kh.bench.sizes", "1000 10000").trim().split("[ ,]+"))
+                .map(Integer::parseInt).toList();
+        List<Figures> all = new ArrayList<>();
+        for (int size : sizes) {
+            all.add(run(size));
+        }
+        String table = table(all);
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(Path.of("target/benchmark.md"), table);
+    }
+
+    private Figures run(int size) throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-" + size + "-");
+        // Arguments, not builder properties: those are defaults that application.properties overrides.
+        List<String> args = new ArrayList<>(List.of("--kh.data-dir=" + data, "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false",
+                        "--kh.security.admin-token=benchmark", "--logging.level.root=warn", "--logging.level.org.knowledgehub=warn",
+                        "--spring.main.banner-mode=off", "--kh.ingest.batch-size=" + System.getProperty("kh.bench.batch", "500"), "--kh.ingest.threads=" + System.getProperty("kh.bench.threads", "2"), "--logging.level.org.knowledgehub.ingest.DocumentCommitter="
+                        + System.getProperty("kh.bench.commit-log", "warn")));
+        // Extra service settings to compare in one run, e.g. -Dkh.bench.args="--spring.threads.virtual.enabled=false".
+        args.addAll(Arrays.stream(System.getProperty("kh.bench.args", "").split(" ")).filter(a -> !a.isBlank()).toList());
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KnowledgeHubApplication.class)
+                .run(args.toArray(String[]::new))) {
+            IngestService ingest = context.getBean(IngestService.class);
+            List<IngestService.Source> sources = new ArrayList<>(size);
+            for (int n = 0; n < size; n++) {
+                int i = n;
+                sources.add(new IngestService.Source("doc-" + n, () -> {
+                    BenchCorpus.Document d = BenchCorpus.document(i, 42);
+                    return new IngestRequest(d.bytes(), d.name(), null, DocumentType.fromCode(d.type()).orElseThrow(), null,
+                            null, null, "benchmark");
+                }));
+            }
+            BulkReport report = ingest.ingestAll(sources, (done, total, source, outcome, failure) -> {
+                if (failure != null) {
+                    throw new IllegalStateException(source + ": " + failure);
+                }
+            });
+
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            HttpClient client = HttpClient.newHttpClient();
+            PassageIndex index = context.getBean(PassageIndex.class);
+            UserQueryParser parser = new UserQueryParser(index.queryAnalyzer());
+            List<Query> parsed = BenchCorpus.QUERIES.stream().map(q -> parser.parse(q, "q")).toList();
+            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(data.resolve("index")))) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                List<LongSupplier> httpCalls = BenchCorpus.QUERIES.stream()
+                        .map(q -> (LongSupplier) () -> timeGet(client, "http://127.0.0.1:" + port + "/api/search?q="
+                                + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                        .toList();
+                List<LongSupplier> directCalls = parsed.stream().map(q -> (LongSupplier) () -> timeDirect(searcher, q)).toList();
+                SearchService service = context.getBean(SearchService.class);
+                List<LongSupplier> serviceCalls = BenchCorpus.QUERIES.stream().map(q -> (LongSupplier) () -> {
+                    long t0 = System.nanoTime();
+                    service.search(new SearchService.Request(q, null, null, null, null, null, null, null), Caller.ANONYMOUS);
+                    return System.nanoTime() - t0;
+                }).toList();
+                List<LongSupplier> overheadCalls = BenchCorpus.QUERIES.stream()
+                        .map(q -> (LongSupplier) () -> timeGet(client, "http://127.0.0.1:" + port + "/api/queries/agendas")).toList();
+                List<List<LongSupplier>> paths = List.of(httpCalls, serviceCalls, directCalls, overheadCalls);
+                measure(paths, WARMUP_ROUNDS);
+                List<double[]> ms = measure(paths, ROUNDS);
+                long dataBytes = folderSize(data);
+                long t0 = System.nanoTime();
+                ingest.compactStore();
+                double compactSeconds = (System.nanoTime() - t0) / 1e9;
+                return new Figures(size, report.seconds(), report.passages(), report.triples(),
+                        ms.get(0), ms.get(1), ms.get(2), ms.get(3), dataBytes, folderSize(data), compactSeconds);
+            }
+        }
+    }
+
+    /**
+     * Runs every call of every path {@code rounds} times, the paths interleaved round by round so
+     * none is measured on a warmer JIT than the others; returns each path's sorted latencies in ms.
+     */
+    private static List<double[]> measure(List<List<LongSupplier>> paths, int rounds) {
+        List<double[]> ms = new ArrayList<>();
+        paths.forEach(calls -> ms.add(new double[calls.size() * rounds]));
+        for (int r = 0; r < rounds; r++) {
+            for (int p = 0; p < paths.size(); p++) {
+                List<LongSupplier> calls = paths.get(p);
+                for (int c = 0; c < calls.size(); c++) {
+                    ms.get(p)[r * calls.size() + c] = calls.get(c).getAsLong() / 1e6;
+                }
+            }
+        }
+        ms.forEach(Arrays::sort);
+        return ms;
+    }
+
+    private static long timeGet(HttpClient client, String url) {
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(url + " -> " + r.statusCode());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /** Plain BM25 top-10 with stored fields, as a bare Lucene application would do it. */
+    private static long timeDirect(IndexSearcher searcher, Query query) {
+        long t0 = System.nanoTime();
+        try {
+            TopDocs top = searcher.search(query, 10);
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                stored.document(sd.doc);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static long folderSize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static String table(List<Figures> all) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Benchmark: %d cores, JDK %s, %d queries x %d rounds after %d warm-up rounds%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), BenchCorpus.QUERIES.size(),
+                ROUNDS, WARMUP_ROUNDS));
+        sb.append("| documents | ingest s | docs/s | passages/s | triples/s | search HTTP p50 / p99 ms | search in-process p50 / p99 ms "
+                + "| Lucene direct p50 / p99 ms | HTTP round trip p50 ms | HTTP / (direct + round trip) at p50 | data on disk MB "
+                + "| after compaction MB (s) |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Figures f : all) {
+            double httpP50 = percentile(f.http(), 0.5);
+            double directP50 = percentile(f.direct(), 0.5);
+            double overheadP50 = percentile(f.overhead(), 0.5);
+            sb.append(String.format(Locale.ROOT, "| %,d | %.1f | %.0f | %.0f | %.0f | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.2f | %.2f | %.0f | %.0f (%.0f) |%n",
+                    f.documents(), f.seconds(), f.documents() / f.seconds(), f.passages() / f.seconds(), f.triples() / f.seconds(),
+                    httpP50, percentile(f.http(), 0.99), percentile(f.service(), 0.5), percentile(f.service(), 0.99),
+                    directP50, percentile(f.direct(), 0.99), overheadP50,
+                    httpP50 / (directP50 + overheadP50), f.dataBytes() / 1e6, f.compactedBytes() / 1e6, f.compactSeconds()));
+        }
+        return sb.toString();
+    }
+}
