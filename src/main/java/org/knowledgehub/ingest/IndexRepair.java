@@ -63,19 +63,7 @@ class IndexRepair implements SmartInitializingSingleton {
         });
         List<String> orphans = inIndex.keySet().stream().filter(id -> !inStore.containsKey(id)).sorted().toList();
         if (!stale.isEmpty() || !orphans.isEmpty()) {
-            try {
-                for (String id : stale) {
-                    Model graph = ModelFactory.createModelForGraph(store.copyOf(uris.documentGraph(id)));
-                    index.stageReplace(id, PassageRecords.fromGraph(graph, id, uris.document(id),
-                            uris.documentGraph(id).getURI(), labels));
-                }
-                orphans.forEach(index::stageDelete);
-                index.prepareCommit();
-                index.commit();
-            } catch (RuntimeException e) {
-                index.rollback();
-                throw new IllegalStateException("repairing the search index failed", e);
-            }
+            reindex(stale, orphans);
             log.warn("Search index repaired: {} documents re-indexed {}, {} removed {}", stale.size(), abbreviate(stale),
                     orphans.size(), abbreviate(orphans));
         }
@@ -88,6 +76,27 @@ class IndexRepair implements SmartInitializingSingleton {
     }
 
     record RepairReport(int reindexed, int removedFromIndex, int removedFiles) {
+    }
+
+    /**
+     * Makes the index hold exactly what the store's graphs say for these documents: entries of
+     * {@code fromGraphs} are rebuilt from their graphs, entries of {@code removed} are dropped.
+     * Callers serialise this with other writes.
+     */
+    void reindex(List<String> fromGraphs, List<String> removed) {
+        try {
+            for (String id : fromGraphs) {
+                Model graph = ModelFactory.createModelForGraph(store.copyOf(uris.documentGraph(id)));
+                index.stageReplace(id, PassageRecords.fromGraph(graph, id, uris.document(id),
+                        uris.documentGraph(id).getURI(), labels));
+            }
+            removed.forEach(index::stageDelete);
+            index.prepareCommit();
+            index.commit();
+        } catch (RuntimeException e) {
+            index.rollback();
+            throw new IllegalStateException("updating the search index from the store failed", e);
+        }
     }
 
     private int removeUnreferencedOriginals() {

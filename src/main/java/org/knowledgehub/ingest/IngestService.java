@@ -17,6 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.modify.request.UpdateLoad;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.update.UpdateRequest;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
@@ -41,13 +47,15 @@ public class IngestService {
     private final Uris uris;
     private final Originals originals;
     private final KnowledgeStore store;
+    private final IndexRepair indexRepair;
     /** Guarded by {@link #writeLock}. */
     private int commitsSinceCompaction;
     /** Serialises the check-then-commit step so two uploads of the same bytes cannot both create. */
     private final Object writeLock = new Object();
 
     IngestService(IngestPipeline pipeline, DocumentCommitter committer, DocumentRecords records, IngestProperties properties,
-                  Uris uris, Originals originals, KnowledgeStore store) {
+                  Uris uris, Originals originals, KnowledgeStore store, IndexRepair indexRepair) {
+        this.indexRepair = indexRepair;
         this.uris = uris;
         this.store = store;
         this.originals = originals;
@@ -189,6 +197,47 @@ public class IngestService {
             throw new IllegalStateException("bulk ingest interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a batch commit failed", e.getCause());
+        }
+    }
+
+    /** What a SPARQL Update changed. */
+    public record UpdateOutcome(List<String> graphs, List<String> reindexedDocuments, List<String> removedDocuments) {
+    }
+
+    /**
+     * Applies a SPARQL Update (admin only) and brings the index and the access catalog in line with
+     * every document graph it touched. LOAD is refused: it would make the server fetch URLs.
+     *
+     * @throws IngestFailure INVALID (field "update") when the update cannot be parsed or is refused
+     */
+    public UpdateOutcome applyUpdate(String updateText) {
+        UpdateRequest request;
+        try {
+            request = UpdateFactory.create(updateText, uris.base(), Syntax.syntaxSPARQL_11);
+        } catch (QueryException e) {
+            throw new IngestFailure(IngestFailure.Reason.INVALID, "update", "the update is not valid SPARQL 1.1: " + e.getMessage());
+        }
+        if (request.getOperations().stream().anyMatch(op -> op instanceof UpdateLoad)) {
+            throw new IngestFailure(IngestFailure.Reason.INVALID, "update", "LOAD is not allowed: upload documents to /api/documents");
+        }
+        synchronized (writeLock) {
+            Set<Node> touched;
+            try {
+                touched = store.update(request);
+            } catch (IllegalArgumentException e) {
+                throw new IngestFailure(IngestFailure.Reason.INVALID, "update", e.getMessage());
+            } catch (QueryException e) {
+                throw new IngestFailure(IngestFailure.Reason.INVALID, "update", "the update failed: " + e.getMessage());
+            }
+            Map<String, String> stamps = records.stamps();
+            List<String> documents = touched.stream().map(uris::documentIdOfGraph).flatMap(Optional::stream).sorted().toList();
+            List<String> reindexed = documents.stream().filter(stamps::containsKey).toList();
+            List<String> removed = documents.stream().filter(id -> !stamps.containsKey(id)).toList();
+            indexRepair.reindex(reindexed, removed);
+            afterCommit();
+            log.info("SPARQL Update touched {} graphs; re-indexed {} documents, removed {}", touched.size(), reindexed.size(),
+                    removed.size());
+            return new UpdateOutcome(touched.stream().map(Node::getURI).sorted().toList(), reindexed, removed);
         }
     }
 

@@ -14,6 +14,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.knowledgehub.Problems;
+import org.knowledgehub.ingest.IngestFailure;
+import org.knowledgehub.ingest.IngestService;
 import org.knowledgehub.ontology.Namespaces;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.store.Uris;
@@ -27,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The SPARQL 1.1 Protocol query operation at {@code /sparql}: GET with {@code query}, POST as
+ * The SPARQL 1.1 Protocol at {@code /sparql} (queries, for everyone, over what they may see) and
+ * {@code /update} (updates, for the admin). Queries: GET with {@code query}, POST as
  * a form or with the query as the body ({@code application/sparql-query}); {@code
  * default-graph-uri} and {@code named-graph-uri} as in the protocol. Results as JSON, XML, CSV or
  * TSV; graphs as Turtle, JSON-LD, N-Triples or RDF/XML, by Accept.
@@ -37,12 +40,15 @@ import org.springframework.web.bind.annotation.RestController;
 class SparqlController {
 
     private static final MediaType SPARQL_QUERY = MediaType.parseMediaType("application/sparql-query");
+    private static final MediaType SPARQL_UPDATE = MediaType.parseMediaType("application/sparql-update");
 
     private final SparqlService sparql;
+    private final IngestService ingest;
     private final Uris uris;
 
-    SparqlController(SparqlService sparql, Uris uris) {
+    SparqlController(SparqlService sparql, IngestService ingest, Uris uris) {
         this.sparql = sparql;
+        this.ingest = ingest;
         this.uris = uris;
     }
 
@@ -76,6 +82,31 @@ class SparqlController {
                     "send the query as application/sparql-query or as an application/x-www-form-urlencoded form");
         }
         return answer(query, request, accept);
+    }
+
+    @PostMapping("/update")
+    @Operation(summary = "SPARQL Update (admin)",
+            description = "As the body (application/sparql-update) or a form parameter update. Every document graph the update "
+                    + "touches is re-indexed; LOAD and writes to the default graph (the union of the named graphs) are refused.")
+    IngestService.UpdateOutcome update(HttpServletRequest request) throws IOException {
+        MediaType type = contentType(request);
+        String update;
+        if (type != null && SPARQL_UPDATE.isCompatibleWith(type)) {
+            update = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+        } else if (type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
+            update = single(request, "update");
+        } else {
+            throw Problems.unsupportedMediaType("Content-Type",
+                    "send the update as application/sparql-update or as an application/x-www-form-urlencoded form");
+        }
+        if (update == null || update.isBlank()) {
+            throw Problems.invalid("update", "the update is empty");
+        }
+        try {
+            return ingest.applyUpdate(update);
+        } catch (IngestFailure e) {
+            throw Problems.badQuery(e.field(), e.getMessage());
+        }
     }
 
     private ResponseEntity<byte[]> answer(String queryString, HttpServletRequest request, String accept) {

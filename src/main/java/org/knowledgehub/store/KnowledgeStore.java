@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -21,7 +22,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.system.Txn;
+import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
@@ -146,6 +149,52 @@ public class KnowledgeStore implements DisposableBean {
         public void close() {
             abort();
         }
+    }
+
+    /**
+     * Runs a SPARQL Update on the whole store in one transaction. Every document graph it touches
+     * gets a new index stamp in the same transaction (so a crash before re-indexing is repaired at
+     * start-up) and its catalog entry is refreshed on commit.
+     *
+     * @return the named graphs the update touched
+     * @throws IllegalArgumentException when the update writes the default graph, which in this
+     *                                  store is only the union of the named graphs
+     */
+    public Set<Node> update(UpdateRequest request) {
+        Set<Node> touched;
+        dsg.begin(TxnType.WRITE);
+        try {
+            RecordingDatasetGraph recording = new RecordingDatasetGraph(dsg);
+            UpdateExec.dataset(recording).update(request).execute();
+            if (recording.defaultGraphWritten()) {
+                throw new IllegalArgumentException("the update writes to the default graph, which here is the union of the "
+                        + "named graphs; write into a named graph with GRAPH <...> or WITH <...>");
+            }
+            touched = Set.copyOf(recording.touched());
+            for (Node g : touched) {
+                uris.documentIdOfGraph(g).ifPresent(id -> {
+                    Node doc = NodeFactory.createURI(uris.document(id));
+                    dsg.deleteAny(g, doc, KH.indexStamp.asNode(), Node.ANY);
+                    if (dsg.contains(g, doc, Node.ANY, Node.ANY)) {
+                        dsg.add(g, doc, KH.indexStamp.asNode(), NodeFactory.createLiteralString(UUID.randomUUID().toString()));
+                    }
+                });
+            }
+            dsg.commit();
+        } catch (RuntimeException e) {
+            dsg.abort();
+            throw e;
+        } finally {
+            dsg.end();
+        }
+        for (Node g : touched) {
+            if (readAll(d -> d.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext())) {
+                catalog.put(accessOf(g, copyOfDocumentHead(g)));
+            } else {
+                catalog.remove(g);
+            }
+        }
+        return touched;
     }
 
     private void installOntology(Ontology ontology) {

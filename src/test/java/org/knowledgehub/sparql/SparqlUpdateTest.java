@@ -1,0 +1,95 @@
+package org.knowledgehub.sparql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
+import org.knowledgehub.HubTest;
+import tools.jackson.databind.JsonNode;
+
+/** SPARQL Update at {@code /update}: the admin's only, and the index and access decision follow it. */
+class SparqlUpdateTest extends HubTest {
+
+    private Http.Response update(Http as, String update) {
+        return as.post("/update", "application/sparql-update", update.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String newDocument(String word) {
+        byte[] md = ("# Note " + word + "\n\nThe " + word + " committee met the municipality about water trucking.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        return admin().upload("/api/documents", word + ".md", md, Map.of()).json().get("id").asString();
+    }
+
+    @Test
+    void onlyTheAdminMayUpdate() {
+        String update = "INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }";
+        assertThat(update(http(), update).status()).isEqualTo(401);
+        assertThat(update(http().withBearer("not-the-token"), update).status()).isEqualTo(401);
+        assertThat(http().postForm("/update", Map.of("update", update)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anEditedPassageIsReindexed() {
+        String word = "zu" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        String id = newDocument(word);
+        String replacement = "xy" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        String passage = "<http://localhost:8080/id/document/" + id + "/passage/1>";
+        String graph = "<http://localhost:8080/graph/document/" + id + ">";
+        Http.Response r = update(admin(), "PREFIX kh: <https://w3id.org/knowledge-hub/ns#>\n"
+                + "WITH " + graph + " DELETE { " + passage + " kh:text ?t } INSERT { " + passage + " kh:text ?new } "
+                + "WHERE { " + passage + " kh:text ?t BIND(REPLACE(?t, \"" + word + "\", \"" + replacement + "\") AS ?new) }");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode outcome = r.json();
+        assertThat(outcome.get("reindexedDocuments").toString()).contains(id);
+        JsonNode hit = http().get("/api/search?q=" + replacement).json();
+        assertThat(hit.get("total").asInt()).isEqualTo(1);
+        assertThat(hit.get("results").get(0).get("text").asString()).contains(replacement).doesNotContain(word);
+    }
+
+    @Test
+    void raisingADocumentsSensitivityHidesItAtOnce() {
+        String word = "zs" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        String id = newDocument(word);
+        assertThat(http().get("/api/search?q=" + word).json().get("total").asInt()).isEqualTo(1);
+        String doc = "<http://localhost:8080/id/document/" + id + ">";
+        Http.Response r = update(admin(), "PREFIX kh: <https://w3id.org/knowledge-hub/ns#>\n"
+                + "WITH <http://localhost:8080/graph/document/" + id + "> "
+                + "DELETE { " + doc + " kh:sensitivity kh:Public } INSERT { " + doc + " kh:sensitivity kh:Confidential } "
+                + "WHERE { " + doc + " kh:sensitivity kh:Public }");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(http().get("/api/search?q=" + word).json().get("total").asInt()).isZero();
+        assertThat(http().get("/api/documents/" + id).status()).isEqualTo(404);
+        assertThat(admin().get("/api/search?q=" + word).json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void droppingADocumentGraphRemovesItFromSearch() {
+        String word = "zd" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        String id = newDocument(word);
+        Http.Response r = update(admin(), "DROP GRAPH <http://localhost:8080/graph/document/" + id + ">");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("removedDocuments").toString()).contains(id);
+        assertThat(admin().get("/api/search?q=" + word).json().get("total").asInt()).isZero();
+        assertThat(admin().get("/api/documents/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusedUpdatesChangeNothing() {
+        Http.Response syntax = update(admin(), "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> } }");
+        assertThat(syntax.status()).isEqualTo(400);
+        assertThat(syntax.json().get("field").asString()).isEqualTo("update");
+        Http.Response load = update(admin(), "LOAD <http://example.org/data.ttl> INTO GRAPH <urn:g>");
+        assertThat(load.status()).isEqualTo(400);
+        assertThat(load.json().get("detail").asString()).contains("LOAD");
+        Http.Response defaultGraph = update(admin(), "INSERT DATA { <urn:a> <urn:b> <urn:c> }");
+        assertThat(defaultGraph.status()).isEqualTo(400);
+        assertThat(defaultGraph.json().get("detail").asString()).contains("default graph");
+        Http.Response ask = admin().get("/sparql?query=" + Http.enc("ASK { <urn:a> ?p ?o }"), "Accept", "application/json");
+        assertThat(ask.json().get("boolean").asBoolean()).isFalse();
+        assertThat(admin().post("/update", "text/plain", "DROP ALL".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(415);
+    }
+}
