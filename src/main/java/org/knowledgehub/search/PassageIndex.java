@@ -44,6 +44,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -238,17 +239,19 @@ public class PassageIndex implements DisposableBean {
 
     // ---- reading
 
+    /**
+     * Two passes: the page of best passages (scored, with Lucene's dynamic pruning), then an
+     * unscored pass over every match for the exact total and the facet counts. Collecting facets
+     * in the scoring pass would score every match and switch the pruning off.
+     */
     public SearchPage search(SearchQuery q, VisibleGraphs visible) {
         Query query = filtered(q, visible);
         IndexSearcher searcher = acquire();
         try {
-            int wanted = q.offset() + q.k();
-            FacetsCollectorManager.FacetsResult result =
-                    FacetsCollectorManager.search(searcher, query, Math.max(1, wanted), new FacetsCollectorManager());
-            FacetsCollector fc = result.facetsCollector();
-            long total = fc.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-            TopDocs top = result.topDocs();
+            TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()));
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
+            FacetsCollector fc = searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
+            long total = fc.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
             return new SearchPage(total, hits, facets(searcher, fc, total));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

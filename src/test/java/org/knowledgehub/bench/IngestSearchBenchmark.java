@@ -1,11 +1,7 @@
 package org.knowledgehub.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +34,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The ingest and search benchmark ({@code bin/kh bench}): for each corpus size, ingests generated
- * two-page documents (no NLP), then runs a fixed query set through HTTP and the same parsed
- * queries directly against the Lucene index, in the same run, and prints the figures. It asserts
- * nothing about time: the machines are shared and noisy; the ratios are what to watch.
+ * two-page documents (no NLP), then runs a fixed query set through HTTP (from a client in another
+ * JVM), through the search service in-process, and as the same parsed queries directly against
+ * the Lucene index, in the same run, and prints the figures. It asserts nothing about time: the
+ * machines are shared and noisy; the ratios are what to watch.
  */
 @Tag("benchmark")
 class IngestSearchBenchmark {
 
     private static final int WARMUP_ROUNDS = 3;
+    /** A fresh client JVM needs longer than the server's already warm code. */
+    private static final int CLIENT_WARMUP_ROUNDS = 20;
     private static final int ROUNDS = 10;
 
     record Figures(int documents, double seconds, long passages, long triples, double[] http, double[] service,
@@ -94,36 +93,65 @@ class IngestSearchBenchmark {
             });
 
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            HttpClient client = HttpClient.newHttpClient();
+            // Through HTTP, from a client in its own JVM: the search paths and a trivial endpoint, interleaved.
+            List<String> paths = new ArrayList<>();
+            BenchCorpus.QUERIES.forEach(q -> paths.add("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+            paths.add("/api/queries/agendas");
+            List<double[]> overHttp = httpLatencies("http://127.0.0.1:" + port, paths, BenchCorpus.QUERIES.size());
+
+            // In this JVM: the service without HTTP, and the same parsed queries straight on the index.
             PassageIndex index = context.getBean(PassageIndex.class);
             UserQueryParser parser = new UserQueryParser(index.queryAnalyzer());
             List<Query> parsed = BenchCorpus.QUERIES.stream().map(q -> parser.parse(q, "q")).toList();
+            SearchService service = context.getBean(SearchService.class);
             try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(data.resolve("index")))) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                List<LongSupplier> httpCalls = BenchCorpus.QUERIES.stream()
-                        .map(q -> (LongSupplier) () -> timeGet(client, "http://127.0.0.1:" + port + "/api/search?q="
-                                + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                        .toList();
                 List<LongSupplier> directCalls = parsed.stream().map(q -> (LongSupplier) () -> timeDirect(searcher, q)).toList();
-                SearchService service = context.getBean(SearchService.class);
                 List<LongSupplier> serviceCalls = BenchCorpus.QUERIES.stream().map(q -> (LongSupplier) () -> {
                     long t0 = System.nanoTime();
                     service.search(new SearchService.Request(q, null, null, null, null, null, null, null), Caller.ANONYMOUS);
                     return System.nanoTime() - t0;
                 }).toList();
-                List<LongSupplier> overheadCalls = BenchCorpus.QUERIES.stream()
-                        .map(q -> (LongSupplier) () -> timeGet(client, "http://127.0.0.1:" + port + "/api/queries/agendas")).toList();
-                List<List<LongSupplier>> paths = List.of(httpCalls, serviceCalls, directCalls, overheadCalls);
-                measure(paths, WARMUP_ROUNDS);
-                List<double[]> ms = measure(paths, ROUNDS);
+                List<List<LongSupplier>> inProcess = List.of(serviceCalls, directCalls);
+                measure(inProcess, WARMUP_ROUNDS);
+                List<double[]> ms = measure(inProcess, ROUNDS);
                 long dataBytes = folderSize(data);
                 long t0 = System.nanoTime();
                 ingest.compactStore();
                 double compactSeconds = (System.nanoTime() - t0) / 1e9;
                 return new Figures(size, report.seconds(), report.passages(), report.triples(),
-                        ms.get(0), ms.get(1), ms.get(2), ms.get(3), dataBytes, folderSize(data), compactSeconds);
+                        overHttp.get(0), ms.get(0), ms.get(1), overHttp.get(1), dataBytes, folderSize(data), compactSeconds);
             }
         }
+    }
+
+    /**
+     * Runs {@link HttpLatencyClient} in a child JVM; returns the sorted latencies of the first
+     * {@code searches} paths together, and of the remaining paths together.
+     */
+    private static List<double[]> httpLatencies(String base, List<String> paths, int searches) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HttpLatencyClient.class.getName(), base,
+                Integer.toString(CLIENT_WARMUP_ROUNDS), Integer.toString(ROUNDS)));
+        command.addAll(paths);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the HTTP client failed");
+        }
+        List<Double> search = new ArrayList<>();
+        List<Double> other = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (!line.isBlank()) {
+                String[] parts = line.split("\t");
+                (Integer.parseInt(parts[0]) < searches ? search : other).add(Double.parseDouble(parts[1]));
+            }
+        }
+        return List.of(sorted(search), sorted(other));
+    }
+
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     /**
@@ -143,22 +171,6 @@ class IngestSearchBenchmark {
         }
         ms.forEach(Arrays::sort);
         return ms;
-    }
-
-    private static long timeGet(HttpClient client, String url) {
-        long t0 = System.nanoTime();
-        try {
-            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(url + " -> " + r.statusCode());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return System.nanoTime() - t0;
     }
 
     /** Plain BM25 top-10 with stored fields, as a bare Lucene application would do it. */
@@ -188,9 +200,10 @@ class IngestSearchBenchmark {
 
     private static String table(List<Figures> all) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Benchmark: %d cores, JDK %s, %d queries x %d rounds after %d warm-up rounds%n%n",
+        sb.append(String.format(Locale.ROOT, "Benchmark: %d cores, JDK %s, %d queries x %d rounds after %d warm-up rounds; "
+                        + "HTTP from a client in its own JVM after %d warm-up rounds%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), BenchCorpus.QUERIES.size(),
-                ROUNDS, WARMUP_ROUNDS));
+                ROUNDS, WARMUP_ROUNDS, CLIENT_WARMUP_ROUNDS));
         sb.append("| documents | ingest s | docs/s | passages/s | triples/s | search HTTP p50 / p99 ms | search in-process p50 / p99 ms "
                 + "| Lucene direct p50 / p99 ms | HTTP round trip p50 ms | HTTP / (direct + round trip) at p50 | data on disk MB "
                 + "| after compaction MB (s) |\n");
