@@ -1,13 +1,17 @@
 package org.knowledgehub.sparql;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.knowledgehub.Problems;
+import org.knowledgehub.ontology.Namespaces;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -33,6 +37,14 @@ public enum ResultFormat {
         this.mediaType = MediaType.parseMediaType(mediaType);
         this.resultsLang = resultsLang;
         this.rdfFormat = rdfFormat;
+    }
+
+    /** A graph in this (RDF) format, with the hub's prefixes. */
+    public byte[] write(Graph graph, String base) {
+        graph.getPrefixMapping().setNsPrefixes(Namespaces.prefixes(base));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, graph, rdfFormat);
+        return out.toByteArray();
     }
 
     public String contentType() {

@@ -10,13 +10,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.jena.query.Query;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.knowledgehub.Problems;
 import org.knowledgehub.ingest.IngestFailure;
 import org.knowledgehub.ingest.IngestService;
-import org.knowledgehub.ontology.Namespaces;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.store.Uris;
 import org.springframework.http.HttpHeaders;
@@ -124,10 +122,7 @@ class SparqlController {
             case SparqlResult.Rows rows -> ResultsWriter.create().lang(format.resultsLang)
                     .write(out, RowSetStream.create(rows.vars(), rows.rows().iterator()));
             case SparqlResult.Bool bool -> ResultsWriter.create().lang(format.resultsLang).write(out, bool.value());
-            case SparqlResult.Triples triples -> {
-                triples.graph().getPrefixMapping().setNsPrefixes(Namespaces.prefixes(uris.base()));
-                RDFDataMgr.write(out, triples.graph(), format.rdfFormat);
-            }
+            case SparqlResult.Triples triples -> out.writeBytes(format.write(triples.graph(), uris.base()));
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, format.contentType())

@@ -1,6 +1,5 @@
 package org.knowledgehub.web;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
-import org.knowledgehub.ontology.Namespaces;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.sparql.ResultFormat;
@@ -72,11 +69,8 @@ class LinkedDataController {
         if (description.isEmpty()) {
             throw Problems.notFound(uri);
         }
-        description.getPrefixMapping().setNsPrefixes(Namespaces.prefixes(uris.base()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, description, format.rdfFormat);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, format.contentType())
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(out.toByteArray());
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(format.write(description, uris.base()));
     }
 
     private String renderPage(VisibleDatasetGraph view, String uri, String path) {
