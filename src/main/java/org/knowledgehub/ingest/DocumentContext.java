@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import edu.stanford.nlp.pipeline.CoreDocument;
 import org.apache.jena.rdf.model.Model;
+import org.knowledgehub.nlp.Mention;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.search.IndexedPassage;
 
@@ -34,6 +36,10 @@ final class DocumentContext {
     List<Section> sections = List.of();
     List<Passage> passages = List.of();
     Meeting meeting;
+    /** CoreNLP's annotation of the text; null when NLP is off. */
+    CoreDocument annotated;
+    /** Names, dates, quantities and personal data in the text, linked where possible. */
+    List<Mention> mentions = List.of();
     Model graph;
     List<IndexedPassage> indexRecords = List.of();
 

@@ -21,6 +21,9 @@ import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.knowledgehub.nlp.CoreNlpEngine;
+import org.knowledgehub.nlp.Mention;
+import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.KH;
@@ -42,14 +45,20 @@ final class GraphStage implements IngestStage {
     private final ConceptLabels concepts;
     private final String version;
     private final List<String> following;
+    private final String gazetteerVersion;
 
-    /** @param following names of the stages that run after this one, for the provenance record */
-    GraphStage(Uris uris, OrganisationLinker organisations, ConceptLabels concepts, String version, List<String> following) {
+    /**
+     * @param following        names of the stages that run after this one, for the provenance record
+     * @param gazetteerVersion identifies the vocabulary the gazetteer was built from
+     */
+    GraphStage(Uris uris, OrganisationLinker organisations, ConceptLabels concepts, String version, List<String> following,
+               String gazetteerVersion) {
         this.uris = uris;
         this.organisations = organisations;
         this.concepts = concepts;
         this.version = version;
         this.following = following;
+        this.gazetteerVersion = gazetteerVersion;
     }
 
     @Override
@@ -64,16 +73,17 @@ final class GraphStage implements IngestStage {
         }
         Model m = ModelFactory.createDefaultModel();
         Resource document = m.createResource(uris.document(doc.id));
-        describeDocument(doc, m, document);
+        Resource ingestion = describeDocument(doc, m, document);
         Map<Integer, Resource> sections = describeSections(doc, m, document);
         describePassages(doc, m, document, sections);
         if (doc.meeting != null) {
             describeMeeting(doc, m, document, sections);
         }
+        describeMentions(doc, m, sections, ingestion);
         doc.graph = m;
     }
 
-    private void describeDocument(DocumentContext doc, Model m, Resource document) {
+    private Resource describeDocument(DocumentContext doc, Model m, Resource document) {
         document.addProperty(RDF.type, KH.Document)
                 .addProperty(RDF.type, doc.type.rdfClass())
                 .addProperty(DCTerms.title, doc.title)
@@ -110,6 +120,92 @@ final class GraphStage implements IngestStage {
                 .addProperty(KH.stage, String.join(", ", chain(doc)));
         doc.parsers.forEach(p -> ingestion.addProperty(KH.parser, p));
         document.addProperty(Prov.wasGeneratedBy, ingestion);
+        return ingestion;
+    }
+
+    /**
+     * Each mention with its offsets, exact text, what it refers to (or its value), its confidence
+     * and the program that found it; and, on the passage it lies in (or the section, for words of a
+     * heading), what the passage mentions, the years it speaks of and whether it carries personal data.
+     */
+    private void describeMentions(DocumentContext doc, Model m, Map<Integer, Resource> sections, Resource ingestion) {
+        if (doc.mentions.isEmpty()) {
+            return;
+        }
+        Map<String, Resource> agents = Map.of(
+                "corenlp", agent(m, "corenlp", CoreNlpEngine.VERSION + " (tokenize, ssplit, pos, lemma, ner, SUTime)"),
+                "gazetteer", agent(m, "gazetteer", "Knowledge Hub " + version + " " + gazetteerVersion),
+                "pattern", agent(m, "patterns", "Knowledge Hub " + version + " patterns (personal data, amounts, periods)"));
+        int n = 0;
+        for (Mention x : doc.mentions) {
+            Resource container = container(doc, m, sections, x.start());
+            if (container == null) {
+                continue;
+            }
+            Resource mention = m.createResource(uris.mention(doc.id, ++n))
+                    .addProperty(RDF.type, KH.Mention)
+                    .addProperty(KH.mentionType, x.type().code())
+                    .addProperty(KH.exact, x.text())
+                    .addLiteral(KH.startOffset, integer(x.start()))
+                    .addLiteral(KH.endOffset, integer(x.end()))
+                    .addLiteral(KH.confidence, ResourceFactory.createTypedLiteral(String.format(Locale.ROOT, "%.2f", x.confidence()),
+                            XSDDatatype.XSDdecimal))
+                    .addProperty(Prov.wasAttributedTo, agents.get(x.source()))
+                    .addProperty(Prov.wasGeneratedBy, ingestion)
+                    .addProperty(container.hasProperty(RDF.type, KH.Passage) ? KH.inPassage : KH.inSection, container);
+            Resource target = x.link() != null ? m.createResource(x.link())
+                    : x.type() == MentionType.ORGANISATION && x.unreviewed() ? organisations.link(m, x.text()) : null;
+            if (target != null) {
+                mention.addProperty(KH.refersTo, target);
+                container.addProperty(KH.mentions, target);
+            }
+            if (x.value() != null) {
+                mention.addProperty(KH.value, x.value());
+            }
+            if (x.type() == MentionType.DATE && x.value() != null) {
+                years(x.value()).forEach(year -> container.addLiteral(KH.mentionsYear,
+                        ResourceFactory.createTypedLiteral(Integer.toString(year), XSDDatatype.XSDgYear)));
+            }
+            if (x.type() == MentionType.PERSON || x.type() == MentionType.PERSONAL_DATA) {
+                container.addLiteral(KH.containsPersonalData, true);
+            }
+        }
+    }
+
+    /** The passage a mention lies in, or the section whose heading it is part of. */
+    private Resource container(DocumentContext doc, Model m, Map<Integer, Resource> sections, int offset) {
+        for (Passage p : doc.passages) {
+            if (p.start() <= offset && offset < p.end()) {
+                return m.getResource(uris.passage(doc.id, p.number()));
+            }
+        }
+        Section innermost = null;
+        for (Section s : doc.sections) {
+            if (s.start() <= offset && offset < Math.max(s.end(), s.start() + 1)) {
+                innermost = s;
+            }
+        }
+        return innermost == null ? null : sections.get(innermost.number());
+    }
+
+    /** The years of "2020", "2020-06-15" or "2019/2021" (a period of at most 20 years). */
+    static List<Integer> years(String value) {
+        String[] ends = value.split("/");
+        try {
+            int from = Integer.parseInt(ends[0].substring(0, 4));
+            int to = ends.length > 1 ? Integer.parseInt(ends[1].substring(0, 4)) : from;
+            List<Integer> out = new ArrayList<>();
+            for (int y = from; y <= to && y - from <= 20; y++) {
+                out.add(y);
+            }
+            return out;
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            return List.of();
+        }
+    }
+
+    private Resource agent(Model m, String name, String label) {
+        return m.createResource(uris.agent(name)).addProperty(RDF.type, Prov.SoftwareAgent).addProperty(RDFS.label, label);
     }
 
     private List<String> chain(DocumentContext doc) {

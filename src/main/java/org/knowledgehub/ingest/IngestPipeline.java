@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.knowledgehub.KnowledgeHubApplication;
+import org.knowledgehub.nlp.CoreNlpEngine;
+import org.knowledgehub.nlp.EntityLinker;
+import org.knowledgehub.nlp.Gazetteer;
+import org.knowledgehub.nlp.NlpProperties;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.OrganisationDirectory;
 import org.knowledgehub.store.Uris;
@@ -13,9 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest chain, an explicit ordered list of named stages:
- * parse → segment → minutes → graph → index. Later stages (annotation and entity linking) go
- * between segment and graph. Running the chain changes nothing stored; committing its result is
- * the committer's job.
+ * parse → segment → minutes → annotate → link → graph → index. Running the chain changes nothing
+ * stored; committing its result is the committer's job.
  */
 @Component
 class IngestPipeline {
@@ -24,14 +27,17 @@ class IngestPipeline {
 
     private final List<IngestStage> stages;
 
-    IngestPipeline(IngestProperties properties, Uris uris, OrganisationDirectory organisations, ConceptLabels labels) {
+    IngestPipeline(IngestProperties properties, NlpProperties nlp, Uris uris, OrganisationDirectory organisations,
+                   ConceptLabels labels, CoreNlpEngine engine, EntityLinker entityLinker, Gazetteer gazetteer) {
         String version = KnowledgeHubApplication.version();
         OrganisationLinker linker = new OrganisationLinker(organisations, uris);
         this.stages = List.of(
                 new ParseStage(new DocumentParser(properties.maxTextChars())),
                 new SegmentStage(),
                 new MinutesStage(),
-                new GraphStage(uris, linker, labels, version, List.of("index")),
+                new AnnotateStage(engine, nlp.enabled()),
+                new LinkStage(entityLinker),
+                new GraphStage(uris, linker, labels, version, List.of("index"), gazetteer.version()),
                 new IndexStage(uris, labels));
     }
 

@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * What minutes say about their meeting, as written; linking to organisations and areas
  * happens when the graph is built.
+ *
+ * @param headerEnd offset where the header (title, table, agenda) ends: the people it names are
+ *                  the meeting's chairs and minute takers, not personal data
  */
 record Meeting(String name, LocalDate date, String city, String location, String time, String duration,
                List<Person> chairs, List<Person> minuteTakers, List<String> agencies,
-               List<AgendaEntry> agenda, String attachments, List<Action> actions) {
+               List<AgendaEntry> agenda, String attachments, List<Action> actions, int headerEnd) {
 
     /** A person named in the header, with the organisation written beside the name if any. */
     record Person(String name, String organisation) {

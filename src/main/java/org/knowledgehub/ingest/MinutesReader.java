@@ -99,7 +99,7 @@ final class MinutesReader {
         return new Meeting(name.isEmpty() ? null : name, date, city, header.get(Field.LOCATION), header.get(Field.TIME),
                 header.get(Field.DURATION), people(header.get(Field.CHAIRS)), people(header.get(Field.MINUTE_TAKERS)),
                 agencies(header.get(Field.AGENCIES)), agenda, header.get(Field.ATTACHMENTS),
-                actions(text, zone, sections));
+                actions(text, zone, sections), zone.isEmpty() ? 0 : zone.getLast().end());
     }
 
     /** Blocks after the title and before the first heading that follows it. */

@@ -75,6 +75,33 @@ public class ConceptLabels {
         return out;
     }
 
+    /** The scheme a concept is in, if it is a concept of the ontology. */
+    public Optional<String> schemeOf(String concept) {
+        Resource r = model.getResource(concept);
+        Statement st = r.getProperty(SKOS.inScheme);
+        return st == null ? Optional.empty() : Optional.of(st.getResource().getURI());
+    }
+
+    /** The short code of a concept: its P-code for areas, else its notation, else the end of its IRI. */
+    public String code(String concept) {
+        Resource r = model.getResource(concept);
+        Statement code = r.getProperty(KH.pcode);
+        if (code == null) {
+            code = r.getProperty(SKOS.notation);
+        }
+        return code != null ? code.getString() : concept.substring(concept.lastIndexOf('/') + 1);
+    }
+
+    /** The concept of a scheme with this code (P-code or notation). */
+    public Optional<Resource> byCode(String schemeUri, String code) {
+        return lookup(schemeUri, code).stream().filter(c -> code(c.getURI()).equalsIgnoreCase(code)).findFirst();
+    }
+
+    /** The concepts directly above this one (a district's governorate). */
+    public List<String> broader(String concept) {
+        return model.getResource(concept).listProperties(SKOS.broader).mapWith(st -> st.getResource().getURI()).toList();
+    }
+
     /** The English preferred label, else any preferred label, else rdfs:label, else the IRI. */
     public String label(Resource concept) {
         Resource r = model.getResource(concept.getURI());

@@ -21,6 +21,7 @@ public final class KH {
     public static final Resource AgendaItem = resource("AgendaItem");
     public static final Resource ActionPoint = resource("ActionPoint");
     public static final Resource WorkingGroup = resource("WorkingGroup");
+    public static final Resource Mention = resource("Mention");
     public static final Resource Public = resource("Public");
     public static final Resource Restricted = resource("Restricted");
     public static final Resource Confidential = resource("Confidential");
@@ -65,8 +66,19 @@ public final class KH {
     public static final Property unreviewed = property("unreviewed");
     public static final Property mentionedName = property("mentionedName");
     public static final Property pcode = property("pcode");
+    public static final Property mentionType = property("mentionType");
+    public static final Property exact = property("exact");
+    public static final Property refersTo = property("refersTo");
+    public static final Property value = property("value");
+    public static final Property confidence = property("confidence");
+    public static final Property inPassage = property("inPassage");
+    public static final Property mentions = property("mentions");
+    public static final Property mentionsYear = property("mentionsYear");
+    public static final Property containsPersonalData = property("containsPersonalData");
+    public static final Property unit = property("unit");
     public static final Property adminLevel = property("adminLevel");
     public static final Property preferredForSharedName = property("preferredForSharedName");
+    public static final Property sharedAbroad = property("sharedAbroad");
 
     private KH() {
     }

@@ -21,4 +21,8 @@ public final class Schemes {
     public static String populations(String base) {
         return base + "id/scheme/populations";
     }
+
+    public static String indicators(String base) {
+        return base + "id/scheme/indicators";
+    }
 }

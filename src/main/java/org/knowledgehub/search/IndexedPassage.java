@@ -4,18 +4,31 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One passage as the search index holds it, with the provenance a search result shows.
+ * One passage as the search index holds it, with the provenance a search result shows and the
+ * entities it mentions (those of its section's heading included).
  *
  * @param graph         name of the document's graph; the access filter works on it
  * @param stamp         the document graph's index stamp, for start-up reconciliation
- * @param organisations short names of the document's organisations, for filters and facets
+ * @param organisations short names of the document's organisations and of those it mentions
+ * @param areas         P-codes of the areas it mentions, each district's governorate added
+ * @param sectors       notations of the sectors it speaks of
+ * @param populations   notations of the population groups it mentions
+ * @param indicators    notations of the indicators it mentions
+ * @param years         the years it speaks of, or else the year of its document
+ * @param personalData  whether it names a private person or carries contact or ID numbers
  */
 public record IndexedPassage(String passageUri, String documentId, String documentUri, String graph, String stamp,
                              int number, String text, int start, int end, String sectionUri, String sectionTitle,
                              String documentTitle, String documentType, LocalDate date, List<String> organisations,
-                             String sensitivity) {
+                             String sensitivity, List<String> areas, List<String> sectors, List<String> populations,
+                             List<String> indicators, List<Integer> years, boolean personalData) {
 
     public IndexedPassage {
         organisations = List.copyOf(organisations);
+        areas = List.copyOf(areas);
+        sectors = List.copyOf(sectors);
+        populations = List.copyOf(populations);
+        indicators = List.copyOf(indicators);
+        years = List.copyOf(years);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -86,6 +86,11 @@ public class PassageIndex implements DisposableBean {
     static final String DATE = "date";
     static final String DATE_STORED = "date_iso";
     static final String SENSITIVITY = "sensitivity";
+    static final String AREA = "area";
+    static final String SECTOR = "sector";
+    static final String POPULATION = "population";
+    static final String INDICATOR = "indicator";
+    static final String PERSONAL_DATA = "personal_data";
     static final String TEXT = "text";
     static final String SECTION = "section";
     static final String TITLE = "title";
@@ -96,7 +101,7 @@ public class PassageIndex implements DisposableBean {
     private static final String DOC_URI = "doc_uri";
 
     /** Facet dimensions, in the order results list them. */
-    public static final List<String> FACETS = List.of(TYPE, ORG, YEAR);
+    public static final List<String> FACETS = List.of(TYPE, ORG, YEAR, AREA, SECTOR, POPULATION, INDICATOR);
 
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
 
@@ -121,7 +126,9 @@ public class PassageIndex implements DisposableBean {
         Files.createDirectories(dir);
         this.directory = FSDirectory.open(dir);
         this.analyzer = analyzer();
-        facetsConfig.setMultiValued(ORG, true);
+        for (String dim : List.of(ORG, YEAR, AREA, SECTOR, POPULATION, INDICATOR)) {
+            facetsConfig.setMultiValued(dim, true);
+        }
         this.writer = openWriter();
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();
@@ -215,15 +222,18 @@ public class PassageIndex implements DisposableBean {
         d.add(new StoredField(END, p.end()));
         d.add(new StringField(TYPE, p.documentType(), Field.Store.YES));
         d.add(new SortedSetDocValuesFacetField(TYPE, p.documentType()));
-        for (String org : p.organisations()) {
-            d.add(new StringField(ORG, org, Field.Store.YES));
-            d.add(new SortedSetDocValuesFacetField(ORG, org));
+        addKeywords(d, ORG, p.organisations());
+        addKeywords(d, AREA, p.areas());
+        addKeywords(d, SECTOR, p.sectors());
+        addKeywords(d, POPULATION, p.populations());
+        addKeywords(d, INDICATOR, p.indicators());
+        addKeywords(d, YEAR, p.years().stream().map(String::valueOf).toList());
+        if (p.personalData()) {
+            d.add(new StringField(PERSONAL_DATA, "true", Field.Store.YES));
         }
         if (p.date() != null) {
             d.add(new LongPoint(DATE, p.date().toEpochDay()));
             d.add(new StoredField(DATE_STORED, p.date().toString()));
-            d.add(new IntPoint(YEAR, p.date().getYear()));
-            d.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(p.date().getYear())));
         }
         d.add(new StringField(SENSITIVITY, p.sensitivity(), Field.Store.YES));
         d.add(new Field(TEXT, p.text(), TEXT_WITH_OFFSETS));
@@ -235,6 +245,14 @@ public class PassageIndex implements DisposableBean {
         }
         d.add(new TextField(TITLE, p.documentTitle(), Field.Store.YES));
         return d;
+    }
+
+    /** A keyword field that can be filtered on, stored for results, and counted as a facet. */
+    private static void addKeywords(Document d, String field, List<String> values) {
+        for (String v : values) {
+            d.add(new StringField(field, v, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(field, v));
+        }
     }
 
     // ---- reading
@@ -300,8 +318,12 @@ public class PassageIndex implements DisposableBean {
         if (q.type() != null) {
             b.add(new TermQuery(new Term(TYPE, q.type())), BooleanClause.Occur.FILTER);
         }
-        if (q.organisation() != null) {
-            b.add(new TermQuery(new Term(ORG, q.organisation())), BooleanClause.Occur.FILTER);
+        for (var filter : Map.of(ORG, nullToEmpty(q.organisation()), AREA, nullToEmpty(q.area()),
+                SECTOR, nullToEmpty(q.sector()), POPULATION, nullToEmpty(q.population()), INDICATOR, nullToEmpty(q.indicator()),
+                YEAR, q.year() == null ? "" : q.year().toString()).entrySet()) {
+            if (!filter.getValue().isEmpty()) {
+                b.add(new TermQuery(new Term(filter.getKey(), filter.getValue())), BooleanClause.Occur.FILTER);
+            }
         }
         if (q.sensitivity() != null) {
             b.add(new TermQuery(new Term(SENSITIVITY, q.sensitivity())), BooleanClause.Occur.FILTER);
@@ -387,7 +409,14 @@ public class PassageIndex implements DisposableBean {
                 d.getField(NUMBER).numericValue().intValue(), d.get(TEXT),
                 d.getField(START).numericValue().intValue(), d.getField(END).numericValue().intValue(),
                 d.get(SECTION_URI), d.get(SECTION), d.get(TITLE), d.get(TYPE),
-                date == null ? null : LocalDate.parse(date), List.of(d.getValues(ORG)), d.get(SENSITIVITY));
+                date == null ? null : LocalDate.parse(date), List.of(d.getValues(ORG)), d.get(SENSITIVITY),
+                List.of(d.getValues(AREA)), List.of(d.getValues(SECTOR)), List.of(d.getValues(POPULATION)),
+                List.of(d.getValues(INDICATOR)), Arrays.stream(d.getValues(YEAR)).map(Integer::valueOf).toList(),
+                d.get(PERSONAL_DATA) != null);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** The index stamp each document's passages carry, for start-up reconciliation with the store. */

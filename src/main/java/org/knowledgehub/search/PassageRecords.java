@@ -3,8 +3,11 @@ package org.knowledgehub.search;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -17,6 +20,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.ontology.Sensitivity;
 
 /**
@@ -31,6 +35,7 @@ public final class PassageRecords {
     public static List<IndexedPassage> fromGraph(Model graph, String documentId, String documentUri, String graphUri,
                                                  ConceptLabels labels) {
         Resource doc = graph.getResource(documentUri);
+        String base = documentUri.substring(0, documentUri.indexOf("id/document/"));
         String title = string(doc, DCTerms.title).orElse(documentId);
         String type = doc.listProperties(RDF.type).toList().stream()
                 .map(st -> DocumentType.fromClass(st.getObject().asResource().getURI()))
@@ -39,25 +44,92 @@ public final class PassageRecords {
         String sensitivity = Optional.ofNullable(doc.getPropertyResourceValue(KH.sensitivity))
                 .flatMap(r -> Sensitivity.fromConcept(r.getURI())).orElse(Sensitivity.CONFIDENTIAL).code();
         String stamp = string(doc, KH.indexStamp).orElse("");
-        List<String> organisations = new ArrayList<>();
-        doc.listProperties(DCTerms.publisher).forEach(st -> {
-            Resource org = st.getResource();
-            String name = string(org, RDFS.label).orElseGet(() -> labels.shortName(org));
-            if (!organisations.contains(name)) {
-                organisations.add(name);
-            }
-        });
+        List<String> publishers = new ArrayList<>();
+        doc.listProperties(DCTerms.publisher).forEach(st -> addOnce(publishers, organisationName(st.getResource(), labels)));
         List<IndexedPassage> out = new ArrayList<>();
         graph.listSubjectsWithProperty(RDF.type, KH.Passage).forEach(p -> {
             Resource section = p.getPropertyResourceValue(KH.inSection);
+            Entities e = new Entities();
+            collect(p, e, labels, base);
+            for (Resource s = section; s != null && s.hasProperty(RDF.type, KH.Section); s = s.getPropertyResourceValue(DCTerms.isPartOf)) {
+                collect(s, e, labels, base);
+            }
+            List<String> organisations = new ArrayList<>(publishers);
+            e.organisations.forEach(o -> addOnce(organisations, o));
+            List<Integer> years = e.years.isEmpty() && date != null ? List.of(date.getYear()) : new ArrayList<>(e.years);
             out.add(new IndexedPassage(p.getURI(), documentId, documentUri, graphUri, stamp,
                     integer(p, KH.order), string(p, KH.text).orElse(""), integer(p, KH.startOffset), integer(p, KH.endOffset),
                     section == null ? null : section.getURI(),
                     section == null ? null : string(section, DCTerms.title).orElse(null),
-                    title, type, date, organisations, sensitivity));
+                    title, type, date, organisations, sensitivity, new ArrayList<>(e.areas), new ArrayList<>(e.sectors),
+                    new ArrayList<>(e.populations), new ArrayList<>(e.indicators), years, e.personalData));
         });
         out.sort(Comparator.comparingInt(IndexedPassage::number));
         return out;
+    }
+
+    /** What a passage and the headings above it mention. */
+    private static final class Entities {
+        final Set<String> areas = new LinkedHashSet<>();
+        final Set<String> sectors = new LinkedHashSet<>();
+        final Set<String> populations = new LinkedHashSet<>();
+        final Set<String> indicators = new LinkedHashSet<>();
+        final Set<String> organisations = new LinkedHashSet<>();
+        final Set<Integer> years = new TreeSet<>();
+        boolean personalData;
+    }
+
+    private static void collect(Resource r, Entities e, ConceptLabels labels, String base) {
+        for (Statement st : r.listProperties(KH.mentions).toList()) {
+            Resource target = st.getResource();
+            Optional<String> scheme = labels.schemeOf(target.getURI());
+            if (scheme.isEmpty()) {
+                if (target.hasProperty(KH.unreviewed)) {
+                    e.organisations.add(organisationName(target, labels));
+                }
+                continue;
+            }
+            String code = labels.code(target.getURI());
+            String s = scheme.get();
+            if (s.equals(Schemes.areas(base))) {
+                e.areas.add(code);
+                // A district counts for its governorate; the country is not a roll-up target.
+                labels.broader(target.getURI()).forEach(parent -> {
+                    String parentCode = labels.code(parent);
+                    if (!parentCode.equals("LB")) {
+                        e.areas.add(parentCode);
+                    }
+                });
+            } else if (s.equals(Schemes.sectors(base))) {
+                e.sectors.add(code);
+            } else if (s.equals(Schemes.populations(base))) {
+                e.populations.add(code);
+            } else if (s.equals(Schemes.indicators(base))) {
+                e.indicators.add(code);
+            } else if (s.equals(Schemes.organisations(base))) {
+                e.organisations.add(labels.shortName(target));
+            }
+        }
+        r.listProperties(KH.mentionsYear).forEach(st -> {
+            try {
+                e.years.add(Integer.parseInt(st.getLiteral().getLexicalForm().substring(0, 4)));
+            } catch (RuntimeException ignored) {
+                // not a year the hub wrote
+            }
+        });
+        if (r.hasLiteral(KH.containsPersonalData, true)) {
+            e.personalData = true;
+        }
+    }
+
+    private static String organisationName(Resource org, ConceptLabels labels) {
+        return string(org, RDFS.label).orElseGet(() -> labels.shortName(org));
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
     }
 
     private static Optional<String> string(Resource r, Property p) {

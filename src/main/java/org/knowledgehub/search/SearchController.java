@@ -22,7 +22,8 @@ class SearchController {
     @GetMapping("/api/search")
     @Operation(summary = "Search passages",
             description = "Passages ranked by BM25, each with a highlighted fragment and its provenance; "
-                    + "facet counts by type, organisation and year over all matches you may see.")
+                    + "facet counts by type, organisation, year, area, sector, population group and indicator over all "
+                    + "matches you may see.")
     SearchResponse search(
             @Parameter(description = "Search text: words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~; fields text:, section:, title:")
             @RequestParam(required = false) String q,
@@ -31,9 +32,15 @@ class SearchController {
             @Parameter(description = "Earliest document date: yyyy, yyyy-mm or yyyy-mm-dd") @RequestParam(required = false) String from,
             @Parameter(description = "Latest document date: yyyy, yyyy-mm or yyyy-mm-dd") @RequestParam(required = false) String to,
             @Parameter(description = "public, restricted or confidential") @RequestParam(required = false) String sensitivity,
+            @Parameter(description = "P-code of an area the passage mentions, e.g. LB2 (a governorate also matches its districts)")
+            @RequestParam(required = false) String area,
+            @Parameter(description = "Sector code, e.g. wash, food-security, shelter") @RequestParam(required = false) String sector,
+            @Parameter(description = "Population group code, e.g. syrian-refugees") @RequestParam(required = false) String population,
+            @Parameter(description = "Indicator code, e.g. below-smeb") @RequestParam(required = false) String indicator,
+            @Parameter(description = "A year the passage speaks of (else its document's year)") @RequestParam(required = false) String year,
             @Parameter(description = "Results per page, 1-100 (default 10)") @RequestParam(required = false) String k,
             @Parameter(description = "Results to skip (default 0)") @RequestParam(required = false) String offset) {
-        return search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, k, offset),
-                CurrentCaller.get());
+        return search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, area, sector, population,
+                indicator, year, k, offset), CurrentCaller.get());
     }
 }

@@ -6,7 +6,12 @@ import org.apache.lucene.search.Query;
 
 /**
  * A parsed, validated search: the text query plus filters and paging. Null filters do not filter.
+ *
+ * @param from, to   the document's date
+ * @param area       P-code of an area the passage mentions (a governorate matches its districts)
+ * @param year       a year the passage speaks of
  */
 public record SearchQuery(Query text, String type, String organisation, LocalDate from, LocalDate to,
-                          String sensitivity, int k, int offset) {
+                          String sensitivity, String area, String sector, String population, String indicator,
+                          Integer year, int k, int offset) {
 }

@@ -2,17 +2,34 @@ package org.knowledgehub.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
- * The JSON shape of a page of search results: passages with highlighted fragments and provenance,
- * the exact total the caller may see, and facet counts.
+ * The JSON shape of a page of search results: passages with highlighted fragments, provenance and
+ * the entities they mention, the exact total the caller may see, facet counts, and the labels of
+ * the codes that facets and entities use (area P-codes, sector codes...).
  */
 public record SearchResponse(String query, long total, int offset, int k, List<Result> results,
-                             Map<String, Map<String, Long>> facets) {
+                             Map<String, Map<String, Long>> facets, Map<String, String> labels) {
 
-    static SearchResponse of(String q, SearchQuery query, SearchPage page) {
-        return new SearchResponse(q, page.total(), query.offset(), query.k(),
-                page.hits().stream().map(Result::of).toList(), page.facets());
+    static SearchResponse of(String q, SearchQuery query, SearchPage page, BiFunction<String, String, String> label) {
+        List<Result> results = page.hits().stream().map(Result::of).toList();
+        Map<String, String> labels = new TreeMap<>();
+        page.facets().forEach((dim, values) -> values.keySet().forEach(code -> labels.put(code, label.apply(dim, code))));
+        for (Result r : results) {
+            r.mentions().areas().forEach(c -> labels.put(c, label.apply(PassageIndex.AREA, c)));
+            r.mentions().sectors().forEach(c -> labels.put(c, label.apply(PassageIndex.SECTOR, c)));
+            r.mentions().populations().forEach(c -> labels.put(c, label.apply(PassageIndex.POPULATION, c)));
+            r.mentions().indicators().forEach(c -> labels.put(c, label.apply(PassageIndex.INDICATOR, c)));
+        }
+        labels.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+        return new SearchResponse(q, page.total(), query.offset(), query.k(), results, page.facets(), labels);
+    }
+
+    /** What a passage mentions (areas with their governorates), for display and further filtering. */
+    public record Mentions(List<String> areas, List<String> sectors, List<String> populations, List<String> indicators,
+                           List<Integer> years, boolean personalData) {
     }
 
     /**
@@ -22,7 +39,7 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
      * @param graph    the named graph holding the passage
      */
     public record Result(String passage, String text, String fragment, float score, int start, int end,
-                         SectionRef section, DocumentRef document, String graph) {
+                         SectionRef section, DocumentRef document, String graph, Mentions mentions) {
 
         static Result of(SearchHit hit) {
             IndexedPassage p = hit.passage();
@@ -31,7 +48,7 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
                     new DocumentRef(p.documentId(), p.documentUri(), p.documentTitle(), p.documentType(),
                             p.date() == null ? null : p.date().toString(), p.organisations(), p.sensitivity(),
                             "/api/documents/" + p.documentId(), "/api/documents/" + p.documentId() + "/original"),
-                    p.graph());
+                    p.graph(), new Mentions(p.areas(), p.sectors(), p.populations(), p.indicators(), p.years(), p.personalData()));
         }
     }
 

@@ -4,7 +4,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
+import java.util.regex.Pattern;
+
+import org.knowledgehub.HubProperties;
 import org.knowledgehub.Problems;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.security.AccessPolicy;
@@ -21,19 +26,32 @@ public class SearchService {
     public static final int MAX_K = 100;
     public static final int MAX_OFFSET = 10_000;
 
+    private static final Pattern PCODE = Pattern.compile("LB\\d{0,2}");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,60}");
+
     private final PassageIndex index;
     private final AccessPolicy access;
     private final UserQueryParser parser;
+    private final ConceptLabels labels;
+    private final String base;
 
-    SearchService(PassageIndex index, AccessPolicy access) {
+    SearchService(PassageIndex index, AccessPolicy access, ConceptLabels labels, HubProperties hub) {
         this.index = index;
         this.access = access;
+        this.labels = labels;
+        this.base = hub.base();
         this.parser = new UserQueryParser(index.queryAnalyzer());
     }
 
     /** Search parameters exactly as received; null or blank means not given. */
     public record Request(String q, String type, String organisation, String from, String to, String sensitivity,
+                          String area, String sector, String population, String indicator, String year,
                           String k, String offset) {
+
+        /** The text with no filter, first page. */
+        public static Request of(String q) {
+            return new Request(q, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
     }
 
     public SearchResponse search(Request r, Caller caller) {
@@ -46,12 +64,41 @@ public class SearchService {
                 date("to", r.to(), true),
                 blank(r.sensitivity()) ? null : Sensitivity.fromCode(r.sensitivity()).map(Sensitivity::code)
                         .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential")),
+                concept("area", r.area(), Schemes.areas(base), PCODE, "an OCHA P-code such as LB2 or LB25"),
+                concept("sector", r.sector(), Schemes.sectors(base), CODE, "a sector code such as wash or food-security"),
+                concept("population", r.population(), Schemes.populations(base), CODE, "a population group code such as syrian-refugees"),
+                concept("indicator", r.indicator(), Schemes.indicators(base), CODE, "an indicator code such as below-smeb"),
+                blank(r.year()) ? null : integer("year", r.year(), 1900, 2100),
                 blank(r.k()) ? 10 : integer("k", r.k(), 1, MAX_K),
                 blank(r.offset()) ? 0 : integer("offset", r.offset(), 0, MAX_OFFSET));
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw Problems.invalid("from", "from is after to");
         }
-        return SearchResponse.of(r.q(), query, index.search(query, access.visibleTo(caller)));
+        return SearchResponse.of(r.q(), query, index.search(query, access.visibleTo(caller)), this::label);
+    }
+
+    /** A filter on a concept of a scheme, given by its code; 400 if the scheme has no such concept. */
+    private String concept(String field, String value, String scheme, Pattern shape, String expected) {
+        if (blank(value)) {
+            return null;
+        }
+        String v = value.strip();
+        if (!shape.matcher(v).matches() || labels.byCode(scheme, v).isEmpty()) {
+            throw Problems.invalid(field, field + " must be " + expected + ", got '" + abbreviate(v) + "'");
+        }
+        return labels.code(labels.byCode(scheme, v).get().getURI());
+    }
+
+    /** The label of a facet value: the name of an area, sector, population group or indicator. */
+    private String label(String dimension, String code) {
+        String scheme = switch (dimension) {
+            case PassageIndex.AREA -> Schemes.areas(base);
+            case PassageIndex.SECTOR -> Schemes.sectors(base);
+            case PassageIndex.POPULATION -> Schemes.populations(base);
+            case PassageIndex.INDICATOR -> Schemes.indicators(base);
+            default -> null;
+        };
+        return scheme == null ? code : labels.byCode(scheme, code).map(labels::label).orElse(code);
     }
 
     /** A date, or the first (for the end of a range, the last) day of a year or month. */

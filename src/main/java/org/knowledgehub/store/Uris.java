@@ -62,6 +62,15 @@ public class Uris {
         return document(id) + "/group/" + slug(name);
     }
 
+    public String mention(String id, int n) {
+        return document(id) + "/mention/" + n;
+    }
+
+    /** A program that produced annotations: "corenlp", "gazetteer", "patterns". */
+    public String agent(String name) {
+        return base + "id/agent/" + slug(name);
+    }
+
     public String ingestion(String id, String stamp) {
         return document(id) + "/ingestion/" + stamp;
     }

@@ -1,6 +1,13 @@
 package org.knowledgehub.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.search.SearchResponse;
 import org.knowledgehub.search.SearchService;
 import org.knowledgehub.sparql.NamedQueries;
 import org.springframework.stereotype.Controller;
@@ -23,25 +30,43 @@ class PageController {
         this.links = links;
     }
 
+    /** The filters the search page carries from one request to the next (facet links add one). */
+    static final List<String> FILTERS = List.of("type", "organisation", "from", "to", "area", "sector", "population",
+            "indicator", "year");
+
     @GetMapping("/")
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-                  @RequestParam(required = false) String organisation, @RequestParam(required = false) String from,
-                  @RequestParam(required = false) String to, @RequestParam(required = false) String offset, Model model) {
+    String search(@RequestParam(required = false) String q, @RequestParam Map<String, String> params,
+                  @RequestParam(required = false) String offset, Model model) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        FILTERS.forEach(f -> filters.put(f, params.getOrDefault(f, "").strip()));
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("type", type == null ? "" : type);
-        model.addAttribute("organisation", organisation == null ? "" : organisation);
-        model.addAttribute("from", from == null ? "" : from);
-        model.addAttribute("to", to == null ? "" : to);
+        model.addAttribute("filters", filters);
         model.addAttribute("links", links);
         if (q != null && !q.isBlank()) {
             try {
-                model.addAttribute("results", search.search(
-                        new SearchService.Request(q, type, organisation, from, to, null, "10", offset), CurrentCaller.get()));
+                SearchResponse results = search.search(new SearchService.Request(q, filters.get("type"),
+                        filters.get("organisation"), filters.get("from"), filters.get("to"), null, filters.get("area"),
+                        filters.get("sector"), filters.get("population"), filters.get("indicator"), filters.get("year"), "10",
+                        offset), CurrentCaller.get());
+                model.addAttribute("results", results);
+                if (results.total() > results.offset() + results.k()) {
+                    StringBuilder next = new StringBuilder("/?q=").append(encode(q));
+                    filters.forEach((k, v) -> {
+                        if (!v.isEmpty()) {
+                            next.append('&').append(k).append('=').append(encode(v));
+                        }
+                    });
+                    model.addAttribute("nextPage", next.append("&offset=").append(results.offset() + results.k()).toString());
+                }
             } catch (ErrorResponseException e) {
                 model.addAttribute("error", e.getBody().getDetail());
             }
         }
         return "search";
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     @GetMapping("/query")

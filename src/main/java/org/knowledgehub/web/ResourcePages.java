@@ -56,8 +56,18 @@ class ResourcePages {
     record Link(String label, String href) {
     }
 
-    /** @param uri where the browser finds the passage (a local path) */
-    record PassageView(String uri, int number, String text, int start, int end) {
+    /**
+     * @param uri      where the browser finds the passage (a local path)
+     * @param segments the text cut at its mentions, for highlighting
+     */
+    record PassageView(String uri, int number, String text, int start, int end, List<Segment> segments) {
+    }
+
+    /** A piece of a passage's text; a mention when {@code type} is set, linked when {@code href} is. */
+    record Segment(String text, String type, String href, String title) {
+    }
+
+    private record MentionSpan(int start, int end, String type, String href, String title) {
     }
 
     record SectionView(String uri, int number, String title, int level, int start, int end, List<PassageView> passages) {
@@ -97,10 +107,14 @@ class ResourcePages {
         }
         List<SectionView> sections = new ArrayList<>();
         Map<String, List<PassageView>> passagesBySection = new LinkedHashMap<>();
-        m.listSubjectsWithProperty(RDF.type, KH.Passage).forEach(p -> passagesBySection
-                .computeIfAbsent(uri(p.getPropertyResourceValue(KH.inSection)), k -> new ArrayList<>())
-                .add(new PassageView(href(p.getURI()), integer(p, KH.order), string(p, KH.text), integer(p, KH.startOffset),
-                        integer(p, KH.endOffset))));
+        Map<String, List<MentionSpan>> mentionsByPassage = mentionsByPassage(m);
+        m.listSubjectsWithProperty(RDF.type, KH.Passage).forEach(p -> {
+            int start = integer(p, KH.startOffset);
+            String text = string(p, KH.text);
+            passagesBySection.computeIfAbsent(uri(p.getPropertyResourceValue(KH.inSection)), k -> new ArrayList<>())
+                    .add(new PassageView(href(p.getURI()), integer(p, KH.order), text, start, integer(p, KH.endOffset),
+                            segments(text, start, mentionsByPassage.getOrDefault(p.getURI(), List.of()))));
+        });
         m.listSubjectsWithProperty(RDF.type, KH.Section).forEach(s -> {
             List<PassageView> ps = passagesBySection.getOrDefault(s.getURI(), new ArrayList<>());
             ps.sort(Comparator.comparingInt(PassageView::number));
@@ -124,6 +138,44 @@ class ResourcePages {
                 string(doc, KH.byteSize), "/api/documents/" + id + "/original", string(doc, KH.extractedText),
                 ingestion == null ? null : string(ingestion, Prov.endedAtTime), parsers,
                 ingestion == null ? null : string(ingestion, KH.stage), agents, sections, meeting(m, doc), graphName.getURI()));
+    }
+
+    private Map<String, List<MentionSpan>> mentionsByPassage(Model m) {
+        Map<String, List<MentionSpan>> out = new LinkedHashMap<>();
+        m.listSubjectsWithProperty(RDF.type, KH.Mention).forEach(x -> {
+            Resource passage = x.getPropertyResourceValue(KH.inPassage);
+            if (passage == null) {
+                return;
+            }
+            Resource target = x.getPropertyResourceValue(KH.refersTo);
+            String title = target != null ? label(m, target) : string(x, KH.value);
+            out.computeIfAbsent(passage.getURI(), k -> new ArrayList<>()).add(new MentionSpan(integer(x, KH.startOffset),
+                    integer(x, KH.endOffset), string(x, KH.mentionType), target == null ? null : href(target.getURI()), title));
+        });
+        out.values().forEach(list -> list.sort(Comparator.comparingInt(MentionSpan::start)));
+        return out;
+    }
+
+    /** The passage's text cut into plain pieces and mentions (offsets are the document's). */
+    private static List<Segment> segments(String text, int passageStart, List<MentionSpan> mentions) {
+        List<Segment> out = new ArrayList<>();
+        int at = 0;
+        for (MentionSpan x : mentions) {
+            int s = x.start() - passageStart;
+            int e = x.end() - passageStart;
+            if (s < at || e > text.length()) {
+                continue;
+            }
+            if (s > at) {
+                out.add(new Segment(text.substring(at, s), null, null, null));
+            }
+            out.add(new Segment(text.substring(s, e), x.type(), x.href(), x.title()));
+            at = e;
+        }
+        if (at < text.length()) {
+            out.add(new Segment(text.substring(at), null, null, null));
+        }
+        return out;
     }
 
     private MeetingView meeting(Model m, Resource doc) {

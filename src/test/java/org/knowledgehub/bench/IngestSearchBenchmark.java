@@ -68,7 +68,7 @@ class IngestSearchBenchmark {
     private Figures run(int size) throws Exception {
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-" + size + "-");
         // Arguments, not builder properties: those are defaults that application.properties overrides.
-        List<String> args = new ArrayList<>(List.of("--kh.data-dir=" + data, "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false",
+        List<String> args = new ArrayList<>(List.of("--kh.data-dir=" + data, "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
                         "--kh.security.admin-token=benchmark", "--logging.level.root=warn", "--logging.level.org.knowledgehub=warn",
                         "--spring.main.banner-mode=off", "--kh.ingest.batch-size=" + System.getProperty("kh.bench.batch", "500"), "--kh.ingest.threads=" + System.getProperty("kh.bench.threads", "2"), "--logging.level.org.knowledgehub.ingest.DocumentCommitter="
                         + System.getProperty("kh.bench.commit-log", "warn")));
@@ -109,7 +109,7 @@ class IngestSearchBenchmark {
                 List<LongSupplier> directCalls = parsed.stream().map(q -> (LongSupplier) () -> timeDirect(searcher, q)).toList();
                 List<LongSupplier> serviceCalls = BenchCorpus.QUERIES.stream().map(q -> (LongSupplier) () -> {
                     long t0 = System.nanoTime();
-                    service.search(new SearchService.Request(q, null, null, null, null, null, null, null), Caller.ANONYMOUS);
+                    service.search(SearchService.Request.of(q), Caller.ANONYMOUS);
                     return System.nanoTime() - t0;
                 }).toList();
                 List<List<LongSupplier>> inProcess = List.of(serviceCalls, directCalls);

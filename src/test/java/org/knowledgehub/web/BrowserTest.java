@@ -119,12 +119,14 @@ class BrowserTest extends HubTest {
         List<WebElement> metas = browser.findElements(By.cssSelector("article.hit .meta"));
         assertThat(metas).isNotEmpty().allSatisfy(m -> assertThat(m.getText()).startsWith("minutes"));
 
-        WebElement yearFacet = browser.findElement(By.xpath("//aside[@id='facets']//h3[normalize-space()='year']/following-sibling::ul//a"));
-        String year = yearFacet.getText();
-        yearFacet.click();
-        waiting().until(ExpectedConditions.urlContains("from=" + year));
-        assertThat(browser.findElements(By.cssSelector("article.hit .meta span:nth-child(2)")))
-                .isNotEmpty().allSatisfy(d -> assertThat(d.getText()).startsWith(year));
+        WebElement areaFacet = browser.findElement(By.cssSelector("#facets a[data-dimension='area']"));
+        String area = areaFacet.getText();
+        String code = areaFacet.getAttribute("data-value");
+        areaFacet.click();
+        waiting().until(ExpectedConditions.urlContains("area=" + code));
+        assertThat(browser.findElement(By.cssSelector(".active-filters")).getText()).contains(area);
+        assertThat(browser.findElements(By.cssSelector("article.hit"))).isNotEmpty().allSatisfy(hit ->
+                assertThat(hit.findElement(By.cssSelector(".entities")).getText()).contains(area));
     }
 
     @Test

@@ -1,0 +1,34 @@
+package org.knowledgehub.ingest;
+
+import org.knowledgehub.nlp.CoreNlpEngine;
+
+/**
+ * annotate: Stanford CoreNLP over the whole extracted text (tokens, sentences, parts of speech,
+ * lemmas, named entities, dates normalised by SUTime and anchored on the document's date). Waits
+ * for the models when they are still loading.
+ */
+final class AnnotateStage implements IngestStage {
+
+    private final CoreNlpEngine engine;
+    private final boolean enabled;
+
+    AnnotateStage(CoreNlpEngine engine, boolean enabled) {
+        this.engine = engine;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public String name() {
+        return "annotate";
+    }
+
+    @Override
+    public boolean accepts(DocumentContext doc) {
+        return enabled;
+    }
+
+    @Override
+    public void process(DocumentContext doc) {
+        doc.annotated = engine.annotate(doc.text.text(), doc.date);
+    }
+}

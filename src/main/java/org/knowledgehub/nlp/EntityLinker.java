@@ -1,0 +1,241 @@
+package org.knowledgehub.nlp;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.CoreDocument;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
+import org.apache.jena.rdf.model.Resource;
+import org.knowledgehub.ontology.OrganisationDirectory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a text into mentions linked to the ontology: the gazetteer's names and terms first, then
+ * what CoreNLP's NER adds (organisations the vocabulary lacks, places abroad, persons, dates
+ * normalised by SUTime, percentages and amounts), then personal data found by patterns. Where
+ * two overlap, the gazetteer wins over patterns, and patterns over CoreNLP.
+ */
+@Component
+public class EntityLinker {
+
+    static final double GAZETTEER_LABEL = 0.95;
+    static final double GAZETTEER_HIDDEN = 0.85;
+    static final double RESOLVED_NAME = 0.85;
+    static final double NER_ONLY = 0.6;
+
+    private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
+    private static final Pattern MONTH_WITHOUT_YEAR = Pattern.compile("^XXXX-(\\d{2})(-\\d{2})?$");
+    private static final Pattern YEAR_RANGE = Pattern.compile("\\b((?:19|20)\\d{2})\\s?[-–/]\\s?((?:19|20)\\d{2}|\\d{2})\\b");
+    private static final Pattern RANGE_OPENER = Pattern.compile("(?i)\\b(between|from)\\s+$");
+    private static final Pattern RANGE_JOINER = Pattern.compile("(?i)^\\s*(and|to|until|till|through|-|–)\\s*$");
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(?i)\\b(?:LBP|LL|L\\.L\\.|USD|US\\$|EUR)\\s?\\d[\\d,.]*(?:\\s?(?:million|billion|thousand|k|m))?\\b"
+                    + "|\\$\\s?\\d[\\d,.]*(?:\\s?(?:million|billion))?"
+                    + "|\\b\\d[\\d,.]*\\s?(?:LBP|USD|dollars|Lebanese pounds)\\b");
+    private static final Pattern COUNT = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+\\b(?=\\s+(?:households|families|"
+            + "individuals|people|persons|children|refugees|sites|settlements|schools|students|shelters|tents|"
+            + "latrines|wells|trucks|shops|beneficiaries|cases)\\b)");
+    private static final Pattern ORGANISATION_NAME = Pattern.compile(
+            "(?:\\p{Lu}[\\p{L}'’.&-]*\\s+(?:(?:for|of|the|and|&|de|du|des|el|al|pour)\\s+)*){1,6}"
+                    + "(?:Association|Network|Foundation|Society|Organi[sz]ation|Co-?operative|Institute|Federation|"
+                    + "Alliance|Initiative|Coalition|Collective|Movement|Fondation|Réseau)\\b");
+    /** Words that make an "organisation" CoreNLP found a body of the response, not an organisation. */
+    private static final Set<String> NOT_ORGANISATIONS = Set.of("sector", "sectors", "working", "group", "team", "committee",
+            "unit", "cluster", "task", "force", "government", "municipality", "hub", "inter", "partners", "ministry");
+
+    private final Gazetteer gazetteer;
+    private final OrganisationDirectory organisations;
+    private final CoreNlpEngine engine;
+
+    public EntityLinker(Gazetteer gazetteer, OrganisationDirectory organisations, CoreNlpEngine engine) {
+        this.gazetteer = gazetteer;
+        this.organisations = organisations;
+        this.engine = engine;
+    }
+
+    /** Annotates the text with CoreNLP, then links it; for one-off texts (the gold set, questions). */
+    public List<Mention> link(String text, LocalDate documentDate) {
+        return link(text, engine.annotate(text, documentDate), documentDate);
+    }
+
+    /**
+     * @param annotated CoreNLP's annotation of {@code text}, or null to link with the gazetteer and
+     *                  patterns only
+     */
+    public List<Mention> link(String text, CoreDocument annotated, LocalDate documentDate) {
+        List<Mention> mentions = new ArrayList<>();
+        for (Gazetteer.Match g : gazetteer.find(text)) {
+            mentions.add(new Mention(g.start(), g.end(), text.substring(g.start(), g.end()), g.type(), g.concept(), null,
+                    g.hiddenLabel() ? GAZETTEER_HIDDEN : GAZETTEER_LABEL, false, "gazetteer"));
+        }
+        for (Mention org : organisationNames(text)) {
+            // "Sanabel Bekaa Association": the name of an organisation, not a mention of the Bekaa.
+            boolean coveredByAName = mentions.stream().anyMatch(m -> m.type() == MentionType.ORGANISATION && m.overlaps(org)
+                    && m.end() - m.start() >= org.end() - org.start());
+            if (!coveredByAName) {
+                mentions.removeIf(org::overlaps);
+                mentions.add(org);
+            }
+        }
+        addAll(mentions, PersonalDataPatterns.find(text));
+        addAll(mentions, yearRanges(text));
+        addAll(mentions, amounts(text));
+        if (annotated != null) {
+            addAll(mentions, fromNer(text, annotated, documentDate));
+        }
+        // An indicator belongs to sectors: "the share below the SMEB" speaks of basic assistance.
+        List<Mention> implied = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.type() == MentionType.INDICATOR) {
+                for (String sector : gazetteer.sectorsOf(m.link())) {
+                    implied.add(new Mention(m.start(), m.end(), m.text(), MentionType.SECTOR, sector, null, m.confidence(), false,
+                            m.source()));
+                }
+            }
+        }
+        mentions.addAll(implied);
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        return mentions;
+    }
+
+    /**
+     * Names built like organisations' names: capitalised words ending in Association, Network,
+     * Foundation, Cooperative... The vocabulary's organisation, or a new one for review.
+     */
+    private List<Mention> organisationNames(String text) {
+        List<Mention> out = new ArrayList<>();
+        Matcher m = ORGANISATION_NAME.matcher(text);
+        while (m.find()) {
+            String name = m.group().strip();
+            int start = m.start() + m.group().indexOf(name);
+            Optional<Resource> known = organisations.resolve(name);
+            out.add(new Mention(start, start + name.length(), name, MentionType.ORGANISATION,
+                    known.map(Resource::getURI).orElse(null), null, known.isPresent() ? RESOLVED_NAME : NER_ONLY,
+                    known.isEmpty(), "pattern"));
+        }
+        return out;
+    }
+
+    /** Adds the mentions that do not overlap one already there. */
+    private static void addAll(List<Mention> into, List<Mention> candidates) {
+        for (Mention c : candidates) {
+            if (into.stream().noneMatch(c::overlaps)) {
+                into.add(c);
+            }
+        }
+    }
+
+    private List<Mention> fromNer(String text, CoreDocument annotated, LocalDate documentDate) {
+        List<Mention> out = new ArrayList<>();
+        List<CoreEntityMention> entities = annotated.entityMentions();
+        for (int i = 0; i < entities.size(); i++) {
+            CoreEntityMention e = entities.get(i);
+            int start = e.charOffsets().first();
+            int end = e.charOffsets().second();
+            String surface = text.substring(start, end);
+            switch (e.entityType()) {
+                case "PERSON" -> out.add(new Mention(start, end, surface, MentionType.PERSON, null, null, 0.8, false, "corenlp"));
+                case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE" ->
+                        out.add(new Mention(start, end, surface, MentionType.PLACE, null, null, NER_ONLY, false, "corenlp"));
+                case "ORGANIZATION" -> organisation(start, end, surface).ifPresent(out::add);
+                case "PERCENT" -> out.add(new Mention(start, end, surface, MentionType.QUANTITY, null,
+                        surface.replaceAll("\\s", "").replace("percent", "%").replace("per cent", "%"), 0.9, false, "corenlp"));
+                case "DATE" -> {
+                    Mention date = date(e, start, end, surface, documentDate);
+                    if (date == null) {
+                        continue;
+                    }
+                    // "between March and May 2021", "from June to August 2020": one period.
+                    if (i + 1 < entities.size() && "DATE".equals(entities.get(i + 1).entityType())) {
+                        CoreEntityMention next = entities.get(i + 1);
+                        String gap = text.substring(end, next.charOffsets().first());
+                        String before = text.substring(Math.max(0, start - 10), start);
+                        Mention second = date(next, next.charOffsets().first(), next.charOffsets().second(),
+                                text.substring(next.charOffsets().first(), next.charOffsets().second()), documentDate);
+                        if (second != null && RANGE_JOINER.matcher(gap).matches() && RANGE_OPENER.matcher(before).find()) {
+                            String from = date.value().length() == 7 && date.value().startsWith("XXXX")
+                                    ? second.value().substring(0, 4) + date.value().substring(4) : date.value();
+                            int rangeStart = start - RANGE_OPENER.matcher(before).results().findFirst().map(r -> before.length() - r.start()).orElse(0);
+                            out.add(new Mention(rangeStart, second.end(), text.substring(rangeStart, second.end()),
+                                    MentionType.DATE, null, from + "/" + second.value(), 0.85, false, "corenlp"));
+                            i++;
+                            continue;
+                        }
+                    }
+                    if (!date.value().startsWith("XXXX")) {
+                        out.add(date);
+                    }
+                }
+                default -> {
+                    // MISC, NATIONALITY, NUMBER and the like are not mentions the hub links
+                }
+            }
+        }
+        return out;
+    }
+
+    private Optional<Mention> organisation(int start, int end, String surface) {
+        Optional<Resource> known = organisations.resolve(surface);
+        if (known.isPresent()) {
+            return Optional.of(new Mention(start, end, surface, MentionType.ORGANISATION, known.get().getURI(), null,
+                    RESOLVED_NAME, false, "corenlp"));
+        }
+        String lower = surface.toLowerCase(Locale.ROOT);
+        boolean generic = Arrays.stream(lower.split("[^\\p{L}]+")).anyMatch(NOT_ORGANISATIONS::contains);
+        boolean named = surface.chars().anyMatch(Character::isUpperCase) && surface.strip().length() > 2;
+        if (generic || !named) {
+            return Optional.empty();
+        }
+        return Optional.of(new Mention(start, end, surface, MentionType.ORGANISATION, null, null, NER_ONLY, true, "corenlp"));
+    }
+
+    /** A DATE mention with its SUTime value as xsd:date, gYearMonth or gYear; null if it has none. */
+    private static Mention date(CoreEntityMention e, int start, int end, String surface, LocalDate documentDate) {
+        String value = e.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+        if (value == null) {
+            return null;
+        }
+        Matcher partial = MONTH_WITHOUT_YEAR.matcher(value);
+        if (!ISO_DATE.matcher(value).matches() && !partial.matches()) {
+            return null;
+        }
+        return new Mention(start, end, surface, MentionType.DATE, null, value, 0.9, false, "corenlp");
+    }
+
+    private static List<Mention> yearRanges(String text) {
+        List<Mention> out = new ArrayList<>();
+        Matcher m = YEAR_RANGE.matcher(text);
+        while (m.find()) {
+            String from = m.group(1);
+            String to = m.group(2).length() == 2 ? from.substring(0, 2) + m.group(2) : m.group(2);
+            if (Integer.parseInt(to) > Integer.parseInt(from) && Integer.parseInt(to) - Integer.parseInt(from) <= 20) {
+                out.add(new Mention(m.start(), m.end(), m.group(), MentionType.DATE, null, from + "/" + to, 0.9, false, "pattern"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Mention> amounts(String text) {
+        List<Mention> out = new ArrayList<>();
+        for (Pattern p : List.of(AMOUNT, COUNT)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                Mention q = new Mention(m.start(), m.end(), m.group(), MentionType.QUANTITY, null, m.group().strip(), 0.9,
+                        false, "pattern");
+                if (out.stream().noneMatch(q::overlaps)) {
+                    out.add(q);
+                }
+            }
+        }
+        return out;
+    }
+}
