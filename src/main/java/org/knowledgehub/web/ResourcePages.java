@@ -269,9 +269,12 @@ class ResourcePages {
         }
         Resource inModel = m.getResource(r.getURI());
         for (Property p : LABELS) {
-            Statement st = inModel.getProperty(p);
-            if (st != null && st.getObject().isLiteral()) {
-                return st.getString();
+            // English first, then untagged, then any language: the same label on every page and link.
+            Optional<Literal> best = inModel.listProperties(p).toList().stream()
+                    .filter(st -> st.getObject().isLiteral()).map(Statement::getLiteral)
+                    .min(Comparator.comparingInt(l -> l.getLanguage().equalsIgnoreCase("en") ? 0 : l.getLanguage().isEmpty() ? 1 : 2));
+            if (best.isPresent()) {
+                return best.get().getString();
             }
         }
         String fromOntology = concepts.label(r);

@@ -32,7 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Everything ingest wrote conforms to the SHACL shapes of {@code ontology/shapes.ttl}, and every
- * offset really selects the text it claims to (the Stanbol rule: one validator for all annotations).
+ * offset (of passages, action points and mentions) really selects the text it claims to (the
+ * Stanbol rule: one validator for all annotations).
  */
 class DocumentGraphsConformTest extends HubTest {
 
@@ -73,11 +74,12 @@ class DocumentGraphsConformTest extends HubTest {
     private static void assertOffsets(Model m, Node graph) {
         Resource doc = m.listSubjectsWithProperty(RDF.type, KH.Document).next();
         String text = doc.getProperty(KH.extractedText).getString();
-        for (Resource type : List.of(KH.Passage, KH.ActionPoint)) {
+        for (Resource type : List.of(KH.Passage, KH.ActionPoint, KH.Mention)) {
+            var textProperty = type.equals(KH.Mention) ? KH.exact : KH.text;
             m.listSubjectsWithProperty(RDF.type, type).forEach(r -> {
                 int start = r.getProperty(KH.startOffset).getInt();
                 int end = r.getProperty(KH.endOffset).getInt();
-                assertThat(text.substring(start, end)).as(r.getURI()).isEqualTo(r.getProperty(KH.text).getString());
+                assertThat(text.substring(start, end)).as(r.getURI()).isEqualTo(r.getProperty(textProperty).getString());
             });
         }
         m.listSubjectsWithProperty(RDF.type, KH.Section).forEach(s -> {

@@ -152,6 +152,23 @@ class BrowserTest extends HubTest {
     }
 
     @Test
+    void aDocumentPageHighlightsWhatItMentionsAndLinksIt() {
+        browser.get(url("/id/document/" + DocumentIds.forSource("minutes/fss-bekaa-zahle-2020-06-18.md")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sections")));
+        List<WebElement> places = browser.findElements(By.cssSelector("#sections a.mention.place"));
+        assertThat(places).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#sections a.mention.organisation"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#sections a.mention.sector"))).isNotEmpty();
+        WebElement zahle = places.stream().filter(p -> p.getText().equals("Zahle")).findFirst().orElseThrow();
+        assertThat(zahle.getAttribute("title")).isEqualTo("Zahle");
+        zahle.click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("resource-label")));
+        assertThat(browser.findElement(By.id("resource-label")).getText()).isEqualTo("Zahle");
+        assertThat(browser.getCurrentUrl()).endsWith("/id/area/LB25");
+        assertNoBrowserErrors();
+    }
+
+    @Test
     void theSparqlPageRunsANamedQuery() {
         browser.get(url("/query"));
         List<WebElement> named = browser.findElements(By.cssSelector("#named-queries .named-query"));

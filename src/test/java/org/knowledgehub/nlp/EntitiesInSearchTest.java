@@ -1,0 +1,104 @@
+package org.knowledgehub.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
+import org.knowledgehub.HubTest;
+import org.knowledgehub.ingest.DocumentIds;
+import tools.jackson.databind.JsonNode;
+
+/** What entity linking gives users of the demo corpus: mentions in the graph, filters and facets in search. */
+class EntitiesInSearchTest extends HubTest {
+
+    private JsonNode search(Http as, String query) {
+        Http.Response r = as.get("/api/search?" + query);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static Set<String> passages(JsonNode page) {
+        Set<String> out = new HashSet<>();
+        page.get("results").forEach(r -> out.add(r.get("passage").asString()));
+        return out;
+    }
+
+    @Test
+    void aDistrictCountsForItsGovernorate() {
+        JsonNode zahle = search(http(), "q=households&area=LB25&k=100");
+        JsonNode bekaa = search(http(), "q=households&area=LB2&k=100");
+        assertThat(zahle.get("total").asInt()).isPositive();
+        assertThat(bekaa.get("total").asInt()).isGreaterThanOrEqualTo(zahle.get("total").asInt());
+        assertThat(passages(bekaa)).containsAll(passages(zahle));
+        zahle.get("results").forEach(r -> assertThat(r.get("mentions").get("areas").toString()).contains("LB25", "LB2"));
+        assertThat(bekaa.get("labels").get("LB2").asString()).isEqualTo("Bekaa");
+        assertThat(bekaa.get("facets").get("area").has("LB25")).isTrue();
+    }
+
+    @Test
+    void sectorPopulationIndicatorAndYearFilters() {
+        JsonNode wash = search(http(), "q=water&sector=wash&k=50");
+        assertThat(wash.get("total").asInt()).isPositive();
+        wash.get("results").forEach(r -> assertThat(r.get("mentions").get("sectors").toString()).contains("wash"));
+        JsonNode prs = search(http(), "q=refugees&population=palestine-refugees-from-syria");
+        assertThat(prs.get("total").asInt()).isPositive();
+        JsonNode smeb = search(http(), "q=households&indicator=below-smeb");
+        assertThat(smeb.get("total").asInt()).isPositive();
+        smeb.get("results").forEach(r -> assertThat(r.get("mentions").get("sectors").toString()).contains("basic-assistance"));
+        JsonNode in2020 = search(http(), "q=rent&year=2020&k=50");
+        in2020.get("results").forEach(r -> assertThat(r.get("mentions").get("years").toString()).contains("2020"));
+        for (String dim : List.of("area", "sector", "population", "indicator")) {
+            assertThat(search(http(), "q=refugees").get("facets").get(dim).properties()).as(dim).isNotEmpty();
+        }
+    }
+
+    @Test
+    void unknownConceptsAreRefused() {
+        for (String[] bad : new String[][]{{"area=LB99", "area"}, {"area=Zahle", "area"}, {"sector=cooking", "sector"},
+                {"population=tourists", "population"}, {"indicator=gdp", "indicator"}, {"year=20x0", "year"}}) {
+            Http.Response r = http().get("/api/search?q=water&" + bad[0]);
+            assertThat(r.status()).as(bad[0]).isEqualTo(400);
+            assertThat(r.json().get("field").asString()).isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
+    void mentionsAreStoredWithTheirLinksAndTheProgramThatFoundThem() {
+        String id = DocumentIds.forSource("minutes/fss-bekaa-zahle-2020-06-18.md");
+        // Within the document's own graph, as an analyst would ask it: the union-wide path would scan every mention.
+        Http.Response r = http().get("/sparql?query=" + Http.enc("""
+                PREFIX kh: <https://w3id.org/knowledge-hub/ns#>
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT ?type ?exact ?target ?agent WHERE {
+                  GRAPH <http://localhost:8080/graph/document/%s> {
+                    ?m a kh:Mention ; kh:mentionType ?type ; kh:exact ?exact ; prov:wasAttributedTo ?program .
+                    OPTIONAL { ?m kh:refersTo ?target }
+                  }
+                  ?program rdfs:label ?agent
+                }""".formatted(id)), "Accept", "application/json");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        r.json().get("results").get("bindings").forEach(b -> rows.add(b.get("type").get("value").asString() + " "
+                + b.get("exact").get("value").asString() + " " + (b.has("target") ? b.get("target").get("value").asString() : "-")
+                + " " + b.get("agent").get("value").asString()));
+        assertThat(rows).anyMatch(x -> x.startsWith("place Zahle http://localhost:8080/id/area/LB25 Knowledge Hub"))
+                .anyMatch(x -> x.startsWith("organisation WFP http://localhost:8080/id/organisation/wfp"))
+                .anyMatch(x -> x.startsWith("sector ") && x.contains("/id/sector/food-security"))
+                .anyMatch(x -> x.startsWith("date ") && x.contains("Stanford CoreNLP"));
+    }
+
+    @Test
+    void personalDataIsFlaggedOnItsPassage() {
+        JsonNode confidential = search(admin(), "q=" + Http.enc("\"+961 3 123 456\"") + "&k=1");
+        assertThat(confidential.get("total").asInt()).isEqualTo(1);
+        assertThat(confidential.get("results").get(0).get("mentions").get("personalData").asBoolean()).isTrue();
+        JsonNode ordinary = search(http(), "q=" + Http.enc("\"water trucking\"") + "&k=5");
+        ordinary.get("results").forEach(r -> assertThat(r.get("mentions").get("personalData").asBoolean()).isFalse());
+    }
+}
