@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.servlet.multipart.max-file-size=5MB",
         "spring.servlet.multipart.max-request-size=5MB",
         "kh.ingest.corpus-dir=corpus",
+        // A batch commits as soon as the previous one is done: bulk ingests overlap commits with parsing.
+        "kh.ingest.commit-interval=0s",
         "logging.level.org.knowledgehub=info"
 })
 public abstract class HubTest {

@@ -27,7 +27,6 @@ final class DocumentContext {
 
     String mediaType;
     List<String> parsers = List.of();
-    ParsedText parsed;
     StructuredText text;
     String title;
     DocumentType type;
@@ -36,7 +35,7 @@ final class DocumentContext {
     List<Section> sections = List.of();
     List<Passage> passages = List.of();
     Meeting meeting;
-    /** CoreNLP's annotation of the text; null when NLP is off. */
+    /** CoreNLP's annotation of the text, from annotate until link has used it; null when NLP is off. */
     CoreDocument annotated;
     /** Names, dates, quantities and personal data in the text, linked where possible. */
     List<Mention> mentions = List.of();

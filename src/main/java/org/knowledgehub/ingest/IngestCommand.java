@@ -55,9 +55,9 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
                     : String.format("%-9s %s, %d passages", outcome.status().name().toLowerCase(), outcome.id(), outcome.passages());
             out.printf("[%d/%d] %3d%%  %s: %s%n", done, total, done * 100 / total, source, status);
         });
-        out.printf("%nDone: %d documents (%d new, %d replaced, %d unchanged), %d passages, %d triples in %.1f s%n",
+        out.printf("%nDone: %d documents (%d new, %d replaced, %d unchanged), %d passages, %d triples in %.1f s (%d commits)%n",
                 report.documents(), report.created(), report.replaced(), report.unchanged(), report.passages(),
-                report.triples(), report.seconds());
+                report.triples(), report.seconds(), report.commits());
         if (report.created() + report.replaced() > 0) {
             out.println("Compacting the store...");
             ingest.compactStore();

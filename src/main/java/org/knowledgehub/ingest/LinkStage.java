@@ -33,5 +33,8 @@ final class LinkStage implements IngestStage {
             mentions = mentions.stream().filter(m -> m.type() != MentionType.PERSON || m.start() >= headerEnd).toList();
         }
         doc.mentions = mentions;
+        // About a kilobyte per token, and a bulk ingest holds hundreds of documents until their
+        // batch commits: the mentions are all the later stages need.
+        doc.annotated = null;
     }
 }

@@ -28,7 +28,6 @@ final class ParseStage implements IngestStage {
             throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
                     "no text could be extracted (a scanned document without a text layer needs OCR first)");
         }
-        doc.parsed = parsed;
         doc.mediaType = parsed.mediaType();
         doc.parsers = parsed.parsers();
         doc.text = text;
