@@ -73,17 +73,17 @@ final class GraphStage implements IngestStage {
         }
         Model m = ModelFactory.createDefaultModel();
         Resource document = m.createResource(uris.document(doc.id));
-        Resource ingestion = describeDocument(doc, m, document);
+        describeDocument(doc, m, document);
         Map<Integer, Resource> sections = describeSections(doc, m, document);
         describePassages(doc, m, document, sections);
         if (doc.meeting != null) {
             describeMeeting(doc, m, document, sections);
         }
-        describeMentions(doc, m, sections, ingestion);
+        describeMentions(doc, m, sections);
         doc.graph = m;
     }
 
-    private Resource describeDocument(DocumentContext doc, Model m, Resource document) {
+    private void describeDocument(DocumentContext doc, Model m, Resource document) {
         document.addProperty(RDF.type, KH.Document)
                 .addProperty(RDF.type, doc.type.rdfClass())
                 .addProperty(DCTerms.title, doc.title)
@@ -120,22 +120,23 @@ final class GraphStage implements IngestStage {
                 .addProperty(KH.stage, String.join(", ", chain(doc)));
         doc.parsers.forEach(p -> ingestion.addProperty(KH.parser, p));
         document.addProperty(Prov.wasGeneratedBy, ingestion);
-        return ingestion;
     }
 
     /**
      * Each mention with its offsets, exact text, what it refers to (or its value), its confidence
-     * and the program that found it; and, on the passage it lies in (or the section, for words of a
-     * heading), what the passage mentions, the years it speaks of and whether it carries personal data.
+     * and the program (and stage) that found it; the ingestion that generated it is the one of its
+     * graph's document, not repeated on each of the thousands of mentions. And, on the passage it
+     * lies in (or the section, for words of a heading), what the passage mentions, the years it
+     * speaks of and whether it carries personal data.
      */
-    private void describeMentions(DocumentContext doc, Model m, Map<Integer, Resource> sections, Resource ingestion) {
+    private void describeMentions(DocumentContext doc, Model m, Map<Integer, Resource> sections) {
         if (doc.mentions.isEmpty()) {
             return;
         }
         Map<String, Resource> agents = Map.of(
-                "corenlp", agent(m, "corenlp", CoreNlpEngine.VERSION + " (tokenize, ssplit, pos, lemma, ner, SUTime)"),
-                "gazetteer", agent(m, "gazetteer", "Knowledge Hub " + version + " " + gazetteerVersion),
-                "pattern", agent(m, "patterns", "Knowledge Hub " + version + " patterns (personal data, amounts, periods)"));
+                "corenlp", agent(m, "corenlp", CoreNlpEngine.VERSION + " (annotate stage: tokenize, ssplit, pos, lemma, ner, SUTime)"),
+                "gazetteer", agent(m, "gazetteer", "Knowledge Hub " + version + " " + gazetteerVersion + " (link stage)"),
+                "pattern", agent(m, "patterns", "Knowledge Hub " + version + " patterns (link stage: personal data, amounts, periods)"));
         int n = 0;
         for (Mention x : doc.mentions) {
             Resource container = container(doc, m, sections, x.start());
@@ -151,7 +152,6 @@ final class GraphStage implements IngestStage {
                     .addLiteral(KH.confidence, ResourceFactory.createTypedLiteral(String.format(Locale.ROOT, "%.2f", x.confidence()),
                             XSDDatatype.XSDdecimal))
                     .addProperty(Prov.wasAttributedTo, agents.get(x.source()))
-                    .addProperty(Prov.wasGeneratedBy, ingestion)
                     .addProperty(container.hasProperty(RDF.type, KH.Passage) ? KH.inPassage : KH.inSection, container);
             Resource target = x.link() != null ? m.createResource(x.link())
                     : x.type() == MentionType.ORGANISATION && x.unreviewed() ? organisations.link(m, x.text()) : null;
