@@ -10,6 +10,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.search.PassageIndex;
+import org.knowledgehub.search.PassageEmbeddings;
 import org.knowledgehub.search.PassageRecords;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
@@ -35,15 +36,17 @@ class IndexRepair implements SmartInitializingSingleton {
     private final DocumentRecords records;
     private final Uris uris;
     private final ConceptLabels labels;
+    private final PassageEmbeddings embeddings;
 
     IndexRepair(KnowledgeStore store, PassageIndex index, Originals originals, DocumentRecords records, Uris uris,
-                ConceptLabels labels) {
+                ConceptLabels labels, PassageEmbeddings embeddings) {
         this.store = store;
         this.index = index;
         this.originals = originals;
         this.records = records;
         this.uris = uris;
         this.labels = labels;
+        this.embeddings = embeddings;
     }
 
     @Override
@@ -87,8 +90,8 @@ class IndexRepair implements SmartInitializingSingleton {
         try {
             for (String id : fromGraphs) {
                 Model graph = ModelFactory.createModelForGraph(store.copyOf(uris.documentGraph(id)));
-                index.stageReplace(id, PassageRecords.fromGraph(graph, id, uris.document(id),
-                        uris.documentGraph(id).getURI(), labels));
+                index.stageReplace(id, embeddings.withVectors(PassageRecords.fromGraph(graph, id, uris.document(id),
+                        uris.documentGraph(id).getURI(), labels)));
             }
             removed.forEach(index::stageDelete);
             index.prepareCommit();

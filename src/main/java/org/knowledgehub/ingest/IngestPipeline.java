@@ -10,6 +10,7 @@ import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.NlpProperties;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.OrganisationDirectory;
+import org.knowledgehub.search.PassageEmbeddings;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ class IngestPipeline {
     private final List<IngestStage> stages;
 
     IngestPipeline(IngestProperties properties, NlpProperties nlp, Uris uris, OrganisationDirectory organisations,
-                   ConceptLabels labels, CoreNlpEngine engine, EntityLinker entityLinker, Gazetteer gazetteer) {
+                   ConceptLabels labels, CoreNlpEngine engine, EntityLinker entityLinker, Gazetteer gazetteer,
+                   PassageEmbeddings embeddings) {
         String version = KnowledgeHubApplication.version();
         OrganisationLinker linker = new OrganisationLinker(organisations, uris);
         this.stages = List.of(
@@ -37,8 +39,9 @@ class IngestPipeline {
                 new MinutesStage(),
                 new AnnotateStage(engine, nlp.enabled()),
                 new LinkStage(entityLinker),
-                new GraphStage(uris, linker, labels, version, List.of("index"), gazetteer.version()),
-                new IndexStage(uris, labels));
+                new GraphStage(uris, linker, labels, version, embeddings.enabled() ? List.of("index", "embed") : List.of("index"), gazetteer.version()),
+                new IndexStage(uris, labels),
+                new EmbedStage(embeddings));
     }
 
     List<String> stageNames() {

@@ -16,12 +16,14 @@ import java.util.List;
  * @param indicators    notations of the indicators it mentions
  * @param years         the years it speaks of, or else the year of its document
  * @param personalData  whether it names a private person or carries contact or ID numbers
+ * @param vector        its sentence embedding (unit length), or null when embeddings are off; not
+ *                      read back from the index
  */
 public record IndexedPassage(String passageUri, String documentId, String documentUri, String graph, String stamp,
                              int number, String text, int start, int end, String sectionUri, String sectionTitle,
                              String documentTitle, String documentType, LocalDate date, List<String> organisations,
                              String sensitivity, List<String> areas, List<String> sectors, List<String> populations,
-                             List<String> indicators, List<Integer> years, boolean personalData) {
+                             List<String> indicators, List<Integer> years, boolean personalData, float[] vector) {
 
     public IndexedPassage {
         organisations = List.copyOf(organisations);
@@ -30,5 +32,16 @@ public record IndexedPassage(String passageUri, String documentId, String docume
         populations = List.copyOf(populations);
         indicators = List.copyOf(indicators);
         years = List.copyOf(years);
+    }
+
+    /** What the embedding model reads: where the passage stands, then the passage. */
+    public String textForEmbedding() {
+        return (sectionTitle != null ? documentTitle + " - " + sectionTitle : documentTitle) + ". " + text;
+    }
+
+    public IndexedPassage withVector(float[] v) {
+        return new IndexedPassage(passageUri, documentId, documentUri, graph, stamp, number, text, start, end, sectionUri,
+                sectionTitle, documentTitle, documentType, date, organisations, sensitivity, areas, sectors, populations,
+                indicators, years, personalData, v);
     }
 }

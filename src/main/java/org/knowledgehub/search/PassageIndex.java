@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -19,6 +20,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -42,11 +44,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -99,6 +104,7 @@ public class PassageIndex implements DisposableBean {
     private static final String END = "end";
     private static final String SECTION_URI = "section_uri";
     private static final String DOC_URI = "doc_uri";
+    private static final String VECTOR = "vector";
 
     /** Facet dimensions, in the order results list them. */
     public static final List<String> FACETS = List.of(TYPE, ORG, YEAR, AREA, SECTOR, POPULATION, INDICATOR);
@@ -244,6 +250,10 @@ public class PassageIndex implements DisposableBean {
             d.add(new TextField(SECTION, p.sectionTitle(), Field.Store.YES));
         }
         d.add(new TextField(TITLE, p.documentTitle(), Field.Store.YES));
+        if (p.vector() != null) {
+            // Unit vectors: the dot product is the cosine and the cheapest similarity to compute.
+            d.add(new KnnFloatVectorField(VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return d;
     }
 
@@ -284,15 +294,51 @@ public class PassageIndex implements DisposableBean {
                 .add(text, BooleanClause.Occur.MUST)
                 .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
                 .build();
+        return top(query, text, limit);
+    }
+
+    /**
+     * The best {@code n} passages for a ranking query under the filters of {@code q} (its text is
+     * ignored), highlighted with {@code highlight}: one of the rankings hybrid search fuses.
+     */
+    public List<SearchHit> rank(Query ranking, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
+        Query query = new BooleanQuery.Builder()
+                .add(ranking, BooleanClause.Occur.MUST)
+                .add(filters(q, visible), BooleanClause.Occur.FILTER)
+                .build();
+        return top(query, highlight, n);
+    }
+
+    /** A passage by its IRI, if the caller may see it. */
+    public Optional<IndexedPassage> byUri(String uri, VisibleGraphs visible) {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(ID, uri)), BooleanClause.Occur.MUST)
+                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
+                .build();
+        return top(query, query, 1).stream().findFirst().map(SearchHit::passage);
+    }
+
+    /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
+    public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
+        return top(new KnnFloatVectorQuery(VECTOR, vector, n, filters(q, visible)), highlight, n);
+    }
+
+    private List<SearchHit> top(Query query, Query highlight, int n) {
         IndexSearcher searcher = acquire();
         try {
-            TopDocs top = searcher.search(query, limit);
-            return hits(searcher, text, top.scoreDocs, top);
+            TopDocs top = searcher.search(query, n);
+            return hits(searcher, highlight, top.scoreDocs, top);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** The filters of a query and the access decision, without its text. */
+    private Query filters(SearchQuery q, VisibleGraphs visible) {
+        return filtered(new SearchQuery(new MatchAllDocsQuery(), q.type(), q.organisation(), q.from(), q.to(), q.sensitivity(),
+                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.k(), q.offset()), visible);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, TopDocs top) throws IOException {
@@ -412,7 +458,7 @@ public class PassageIndex implements DisposableBean {
                 date == null ? null : LocalDate.parse(date), List.of(d.getValues(ORG)), d.get(SENSITIVITY),
                 List.of(d.getValues(AREA)), List.of(d.getValues(SECTOR)), List.of(d.getValues(POPULATION)),
                 List.of(d.getValues(INDICATOR)), Arrays.stream(d.getValues(YEAR)).map(Integer::valueOf).toList(),
-                d.get(PERSONAL_DATA) != null);
+                d.get(PERSONAL_DATA) != null, null);
     }
 
     private static String nullToEmpty(String s) {

@@ -62,7 +62,7 @@ public final class PassageRecords {
                     section == null ? null : section.getURI(),
                     section == null ? null : string(section, DCTerms.title).orElse(null),
                     title, type, date, organisations, sensitivity, new ArrayList<>(e.areas), new ArrayList<>(e.sectors),
-                    new ArrayList<>(e.populations), new ArrayList<>(e.indicators), years, e.personalData));
+                    new ArrayList<>(e.populations), new ArrayList<>(e.indicators), years, e.personalData, null));
         });
         out.sort(Comparator.comparingInt(IndexedPassage::number));
         return out;
