@@ -149,6 +149,14 @@ public class Gazetteer {
 
     /** Every name or term of the vocabularies in the text, leftmost-longest, not overlapping. */
     public List<Match> find(String text) {
+        return find(text, false);
+    }
+
+    /**
+     * @param aboutLebanon the text is known to be about Lebanon (a question put to the hub), so
+     *                     names shared with places abroad mean the Lebanese places
+     */
+    public List<Match> find(String text, boolean aboutLebanon) {
         List<Piece> pieces = pieces(text);
         List<Match> matches = new ArrayList<>();
         int i = 0;
@@ -177,7 +185,7 @@ public class Gazetteer {
             matches.add(new Match(start, last.end(), best.concept(), best.type(), best.hidden(), best.sharedAbroad()));
             i += bestLength;
         }
-        if (matches.stream().anyMatch(Match::sharedAbroad) && !aboutLebanon(pieces, matches)) {
+        if (!aboutLebanon && matches.stream().anyMatch(Match::sharedAbroad) && !aboutLebanon(pieces, matches)) {
             matches.removeIf(Match::sharedAbroad);
         }
         return matches;

@@ -102,6 +102,25 @@ public class ConceptLabels {
         return model.getResource(concept).listProperties(SKOS.broader).mapWith(st -> st.getResource().getURI()).toList();
     }
 
+    public Resource resource(String concept) {
+        return model.getResource(concept);
+    }
+
+    /** The names of a concept as they are written: preferred, alternative and hidden labels, acronym. */
+    public Set<String> allLabels(String concept) {
+        Set<String> out = new LinkedHashSet<>();
+        Resource r = model.getResource(concept);
+        for (Property p : List.of(SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, KH.acronym)) {
+            r.listProperties(p).forEach(st -> out.add(st.getString()));
+        }
+        return out;
+    }
+
+    /** The concepts directly below this one (a governorate's districts). */
+    public List<String> narrower(String concept) {
+        return model.listSubjectsWithProperty(SKOS.broader, model.getResource(concept)).mapWith(Resource::getURI).toList();
+    }
+
     /** The English preferred label, else any preferred label, else rdfs:label, else the IRI. */
     public String label(Resource concept) {
         Resource r = model.getResource(concept.getURI());

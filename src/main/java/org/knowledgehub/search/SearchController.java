@@ -39,8 +39,10 @@ class SearchController {
             @Parameter(description = "Indicator code, e.g. below-smeb") @RequestParam(required = false) String indicator,
             @Parameter(description = "A year the passage speaks of (else its document's year)") @RequestParam(required = false) String year,
             @Parameter(description = "Results per page, 1-100 (default 10)") @RequestParam(required = false) String k,
-            @Parameter(description = "Results to skip (default 0)") @RequestParam(required = false) String offset) {
+            @Parameter(description = "Results to skip (default 0)") @RequestParam(required = false) String offset,
+            @Parameter(description = "bm25 (default): the query syntax above; hybrid: q in plain language, ranked by BM25 "
+                    + "with ontology expansion fused with semantic similarity") @RequestParam(required = false) String mode) {
         return search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, area, sector, population,
-                indicator, year, k, offset), CurrentCaller.get());
+                indicator, year, k, offset, mode), CurrentCaller.get());
     }
 }

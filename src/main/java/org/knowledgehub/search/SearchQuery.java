@@ -14,4 +14,9 @@ import org.apache.lucene.search.Query;
 public record SearchQuery(Query text, String type, String organisation, LocalDate from, LocalDate to,
                           String sensitivity, String area, String sector, String population, String indicator,
                           Integer year, int k, int offset) {
+
+    /** No filter: every passage the caller may see (the text is not used). */
+    public static SearchQuery unfiltered() {
+        return new SearchQuery(null, null, null, null, null, null, null, null, null, null, null, 10, 0);
+    }
 }

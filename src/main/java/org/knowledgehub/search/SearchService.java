@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.knowledgehub.HubProperties;
@@ -14,6 +15,8 @@ import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Caller;
+import org.knowledgehub.security.VisibleGraphs;
+import org.apache.lucene.search.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,11 +35,13 @@ public class SearchService {
     private final PassageIndex index;
     private final AccessPolicy access;
     private final UserQueryParser parser;
+    private final HybridSearch hybrid;
     private final ConceptLabels labels;
     private final String base;
 
-    SearchService(PassageIndex index, AccessPolicy access, ConceptLabels labels, HubProperties hub) {
+    SearchService(PassageIndex index, AccessPolicy access, ConceptLabels labels, HubProperties hub, HybridSearch hybrid) {
         this.index = index;
+        this.hybrid = hybrid;
         this.access = access;
         this.labels = labels;
         this.base = hub.base();
@@ -46,17 +51,33 @@ public class SearchService {
     /** Search parameters exactly as received; null or blank means not given. */
     public record Request(String q, String type, String organisation, String from, String to, String sensitivity,
                           String area, String sector, String population, String indicator, String year,
-                          String k, String offset) {
+                          String k, String offset, String mode) {
 
         /** The text with no filter, first page. */
         public static Request of(String q) {
-            return new Request(q, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Request(q, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
     public SearchResponse search(Request r, Caller caller) {
+        boolean hybrid = switch (blank(r.mode()) ? "bm25" : r.mode().strip()) {
+            case "bm25" -> false;
+            case "hybrid" -> true;
+            default -> throw Problems.invalid("mode", "mode must be bm25 or hybrid");
+        };
+        QueryAnalysis analysis = null;
+        Query text;
+        if (hybrid) {
+            if (blank(r.q()) || r.q().length() > UserQueryParser.MAX_LENGTH) {
+                throw Problems.invalid("q", "q must be 1 to " + UserQueryParser.MAX_LENGTH + " characters");
+            }
+            analysis = this.hybrid.analyse(r.q(), List.of(), List.of());
+            text = this.hybrid.lexical(analysis);
+        } else {
+            text = parser.parse(r.q(), "q");
+        }
         SearchQuery query = new SearchQuery(
-                parser.parse(r.q(), "q"),
+                text,
                 blank(r.type()) ? null : DocumentType.fromCode(r.type()).map(DocumentType::code)
                         .orElseThrow(() -> Problems.invalid("type", "type must be one of minutes, assessment, field-note, other")),
                 blank(r.organisation()) ? null : r.organisation().strip(),
@@ -74,7 +95,16 @@ public class SearchService {
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw Problems.invalid("from", "from is after to");
         }
-        return SearchResponse.of(r.q(), query, index.search(query, access.visibleTo(caller)), this::label);
+        VisibleGraphs visible = access.visibleTo(caller);
+        SearchPage page = index.search(query, visible);
+        if (hybrid) {
+            // Counts and facets are those of the lexical matches; the page is the fused ranking.
+            List<SearchHit> fused = this.hybrid.search(analysis, HybridSearch.Ranker.HYBRID, query, visible, query.offset() + query.k())
+                    .stream().skip(query.offset())
+                    .map(h -> new SearchHit(h.passage(), (float) h.score(), h.fragment())).toList();
+            page = new SearchPage(page.total(), fused, page.facets());
+        }
+        return SearchResponse.of(r.q(), query, page, this::label);
     }
 
     /** A filter on a concept of a scheme, given by its code; 400 if the scheme has no such concept. */

@@ -47,7 +47,7 @@ class PageController {
                 SearchResponse results = search.search(new SearchService.Request(q, filters.get("type"),
                         filters.get("organisation"), filters.get("from"), filters.get("to"), null, filters.get("area"),
                         filters.get("sector"), filters.get("population"), filters.get("indicator"), filters.get("year"), "10",
-                        offset), CurrentCaller.get());
+                        offset, null), CurrentCaller.get());
                 model.addAttribute("results", results);
                 if (results.total() > results.offset() + results.k()) {
                     StringBuilder next = new StringBuilder("/?q=").append(encode(q));
