@@ -80,6 +80,20 @@ public final class KH {
     public static final Property preferredForSharedName = property("preferredForSharedName");
     public static final Property sharedAbroad = property("sharedAbroad");
 
+    public static final Resource ResearchQuestion = resource("ResearchQuestion");
+    public static final Resource AnswerStatement = resource("AnswerStatement");
+    public static final Resource PreferredRank = resource("PreferredRank");
+    public static final Resource NormalRank = resource("NormalRank");
+    public static final Resource DeprecatedRank = resource("DeprecatedRank");
+    public static final Property aboutSector = property("aboutSector");
+    public static final Property aboutArea = property("aboutArea");
+    public static final Property aboutPopulation = property("aboutPopulation");
+    public static final Property period = property("period");
+    public static final Property askedBy = property("askedBy");
+    public static final Property question = property("question");
+    public static final Property answer = property("answer");
+    public static final Property rank = property("rank");
+
     private KH() {
     }
 

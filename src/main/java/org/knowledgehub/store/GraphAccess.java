@@ -13,14 +13,22 @@ import org.knowledgehub.ontology.Sensitivity;
  * @param sensitivity its sensitivity level
  * @param owner       IRI of the owning organisation, or null
  * @param sharedWith  IRIs of organisations a sharing rule widens it to
+ * @param governedBy  a document graph whose access this graph follows (statements a question
+ *                    makes about that document's passages), else null
  */
-public record GraphAccess(Node graph, String documentId, Sensitivity sensitivity, String owner, Set<String> sharedWith) {
+public record GraphAccess(Node graph, String documentId, Sensitivity sensitivity, String owner, Set<String> sharedWith,
+                          Node governedBy) {
 
     public GraphAccess {
         sharedWith = Set.copyOf(sharedWith);
     }
 
     public static GraphAccess system(Node graph) {
-        return new GraphAccess(graph, null, Sensitivity.PUBLIC, null, Set.of());
+        return new GraphAccess(graph, null, Sensitivity.PUBLIC, null, Set.of(), null);
+    }
+
+    /** A graph readable exactly by those who may read {@code documentGraph}, whatever it becomes. */
+    public static GraphAccess governed(Node graph, Node documentGraph) {
+        return new GraphAccess(graph, null, Sensitivity.CONFIDENTIAL, null, Set.of(), documentGraph);
     }
 }

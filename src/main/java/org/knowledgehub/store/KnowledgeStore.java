@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -249,6 +250,10 @@ public class KnowledgeStore implements DisposableBean {
 
     /** Access attributes of a graph, read from the document description it holds. */
     private GraphAccess accessOf(Node graphName, Graph content) {
+        Optional<Node> governing = uris.governingDocumentGraph(graphName);
+        if (governing.isPresent()) {
+            return GraphAccess.governed(graphName, governing.get());
+        }
         String documentId = uris.documentIdOfGraph(graphName).orElse(null);
         if (documentId == null) {
             return GraphAccess.system(graphName);
@@ -263,7 +268,7 @@ public class KnowledgeStore implements DisposableBean {
         Set<String> shared = new HashSet<>();
         content.find(doc, KH.sharedWith.asNode(), Node.ANY)
                 .forEachRemaining(t -> { if (t.getObject().isURI()) shared.add(t.getObject().getURI()); });
-        return new GraphAccess(graphName, documentId, sensitivity, owner, shared);
+        return new GraphAccess(graphName, documentId, sensitivity, owner, shared, null);
     }
 
     /**

@@ -88,6 +88,35 @@ public class Uris {
         return base + "api/documents/" + id + "/original";
     }
 
+    public String question(String id) {
+        return base + "id/question/" + id;
+    }
+
+    /** The question itself: public, like the question's existence. */
+    public Node questionGraph(String id) {
+        return NodeFactory.createURI(base + "graph/question/" + id);
+    }
+
+    /** What a question says about one document's passages: readable as that document is. */
+    public Node questionSourceGraph(String questionId, String documentId) {
+        return NodeFactory.createURI(base + "graph/question/" + questionId + "/source/" + documentId);
+    }
+
+    /** The id of a question from its IRI or graph name. */
+    public Optional<String> questionIdOf(String iri) {
+        return afterPrefix(iri, base + "id/question/").or(() -> afterPrefix(iri, base + "graph/question/"));
+    }
+
+    /** The document graph whose access a question's source graph follows. */
+    public Optional<Node> governingDocumentGraph(Node graph) {
+        String prefix = base + "graph/question/";
+        if (!graph.isURI() || !graph.getURI().startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String[] parts = graph.getURI().substring(prefix.length()).split("/");
+        return parts.length == 3 && parts[1].equals("source") ? Optional.of(documentGraph(parts[2])) : Optional.empty();
+    }
+
     public Node ontologyGraph() {
         return NodeFactory.createURI(base + "graph/ontology");
     }
