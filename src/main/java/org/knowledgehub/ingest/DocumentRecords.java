@@ -102,6 +102,7 @@ public class DocumentRecords {
                 .flatMap(n -> Sensitivity.fromConcept(n.getURI())).orElse(Sensitivity.CONFIDENTIAL).code();
         List<String> organisations = props.getOrDefault(DCTerms.publisher.asNode(), List.of()).stream()
                 .map(org -> organisationName(d, graph, org)).toList();
+        String ingestion = first(props, Prov.wasGeneratedBy.asNode()).filter(Node::isURI).map(Node::getURI).orElse(null);
         String ingestedAt = first(props, Prov.wasGeneratedBy.asNode()).flatMap(activity -> {
             Iterator<Quad> it = d.find(graph, activity, Prov.endedAtTime.asNode(), Node.ANY);
             return it.hasNext() ? Optional.of(it.next().getObject().getLiteralLexicalForm()) : Optional.empty();
@@ -110,7 +111,7 @@ public class DocumentRecords {
                 lexical(props, DCTerms.title.asNode()), type, lexical(props, DCTerms.date.asNode()),
                 lexical(props, KH.sourceName.asNode()), lexical(props, DCTerms.format.asNode()), sensitivity, organisations,
                 number(props, KH.sectionCount.asNode()), number(props, KH.passageCount.asNode()),
-                lexical(props, KH.contentHash.asNode()), number(props, KH.byteSize.asNode()), ingestedAt));
+                lexical(props, KH.contentHash.asNode()), number(props, KH.byteSize.asNode()), ingestedAt, ingestion));
     }
 
     private String organisationName(DatasetGraph d, Node graph, Node org) {

@@ -5,5 +5,6 @@ import java.util.List;
 /** What the API says about a stored document (its text and parts are in its graph). */
 public record DocumentSummary(String id, String uri, String graph, String title, String type, String date,
                               String sourceName, String mediaType, String sensitivity, List<String> organisations,
-                              int sections, int passages, String contentHash, long byteSize, String ingestedAt) {
+                              int sections, int passages, String contentHash, long byteSize, String ingestedAt,
+                              String ingestion) {
 }

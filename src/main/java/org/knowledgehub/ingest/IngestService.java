@@ -28,6 +28,7 @@ import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,14 +49,17 @@ public class IngestService {
     private final Originals originals;
     private final KnowledgeStore store;
     private final IndexRepair indexRepair;
+    private final ApplicationEventPublisher events;
     /** Guarded by {@link #writeLock}. */
     private int commitsSinceCompaction;
     /** Serialises the check-then-commit step so two uploads of the same bytes cannot both create. */
     private final Object writeLock = new Object();
 
     IngestService(IngestPipeline pipeline, DocumentCommitter committer, DocumentRecords records, IngestProperties properties,
-                  Uris uris, Originals originals, KnowledgeStore store, IndexRepair indexRepair) {
+                  Uris uris, Originals originals, KnowledgeStore store, IndexRepair indexRepair,
+                  ApplicationEventPublisher events) {
         this.indexRepair = indexRepair;
+        this.events = events;
         this.uris = uris;
         this.store = store;
         this.originals = originals;
@@ -91,6 +95,7 @@ public class IngestService {
             Optional<String> previous = records.hashOf(id);
             committer.commit(List.of(doc), List.of(), previous.map(h -> Map.of(id, h)).orElse(Map.of()));
             afterCommit();
+            events.publishEvent(new DocumentsCommitted(List.of(id)));
             IngestOutcome outcome = outcome(doc, previous.isPresent() ? IngestOutcome.Status.REPLACED : IngestOutcome.Status.CREATED);
             log.info("Ingested {} as {} ({}, {} sections, {} passages, {})", request.sourceName(), id, doc.type.code(),
                     doc.sections.size(), doc.passages.size(), outcome.status().name().toLowerCase());
@@ -307,6 +312,7 @@ public class IngestService {
             try {
                 committer.commit(batch, List.of(), previous);
                 afterCommit();
+                events.publishEvent(new DocumentsCommitted(batch.stream().map(d -> d.id).toList()));
             } catch (RuntimeException e) {
                 log.error("Commit of a batch of {} documents failed", batch.size(), e);
                 batch.forEach(d -> failures.add(new BulkReport.Failure(d.request.sourceName(), "commit failed: " + e)));

@@ -30,6 +30,8 @@ class SecurityConfig {
                 .addFilterBefore(new AdminTokenFilter(adminToken), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/documents").hasRole(Role.ADMIN.name())
+                        // Asking, reviewing and closing questions: the admin until accounts exist.
+                        .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/update").hasRole(Role.ADMIN.name())
                         .anyRequest().permitAll())

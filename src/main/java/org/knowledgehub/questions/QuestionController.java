@@ -1,0 +1,99 @@
+package org.knowledgehub.questions;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.knowledgehub.Problems;
+import org.knowledgehub.security.CurrentCaller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Research questions, their ranked answers and their review; and free questions ({@code /api/ask}). */
+@RestController
+@Tag(name = "questions")
+class QuestionController {
+
+    private final QuestionService questions;
+
+    QuestionController(QuestionService questions) {
+        this.questions = questions;
+    }
+
+    @GetMapping("/api/ask")
+    @Operation(summary = "Answer a question without storing it",
+            description = "Ranked answers (passages with the best sentences, why they matched, full provenance), grouped by "
+                    + "document, near-duplicates merged, disagreeing figures flagged; confident=false when nothing answers well.")
+    Answers ask(@Parameter(description = "The question in plain language") @RequestParam(required = false) String q,
+                @Parameter(description = "Sector codes, e.g. wash") @RequestParam(required = false) List<String> sector,
+                @Parameter(description = "P-codes, e.g. LB2") @RequestParam(required = false) List<String> area,
+                @Parameter(description = "Population group code") @RequestParam(required = false) String population,
+                @Parameter(description = "A year or years: 2020, 2019/2020") @RequestParam(required = false) String period,
+                @Parameter(description = "Documents to return answers from, 1-50 (default 10)") @RequestParam(required = false) String k) {
+        return questions.ask(new QuestionService.Ask(q, sector, area, period, population, null), CurrentCaller.get(), number(k));
+    }
+
+    @PostMapping("/api/questions")
+    @Operation(summary = "Ask a research question (admin token)")
+    ResponseEntity<Question> create(@RequestBody(required = false) QuestionService.Ask ask) {
+        if (ask == null) {
+            throw Problems.invalid("text", "the body must be a JSON object with text and sectors");
+        }
+        Question q = questions.create(ask, CurrentCaller.get());
+        return ResponseEntity.created(URI.create("/api/questions/" + q.id())).body(q);
+    }
+
+    @GetMapping("/api/questions")
+    @Operation(summary = "List research questions")
+    List<Question> list(@RequestParam(required = false) String sector, @RequestParam(required = false) String area,
+                        @Parameter(description = "open or closed") @RequestParam(required = false) String status,
+                        @RequestParam(required = false) String askedBy) {
+        return questions.list(sector, area, status, askedBy);
+    }
+
+    @GetMapping("/api/questions/{id}")
+    @Operation(summary = "A research question with its ranked candidate answers and their reviews")
+    QuestionService.QuestionView view(@PathVariable String id, @RequestParam(required = false) String k) {
+        return questions.view(id, CurrentCaller.get(), number(k));
+    }
+
+    /** @param verdict accept, reject or normal */
+    record Review(String passage, String verdict) {
+    }
+
+    @PostMapping("/api/questions/{id}/reviews")
+    @Operation(summary = "Accept or reject a candidate answer (admin token)")
+    QuestionService.QuestionView review(@PathVariable String id, @RequestBody(required = false) Review review) {
+        if (review == null) {
+            throw Problems.invalid("passage", "the body must be a JSON object with passage and verdict");
+        }
+        return questions.review(id, review.passage(), review.verdict(), CurrentCaller.get());
+    }
+
+    record Status(String status) {
+    }
+
+    @PostMapping("/api/questions/{id}/status")
+    @Operation(summary = "Close or reopen a question (admin token)")
+    Question status(@PathVariable String id, @RequestBody(required = false) Status status) {
+        return questions.setStatus(id, status == null || status.status() == null ? "" : status.status().strip());
+    }
+
+    private static Integer number(String k) {
+        if (k == null || k.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(k.strip());
+        } catch (NumberFormatException e) {
+            throw Problems.invalid("k", "k must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.knowledgehub.questions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.knowledgehub.HubProperties;
+import org.knowledgehub.Problems;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.Schemes;
+import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.Caller;
+import org.knowledgehub.security.VisibleGraphs;
+import org.knowledgehub.store.Uris;
+import org.springframework.stereotype.Service;
+
+/** Asking, storing, answering and reviewing research questions; every input checked here. */
+@Service
+public class QuestionService {
+
+    static final int MAX_TEXT = 1000;
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:\\s*[/-]\\s*(\\d{4}))?");
+
+    private final QuestionStore store;
+    private final AnswerFinder finder;
+    private final AccessPolicy access;
+    private final ConceptLabels labels;
+    private final QuestionsProperties properties;
+    private final Uris uris;
+    private final String base;
+
+    QuestionService(QuestionStore store, AnswerFinder finder, AccessPolicy access, ConceptLabels labels,
+                    QuestionsProperties properties, Uris uris, HubProperties hub) {
+        this.store = store;
+        this.finder = finder;
+        this.access = access;
+        this.labels = labels;
+        this.properties = properties;
+        this.uris = uris;
+        this.base = hub.base();
+    }
+
+    /** A question as posted. */
+    public record Ask(String text, List<String> sectors, List<String> areas, String period, String population, String askedBy) {
+    }
+
+    /** A question with its ranked candidates, as the caller may see them. */
+    public record QuestionView(Question question, Answers answers) {
+    }
+
+    public Answers ask(Ask ask, Caller caller, Integer k) {
+        Resolved r = resolve(ask, false);
+        return finder.answer(ask.text().strip(), r.concepts(), r.years(), access.visibleTo(caller), groups(k));
+    }
+
+    public Question create(Ask ask, Caller caller) {
+        Resolved r = resolve(ask, true);
+        String org = blank(ask.askedBy()) ? null : organisation(ask.askedBy().strip());
+        return store.create(new QuestionStore.NewQuestion(ask.text().strip(), r.sectors(), r.areas(), r.period(), r.population(),
+                org, blank(ask.askedBy()) ? null : ask.askedBy().strip(), caller.name()));
+    }
+
+    public QuestionView view(String id, Caller caller, Integer k) {
+        Question q = store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        VisibleGraphs visible = access.visibleTo(caller);
+        Answers answers = finder.answer(q.text(), conceptsOf(q), years(q.period()), visible, groups(k));
+        Map<String, AnswerStatement> statements = new LinkedHashMap<>();
+        store.statements(id, visible).forEach(s -> statements.put(s.passage(), s));
+        List<Answer> withReviews = new ArrayList<>();
+        for (Answer a : answers.answers()) {
+            withReviews.add(annotate(a, statements));
+        }
+        // Reviewed or linked passages the ranking does not bring up are kept, after the ranked ones.
+        for (AnswerStatement s : List.copyOf(statements.values())) {
+            finder.candidate(answers, s.passage(), visible).ifPresent(a -> withReviews.add(annotate(a, statements)));
+        }
+        withReviews.sort((a, b) -> Integer.compare(order(a), order(b)));
+        return new QuestionView(q, new Answers(answers.question(), answers.confident(), answers.concepts(), answers.years(),
+                withReviews, answers.conflicts()));
+    }
+
+    public List<Question> list(String sector, String area, String status, String askedBy) {
+        return store.list().stream()
+                .filter(q -> blank(sector) || q.sectors().contains(sector.strip()))
+                .filter(q -> blank(area) || q.areas().contains(area.strip()))
+                .filter(q -> blank(status) || status.strip().equals(q.status()))
+                .filter(q -> blank(askedBy) || askedBy.strip().equalsIgnoreCase(q.askedBy()))
+                .toList();
+    }
+
+    /** Accept (preferred) or reject (deprecated) a candidate passage; the caller must be able to read it. */
+    public QuestionView review(String id, String passage, String verdict, Caller caller) {
+        store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        var rank = switch (blank(verdict) ? "" : verdict.strip()) {
+            case "accept", "preferred" -> KH.PreferredRank;
+            case "reject", "deprecated" -> KH.DeprecatedRank;
+            case "normal" -> KH.NormalRank;
+            default -> throw Problems.invalid("verdict", "verdict must be accept, reject or normal");
+        };
+        String documentId = blank(passage) ? null : uris.documentIdOf(passage.strip()).orElse(null);
+        if (documentId == null || !access.canRead(caller, uris.documentGraph(documentId))) {
+            throw Problems.invalid("passage", "passage must be the IRI of a passage you may read");
+        }
+        store.state(id, passage.strip(), documentId, rank, uris.agent(caller.name()), false);
+        return view(id, caller, null);
+    }
+
+    public Question setStatus(String id, String status) {
+        store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        if (!List.of("open", "closed").contains(status)) {
+            throw Problems.invalid("status", "status must be open or closed");
+        }
+        store.setStatus(id, status);
+        return store.read(id).orElseThrow();
+    }
+
+    /** The answer with what is recorded about it (and about its document's next candidates), taken from {@code statements}. */
+    private Answer annotate(Answer a, Map<String, AnswerStatement> statements) {
+        AnswerStatement s = statements.remove(a.passage());
+        List<Answer> more = a.more().stream().map(m -> annotate(m, statements)).toList();
+        Answer out = a.withMore(more);
+        if (s == null) {
+            return out;
+        }
+        Answer.Review review = s.linkedByIngest() ? null : new Answer.Review(s.rank(), s.by(), s.at());
+        return out.withReview(review, s.linkedByIngest() ? s.at() : null);
+    }
+
+    /** Accepted first, rejected last, the ranking's order otherwise. */
+    private static int order(Answer a) {
+        if (a.review() == null) {
+            return 1;
+        }
+        return switch (a.review().rank()) {
+            case "preferred" -> 0;
+            case "deprecated" -> 2;
+            default -> 1;
+        };
+    }
+
+    private record Resolved(List<String> sectors, List<String> areas, String population, String period, List<Integer> years) {
+        List<String> concepts() {
+            List<String> all = new ArrayList<>(sectors);
+            all.addAll(areas);
+            if (population != null) {
+                all.add(population);
+            }
+            return all;
+        }
+    }
+
+    private Resolved resolve(Ask ask, boolean needsSector) {
+        if (ask == null || blank(ask.text())) {
+            throw Problems.invalid("text", "text is required: the question in plain language");
+        }
+        if (ask.text().length() > MAX_TEXT) {
+            throw Problems.invalid("text", "text must be at most " + MAX_TEXT + " characters");
+        }
+        List<String> sectors = concepts("sectors", ask.sectors(), Schemes.sectors(base), "sector codes such as wash or food-security");
+        if (needsSector && sectors.isEmpty()) {
+            throw Problems.invalid("sectors", "sectors must name at least one sector (codes such as wash, protection)");
+        }
+        List<String> areas = concepts("areas", ask.areas(), Schemes.areas(base), "P-codes such as LB2 or LB25");
+        String population = blank(ask.population()) ? null
+                : concepts("population", List.of(ask.population()), Schemes.populations(base), "a population group code").getFirst();
+        String period = blank(ask.period()) ? null : ask.period().strip();
+        List<Integer> years = years(period);
+        if (period != null && years.isEmpty()) {
+            throw Problems.invalid("period", "period must be a year (2020) or a range of years (2019/2020)");
+        }
+        return new Resolved(sectors, areas, population, period, years);
+    }
+
+    private List<String> concepts(String field, List<String> codes, String scheme, String expected) {
+        List<String> out = new ArrayList<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            if (blank(code)) {
+                continue;
+            }
+            out.add(labels.byCode(scheme, code.strip()).map(r -> r.getURI()).orElseThrow(() ->
+                    Problems.invalid(field, field + " must be " + expected + ", got '" + abbreviate(code.strip()) + "'")));
+        }
+        return out;
+    }
+
+    private String organisation(String name) {
+        return labels.lookup(Schemes.organisations(base), name).stream().findFirst().map(r -> r.getURI())
+                .orElseGet(() -> uris.organisation(name));
+    }
+
+    List<String> conceptsOf(Question q) {
+        List<String> out = new ArrayList<>();
+        q.sectors().forEach(c -> labels.byCode(Schemes.sectors(base), c).ifPresent(r -> out.add(r.getURI())));
+        q.areas().forEach(c -> labels.byCode(Schemes.areas(base), c).ifPresent(r -> out.add(r.getURI())));
+        Optional.ofNullable(q.population()).flatMap(c -> labels.byCode(Schemes.populations(base), c)).ifPresent(r -> out.add(r.getURI()));
+        return out;
+    }
+
+    static List<Integer> years(String period) {
+        if (period == null) {
+            return List.of();
+        }
+        Matcher m = PERIOD.matcher(period.strip());
+        if (!m.matches()) {
+            return List.of();
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        if (to < from || to - from > 20) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int y = from; y <= to; y++) {
+            out.add(y);
+        }
+        return out;
+    }
+
+    private int groups(Integer k) {
+        if (k == null) {
+            return properties.answers();
+        }
+        if (k < 1 || k > 50) {
+            throw Problems.invalid("k", "k must be between 1 and 50");
+        }
+        return k;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,101 @@
+package org.knowledgehub.questions;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Node;
+import org.knowledgehub.ingest.DocumentRecords;
+import org.knowledgehub.ingest.DocumentSummary;
+import org.knowledgehub.ingest.DocumentsCommitted;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.security.VisibleGraphs;
+import org.knowledgehub.store.Uris;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Standing questions: when documents are committed, every open question is asked of them alone,
+ * and where they answer it confidently their best passages become candidates of the question,
+ * recorded with the ingestion that produced them (shown as "new since"). Runs on its own thread,
+ * after the commit, so ingest never waits for it.
+ */
+@Component
+class StandingQuestions implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(StandingQuestions.class);
+
+    private final QuestionStore store;
+    private final QuestionService questions;
+    private final AnswerFinder finder;
+    private final DocumentRecords records;
+    private final Uris uris;
+    private final QuestionsProperties properties;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "standing-questions");
+        t.setDaemon(true);
+        return t;
+    });
+
+    StandingQuestions(QuestionStore store, QuestionService questions, AnswerFinder finder, DocumentRecords records, Uris uris,
+                      QuestionsProperties properties) {
+        this.store = store;
+        this.questions = questions;
+        this.finder = finder;
+        this.records = records;
+        this.uris = uris;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void onCommit(DocumentsCommitted event) {
+        if (properties.standing()) {
+            worker.submit(() -> match(event.documentIds()));
+        }
+    }
+
+    /** Waits until the documents committed so far have been matched (tests, orderly shutdown). */
+    void awaitIdle() throws Exception {
+        worker.submit(() -> { }).get();
+    }
+
+    private void match(List<String> documentIds) {
+        try {
+            List<Question> open = questions.list(null, null, "open", null);
+            if (open.isEmpty()) {
+                return;
+            }
+            Set<Node> graphs = documentIds.stream().map(uris::documentGraph).collect(Collectors.toSet());
+            VisibleGraphs onlyNew = new VisibleGraphs(graphs);
+            int linked = 0;
+            for (Question q : open) {
+                Answers answers = finder.answer(q.text(), questions.conceptsOf(q), QuestionService.years(q.period()), onlyNew, 3);
+                if (!answers.confident()) {
+                    continue;
+                }
+                Answer best = answers.answers().getFirst();
+                String documentId = best.provenance().document().id();
+                String ingestion = records.summary(documentId).map(DocumentSummary::ingestion).orElse(uris.softwareAgent());
+                if (store.statements(q.id(), onlyNew).stream().noneMatch(s -> s.passage().equals(best.passage()))) {
+                    store.state(q.id(), best.passage(), documentId, KH.NormalRank, ingestion, true);
+                    linked++;
+                }
+            }
+            if (linked > 0) {
+                log.info("Standing questions: {} new candidate answers from {} documents", linked, documentIds.size());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Standing questions: matching {} documents failed: {}", documentIds.size(), e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,177 @@
+package org.knowledgehub.questions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
+import org.knowledgehub.HubTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Research questions and {@code /api/ask} over the demo corpus, through the real server. */
+class QuestionsApiTest extends HubTest {
+
+    @Autowired
+    StandingQuestions standing;
+
+    private static byte[] json(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonNode> all(JsonNode answers) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode a : answers) {
+            out.add(a);
+            a.get("more").forEach(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void aFreeQuestionGetsQuotedAnswersWithTheirWholeProvenance() {
+        JsonNode r = http().get("/api/ask?q=" + Http.enc(
+                "Why did the share of Syrian refugee households below the SMEB rise in the Bekaa between 2019 and 2020?")).json();
+        assertThat(r.get("confident").asBoolean()).isTrue();
+        assertThat(r.get("concepts").findValuesAsString("code")).contains("LB2", "below-smeb");
+        JsonNode answers = r.get("answers");
+        assertThat(answers.size()).isGreaterThan(1);
+        List<String> sources = new ArrayList<>();
+        answers.forEach(a -> sources.add(a.get("provenance").get("document").get("title").asString()));
+        // The partners' explanation, from the Food Security sector meeting in Zahle, among the first three.
+        List<JsonNode> firstFour = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            firstFour.add(answers.get(i));
+            answers.get(i).get("more").forEach(firstFour::add);
+        }
+        assertThat(firstFour.stream().map(a -> a.get("text").asString()).anyMatch(t -> t.contains("currency depreciation")))
+                .as("answers " + sources).isTrue();
+
+        JsonNode best = answers.get(0);
+        JsonNode quote = best.get("quote");
+        String id = best.get("provenance").get("document").get("id").asString();
+        String text = http().get("/api/documents/" + id + "/text").text();
+        assertThat(text.substring(quote.get("start").asInt(), quote.get("end").asInt())).isEqualTo(quote.get("text").asString());
+        assertThat(best.get("text").asString()).contains(quote.get("text").asString());
+        JsonNode prov = best.get("provenance");
+        assertThat(prov.get("passage").get("uri").asString()).isEqualTo(best.get("passage").asString());
+        assertThat(prov.get("section").get("uri").asString()).contains("/section/");
+        assertThat(prov.get("document").get("original").asString()).endsWith("/original");
+        assertThat(prov.get("graph").asString()).contains("/graph/document/" + id);
+        assertThat(prov.get("ingestion").get("uri").asString()).contains("/ingestion/");
+        assertThat(best.get("why").get("similarity").asDouble()).isBetween(0.0, 1.0);
+        assertThat(best.get("why").get("terms").size()).isPositive();
+        // One entry per document: its other candidates are under "more".
+        List<String> documents = new ArrayList<>();
+        answers.forEach(a -> documents.add(a.get("provenance").get("document").get("id").asString()));
+        assertThat(documents).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aQuestionTheCorpusCannotAnswerIsNotAnsweredConfidently() {
+        JsonNode r = http().get("/api/ask?q=" + Http.enc(
+                "How many refugees returned to Syria through the General Security organised return convoys in 2019?")).json();
+        assertThat(r.get("confident").asBoolean()).isFalse();
+    }
+
+    @Test
+    void confidentialAnswersReachOnlyThoseWhoMayReadThem() {
+        String q = "/api/ask?q=" + Http.enc("What gaps in the GBV referral pathway were found in Al-Safsaf settlement in Minieh-Dennie?");
+        String anonymous = http().get(q).json().get("answers").toString();
+        assertThat(anonymous).doesNotContain("Al-Safsaf").doesNotContain("JASMINE").doesNotContain("\"confidential\"");
+        assertThat(admin().get(q).json().get("answers").toString()).contains("Al-Safsaf");
+    }
+
+    @Test
+    void badQuestionsGetProblemsNamingTheField() {
+        Http.Response empty = http().get("/api/ask?q=");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("field").asString()).isEqualTo("text");
+        assertThat(http().get("/api/ask?q=water&sector=plumbing").json().get("field").asString()).isEqualTo("sectors");
+        assertThat(http().get("/api/ask?q=water&period=soon").json().get("field").asString()).isEqualTo("period");
+        assertThat(http().get("/api/ask?q=water&k=x").json().get("field").asString()).isEqualTo("k");
+        assertThat(http().get("/api/ask?q=" + Http.enc("\") OR *:* AND text:[* TO *] <script>")).status()).isEqualTo(200);
+        assertThat(http().get("/api/search?q=water&mode=magic").json().get("field").asString()).isEqualTo("mode");
+        assertThat(http().get("/api/questions/nosuchquestion").status()).isEqualTo(404);
+    }
+
+    @Test
+    void hybridSearchFindsPassagesByMeaningAndByTheOntology() {
+        JsonNode r = http().get("/api/search?mode=hybrid&q=" + Http.enc("latrines and water trucking in Bekaa")).json();
+        assertThat(r.get("results").size()).isPositive();
+        assertThat(r.get("results").get(0).get("mentions").get("sectors").toString()).contains("wash");
+    }
+
+    @Test
+    void aStoredQuestionIsRankedReviewedClosedAndPublishedAsLinkedData() throws Exception {
+        String body = """
+                {"text": "What did the IMWG decide about consent when collecting data from refugees?",
+                 "sectors": ["protection"], "areas": ["LB1"], "period": "2019", "askedBy": "UNHCR"}""";
+        assertThat(http().post("/api/questions", "application/json", json(body)).status()).isEqualTo(401);
+        Http.Response created = admin().post("/api/questions", "application/json", json(body));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.header("Location")).endsWith("/api/questions/" + id);
+        assertThat(created.json().get("status").asString()).isEqualTo("open");
+
+        JsonNode view = http().get("/api/questions/" + id).json();
+        assertThat(view.get("question").get("sectors").toString()).contains("protection");
+        JsonNode answers = view.get("answers").get("answers");
+        assertThat(answers.get(0).get("provenance").get("document").get("title").asString()).containsIgnoringCase("consent");
+
+        // A coordinator rejects the first candidate and accepts the second: the accepted one comes first.
+        String first = answers.get(0).get("passage").asString();
+        String second = answers.get(1).get("passage").asString();
+        admin().post("/api/questions/" + id + "/reviews", "application/json",
+                json("{\"passage\": \"" + first + "\", \"verdict\": \"reject\"}"));
+        JsonNode reviewed = admin().post("/api/questions/" + id + "/reviews", "application/json",
+                json("{\"passage\": \"" + second + "\", \"verdict\": \"accept\"}")).json();
+        JsonNode top = reviewed.get("answers").get("answers").get(0);
+        assertThat(top.get("passage").asString()).isEqualTo(second);
+        assertThat(top.get("review").get("rank").asString()).isEqualTo("preferred");
+        assertThat(top.get("review").get("by").asString()).contains("/id/agent/");
+        assertThat(all(reviewed.get("answers").get("answers")).stream()
+                .filter(a -> a.get("passage").asString().equals(first)).findFirst().orElseThrow()
+                .get("review").get("rank").asString()).isEqualTo("deprecated");
+        assertThat(admin().post("/api/questions/" + id + "/reviews", "application/json",
+                json("{\"passage\": \"http://elsewhere.example/x\", \"verdict\": \"accept\"}")).json().get("field").asString())
+                .isEqualTo("passage");
+
+        // As RDF: the question, and the review as a statement with its rank, readable by SPARQL.
+        String turtle = http().get("/id/question/" + id, "Accept", "text/turtle").text();
+        assertThat(turtle).contains("ResearchQuestion").contains("consent");
+        String csv = http().post("/sparql", "application/sparql-query", json("""
+                PREFIX kh: <https://w3id.org/knowledge-hub/ns#>
+                SELECT ?rank WHERE { ?s kh:question <%s> ; kh:answer <%s> ; kh:rank ?rank }"""
+                .formatted(created.json().get("uri").asString(), second)), "Accept", "text/csv").text();
+        assertThat(csv).contains("PreferredRank");
+
+        assertThat(http().get("/api/questions?sector=protection&status=open").text()).contains(id);
+        JsonNode closed = admin().post("/api/questions/" + id + "/status", "application/json", json("{\"status\": \"closed\"}")).json();
+        assertThat(closed.get("status").asString()).isEqualTo("closed");
+        assertThat(http().get("/api/questions?status=open").text()).doesNotContain(id);
+        assertThat(http().get("/api/questions?status=closed&askedBy=UNHCR").text()).contains(id);
+    }
+
+    @Test
+    void aStandingQuestionPicksUpANewDocumentThatAnswersIt() throws Exception {
+        String marker = "Qaraoun" + UUID.randomUUID().toString().substring(0, 6);
+        String body = """
+                {"text": "Why are fishing families around the %s reservoir selling their boats?", "sectors": ["livelihoods"]}"""
+                .formatted(marker);
+        String id = admin().post("/api/questions", "application/json", json(body)).json().get("id").asString();
+        byte[] note = ("# Field note: %s reservoir\n\nFishing families around the %s reservoir are selling their boats "
+                + "because pollution of the reservoir killed the fish and the catch no longer pays for fuel.\n")
+                .formatted(marker, marker).getBytes(StandardCharsets.UTF_8);
+        assertThat(admin().upload("/api/documents", marker + ".md", note, Map.of("type", "field-note")).status()).isEqualTo(201);
+        standing.awaitIdle();
+        JsonNode linked = all(http().get("/api/questions/" + id).json().get("answers").get("answers")).stream()
+                .filter(a -> a.get("text").asString().contains(marker)).findFirst().orElseThrow();
+        assertThat(linked.get("linkedAt").asString()).isNotBlank();
+    }
+}
