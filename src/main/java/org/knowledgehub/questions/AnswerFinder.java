@@ -64,8 +64,11 @@ public class AnswerFinder {
      */
     public Answers answer(String text, Collection<String> concepts, Collection<Integer> years, VisibleGraphs visible,
                           int groups) {
-        return answer(search.analyse(text, concepts, years), HybridSearch.Ranker.HYBRID, SearchQuery.unfiltered(), visible,
-                groups);
+        return answer(analyse(text, concepts, years), visible, groups);
+    }
+
+    Answers answer(QueryAnalysis a, VisibleGraphs visible, int groups) {
+        return answer(a, HybridSearch.Ranker.HYBRID, SearchQuery.unfiltered(), visible, groups);
     }
 
     Answers answer(QueryAnalysis a, HybridSearch.Ranker ranker, SearchQuery filters, VisibleGraphs visible, int groups) {
@@ -82,10 +85,8 @@ public class AnswerFinder {
         return new Answers(a.text(), confident, concepts, a.years(), grouped, conflicts(ranked));
     }
 
-    /** One passage as a candidate of a question already answered (a reviewed one the ranking missed). */
-    Optional<Answer> candidate(Answers answers, String passage, VisibleGraphs visible) {
-        QueryAnalysis a = search.analyse(answers.question(), answers.concepts().stream().map(Answer.Entity::uri).toList(),
-                answers.years());
+    /** One passage as a candidate of an analysed question (a reviewed one the ranking missed). */
+    Optional<Answer> candidate(QueryAnalysis a, String passage, VisibleGraphs visible) {
         return search.passage(passage, visible)
                 .map(p -> toAnswer(a, new HybridSearch.Hit(p, p.text(), 0, Map.of(), null), true, new HashMap<>()));
     }
@@ -96,7 +97,11 @@ public class AnswerFinder {
     }
 
     public QueryAnalysis analyse(String text) {
-        return search.analyse(text, List.of(), List.of());
+        return analyse(text, List.of(), List.of());
+    }
+
+    QueryAnalysis analyse(String text, Collection<String> concepts, Collection<Integer> years) {
+        return search.analyse(text, concepts, years);
     }
 
     /**
@@ -131,19 +136,11 @@ public class AnswerFinder {
         Map<String, Integer> ranks = new TreeMap<>();
         h.ranks().forEach((r, n) -> ranks.put(r.name().toLowerCase(Locale.ROOT), n));
         DocumentSummary doc = documents.computeIfAbsent(p.documentId(), id -> records.summary(id).orElse(null));
-        SearchResponse.DocumentRef docRef = documentRef(p);
         Answer.Provenance provenance = new Answer.Provenance(new Answer.PassageRef(p.passageUri(), p.start(), p.end()),
-                new SearchResponse.SectionRef(p.sectionUri(), p.sectionTitle()), docRef, p.graph(),
+                new SearchResponse.SectionRef(p.sectionUri(), p.sectionTitle()), SearchResponse.DocumentRef.of(p), p.graph(),
                 doc == null ? null : new Answer.Ingestion(doc.ingestion(), doc.ingestedAt()));
         return new Answer(p.passageUri(), h.score(), quote, p.text(), new Answer.Why(terms, entities, similarity, ranks), provenance,
-                new SearchResponse.Mentions(p.areas(), p.sectors(), p.populations(), p.indicators(), p.years(), p.personalData()),
-                null, null, List.of(), List.of());
-    }
-
-    static SearchResponse.DocumentRef documentRef(IndexedPassage p) {
-        return new SearchResponse.DocumentRef(p.documentId(), p.documentUri(), p.documentTitle(), p.documentType(),
-                p.date() == null ? null : p.date().toString(), p.organisations(), p.sensitivity(),
-                "/api/documents/" + p.documentId(), "/api/documents/" + p.documentId() + "/original");
+                SearchResponse.Mentions.of(p), null, null, List.of(), List.of());
     }
 
     private static boolean mentions(IndexedPassage p, QueryAnalysis.Concept c) {

@@ -13,6 +13,7 @@ import org.knowledgehub.Problems;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.ontology.Schemes;
+import org.knowledgehub.search.QueryAnalysis;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.VisibleGraphs;
@@ -68,7 +69,8 @@ public class QuestionService {
     public QuestionView view(String id, Caller caller, Integer k) {
         Question q = store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
         VisibleGraphs visible = access.visibleTo(caller);
-        Answers answers = finder.answer(q.text(), conceptsOf(q), years(q.period()), visible, groups(k));
+        QueryAnalysis analysis = finder.analyse(q.text(), conceptsOf(q), years(q.period()));
+        Answers answers = finder.answer(analysis, visible, groups(k));
         Map<String, AnswerStatement> statements = new LinkedHashMap<>();
         store.statements(id, visible).forEach(s -> statements.put(s.passage(), s));
         List<Answer> withReviews = new ArrayList<>();
@@ -77,7 +79,7 @@ public class QuestionService {
         }
         // Reviewed or linked passages the ranking does not bring up are kept, after the ranked ones.
         for (AnswerStatement s : List.copyOf(statements.values())) {
-            finder.candidate(answers, s.passage(), visible).ifPresent(a -> withReviews.add(annotate(a, statements)));
+            finder.candidate(analysis, s.passage(), visible).ifPresent(a -> withReviews.add(annotate(a, statements)));
         }
         withReviews.sort((a, b) -> Integer.compare(order(a), order(b)));
         return new QuestionView(q, new Answers(answers.question(), answers.confident(), answers.concepts(), answers.years(),

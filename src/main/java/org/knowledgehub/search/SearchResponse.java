@@ -30,6 +30,10 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
     /** What a passage mentions (areas with their governorates), for display and further filtering. */
     public record Mentions(List<String> areas, List<String> sectors, List<String> populations, List<String> indicators,
                            List<Integer> years, boolean personalData) {
+
+        public static Mentions of(IndexedPassage p) {
+            return new Mentions(p.areas(), p.sectors(), p.populations(), p.indicators(), p.years(), p.personalData());
+        }
     }
 
     /**
@@ -44,11 +48,7 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
         static Result of(SearchHit hit) {
             IndexedPassage p = hit.passage();
             return new Result(p.passageUri(), p.text(), hit.fragment(), hit.score(), p.start(), p.end(),
-                    new SectionRef(p.sectionUri(), p.sectionTitle()),
-                    new DocumentRef(p.documentId(), p.documentUri(), p.documentTitle(), p.documentType(),
-                            p.date() == null ? null : p.date().toString(), p.organisations(), p.sensitivity(),
-                            "/api/documents/" + p.documentId(), "/api/documents/" + p.documentId() + "/original"),
-                    p.graph(), new Mentions(p.areas(), p.sectors(), p.populations(), p.indicators(), p.years(), p.personalData()));
+                    new SectionRef(p.sectionUri(), p.sectionTitle()), DocumentRef.of(p), p.graph(), Mentions.of(p));
         }
     }
 
@@ -62,5 +62,12 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
      */
     public record DocumentRef(String id, String uri, String title, String type, String date, List<String> organisations,
                               String sensitivity, String api, String original) {
+
+        /** The document of a passage, as the index holds it. */
+        public static DocumentRef of(IndexedPassage p) {
+            return new DocumentRef(p.documentId(), p.documentUri(), p.documentTitle(), p.documentType(),
+                    p.date() == null ? null : p.date().toString(), p.organisations(), p.sensitivity(),
+                    "/api/documents/" + p.documentId(), "/api/documents/" + p.documentId() + "/original");
+        }
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -89,6 +91,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case HttpMediaTypeNotAcceptableException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-acceptable"));
             case HttpRequestMethodNotSupportedException m -> problem.setType(URI.create(Problems.TYPE_BASE + "method-not-allowed"));
             case NoResourceFoundException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-found"));
+            case HttpMessageNotReadableException m -> {
+                // A JSON body that does not parse, or a member of the wrong type: name the member.
+                problem.setType(URI.create(Problems.TYPE_BASE + "invalid-parameter"));
+                String field = m.getCause() instanceof JacksonException j && !j.getPath().isEmpty()
+                        ? j.getPath().getLast().getPropertyName() : null;
+                problem.setProperty("field", field != null ? field : "body");
+                problem.setDetail(field != null ? field + " has the wrong type or shape" : "the request body is not valid JSON");
+            }
             default -> {
                 if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
                     problem.setType(URI.create(Problems.TYPE_BASE + "bad-request"));

@@ -98,6 +98,26 @@ class QuestionsApiTest extends HubTest {
         assertThat(http().get("/api/ask?q=" + Http.enc("\") OR *:* AND text:[* TO *] <script>")).status()).isEqualTo(200);
         assertThat(http().get("/api/search?q=water&mode=magic").json().get("field").asString()).isEqualTo("mode");
         assertThat(http().get("/api/questions/nosuchquestion").status()).isEqualTo(404);
+
+        // Bodies of the write endpoints: broken JSON, wrong types, missing or unknown values.
+        Http.Response broken = admin().post("/api/questions", "application/json", json("{\"text\": "));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("field").asString()).isEqualTo("body");
+        Http.Response wrongType = admin().post("/api/questions", "application/json", json("{\"text\": \"x\", \"sectors\": {\"a\": 1}}"));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("field").asString()).isEqualTo("sectors");
+        assertThat(admin().post("/api/questions", "application/json", json("{\"text\": \"Why?\"}")).json().get("field").asString())
+                .isEqualTo("sectors");
+        assertThat(admin().post("/api/questions", "application/json", json("{\"sectors\": [\"wash\"]}")).json().get("field").asString())
+                .isEqualTo("text");
+        String id = admin().post("/api/questions", "application/json", json("{\"text\": \"Why?\", \"sectors\": [\"wash\"]}"))
+                .json().get("id").asString();
+        assertThat(admin().post("/api/questions/" + id + "/reviews", "application/json", json("{\"passage\": \"x\", \"verdict\": \"maybe\"}"))
+                .json().get("field").asString()).isEqualTo("verdict");
+        assertThat(admin().post("/api/questions/" + id + "/status", "application/json", json("{\"status\": \"done\"}"))
+                .json().get("field").asString()).isEqualTo("status");
+        assertThat(admin().post("/api/questions/nosuchquestion/status", "application/json", json("{\"status\": \"closed\"}"))
+                .status()).isEqualTo(404);
     }
 
     @Test
