@@ -94,6 +94,20 @@ public final class KH {
     public static final Property answer = property("answer");
     public static final Property rank = property("rank");
 
+    public static final Resource IndicatorImport = resource("IndicatorImport");
+    public static final Resource IndicatorStructure = resource("IndicatorStructure");
+    public static final Resource Indicator = resource("Indicator");
+    public static final Property indicator = property("indicator");
+    public static final Property refArea = property("refArea");
+    public static final Property refPeriod = property("refPeriod");
+    public static final Property obsValue = property("obsValue");
+    public static final Property population = property("population");
+    public static final Property table = property("table");
+    public static final Property format = property("format");
+    public static final Property sourceRow = property("sourceRow");
+    public static final Property sourceColumn = property("sourceColumn");
+    public static final Property columnHeading = property("columnHeading");
+
     private KH() {
     }
 

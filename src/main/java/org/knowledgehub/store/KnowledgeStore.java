@@ -40,9 +40,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded TDB2 store: one named graph per document plus the ontology graph. Writes go
- * through {@link WriteTransaction}; reads for callers go through {@link #view}, which shows only
- * the graphs the access decision allows.
+ * The embedded TDB2 store: one named graph per document and per imported indicator table, plus
+ * the ontology graph. Writes go through {@link WriteTransaction}; reads for callers go through
+ * {@link #view}, which shows only the graphs the access decision allows.
  */
 @Component
 public class KnowledgeStore implements DisposableBean {
@@ -248,17 +248,22 @@ public class KnowledgeStore implements DisposableBean {
         });
     }
 
-    /** Access attributes of a graph, read from the document description it holds. */
+    /** Access attributes of a graph, read from the document (or indicator dataset) description it holds. */
     private GraphAccess accessOf(Node graphName, Graph content) {
         Optional<Node> governing = uris.governingDocumentGraph(graphName);
         if (governing.isPresent()) {
             return GraphAccess.governed(graphName, governing.get());
         }
         String documentId = uris.documentIdOfGraph(graphName).orElse(null);
-        if (documentId == null) {
+        Node doc;
+        if (documentId != null) {
+            doc = NodeFactory.createURI(uris.document(documentId));
+        } else if (uris.isIndicatorGraph(graphName)) {
+            // An indicator table: its dataset, the one subject with a sensitivity there, says who may read it.
+            doc = Node.ANY;
+        } else {
             return GraphAccess.system(graphName);
         }
-        Node doc = NodeFactory.createURI(uris.document(documentId));
         Sensitivity sensitivity = content.find(doc, KH.sensitivity.asNode(), Node.ANY).nextOptional()
                 .flatMap(t -> Sensitivity.fromConcept(t.getObject().getURI()))
                 // A document graph without a readable level is treated as the most protected.

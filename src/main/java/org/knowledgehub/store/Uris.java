@@ -117,6 +117,25 @@ public class Uris {
         return parts.length == 3 && parts[1].equals("source") ? Optional.of(documentGraph(parts[2])) : Optional.empty();
     }
 
+    /** An imported indicator table: {@code source} and {@code table} are slugs. */
+    public Node indicatorGraph(String source, String table) {
+        return NodeFactory.createURI(base + "graph/indicators/" + source + "/" + table);
+    }
+
+    /** The dataset of an imported indicator table; its observations and import live below it. */
+    public String dataset(String source, String table) {
+        return base + "id/dataset/" + source + "/" + table;
+    }
+
+    public boolean isIndicatorGraph(Node graph) {
+        return graph.isURI() && graph.getURI().startsWith(base + "graph/indicators/");
+    }
+
+    /** An indicator concept, of the ontology or created by an import. */
+    public String indicator(String code) {
+        return base + "id/indicator/" + code;
+    }
+
     public Node ontologyGraph() {
         return NodeFactory.createURI(base + "graph/ontology");
     }
