@@ -29,7 +29,7 @@ class SecurityConfig {
                 .logout(l -> l.disable())
                 .addFilterBefore(new AdminTokenFilter(adminToken), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/documents").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/documents", "/api/indicators/import").hasRole(Role.ADMIN.name())
                         // Asking, reviewing and closing questions: the admin until accounts exist.
                         .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(Role.ADMIN.name())

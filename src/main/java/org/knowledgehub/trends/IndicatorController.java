@@ -1,0 +1,69 @@
+package org.knowledgehub.trends;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.knowledgehub.Problems;
+import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.CurrentCaller;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code /api/indicators}: the indicators with values, and the import of indicator tables. */
+@RestController
+@Tag(name = "indicators")
+class IndicatorController {
+
+    private final IndicatorImporter importer;
+    private final TrendsService trends;
+    private final AccessPolicy access;
+
+    IndicatorController(IndicatorImporter importer, TrendsService trends, AccessPolicy access) {
+        this.importer = importer;
+        this.trends = trends;
+        this.access = access;
+    }
+
+    @PostMapping(path = "/api/indicators/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import an indicator table (admin)",
+            description = "A VASyR vault workbook (XLSX/XLS), a long CSV (indicator, area, year, value, unit) or an "
+                    + "HXL-tagged CSV. Each table becomes one dataset of observations in its own named graph; importing the "
+                    + "same table of the same source again replaces it. Answers what was created, skipped and not resolved.")
+    ImportReport importTable(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @Parameter(description = "vault, long or hxl; recognised from the content when absent")
+            @RequestParam(required = false) String format,
+            @Parameter(description = "The publication the table comes from, e.g. \"VASyR 2020, UNHCR/UNICEF/WFP\"; "
+                    + "defaults to the file name") @RequestParam(required = false) String source,
+            @Parameter(description = "Year of values the table gives none for (a vault workbook gives none)")
+            @RequestParam(required = false) String year,
+            @Parameter(description = "Population group code of values the table gives none for, e.g. syrian-refugees")
+            @RequestParam(required = false) String population,
+            @Parameter(description = "public (default), restricted or confidential") @RequestParam(required = false) String sensitivity) {
+        if (file == null || file.isEmpty()) {
+            throw Problems.invalid("file", file == null ? "the multipart part 'file' is missing" : "the file is empty");
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return importer.importTable(new IndicatorImporter.Request(bytes, file.getOriginalFilename(), format, source, year,
+                population, sensitivity, CurrentCaller.get().name()));
+    }
+
+    @GetMapping("/api/indicators")
+    @Operation(summary = "The indicators with values you may see, with their years, areas, population groups and sources")
+    List<TrendViews.IndicatorSummary> indicators() {
+        return trends.indicators(access.visibleTo(CurrentCaller.get()));
+    }
+}

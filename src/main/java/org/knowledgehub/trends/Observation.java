@@ -1,0 +1,20 @@
+package org.knowledgehub.trends;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.apache.jena.graph.Node;
+
+/**
+ * One observation as the trends read it, with what it needs of its dataset.
+ *
+ * @param graph          the named graph of its table, which decides who may see it
+ * @param indicatorLabel label of an indicator the import created (the ontology's are looked up there), else null
+ * @param indicatorCode  notation of an indicator the import created, else null
+ * @param population     IRI of its population group, or null
+ * @param imported       when its table was imported: among values of several sources, the latest counts
+ */
+record Observation(Node graph, String iri, String indicator, String indicatorLabel, String indicatorCode, String area,
+                   int year, BigDecimal value, String unit, String population, String dataset, String source,
+                   Instant imported) {
+}

@@ -1,0 +1,46 @@
+package org.knowledgehub.trends;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.CurrentCaller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/trends}: an indicator's series by area and year, and areas compared in one year. */
+@RestController
+@Tag(name = "trends")
+class TrendsController {
+
+    private final TrendsService trends;
+    private final AccessPolicy access;
+
+    TrendsController(TrendsService trends, AccessPolicy access) {
+        this.trends = trends;
+        this.access = access;
+    }
+
+    @GetMapping("/api/trends")
+    @Operation(summary = "An indicator's values over the years, with year-on-year changes",
+            description = "Series for the area, its governorate (for a district), Lebanon and the area's children "
+                    + "(a governorate's districts, Lebanon's governorates), one per population group.")
+    TrendViews.Trend trend(
+            @Parameter(description = "Indicator code, e.g. below-smeb (see /api/indicators)") @RequestParam(required = false) String indicator,
+            @Parameter(description = "P-code or name of an area; default LB (Lebanon)") @RequestParam(required = false) String area,
+            @Parameter(description = "Population group code, e.g. syrian-refugees") @RequestParam(required = false) String population) {
+        return trends.trend(indicator, area, population, access.visibleTo(CurrentCaller.get()));
+    }
+
+    @GetMapping("/api/trends/compare")
+    @Operation(summary = "Areas ranked by an indicator's value in one year, with the change since their previous round")
+    TrendViews.Comparison compare(
+            @Parameter(description = "Indicator code, e.g. below-smeb") @RequestParam(required = false) String indicator,
+            @Parameter(description = "Year compared; default the latest with values") @RequestParam(required = false) String year,
+            @Parameter(description = "governorate (default) or district") @RequestParam(required = false) String level,
+            @Parameter(description = "Population group code; needed when the indicator has values for several")
+            @RequestParam(required = false) String population) {
+        return trends.compare(indicator, year, level, population, access.visibleTo(CurrentCaller.get()));
+    }
+}

@@ -1,0 +1,134 @@
+package org.knowledgehub.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.knowledgehub.trends.IndicatorImportApiTest.exact;
+import static org.knowledgehub.trends.IndicatorImportApiTest.series;
+import static org.knowledgehub.trends.IndicatorImportApiTest.valueIn;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
+import org.knowledgehub.HubTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real VASyR vault workbooks of {@code ../shared/data/vasyr-indicators/}, when that folder
+ * exists (skipped otherwise): every workbook reads, yields values (the metadata workbook aside)
+ * and names no area the areas scheme does not know, and the
+ * imported values are those of the files (the national share of households below the SMEB:
+ * 50.98% in 2018, 54.96% in 2019, 88.65% in 2020, 89.84% in 2022).
+ */
+class VaultIndicatorsTest extends HubTest {
+
+    static final Path FOLDER = Path.of("../shared/data/vasyr-indicators");
+
+    @Autowired
+    TableInterpreter interpreter;
+    @Autowired
+    AreaResolver areas;
+
+    @BeforeEach
+    void requireTheVault() {
+        Assumptions.assumeTrue(Files.isDirectory(FOLDER), "the VASyR vault workbooks are not in "
+                + FOLDER.toAbsolutePath().normalize() + ": the real-data test is skipped");
+    }
+
+    @Test
+    void theImportedSharesBelowTheSmebAreThoseOfTheWorkbooks() throws IOException {
+        Map<String, String> files = Map.of(
+                "economic_vulnerability__ec3.xlsx", "2018",
+                "economic_vulnerability__Vault_MEB_SMEB.xlsx", "2019",
+                "economic_vulnerability__Vault_Econ_Vuln2_2020.xlsx", "2020",
+                "vasyr_vault_2022__Food_Security_Final_2022.xlsx", "2022");
+        Map<String, Integer> catalogYears = catalogYears();
+        for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
+            assertThat(catalogYears.get(f.getKey())).as("year of " + f.getKey() + " in the catalogue").hasToString(f.getValue());
+            Http.Response r = admin().upload("/api/indicators/import", f.getKey(), Files.readAllBytes(FOLDER.resolve(f.getKey())),
+                    Map.of("year", f.getValue(), "source", "VASyR " + f.getValue() + " vault, UNHCR/UNICEF/WFP"));
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().get("unresolvedAreas").size()).as(f.getKey()).isZero();
+        }
+        JsonNode lebanon = series(exact(http().get("/api/trends?indicator=below-smeb&area=LB")), "area", "LB", (String) null);
+        assertThat(valueIn(lebanon, 2018)).isEqualTo("50.97857788969753");
+        assertThat(valueIn(lebanon, 2019)).isEqualTo("54.95804993069183");
+        assertThat(valueIn(lebanon, 2020)).isEqualTo("88.65159543413835");
+        assertThat(valueIn(lebanon, 2022)).isEqualTo("89.84116904538585");
+        JsonNode bekaa = exact(http().get("/api/trends?indicator=below-smeb&area=LB2"));
+        assertThat(valueIn(series(bekaa, "area", "LB2", (String) null), 2020)).isEqualTo("96.40151854168618");
+        assertThat(valueIn(series(bekaa, "area", "LB2", (String) null), 2022)).as("'Beqaa' in 2022").isEqualTo("96.44034109152209");
+        assertThat(valueIn(series(bekaa, "child", "LB25", (String) null), 2019)).isEqualTo("70.96774193548402");
+    }
+
+    @Test
+    void everyWorkbookReadsAndEveryAreaNameInItResolves() throws IOException {
+        Map<String, Integer> observations = new TreeMap<>();
+        TreeSet<String> unresolved = new TreeSet<>();
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList()) {
+                int n = 0;
+                for (ReadTable table : VaultReader.read(Files.readAllBytes(file), name -> areas.resolve(name, null).area() != null)) {
+                    TableInterpreter.Interpreted i = interpreter.interpret(table, 2020, null);
+                    n += i.observations().size();
+                    i.unresolvedAreas().forEach(a -> unresolved.add(a + " (" + file.getFileName() + ")"));
+                }
+                observations.put(file.getFileName().toString(), n);
+            }
+        }
+        assertThat(observations).hasSizeGreaterThan(60);
+        assertThat(observations).allSatisfy((file, n) -> {
+            if (file.endsWith("_META.xlsx")) {
+                assertThat(n).as(file + " holds only metadata").isZero();
+            } else {
+                assertThat(n).as(file).isPositive();
+            }
+        });
+        assertThat(unresolved).as("area names that are neither P-codes nor names of the areas scheme").isEmpty();
+    }
+
+    /** The year of each workbook: by its path in the catalogue, else by the table id its name ends with. */
+    private static Map<String, Integer> catalogYears() throws IOException {
+        Map<String, Integer> byPath = new HashMap<>();
+        Map<String, Integer> byId = new HashMap<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader in = Files.newBufferedReader(FOLDER.resolve("vasyr_vault_indicator_catalog.csv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord r : format.parse(in)) {
+                Optional<Integer> year = r.get("year").matches("\\d{4}") ? Optional.of(Integer.parseInt(r.get("year"))) : Optional.empty();
+                year.ifPresent(y -> {
+                    String local = r.get("local_copy");
+                    if (!local.isBlank()) {
+                        byPath.putIfAbsent(local.substring(local.lastIndexOf('/') + 1), y);
+                    }
+                    byId.putIfAbsent(r.get("id").toLowerCase(Locale.ROOT), y);
+                });
+            }
+        }
+        Map<String, Integer> out = new HashMap<>(byPath);
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            for (String name : files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xlsx")).toList()) {
+                String id = name.substring(name.indexOf("__") + 2, name.length() - 5).toLowerCase(Locale.ROOT);
+                if (!out.containsKey(name) && byId.containsKey(id)) {
+                    out.put(name, byId.get(id));
+                }
+            }
+        }
+        return out;
+    }
+
+}
