@@ -7,11 +7,14 @@ import static org.knowledgehub.trends.IndicatorImportApiTest.exact;
 import static org.knowledgehub.trends.IndicatorImportApiTest.points;
 import static org.knowledgehub.trends.IndicatorImportApiTest.series;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import tools.jackson.databind.JsonNode;
 
@@ -116,6 +119,24 @@ class TrendsApiTest extends HubTest {
     }
 
     @Test
+    void theNamedQueriesGiveAGovernorateSeriesAndTheLargestChangeBetweenRounds() {
+        JsonNode series = namedQuery("indicator-series-by-governorate");
+        List<String> bekaa = new ArrayList<>();
+        series.forEach(row -> {
+            if (row.get("areaName").get("value").asString().equals("Bekaa") && row.has("population")) {
+                bekaa.add(row.get("year").get("value").asString() + "="
+                        + new BigDecimal(row.get("value").get("value").asString()).stripTrailingZeros().toPlainString());
+            }
+        });
+        assertThat(bekaa).containsExactly("2018=71", "2019=72", "2020=96", "2022=96");
+
+        JsonNode changes = namedQuery("largest-changes-between-rounds");
+        JsonNode first = changes.get(0);
+        assertThat(first.get("areaName").get("value").asString()).as("Beirut rose most, as the demo documents say").isEqualTo("Beirut");
+        assertThat(new BigDecimal(first.get("change").get("value").asString())).isEqualByComparingTo("48");
+    }
+
+    @Test
     void unknownOrInvalidParametersAreProblemsNamingTheParameter() {
         assertProblem(http().get("/api/trends?area=LB2"), 400, "indicator");
         assertProblem(http().get("/api/trends?indicator=no-such-indicator"), 400, "indicator");
@@ -124,6 +145,14 @@ class TrendsApiTest extends HubTest {
         assertProblem(http().get("/api/trends/compare?indicator=no-such-indicator"), 400, "indicator");
         assertProblem(http().get("/api/trends/compare?indicator=below-smeb&year=twenty"), 400, "year");
         assertProblem(http().get("/api/trends/compare?indicator=below-smeb&level=village"), 400, "level");
+    }
+
+    private JsonNode namedQuery(String name) {
+        String query = http().get("/api/queries/" + name).json().get("query").asString();
+        Http.Response r = http().post("/sparql", "application/sparql-query", query.getBytes(StandardCharsets.UTF_8),
+                "Accept", "application/sparql-results+json");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("results").get("bindings");
     }
 
     private static JsonNode indicator(JsonNode list, String code) {
