@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.knowledgehub.HubTest;
 import org.knowledgehub.ingest.DocumentIds;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -186,6 +187,32 @@ class BrowserTest extends HubTest {
         editor.sendKeys("SELECT ?x WHERE { ?x ");
         browser.findElement(By.id("run-query")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("query-status"), "Error 400"));
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTrendsPageChartsAnIndicatorOverTheYearsAndRanksTheAreasOfAYear() {
+        browser.get(url("/trends?indicator=below-smeb&area=LB2&year=2020&population=syrian-refugees"));
+        waiting().until(ExpectedConditions.textMatches(By.id("trend-status"), java.util.regex.Pattern.compile("\\d+ series")));
+        waiting().until(ExpectedConditions.textMatches(By.id("compare-status"), java.util.regex.Pattern.compile("\\d+ areas")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        List<String> lines = (List<String>) js.executeScript("return Chart.getChart('trend-chart').data.datasets.map(d => d.label)");
+        assertThat(lines).containsExactly("Bekaa", "Lebanon", "Rachaya", "West Bekaa", "Zahle");
+        assertThat((List<Object>) js.executeScript("return Chart.getChart('trend-chart').data.labels"))
+                .map(String::valueOf).containsExactly("2018", "2019", "2020", "2021", "2022");
+        assertThat(browser.findElement(By.cssSelector("#trend-table tr[data-area='LB2']")).getText())
+                .contains("71").contains("96").contains("+24 since 2019");
+        List<String> bars = (List<String>) js.executeScript("return Chart.getChart('compare-chart').data.labels");
+        assertThat(bars).hasSize(8).startsWith("Bekaa", "Baalbek-El Hermel");
+        assertThat(browser.findElement(By.cssSelector("#compare-table tr[data-area='LB1']")).getText())
+                .contains("Beirut").contains("71").contains("23 (2019)").contains("+48");
+
+        new Select(browser.findElement(By.id("indicator"))).selectByValue("moderate-severe-food-insecurity");
+        waiting().until(ExpectedConditions.urlContains("indicator=moderate-severe-food-insecurity"));
+        waiting().until(ExpectedConditions.textMatches(By.id("compare-status"), java.util.regex.Pattern.compile("\\d+ areas")));
+        assertThat((List<String>) js.executeScript("return Chart.getChart('compare-chart').data.labels"))
+                .startsWith("North", "South", "Bekaa");
         assertNoBrowserErrors();
     }
 
