@@ -202,7 +202,7 @@ class IndicatorImportApiTest extends HubTest {
     @Test
     void theDemoTablesCarryTheirProvenanceAndEveryTableConformsToTheShapes() throws Exception {
         JsonNode rows = sparql(http(), PREFIXES + """
-                SELECT ?g ?source ?table ?format ?agent ?started ?row WHERE {
+                SELECT ?g ?d ?o ?source ?table ?format ?agent ?started ?row WHERE {
                   GRAPH ?g {
                     ?d a qb:DataSet ; dcterms:source ?source ; kh:sourceName "vasyr-smeb-food-insecurity-2018-2022.csv" ;
                        kh:table ?table ; kh:format ?format ; prov:wasGeneratedBy ?a .
@@ -218,6 +218,12 @@ class IndicatorImportApiTest extends HubTest {
         assertThat(row.get("format").get("value").asString()).isEqualTo("long");
         assertThat(row.get("agent").get("value").asString()).isEqualTo(BASE + "id/agent/corpus");
         assertThat(row.get("row").get("value").asInt()).as("row 4 of the file: the header, then 2018, 2019, 2020").isEqualTo(4);
+        // Datasets and observations dereference like every resource the hub mints.
+        for (String iri : List.of(row.get("d").get("value").asString(), row.get("o").get("value").asString())) {
+            Http.Response described = http().get(iri.substring(BASE.length() - 1), "Accept", "text/turtle");
+            assertThat(described.status()).as(iri).isEqualTo(200);
+            assertThat(described.text()).contains("http://purl.org/linked-data/cube#");
+        }
 
         Shapes shapes;
         try (InputStream in = getClass().getResourceAsStream("/ontology/shapes.ttl")) {
