@@ -32,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication
 class SecurityConfig {
 
+    private static final String CONTRIBUTOR = Role.CONTRIBUTOR.name();
     private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
@@ -48,7 +49,7 @@ class SecurityConfig {
                 .logout(l -> l.disable())
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/documents").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/questions").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/questions/**").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
