@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Knowledge Hub: starts the service, or with {@code ingest PATH...} ingests files into the data
  * folder from the command line and exits.
  */
-// Accounts come with the protection work; until then only the admin token authenticates.
+// No generated default user: accounts are the hub's own (security.AccountStore), the first admin comes from configuration.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class KnowledgeHubApplication {

@@ -32,6 +32,16 @@ public final class Problems {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist or is not visible to you", null);
     }
 
+    /** The caller is known but may not do this (contribute for another organisation, ...). */
+    public static ErrorResponseException forbidden(String field, String detail) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, field);
+    }
+
+    /** The request clashes with what exists (an account name already taken). */
+    public static ErrorResponseException conflict(String field, String detail) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail, field);
+    }
+
     public static ErrorResponseException unsupportedMediaType(String field, String detail) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", detail, field);
     }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,19 +26,25 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
-    private final String bearer;
+    private final String authorization;
 
     public Http(String base) {
         this(base, null);
     }
 
-    private Http(String base, String bearer) {
+    private Http(String base, String authorization) {
         this.base = base;
-        this.bearer = bearer;
+        this.authorization = authorization;
     }
 
     public Http withBearer(String token) {
-        return new Http(base, token);
+        return new Http(base, "Bearer " + token);
+    }
+
+    /** HTTP Basic with an account's name and password. */
+    public Http withBasic(String username, String password) {
+        return new Http(base, "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public String base() {
@@ -81,6 +88,12 @@ public final class Http {
         return send(builder(path, headers).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A request with a JSON body and any method (POST, PUT, PATCH). */
+    public Response json(String method, String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public Response postForm(String path, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -118,8 +131,8 @@ public final class Http {
     private HttpRequest.Builder builder(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(60));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             if (headers[i + 1] != null) {

@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kh.security.admin-token=" + HubTest.ADMIN_TOKEN,
+        "kh.security.initial-admin.username=" + HubTest.ADMIN_ACCOUNT,
+        "kh.security.initial-admin.password=" + HubTest.ADMIN_PASSWORD,
         "kh.sparql.timeout=3s",
         "spring.servlet.multipart.max-file-size=5MB",
         "spring.servlet.multipart.max-request-size=5MB",
@@ -29,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-not-a-secret";
+    /** The first admin account, created from configuration. */
+    public static final String ADMIN_ACCOUNT = "hub-admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password-not-a-secret";
 
     /** One data folder for the shared context; created once per test JVM. */
     private static final Path DATA = createDataDir();

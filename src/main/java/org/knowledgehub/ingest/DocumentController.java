@@ -53,9 +53,11 @@ class DocumentController {
     private final Originals originals;
     private final KnowledgeStore store;
     private final Uris uris;
+    private final UploadPolicy uploads;
 
     DocumentController(IngestService ingest, DocumentRecords records, AccessPolicy access, Originals originals,
-                       KnowledgeStore store, Uris uris) {
+                       KnowledgeStore store, Uris uris, UploadPolicy uploads) {
+        this.uploads = uploads;
         this.ingest = ingest;
         this.records = records;
         this.access = access;
@@ -68,26 +70,33 @@ class DocumentController {
     @Operation(summary = "Ingest a document",
             description = "Markdown (with embedded HTML), HTML, plain text, PDF or DOCX. 201 for a new document, "
                     + "200 when the same bytes were already ingested or a new version of the same source replaced the old one. "
-                    + "Needs the admin token.")
+                    + "Contributors and coordinators contribute for their own organisation (the owner), under sources of "
+                    + "that organisation; the admin for any.")
     ResponseEntity<IngestOutcome> upload(
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String title,
             @Parameter(description = "minutes, assessment, field-note or other") @RequestParam(required = false) String type,
-            @Parameter(description = "Authoring organisation: acronym or name") @RequestParam(required = false) String organisation,
+            @Parameter(description = "Owning organisation: acronym, name or IRI; a member's own by default, and only that")
+            @RequestParam(required = false) String organisation,
             @Parameter(description = "yyyy-mm-dd") @RequestParam(required = false) String date,
             @Parameter(description = "public (default), restricted or confidential") @RequestParam(required = false) String sensitivity,
+            @Parameter(description = "Organisations a restricted or confidential document is shared with (repeat or comma-separate)")
+            @RequestParam(required = false) List<String> sharedWith,
+            @Parameter(description = "Sector codes whose members may read a restricted document (repeat or comma-separate)")
+            @RequestParam(required = false) List<String> sharedWithSector,
             @Parameter(description = "Source name; defaults to the file name. A new file under the same source replaces the old one.")
             @RequestParam(required = false) String source) {
         if (file == null || file.isEmpty()) {
             throw Problems.invalid("file", file == null ? "the multipart part 'file' is missing" : "the file is empty");
         }
-        String sourceName = sourceName(source != null && !source.isBlank() ? source : file.getOriginalFilename(),
-                source != null && !source.isBlank() ? "source" : "file");
-        IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type),
-                organisation == null || organisation.isBlank() ? null : organisation.strip(), date(date),
-                sensitivity == null || sensitivity.isBlank() ? Sensitivity.PUBLIC : Sensitivity.fromCode(sensitivity)
-                        .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential")),
-                CurrentCaller.get().name());
+        Caller caller = CurrentCaller.get();
+        String owner = uploads.owner(caller, organisation);
+        String sourceName = uploads.source(caller, owner, sourceName(source != null && !source.isBlank() ? source : file.getOriginalFilename(),
+                source != null && !source.isBlank() ? "source" : "file"));
+        Sensitivity level = sensitivity == null || sensitivity.isBlank() ? Sensitivity.PUBLIC : Sensitivity.fromCode(sensitivity)
+                .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential"));
+        IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
+                caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level));
         IngestOutcome outcome;
         try {
             outcome = ingest.ingest(request);

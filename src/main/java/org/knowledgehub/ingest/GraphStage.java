@@ -104,6 +104,8 @@ final class GraphStage implements IngestStage {
             Resource publisher = organisations.link(m, doc.organisation);
             document.addProperty(DCTerms.publisher, publisher).addProperty(Prov.wasAttributedTo, publisher);
         }
+        doc.request.sharedWith().forEach(o -> document.addProperty(KH.sharedWith, m.createResource(o)));
+        doc.request.sharedWithSectors().forEach(s -> document.addProperty(KH.sharedWithSector, m.createResource(s)));
         Resource software = m.createResource(uris.softwareAgent())
                 .addProperty(RDF.type, Prov.SoftwareAgent)
                 .addProperty(RDFS.label, "Knowledge Hub " + version);

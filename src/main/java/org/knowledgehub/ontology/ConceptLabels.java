@@ -92,6 +92,11 @@ public class ConceptLabels {
         return code != null ? code.getString() : concept.substring(concept.lastIndexOf('/') + 1);
     }
 
+    /** The concept with this IRI, if it is a concept of the scheme. */
+    public Optional<Resource> inScheme(String schemeUri, String iri) {
+        return schemeOf(iri).filter(schemeUri::equals).map(s -> model.getResource(iri));
+    }
+
     /** The concept of a scheme with this code (P-code or notation). */
     public Optional<Resource> byCode(String schemeUri, String code) {
         return lookup(schemeUri, code).stream().filter(c -> code(c.getURI()).equalsIgnoreCase(code)).findFirst();

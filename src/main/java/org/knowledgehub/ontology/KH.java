@@ -45,6 +45,7 @@ public final class KH {
     public static final Property indexStamp = property("indexStamp");
     public static final Property sensitivity = property("sensitivity");
     public static final Property sharedWith = property("sharedWith");
+    public static final Property sharedWithSector = property("sharedWithSector");
     public static final Property typeCode = property("typeCode");
     public static final Property records = property("records");
     public static final Property location = property("location");

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves an organisation's name as written ("UNHabitat", "Habitat for Humanity HFH",
- * "World Food Programme", "PAM") to its resource in the organisations scheme.
+ * "World Food Programme", "PAM"), or its IRI, to its resource in the organisations scheme.
  */
 @Component
 public class OrganisationDirectory {
@@ -31,6 +31,10 @@ public class OrganisationDirectory {
         String trimmed = name.strip();
         if (trimmed.isEmpty()) {
             return Optional.empty();
+        }
+        Optional<Resource> byIri = labels.inScheme(scheme, trimmed);
+        if (byIri.isPresent()) {
+            return byIri;
         }
         Optional<Resource> exact = unique(labels.lookup(scheme, trimmed));
         if (exact.isPresent()) {

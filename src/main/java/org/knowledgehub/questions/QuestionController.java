@@ -41,7 +41,7 @@ class QuestionController {
     }
 
     @PostMapping("/api/questions")
-    @Operation(summary = "Ask a research question (admin token)")
+    @Operation(summary = "Ask a research question (any signed-in member)")
     ResponseEntity<Question> create(@RequestBody(required = false) QuestionService.Ask ask) {
         if (ask == null) {
             throw Problems.invalid("text", "the body must be a JSON object with text and sectors");
@@ -69,7 +69,7 @@ class QuestionController {
     }
 
     @PostMapping("/api/questions/{id}/reviews")
-    @Operation(summary = "Accept or reject a candidate answer (admin token)")
+    @Operation(summary = "Accept or reject a candidate answer (coordinator or admin)")
     QuestionService.QuestionView review(@PathVariable String id, @RequestBody(required = false) Review review) {
         if (review == null) {
             throw Problems.invalid("passage", "the body must be a JSON object with passage and verdict");
@@ -81,7 +81,7 @@ class QuestionController {
     }
 
     @PostMapping("/api/questions/{id}/status")
-    @Operation(summary = "Close or reopen a question (admin token)")
+    @Operation(summary = "Close or reopen a question (coordinator or admin)")
     Question status(@PathVariable String id, @RequestBody(required = false) Status status) {
         return questions.setStatus(id, status == null || status.status() == null ? "" : status.status().strip());
     }

@@ -1,7 +1,8 @@
 package org.knowledgehub.security;
 
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
@@ -12,13 +13,31 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that decides which graphs a caller may read. Search, Linked Data pages,
  * SPARQL, exports and original files all ask it, and see nothing else.
+ * <ul>
+ *   <li>public: everyone;</li>
+ *   <li>restricted: signed-in members; if the graph names organisations or sectors, only the
+ *       owner's members, members of those organisations and members working in those sectors;</li>
+ *   <li>confidential: members of the owning organisation and of the organisations it is shared with;</li>
+ *   <li>admins: everything.</li>
+ * </ul>
  */
 @Component
 public class AccessPolicy {
 
     private final GraphCatalog catalog;
-    /** The public set is the same for every anonymous caller; recomputed when the catalog changes. */
-    private final AtomicReference<Cached> publicGraphs = new AtomicReference<>(new Cached(-1, null));
+    /**
+     * What callers with the same access attributes see, until the catalog changes; there are few
+     * such kinds (one per organisation and set of sectors), however many requests.
+     */
+    private final Map<Kind, Cached> visible = new ConcurrentHashMap<>();
+
+    /** The attributes of a caller that the decision reads. */
+    private record Kind(boolean anonymous, boolean admin, String organisation, Set<String> sectors) {
+
+        static Kind of(Caller caller) {
+            return new Kind(caller.isAnonymous(), caller.has(Role.ADMIN), caller.organisation(), caller.sectors());
+        }
+    }
 
     private record Cached(long version, VisibleGraphs graphs) {
     }
@@ -28,23 +47,21 @@ public class AccessPolicy {
     }
 
     public VisibleGraphs visibleTo(Caller caller) {
-        if (caller.isAnonymous()) {
-            long version = catalog.version();
-            Cached cached = publicGraphs.get();
-            if (cached.version() != version) {
-                cached = new Cached(version, compute(caller));
-                publicGraphs.set(cached);
-            }
-            return cached.graphs();
+        long version = catalog.version();
+        Kind kind = Kind.of(caller);
+        Cached cached = visible.get(kind);
+        if (cached == null || cached.version() != version) {
+            cached = new Cached(version, compute(kind));
+            visible.put(kind, cached);
         }
-        return compute(caller);
+        return cached.graphs();
     }
 
     public boolean canRead(Caller caller, Node graph) {
-        return catalog.get(graph).map(access -> allows(caller, access)).orElse(false);
+        return catalog.get(graph).map(access -> allows(Kind.of(caller), access)).orElse(false);
     }
 
-    private VisibleGraphs compute(Caller caller) {
+    private VisibleGraphs compute(Kind caller) {
         Set<Node> graphs = catalog.all().stream()
                 .filter(access -> allows(caller, access))
                 .map(GraphAccess::graph)
@@ -52,8 +69,8 @@ public class AccessPolicy {
         return new VisibleGraphs(graphs);
     }
 
-    private boolean allows(Caller caller, GraphAccess access) {
-        if (caller.has(Role.ADMIN)) {
+    private boolean allows(Kind caller, GraphAccess access) {
+        if (caller.admin()) {
             return true;
         }
         if (access.governedBy() != null) {
@@ -62,9 +79,15 @@ public class AccessPolicy {
         }
         return switch (access.sensitivity()) {
             case PUBLIC -> true;
-            case RESTRICTED -> !caller.isAnonymous();
-            case CONFIDENTIAL -> caller.organisation() != null
-                    && (caller.organisation().equals(access.owner()) || access.sharedWith().contains(caller.organisation()));
+            case RESTRICTED -> !caller.anonymous() && (access.sharedWith().isEmpty() && access.sharedWithSectors().isEmpty()
+                    || isMember(caller, access) || access.sharedWithSectors().stream().anyMatch(caller.sectors()::contains));
+            case CONFIDENTIAL -> isMember(caller, access);
         };
+    }
+
+    /** Of the owning organisation or of one it shares the graph with. */
+    private static boolean isMember(Kind caller, GraphAccess access) {
+        return caller.organisation() != null
+                && (caller.organisation().equals(access.owner()) || access.sharedWith().contains(caller.organisation()));
     }
 }

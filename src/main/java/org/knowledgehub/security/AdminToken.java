@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -40,13 +39,7 @@ public class AdminToken {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, generated + "\n");
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            log.warn("Cannot restrict permissions of {}: protect it by other means", file);
-        }
+        OwnerOnlyFiles.write(file, (generated + "\n").getBytes(StandardCharsets.UTF_8));
         this.token = generated.getBytes(StandardCharsets.UTF_8);
         log.info("Generated an admin token in {} (send it as 'Authorization: Bearer <token>')", file.toAbsolutePath());
     }

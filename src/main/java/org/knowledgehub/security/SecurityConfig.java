@@ -2,52 +2,104 @@ package org.knowledgehub.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Reading is open (the access decision then limits what each caller sees); writing needs the
- * admin role. The API is token-based and stateless, so it keeps no session and needs no CSRF token.
+ * Two filter chains. The API ({@code /api/**}, {@code /sparql}, {@code /update}) is stateless:
+ * scripts authenticate every request with a bearer token (API or admin token) or HTTP Basic, and
+ * no cookie can make it write, so it needs no CSRF token; a browser's session may only read
+ * through it. The pages keep a session: sign-in form (or OpenID Connect, when configured), sign-out,
+ * and CSRF tokens on every form. Reading is open on both (the access decision then limits what
+ * each caller sees); writing needs a role.
  */
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfig {
 
+    private static final String CONTRIBUTOR = Role.CONTRIBUTOR.name();
+    private static final String COORDINATOR = Role.COORDINATOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminToken adminToken) throws Exception {
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store) throws Exception {
         http
+                .securityMatcher("/api/**", "/sparql", "/update")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.disable())
+                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(new AdminTokenFilter(adminToken), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/documents", "/api/indicators/import").hasRole(Role.ADMIN.name())
-                        // Asking, reviewing and closing questions: the admin until accounts exist.
-                        .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/update").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/questions").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/questions/**").hasAnyRole(COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
+                        .requestMatchers("/api/me/**").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(ADMIN)
+                        .requestMatchers("/update").hasRole(ADMIN)
                         .anyRequest().permitAll())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(res,
-                                HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
-                                "this operation needs the admin token (Authorization: Bearer ...)"))
-                        .accessDeniedHandler((req, res, ex) -> ProblemResponses.write(res,
-                                HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
-                                "your role does not allow this operation")))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(r -> r.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+                .headers(SecurityConfig::headers);
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
+                              ObjectProvider<ClientRegistrationRepository> registrations, OidcAccounts oidcAccounts) throws Exception {
+        http
+                .securityContext(c -> c.securityContextRepository(SessionCallers.forPages(store)))
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                // Linked Data for scripts: /id/... with a token, as on the API.
+                .addFilterAfter(new BearerTokenFilter(adminToken, apiTokens), CsrfFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(forbidden()))
+                .headers(SecurityConfig::headers);
+        if (registrations.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcAccountUserService(oidcAccounts))));
+        }
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint unauthorized() {
+        return (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+                ex instanceof CsrfException
+                        ? "the form is out of date or did not come from this site (missing or invalid CSRF token); reload the page"
+                        : "your role does not allow this operation");
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 }

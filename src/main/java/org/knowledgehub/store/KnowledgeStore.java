@@ -241,7 +241,8 @@ public class KnowledgeStore implements DisposableBean {
     private Graph copyOfDocumentHead(Node graphName) {
         return readAll(d -> {
             Graph head = GraphFactory.createDefaultGraph();
-            for (Node p : List.of(KH.sensitivity.asNode(), DCTerms.publisher.asNode(), KH.sharedWith.asNode())) {
+            for (Node p : List.of(KH.sensitivity.asNode(), DCTerms.publisher.asNode(), KH.sharedWith.asNode(),
+                    KH.sharedWithSector.asNode())) {
                 d.find(graphName, Node.ANY, p, Node.ANY).forEachRemaining(q -> head.add(q.asTriple()));
             }
             return head;
@@ -270,10 +271,15 @@ public class KnowledgeStore implements DisposableBean {
                 .orElse(Sensitivity.CONFIDENTIAL);
         String owner = content.find(doc, DCTerms.publisher.asNode(), Node.ANY).nextOptional()
                 .filter(t -> t.getObject().isURI()).map(t -> t.getObject().getURI()).orElse(null);
-        Set<String> shared = new HashSet<>();
-        content.find(doc, KH.sharedWith.asNode(), Node.ANY)
-                .forEachRemaining(t -> { if (t.getObject().isURI()) shared.add(t.getObject().getURI()); });
-        return new GraphAccess(graphName, documentId, sensitivity, owner, shared, null);
+        return new GraphAccess(graphName, documentId, sensitivity, owner, iris(content, doc, KH.sharedWith.asNode()),
+                iris(content, doc, KH.sharedWithSector.asNode()), null);
+    }
+
+    private static Set<String> iris(Graph content, Node subject, Node property) {
+        Set<String> out = new HashSet<>();
+        content.find(subject, property, Node.ANY)
+                .forEachRemaining(t -> { if (t.getObject().isURI()) out.add(t.getObject().getURI()); });
+        return out;
     }
 
     /**

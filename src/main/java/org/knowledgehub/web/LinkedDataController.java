@@ -14,6 +14,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.Accounts;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.sparql.ResultFormat;
 import org.knowledgehub.store.Descriptions;
@@ -44,8 +45,11 @@ class LinkedDataController {
     private final Uris uris;
     private final ResourcePages pages;
     private final ITemplateEngine templates;
+    private final Accounts accounts;
 
-    LinkedDataController(KnowledgeStore store, AccessPolicy access, Uris uris, ResourcePages pages, ITemplateEngine templates) {
+    LinkedDataController(KnowledgeStore store, AccessPolicy access, Uris uris, ResourcePages pages, ITemplateEngine templates,
+                         Accounts accounts) {
+        this.accounts = accounts;
         this.store = store;
         this.access = access;
         this.uris = uris;
@@ -60,7 +64,11 @@ class LinkedDataController {
         String uri = uris.base() + path;
         VisibleDatasetGraph view = store.view(access.visibleTo(CurrentCaller.get()).graphs());
         if (wantsHtml(accept)) {
-            String html = Txn.calculateRead(view, () -> renderPage(view, uri, path));
+            Context context = new Context();
+            // The page header: who is signed in, and the token its sign-out form needs.
+            context.setVariable("me", accounts.profile(CurrentCaller.get()));
+            context.setVariable("_csrf", request.getAttribute("_csrf"));
+            String html = Txn.calculateRead(view, () -> renderPage(view, context, uri, path));
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(html.getBytes(StandardCharsets.UTF_8));
         }
@@ -73,8 +81,7 @@ class LinkedDataController {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(format.write(description, uris.base()));
     }
 
-    private String renderPage(VisibleDatasetGraph view, String uri, String path) {
-        Context context = new Context();
+    private String renderPage(VisibleDatasetGraph view, Context context, String uri, String path) {
         context.setVariable("uri", uri);
         String[] parts = path.split("/");
         Optional<ResourcePages.DocumentPage> document = parts.length == 3 && parts[1].equals("document")

@@ -152,7 +152,7 @@ class QuestionBenchmarkTest extends HubTest {
                     .map(f -> uris.documentGraph(DocumentIds.forSource(corpus.relativize(f).toString().replace('\\', '/'))))
                     .collect(Collectors.toSet());
         }
-        graphs.retainAll(access.visibleTo(new Caller("benchmark", Set.of(Role.ADMIN), null)).graphs());
+        graphs.retainAll(access.visibleTo(new Caller("benchmark", Set.of(Role.ADMIN), null, Set.of())).graphs());
         assertThat(graphs).hasSizeGreaterThanOrEqualTo(20);
         return new VisibleGraphs(graphs);
     }

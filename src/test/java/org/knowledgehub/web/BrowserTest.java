@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
@@ -214,6 +215,42 @@ class BrowserTest extends HubTest {
         assertThat((List<String>) js.executeScript("return Chart.getChart('compare-chart').data.labels"))
                 .startsWith("North", "South", "Bekaa");
         assertNoBrowserErrors();
+    }
+
+    @Test
+    void aMemberSignsInSeesTheirNameAndSignsOut() {
+        String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a browser test password";
+        assertThat(admin().json("POST", "/api/accounts", "{\"username\": \"" + username + "\", \"displayName\": \"Rana Browser\", "
+                + "\"organisation\": \"UNFPA\", \"roles\": [\"contributor\"], \"password\": \"" + password + "\"}").status()).isEqualTo(201);
+        String confidential = "/id/document/" + DocumentIds.forSource("field-notes/2022-11-03-gbv-referral-gap-minieh-confidential.md");
+
+        browser.get(url("/"));
+        browser.findElement(By.id("sign-in")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("login-button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-button")).click();
+        WebElement name = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        assertThat(name.getText()).isEqualTo("Rana Browser");
+        assertThat(browser.findElement(By.id("signed-in-organisation")).getText()).isEqualTo("UNFPA");
+
+        browser.get(url(confidential));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(browser.findElement(By.id("signed-in")).getText()).isEqualTo("Rana Browser");
+        assertNoBrowserErrors();
+
+        browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        assertThat(browser.findElements(By.id("signed-in"))).isEmpty();
+        browser.get(url(confidential));
+        assertThat(browser.findElements(By.id("doc-title"))).as("the confidential note, signed out").isEmpty();
+        assertThat(browser.getPageSource()).contains("does not exist or is not visible to you");
     }
 
     /** Scripts ran without errors and nothing was blocked by the content security policy. */

@@ -1,0 +1,47 @@
+package org.knowledgehub.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>}: the configured admin token, or an
+ * account's API token. A token that is neither is refused outright rather than treated as
+ * anonymous, so a script with a revoked token fails loudly.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final AdminToken adminToken;
+    private final ApiTokens apiTokens;
+
+    BearerTokenFilter(AdminToken adminToken, ApiTokens apiTokens) {
+        this.adminToken = adminToken;
+        this.apiTokens = apiTokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).strip();
+            Caller caller = adminToken.matches(token) ? CallerAuthentication.ADMIN_TOKEN : apiTokens.authenticate(token).orElse(null);
+            if (caller == null) {
+                ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                        "Unauthorized", "the bearer token is not valid (unknown, revoked, or its account is disabled)");
+                return;
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(CallerAuthentication.of(caller));
+            SecurityContextHolder.setContext(context);
+        }
+        chain.doFilter(request, response);
+    }
+}
