@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.knowledgehub.ingest.DocumentRecords;
 import org.knowledgehub.ingest.DocumentSummary;
@@ -42,14 +40,16 @@ public class AnswerFinder {
     private static final int MAX_SENTENCES = 8;
     private static final int MORE_PER_DOCUMENT = 3;
     private static final double DUPLICATE_JACCARD = 0.6;
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s?%");
 
     private final HybridSearch search;
     private final PassageEmbeddings embeddings;
     private final DocumentRecords records;
     private final QuestionsProperties properties;
+    private final FigureClaims figures;
 
-    AnswerFinder(HybridSearch search, PassageEmbeddings embeddings, DocumentRecords records, QuestionsProperties properties) {
+    AnswerFinder(HybridSearch search, PassageEmbeddings embeddings, DocumentRecords records, QuestionsProperties properties,
+                 FigureClaims figures) {
+        this.figures = figures;
         this.search = search;
         this.embeddings = embeddings;
         this.records = records;
@@ -246,30 +246,23 @@ public class AnswerFinder {
     }
 
     /**
-     * Candidates that give different percentages in their quotes for the same indicator, area and
-     * (latest) year: shown side by side, for a person to judge. Only passages about a single
-     * indicator count, and the first percentage of the quote is taken as their figure.
+     * Candidates whose sentences give different figures for the same indicator, area and year:
+     * shown side by side, for a person to judge (see {@link FigureClaims} for what counts as a claim).
      */
-    private static List<Answers.Conflict> conflicts(List<Answer> ranked) {
+    private List<Answers.Conflict> conflicts(List<Answer> ranked) {
         Map<List<Object>, Map<String, Answers.Figure>> byKey = new LinkedHashMap<>();
         for (Answer a : ranked) {
-            Matcher m = PERCENT.matcher(a.quote().text());
-            // A figure is attributed only where it is unambiguous: a passage about one indicator.
-            if (a.mentions().indicators().size() != 1 || !m.find() || a.mentions().years().isEmpty()) {
-                continue;
-            }
-            String value = m.group(1) + "%";
-            int year = a.mentions().years().stream().max(Integer::compare).get();
-            String area = a.mentions().areas().isEmpty() ? "LB" : String.join("+", a.mentions().areas().stream().sorted().toList());
-            for (String indicator : a.mentions().indicators()) {
-                byKey.computeIfAbsent(List.of(indicator, area, year), k -> new LinkedHashMap<>())
-                        .putIfAbsent(value, new Answers.Figure(value, a.passage(), a.quote().text(), a.provenance().document().id()));
+            String date = a.provenance().document().date();
+            int documentYear = date == null || date.length() < 4 ? 0 : Integer.parseInt(date.substring(0, 4));
+            for (FigureClaims.Claim c : figures.in(a.text(), documentYear)) {
+                byKey.computeIfAbsent(List.of(c.indicator(), c.area(), c.year()), k -> new LinkedHashMap<>())
+                        .putIfAbsent(c.value(), new Answers.Figure(c.value(), a.passage(), c.sentence(), a.provenance().document().id()));
             }
         }
         List<Answers.Conflict> out = new ArrayList<>();
-        byKey.forEach((key, figures) -> {
-            if (figures.size() > 1) {
-                out.add(new Answers.Conflict((String) key.get(0), (String) key.get(1), (Integer) key.get(2), List.copyOf(figures.values())));
+        byKey.forEach((key, values) -> {
+            if (values.size() > 1) {
+                out.add(new Answers.Conflict((String) key.get(0), (String) key.get(1), (Integer) key.get(2), List.copyOf(values.values())));
             }
         });
         return out;

@@ -128,6 +128,27 @@ class QuestionsApiTest extends HubTest {
     }
 
     @Test
+    void figuresThatDisagreeForTheSameIndicatorAreaAndYearAreShownSideBySide() {
+        // The 2020 food security chapter says 49% in its key findings and 47% in its body.
+        JsonNode r = http().get("/api/ask?q=" + Http.enc(
+                "What share of Syrian refugee households were moderately or severely food insecure in 2020?")).json();
+        JsonNode conflict = null;
+        for (JsonNode c : r.get("conflicts")) {
+            if (c.get("indicator").asString().equals("moderate-severe-food-insecurity") && c.get("year").asInt() == 2020) {
+                conflict = c;
+            }
+        }
+        assertThat(conflict).as(r.get("conflicts").toString()).isNotNull();
+        assertThat(conflict.get("area").asString()).isEqualTo("LB");
+        assertThat(conflict.get("figures").findValuesAsString("value")).contains("49%", "47%");
+        for (JsonNode f : conflict.get("figures")) {
+            assertThat(f.get("quote").asString()).contains(f.get("value").asString());
+        }
+        // "compared to 29% in 2019" is 2019's figure, not a third figure for 2020.
+        assertThat(conflict.get("figures").findValuesAsString("value")).doesNotContain("29%");
+    }
+
+    @Test
     void aStoredQuestionIsRankedReviewedClosedAndPublishedAsLinkedData() throws Exception {
         String body = """
                 {"text": "What did the IMWG decide about consent when collecting data from refugees?",
