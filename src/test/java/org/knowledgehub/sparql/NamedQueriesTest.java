@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,27 @@ class NamedQueriesTest extends HubTest {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".rq")).map(n -> n.replace(".rq", "")).sorted().toList();
             return names.stream();
+        }
+    }
+
+    /** Questions are not part of the demo corpus: ask one and accept its best answer, once per test JVM. */
+    private static boolean questionAsked;
+
+    @BeforeEach
+    void anOpenQuestionWithAnAcceptedAnswer() {
+        synchronized (NamedQueriesTest.class) {
+            if (questionAsked) {
+                return;
+            }
+            Http.Response created = admin().json("POST", "/api/questions", """
+                    {"text": "Why did the share of households below the SMEB rise in the Bekaa in 2020?",
+                     "sectors": ["food-security", "basic-assistance"], "areas": ["LB2"], "period": "2019/2020", "askedBy": "WFP"}""");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String id = created.json().get("id").asString();
+            String best = http().get("/api/questions/" + id).json().get("answers").get("answers").get(0).get("passage").asString();
+            assertThat(admin().json("POST", "/api/questions/" + id + "/reviews",
+                    "{\"passage\": \"" + best + "\", \"verdict\": \"accept\"}").status()).isEqualTo(200);
+            questionAsked = true;
         }
     }
 
