@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TrendsController {
 
     private final TrendsService trends;
+    private final TrendExplainer explainer;
     private final AccessPolicy access;
 
-    TrendsController(TrendsService trends, AccessPolicy access) {
+    TrendsController(TrendsService trends, TrendExplainer explainer, AccessPolicy access) {
         this.trends = trends;
+        this.explainer = explainer;
         this.access = access;
     }
 
@@ -42,5 +44,19 @@ class TrendsController {
             @Parameter(description = "Population group code; needed when the indicator has values for several")
             @RequestParam(required = false) String population) {
         return trends.compare(indicator, year, level, population, access.visibleTo(CurrentCaller.get()));
+    }
+
+    @GetMapping("/api/trends/explain")
+    @Operation(summary = "The change of an indicator in an area between two years, and the evidence that may explain it",
+            description = "Passages that speak of the indicator or its sectors, the area or its districts and the period "
+                    + "(other sectors' included), ranked with their provenance; the research questions open on it; the years "
+                    + "where publications disagree; and a research question pre-filled to POST to /api/questions.")
+    TrendExplainer.Explanation explain(
+            @Parameter(description = "Indicator code, e.g. below-smeb") @RequestParam(required = false) String indicator,
+            @Parameter(description = "P-code or name of an area; default LB (Lebanon)") @RequestParam(required = false) String area,
+            @Parameter(description = "Population group code, e.g. syrian-refugees") @RequestParam(required = false) String population,
+            @Parameter(description = "First year of the period") @RequestParam(required = false) String from,
+            @Parameter(description = "Last year of the period") @RequestParam(required = false) String to) {
+        return explainer.explain(indicator, area, population, from, to, CurrentCaller.get());
     }
 }

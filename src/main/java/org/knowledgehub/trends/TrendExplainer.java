@@ -1,0 +1,145 @@
+package org.knowledgehub.trends;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.knowledgehub.Problems;
+import org.knowledgehub.nlp.Gazetteer;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.questions.Answer;
+import org.knowledgehub.questions.Answers;
+import org.knowledgehub.questions.Question;
+import org.knowledgehub.questions.QuestionService;
+import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * Why an indicator changed in an area between two years: the change itself, the passages that
+ * may explain it (asked as a research question whose concepts are the indicator, hence its
+ * sectors, and the area, hence its districts, over the period), the research questions already
+ * open on it, and the years where sources disagree on the figure.
+ */
+@Component
+class TrendExplainer {
+
+    private static final int EVIDENCE = 10;
+    private static final Pattern REASONS = Pattern.compile("\\b(explain(s|ed|ing)?( by)?|explanations?|because|due to|driven by|"
+            + "as a result of|caused by|led to|leading to|reasons?|attributed to|owing to|following the)\\b", Pattern.CASE_INSENSITIVE);
+
+    private final TrendsService trends;
+    private final QuestionService questions;
+    private final Gazetteer gazetteer;
+    private final ConceptLabels labels;
+    private final AccessPolicy access;
+
+    TrendExplainer(TrendsService trends, QuestionService questions, Gazetteer gazetteer, ConceptLabels labels, AccessPolicy access) {
+        this.trends = trends;
+        this.questions = questions;
+        this.gazetteer = gazetteer;
+        this.labels = labels;
+        this.access = access;
+    }
+
+    /** The indicator's values at both ends of the period (null where there is none) and the difference. */
+    record Change(Integer from, BigDecimal fromValue, Integer to, BigDecimal toValue, BigDecimal change, String unit) {
+    }
+
+    /** A year in which publications give different values; {@code shown} is the one the series uses. */
+    record Disagreement(int year, TrendViews.SourcedValue shown, List<TrendViews.SourcedValue> others) {
+    }
+
+    record Explanation(TrendViews.IndicatorRef indicator, TrendViews.AreaRef area, TrendViews.ConceptRef population,
+                       Change change, Answers evidence, List<Question> openQuestions, List<Disagreement> disagreements,
+                       QuestionService.Ask suggestedQuestion) {
+    }
+
+    Explanation explain(String indicator, String area, String population, String fromParam, String toParam, Caller caller) {
+        int from = year("from", fromParam);
+        int to = year("to", toParam);
+        if (from >= to) {
+            throw Problems.invalid("to", "to must be a later year than from");
+        }
+        TrendViews.Trend trend = trends.trend(indicator, area, population, access.visibleTo(caller));
+        List<TrendViews.Point> points = trend.series().stream().filter(s -> s.role().equals("area")).findFirst()
+                .map(TrendViews.Series::points).orElse(List.of());
+        TrendViews.Point start = at(points, from);
+        TrendViews.Point end = at(points, to);
+        Change change = new Change(from, start == null ? null : start.value(), to, end == null ? null : end.value(),
+                start == null || end == null ? null : end.value().subtract(start.value()),
+                end != null ? end.unit() : start != null ? start.unit() : trend.indicator().unit());
+
+        List<String> sectors = gazetteer.sectorsOf(trend.indicator().iri()).stream().map(labels::code).toList();
+        Set<String> nearbyAreas = nearby(trend);
+        QuestionService.Ask ask = new QuestionService.Ask(
+                "Why did " + lowerFirst(trend.indicator().label()) + " change in " + trend.area().label() + " between "
+                        + from + " and " + to + "?",
+                sectors, List.of(trend.area().code()), from + "/" + to,
+                trend.population() == null ? null : trend.population().code(), null);
+        Answers evidence = reasonsFirst(questions.ask(ask, caller, EVIDENCE));
+        List<Question> open = questions.list(null, null, "open", null).stream()
+                .filter(q -> q.areas().isEmpty() || q.areas().stream().anyMatch(nearbyAreas::contains))
+                .filter(q -> q.sectors().stream().anyMatch(sectors::contains))
+                .toList();
+        return new Explanation(trend.indicator(), trend.area(), trend.population(), change, evidence, open,
+                disagreements(points, from, to), ask);
+    }
+
+    /**
+     * Passages that give reasons ("explained by", "due to", "because"...) before those that only
+     * restate the figures: a coordinator asking why wants the explanation, and the figures are in
+     * the trend already. The ranking is kept within each group.
+     */
+    private static Answers reasonsFirst(Answers a) {
+        List<Answer> ordered = new ArrayList<>(a.answers());
+        ordered.sort(Comparator.comparing(answer -> !givesReasons(answer)));
+        return new Answers(a.question(), a.confident(), a.concepts(), a.years(), ordered, a.conflicts());
+    }
+
+    private static boolean givesReasons(Answer answer) {
+        return REASONS.matcher(answer.text()).find();
+    }
+
+    private static TrendViews.Point at(List<TrendViews.Point> points, int year) {
+        return points.stream().filter(p -> p.year() == year).findFirst().orElse(null);
+    }
+
+    /** The area, its parent and its children: a question about any of them concerns the trend. */
+    private static Set<String> nearby(TrendViews.Trend trend) {
+        Set<String> out = new HashSet<>();
+        trend.series().stream().filter(s -> !s.role().equals("national")).forEach(s -> out.add(s.area().code()));
+        out.add(trend.area().code());
+        return out;
+    }
+
+    private static List<Disagreement> disagreements(List<TrendViews.Point> points, int from, int to) {
+        List<Disagreement> out = new ArrayList<>();
+        for (TrendViews.Point p : points) {
+            List<TrendViews.SourcedValue> others = p.otherSources().stream()
+                    .filter(o -> o.value().compareTo(p.value()) != 0).toList();
+            if (p.year() >= from && p.year() <= to && !others.isEmpty()) {
+                out.add(new Disagreement(p.year(), new TrendViews.SourcedValue(p.value(), p.unit(), p.source(), p.dataset(),
+                        p.observation()), others));
+            }
+        }
+        return out;
+    }
+
+    private static int year(String field, String param) {
+        if (param == null || !param.strip().matches("\\d{4}")) {
+            throw Problems.invalid(field, field + " must be a year such as 2019");
+        }
+        return Integer.parseInt(param.strip());
+    }
+
+    private static String lowerFirst(String label) {
+        // "Moderate or severe food insecurity" reads as a phrase; acronyms ("SMEB") keep their case.
+        return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+}
