@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.Problems;
@@ -16,6 +17,7 @@ import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.VisibleGraphs;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.springframework.stereotype.Service;
 
@@ -73,6 +75,9 @@ public class SearchService {
             }
             analysis = this.hybrid.analyse(r.q(), List.of(), List.of());
             text = this.hybrid.lexical(analysis);
+        } else if (blank(r.q()) && filtered(r)) {
+            // No words but filters: browse what the filters select (an area's passages, a sector's...).
+            text = new MatchAllDocsQuery();
         } else {
             text = parser.parse(r.q(), "q");
         }
@@ -170,5 +175,10 @@ public class SearchService {
 
     private static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static boolean filtered(Request r) {
+        return Stream.of(r.type(), r.organisation(), r.from(), r.to(), r.area(), r.sector(), r.population(),
+                r.indicator(), r.year()).anyMatch(v -> !blank(v));
     }
 }

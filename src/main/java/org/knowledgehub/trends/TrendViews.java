@@ -60,4 +60,8 @@ final class TrendViews {
     record Comparison(IndicatorRef indicator, Integer year, String level, ConceptRef population, Ranked national,
                       List<Ranked> areas, List<Integer> years) {
     }
+
+    /** An indicator's latest value in an area. */
+    record Latest(IndicatorRef indicator, ConceptRef population, Point latest) {
+    }
 }

@@ -148,6 +148,32 @@ class TrendsService {
         return Optional.empty();
     }
 
+    /** Every indicator (and population group) with values for an area: its latest point, with the change since the round before. */
+    List<TrendViews.Latest> latestIn(String areaIri, VisibleGraphs visible) {
+        Map<List<String>, List<Observation>> groups = index.visibleTo(visible).stream().filter(o -> o.area().equals(areaIri))
+                .collect(Collectors.groupingBy(o -> List.of(o.indicator(), Objects.requireNonNullElse(o.population(), "")),
+                        LinkedHashMap::new, Collectors.toList()));
+        List<TrendViews.Latest> out = new ArrayList<>();
+        groups.forEach((key, obs) -> out.add(new TrendViews.Latest(indicator(key.get(0), obs),
+                key.get(1).isEmpty() ? null : populationRef(key.get(1)), points(obs).getLast())));
+        out.sort(Comparator.comparing((TrendViews.Latest l) -> l.indicator().label()));
+        return out;
+    }
+
+    /** An area of Lebanon by its P-code ({@code LB} for the country); 404 for any other code. */
+    TrendViews.AreaRef area(String pcode) {
+        return areas.byCode(pcode.strip().toUpperCase(Locale.ROOT)).map(r -> areaRef(r.getURI()))
+                .orElseThrow(() -> Problems.notFound("area " + abbreviate(pcode.strip())));
+    }
+
+    List<TrendViews.AreaRef> parents(TrendViews.AreaRef area) {
+        return labels.broader(area.iri()).stream().map(this::areaRef).toList();
+    }
+
+    List<TrendViews.AreaRef> children(TrendViews.AreaRef area) {
+        return labels.narrower(area.iri()).stream().map(this::areaRef).sorted(Comparator.comparing(TrendViews.AreaRef::code)).toList();
+    }
+
     /** One point per year; where several sources give a value, the latest import's counts and the others are listed. */
     private static List<TrendViews.Point> points(List<Observation> obs) {
         TreeMap<Integer, List<Observation>> byYear = obs.stream()

@@ -1,0 +1,67 @@
+package org.knowledgehub.trends;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.knowledgehub.questions.Question;
+import org.knowledgehub.questions.QuestionService;
+import org.knowledgehub.search.SearchResponse;
+import org.knowledgehub.search.SearchService;
+import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the hub knows about one area, as a coordinator preparing a field discussion needs it:
+ * indicator values and their last change, the passages that mention the area or one of its
+ * districts (with counts by organisation, document type and year), the open research questions
+ * on it, and the parent and child areas. Everything is limited to what the caller may see.
+ */
+@Component
+class AreaView {
+
+    private static final int PASSAGES = 10;
+
+    private final TrendsService trends;
+    private final SearchService search;
+    private final QuestionService questions;
+    private final AccessPolicy access;
+
+    AreaView(TrendsService trends, SearchService search, QuestionService questions, AccessPolicy access) {
+        this.trends = trends;
+        this.search = search;
+        this.questions = questions;
+        this.access = access;
+    }
+
+    /**
+     * @param organisations organisations whose documents mention the area, with the number of passages
+     */
+    record Area(TrendViews.AreaRef area, List<TrendViews.AreaRef> parents, List<TrendViews.AreaRef> children,
+                List<TrendViews.Latest> indicators, long passageCount, List<SearchResponse.Result> passages,
+                Map<String, Long> organisations, Map<String, Long> documentTypes, Map<String, Long> years,
+                Map<String, String> labels, List<Question> openQuestions) {
+    }
+
+    Area of(String pcode, Caller caller) {
+        TrendViews.AreaRef area = trends.area(pcode);
+        List<TrendViews.AreaRef> children = trends.children(area);
+        // Lebanon is every passage: its page lists the passages that name the country or any of its areas.
+        SearchResponse mentions = search.search(new SearchService.Request(null, null, null, null, null, null,
+                area.code(), null, null, null, null, String.valueOf(PASSAGES), null, null), caller);
+        Set<String> here = new HashSet<>();
+        here.add(area.code());
+        children.forEach(c -> here.add(c.code()));
+        List<Question> open = questions.list(null, null, "open", null).stream()
+                .filter(q -> q.areas().stream().anyMatch(here::contains)).toList();
+        return new Area(area, trends.parents(area), children, trends.latestIn(area.iri(), access.visibleTo(caller)),
+                mentions.total(), mentions.results(), facet(mentions, "organisation"), facet(mentions, "type"),
+                facet(mentions, "year"), mentions.labels(), open);
+    }
+
+    private static Map<String, Long> facet(SearchResponse r, String name) {
+        return r.facets().getOrDefault(name, Map.of());
+    }
+}
