@@ -218,6 +218,23 @@ class BrowserTest extends HubTest {
     }
 
     @Test
+    void anAreaPageGathersIndicatorsPassagesAndLeadsToItsDistricts() {
+        browser.get(url("/"));
+        browser.findElement(By.linkText("Areas")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-name"), "Lebanon"));
+        browser.findElement(By.cssSelector("#children a.child[href='/areas/LB2']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-name"), "Bekaa"));
+        WebElement smeb = browser.findElement(By.cssSelector("#area-indicators tr[data-indicator='below-smeb']"));
+        assertThat(smeb.getText()).contains("96 %").contains("(2022)").contains("since 2020");
+        assertThat(browser.findElements(By.cssSelector("#area-passages li"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("area-organisations")).getText()).contains("WFP");
+        browser.findElement(By.cssSelector("#children a.child[href='/areas/LB24']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-name"), "West Bekaa"));
+        assertThat(browser.findElement(By.cssSelector("a.parent")).getText()).isEqualTo("Bekaa");
+        assertNoBrowserErrors();
+    }
+
+    @Test
     void aMemberSignsInSeesTheirNameAndSignsOut() {
         String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "a browser test password";
