@@ -74,7 +74,10 @@ class SecurityConfig {
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 // Linked Data for scripts: /id/... with a token, as on the API.
                 .addFilterAfter(new BearerTokenFilter(adminToken, apiTokens), CsrfFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .authorizeHttpRequests(auth -> auth
+                        // Asking a research question from a page: any signed-in member, as on the API.
+                        .requestMatchers(HttpMethod.POST, "/questions").authenticated()
+                        .anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(forbidden()))
                 .headers(SecurityConfig::headers);
         if (registrations.getIfAvailable() != null) {

@@ -20,11 +20,22 @@ class TrendsPage {
     private static final String PREFERRED = "below-smeb";
 
     private final TrendsService trends;
+    private final TrendExplainer explainer;
     private final AccessPolicy access;
 
-    TrendsPage(TrendsService trends, AccessPolicy access) {
+    TrendsPage(TrendsService trends, TrendExplainer explainer, AccessPolicy access) {
         this.trends = trends;
+        this.explainer = explainer;
         this.access = access;
+    }
+
+    /** Why a trend changed: the evidence, and a form that turns the question into a research question. */
+    @GetMapping("/trends/explain")
+    String explain(@RequestParam(required = false) String indicator, @RequestParam(required = false) String area,
+                   @RequestParam(required = false) String population, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, Model model) {
+        model.addAttribute("x", explainer.explain(indicator, area, population, from, to, CurrentCaller.get()));
+        return "explain";
     }
 
     @GetMapping("/trends")

@@ -250,9 +250,7 @@ class BrowserTest extends HubTest {
         browser.findElement(By.id("login-button")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
 
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-button")).click();
+        signIn(username, password);
         WebElement name = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
         assertThat(name.getText()).isEqualTo("Rana Browser");
         assertThat(browser.findElement(By.id("signed-in-organisation")).getText()).isEqualTo("UNFPA");
@@ -268,6 +266,47 @@ class BrowserTest extends HubTest {
         browser.get(url(confidential));
         assertThat(browser.findElements(By.id("doc-title"))).as("the confidential note, signed out").isEmpty();
         assertThat(browser.getPageSource()).contains("does not exist or is not visible to you");
+    }
+
+    @Test
+    void aCoordinatorTurnsWhyIntoAResearchQuestionFromTheAreaPage() {
+        String username = "why-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a why test password";
+        assertThat(admin().json("POST", "/api/accounts", "{\"username\": \"" + username + "\", \"displayName\": \"Why Coordinator\", "
+                + "\"organisation\": \"WFP\", \"roles\": [\"coordinator\"], \"sectors\": [\"basic-assistance\"], "
+                + "\"password\": \"" + password + "\"}").status()).isEqualTo(201);
+
+        browser.get(url("/areas/LB2"));
+        browser.findElement(By.cssSelector("#area-indicators tr[data-indicator='below-smeb'] a.why")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("explain-evidence")));
+        assertThat(browser.findElement(By.id("explain-title")).getText()).contains("Bekaa").contains("2020–2022");
+        assertThat(browser.findElements(By.cssSelector("#explain-evidence li"))).isNotEmpty();
+        assertThat(browser.findElements(By.id("ask-form"))).as("anonymous callers are asked to sign in").isEmpty();
+
+        String explain = url("/trends/explain?indicator=below-smeb&area=LB2&population=syrian-refugees&from=2019&to=2020");
+        browser.get(url("/login"));
+        signIn(username, password);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.get(explain);
+        assertThat(browser.findElement(By.id("explain-change")).getText()).contains("72").contains("96").contains("+24");
+        assertThat(browser.findElement(By.cssSelector("#explain-evidence li")).getText()).contains("currency depreciation");
+        WebElement text = browser.findElement(By.id("question-text"));
+        assertThat(text.getAttribute("value")).contains("Bekaa").contains("2019").contains("2020");
+        browser.findElement(By.id("ask-button")).click();
+        waiting().until(ExpectedConditions.urlContains("/id/question/"));
+        assertThat(browser.getPageSource()).contains("Bekaa");
+        browser.get(explain);
+        assertThat(browser.findElements(By.cssSelector("#explain-questions li"))).isNotEmpty();
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
+    private void signIn(String username, String password) {
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-button")).click();
     }
 
     /** Scripts ran without errors and nothing was blocked by the content security policy. */
