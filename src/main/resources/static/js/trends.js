@@ -90,7 +90,15 @@
         if (p && p.change !== null) {
           const change = document.createElement('div');
           change.className = 'change';
-          change.textContent = signed(p.change) + ' since ' + p.previousYear;
+          change.textContent = signed(p.change) + ' since ' + p.previousYear + ' ';
+          const why = document.createElement('a');
+          why.className = 'why';
+          why.textContent = 'why?';
+          why.href = '/trends/explain?' + new URLSearchParams({
+            indicator: trend.indicator.code, area: s.area.code, population: s.population ? s.population.code : '',
+            from: String(p.previousYear), to: String(p.year)
+          }).toString();
+          change.appendChild(why);
           td.appendChild(change);
         }
         row.appendChild(td);

@@ -215,6 +215,14 @@ class BrowserTest extends HubTest {
         assertThat((List<String>) js.executeScript("return Chart.getChart('compare-chart').data.labels"))
                 .startsWith("North", "South", "Bekaa");
         assertNoBrowserErrors();
+
+        // "Why?" on the Bekaa's 2019-2020 change leads to its explanation.
+        browser.get(url("/trends?indicator=below-smeb&area=LB2&year=2020&population=syrian-refugees"));
+        waiting().until(ExpectedConditions.textMatches(By.id("trend-status"), java.util.regex.Pattern.compile("\\d+ series")));
+        browser.findElement(By.cssSelector("#trend-table tr[data-area='LB2'] a.why[href*='from=2019'][href*='to=2020']")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("explain-evidence")));
+        assertThat(browser.findElement(By.id("explain-change")).getText()).contains("+24");
+        assertNoBrowserErrors();
     }
 
     @Test
