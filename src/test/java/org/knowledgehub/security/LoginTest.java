@@ -57,6 +57,31 @@ class LoginTest extends HubTest {
     }
 
     @Test
+    void theResearchQuestionFormNeedsAMemberAndAnswersBadInputWithAProblem() {
+        BrowserSession anonymous = browser();
+        Http.Response refused = anonymous.postForm("/questions", Map.of("_csrf", BrowserSession.csrfToken(anonymous.get("/login")),
+                "text", "Why?", "sectors", "shelter"));
+        assertThat(refused.status()).as("anonymous: sent to sign in").isEqualTo(302);
+        assertThat(refused.header("Location")).endsWith("/login");
+
+        Members.Member member = Members.create(http(), admin(), "WFP", List.of("contributor"), List.of());
+        BrowserSession browser = browser();
+        browser.get("/login");
+        browser.signIn(member.username(), member.password());
+        String csrf = BrowserSession.csrfToken(browser.get("/"));
+        Http.Response blank = browser.postForm("/questions", Map.of("_csrf", csrf, "text", " ", "sectors", "shelter"));
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
+        assertThat(blank.json().get("field").asString()).isEqualTo("text");
+        Http.Response unknownSector = browser.postForm("/questions", Map.of("_csrf", csrf, "text", "Why?", "sectors", "<script>"));
+        assertThat(unknownSector.status()).isEqualTo(400);
+        assertThat(unknownSector.json().get("field").asString()).isEqualTo("sectors");
+        Http.Response asked = browser.postForm("/questions", Map.of("_csrf", csrf,
+                "text", "Why are evictions rising in Akkar?", "sectors", "shelter", "areas", "LB7"));
+        assertThat(asked.status()).isEqualTo(302);
+        assertThat(asked.header("Location")).contains("/id/question/");
+    }
+
+    @Test
     void formsWithoutTheirCsrfTokenAndWrongPasswordsAreRefused() {
         Members.Member member = Members.contributor(http(), admin(), "WFP");
         BrowserSession browser = browser();
