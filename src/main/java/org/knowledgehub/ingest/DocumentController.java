@@ -96,7 +96,7 @@ class DocumentController {
         Sensitivity level = sensitivity == null || sensitivity.isBlank() ? Sensitivity.PUBLIC : Sensitivity.fromCode(sensitivity)
                 .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential"));
         IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
-                caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level));
+                caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), null);
         IngestOutcome outcome;
         try {
             outcome = ingest.ingest(request);

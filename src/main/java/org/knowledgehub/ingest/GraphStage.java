@@ -106,6 +106,9 @@ final class GraphStage implements IngestStage {
         }
         doc.request.sharedWith().forEach(o -> document.addProperty(KH.sharedWith, m.createResource(o)));
         doc.request.sharedWithSectors().forEach(s -> document.addProperty(KH.sharedWithSector, m.createResource(s)));
+        if (doc.request.consent() != null) {
+            doc.request.consent().addTo(m, document);
+        }
         Resource software = m.createResource(uris.softwareAgent())
                 .addProperty(RDF.type, Prov.SoftwareAgent)
                 .addProperty(RDFS.label, "Knowledge Hub " + version);

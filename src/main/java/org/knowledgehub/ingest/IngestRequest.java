@@ -16,10 +16,12 @@ import org.knowledgehub.ontology.Sensitivity;
  * @param agent             who sent it, for provenance ("admin-token", "cli", "corpus", an account name)
  * @param sharedWith        IRIs of organisations the document is shared with
  * @param sharedWithSectors IRIs of sectors whose members may read the (restricted) document
+ * @param consent           the consent record the sender declared, or null (documents other than
+ *                          field notes and observations need none)
  */
 public record IngestRequest(byte[] bytes, String sourceName, String title, DocumentType type,
                             String organisation, LocalDate date, Sensitivity sensitivity, String agent,
-                            Set<String> sharedWith, Set<String> sharedWithSectors) {
+                            Set<String> sharedWith, Set<String> sharedWithSectors, ConsentRecord consent) {
 
     public IngestRequest {
         Objects.requireNonNull(bytes, "bytes");
@@ -33,6 +35,6 @@ public record IngestRequest(byte[] bytes, String sourceName, String title, Docum
     /** A document shared with no one beyond what its sensitivity level allows. */
     public IngestRequest(byte[] bytes, String sourceName, String title, DocumentType type, String organisation,
                          LocalDate date, Sensitivity sensitivity, String agent) {
-        this(bytes, sourceName, title, type, organisation, date, sensitivity, agent, Set.of(), Set.of());
+        this(bytes, sourceName, title, type, organisation, date, sensitivity, agent, Set.of(), Set.of(), null);
     }
 }

@@ -25,6 +25,7 @@ public final class KH {
     public static final Resource Public = resource("Public");
     public static final Resource Restricted = resource("Restricted");
     public static final Resource Confidential = resource("Confidential");
+    public static final Resource ConsentRecord = resource("ConsentRecord");
 
     public static final Property inDocument = property("inDocument");
     public static final Property inSection = property("inSection");
@@ -76,6 +77,8 @@ public final class KH {
     public static final Property mentions = property("mentions");
     public static final Property mentionsYear = property("mentionsYear");
     public static final Property containsPersonalData = property("containsPersonalData");
+    public static final Property consent = property("consent");
+    public static final Property collectedFromPeople = property("collectedFromPeople");
     public static final Property unit = property("unit");
     public static final Property adminLevel = property("adminLevel");
     public static final Property preferredForSharedName = property("preferredForSharedName");

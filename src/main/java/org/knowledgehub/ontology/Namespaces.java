@@ -30,6 +30,7 @@ public final class Namespaces {
         pm.setNsPrefix("org", ORG.getURI());
         pm.setNsPrefix("foaf", FOAF.getURI());
         pm.setNsPrefix("oa", OA.getURI());
+        pm.setNsPrefix("dpv", Dpv.NS);
         pm.setNsPrefix("qb", "http://purl.org/linked-data/cube#");
         pm.setNsPrefix("doc", base + "id/document/");
         pm.setNsPrefix("area", base + "id/area/");
