@@ -68,6 +68,7 @@ class DocumentCommitter implements DisposableBean {
                 }
                 for (String id : deletions) {
                     tx.deleteGraph(uris.documentGraph(id));
+                    tx.deleteGraph(uris.reviewGraph(id));
                 }
                 join(staging);
                 t2 = System.nanoTime();

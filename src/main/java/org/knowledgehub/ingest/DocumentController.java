@@ -96,12 +96,12 @@ class DocumentController {
         Sensitivity level = sensitivity == null || sensitivity.isBlank() ? Sensitivity.PUBLIC : Sensitivity.fromCode(sensitivity)
                 .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential"));
         IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
-                caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), null);
+                caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), null, null);
         IngestOutcome outcome;
         try {
             outcome = ingest.ingest(request);
         } catch (IngestFailure e) {
-            throw problemOf(e);
+            throw e.problem();
         }
         if (outcome.status() == IngestOutcome.Status.CREATED) {
             return ResponseEntity.created(URI.create("/api/documents/" + outcome.id())).body(outcome);
@@ -171,15 +171,6 @@ class DocumentController {
             throw Problems.notFound("document " + abbreviate(id));
         }
         return records.summary(id).orElseThrow(() -> Problems.notFound("document " + abbreviate(id)));
-    }
-
-    static org.springframework.web.ErrorResponseException problemOf(IngestFailure e) {
-        return switch (e.reason()) {
-            case INVALID -> Problems.invalid(e.field(), e.getMessage());
-            case UNSUPPORTED -> Problems.unsupportedMediaType(e.field(), e.getMessage());
-            case UNPROCESSABLE -> Problems.unprocessable(e.field(), e.getMessage());
-            case TOO_LARGE -> Problems.payloadTooLarge(e.field(), e.getMessage());
-        };
     }
 
     /**

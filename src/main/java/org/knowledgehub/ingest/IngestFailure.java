@@ -1,5 +1,8 @@
 package org.knowledgehub.ingest;
 
+import org.knowledgehub.Problems;
+import org.springframework.web.ErrorResponseException;
+
 /**
  * Why a document could not be ingested, in terms a user can act on. Nothing of the document is
  * left behind when this is thrown.
@@ -40,5 +43,15 @@ public class IngestFailure extends RuntimeException {
     /** The request field the problem is about (usually "file"). */
     public String field() {
         return field;
+    }
+
+    /** The RFC 9457 problem to answer an HTTP request with. */
+    public ErrorResponseException problem() {
+        return switch (reason) {
+            case INVALID -> Problems.invalid(field, getMessage());
+            case UNSUPPORTED -> Problems.unsupportedMediaType(field, getMessage());
+            case UNPROCESSABLE -> Problems.unprocessable(field, getMessage());
+            case TOO_LARGE -> Problems.payloadTooLarge(field, getMessage());
+        };
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest chain, an explicit ordered list of named stages:
- * parse → segment → minutes → annotate → link → graph → index. Running the chain changes nothing
+ * parse → segment → minutes → annotate → link → graph → observation → index → embed. Running the chain changes nothing
  * stored; committing its result is the committer's job.
  */
 @Component
@@ -40,6 +40,7 @@ class IngestPipeline {
                 new AnnotateStage(engine, nlp.enabled()),
                 new LinkStage(entityLinker),
                 new GraphStage(uris, linker, labels, version, embeddings.enabled() ? List.of("index", "embed") : List.of("index"), gazetteer.version()),
+                new ObservationStage(uris),
                 new IndexStage(uris, labels),
                 new EmbedStage(embeddings));
     }

@@ -18,10 +18,12 @@ import org.knowledgehub.ontology.Sensitivity;
  * @param sharedWithSectors IRIs of sectors whose members may read the (restricted) document
  * @param consent           the consent record the sender declared, or null (documents other than
  *                          field notes and observations need none)
+ * @param observation       what a field observation's contributor declared, or null for a document
  */
 public record IngestRequest(byte[] bytes, String sourceName, String title, DocumentType type,
                             String organisation, LocalDate date, Sensitivity sensitivity, String agent,
-                            Set<String> sharedWith, Set<String> sharedWithSectors, ConsentRecord consent) {
+                            Set<String> sharedWith, Set<String> sharedWithSectors, ConsentRecord consent,
+                            FieldObservation observation) {
 
     public IngestRequest {
         Objects.requireNonNull(bytes, "bytes");
@@ -35,6 +37,6 @@ public record IngestRequest(byte[] bytes, String sourceName, String title, Docum
     /** A document shared with no one beyond what its sensitivity level allows. */
     public IngestRequest(byte[] bytes, String sourceName, String title, DocumentType type, String organisation,
                          LocalDate date, Sensitivity sensitivity, String agent) {
-        this(bytes, sourceName, title, type, organisation, date, sensitivity, agent, Set.of(), Set.of(), null);
+        this(bytes, sourceName, title, type, organisation, date, sensitivity, agent, Set.of(), Set.of(), null, null);
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * organisation's document by sending a file of the same name.
  */
 @Component
-class UploadPolicy {
+public class UploadPolicy {
 
     private final OrganisationDirectory organisations;
     private final SectorDirectory sectors;
@@ -32,7 +32,7 @@ class UploadPolicy {
     }
 
     /** The owner to record: as given by the admin (a name or IRI), otherwise the caller's organisation. */
-    String owner(Caller caller, String requested) {
+    public String owner(Caller caller, String requested) {
         boolean given = requested != null && !requested.isBlank();
         if (caller.has(Role.ADMIN)) {
             return given ? requested.strip() : null;
@@ -48,12 +48,12 @@ class UploadPolicy {
     }
 
     /** The source name that identifies the document: a member's sources live under their organisation. */
-    String source(Caller caller, String owner, String name) {
+    public String source(Caller caller, String owner, String name) {
         return caller.has(Role.ADMIN) ? name : owner.substring(owner.lastIndexOf('/') + 1) + "/" + name;
     }
 
     /** IRIs of the organisations a document is shared with. */
-    Set<String> sharedWith(List<String> names, Sensitivity level) {
+    public Set<String> sharedWith(List<String> names, Sensitivity level) {
         Set<String> iris = resolve(names, "sharedWith", organisations::resolve, "an organisation name, acronym or IRI");
         if (!iris.isEmpty() && level == Sensitivity.PUBLIC) {
             throw Problems.invalid("sharedWith", "a public document is visible to everyone; "
@@ -63,7 +63,7 @@ class UploadPolicy {
     }
 
     /** IRIs of the sectors whose members may read a restricted document. */
-    Set<String> sharedWithSectors(List<String> codes, Sensitivity level) {
+    public Set<String> sharedWithSectors(List<String> codes, Sensitivity level) {
         Set<String> iris = resolve(codes, "sharedWithSector", sectors::resolve, "a sector code such as wash or protection");
         if (!iris.isEmpty() && level != Sensitivity.RESTRICTED) {
             throw Problems.invalid("sharedWithSector", "sharing with sectors applies to restricted documents");

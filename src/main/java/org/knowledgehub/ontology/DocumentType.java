@@ -10,6 +10,7 @@ public enum DocumentType {
     MINUTES("minutes", KH.Minutes),
     ASSESSMENT("assessment", KH.AssessmentReport),
     FIELD_NOTE("field-note", KH.FieldNote),
+    OBSERVATION("observation", KH.FieldObservation),
     OTHER("other", KH.OtherDocument);
 
     private final String code;

@@ -13,6 +13,11 @@ public final class KH {
     public static final Resource Minutes = resource("Minutes");
     public static final Resource AssessmentReport = resource("AssessmentReport");
     public static final Resource FieldNote = resource("FieldNote");
+    public static final Resource FieldObservation = resource("FieldObservation");
+    public static final Resource ObservationMethod = resource("ObservationMethod");
+    public static final Resource Review = resource("Review");
+    public static final Resource Verified = resource("Verified");
+    public static final Resource Disputed = resource("Disputed");
     public static final Resource OtherDocument = resource("OtherDocument");
     public static final Resource Section = resource("Section");
     public static final Resource Passage = resource("Passage");
@@ -78,6 +83,14 @@ public final class KH {
     public static final Property mentionsYear = property("mentionsYear");
     public static final Property containsPersonalData = property("containsPersonalData");
     public static final Property consent = property("consent");
+    public static final Property method = property("method");
+    public static final Property observedFrom = property("observedFrom");
+    public static final Property observedTo = property("observedTo");
+    public static final Property locality = property("locality");
+    public static final Property answers = property("answers");
+    public static final Property reviewOf = property("reviewOf");
+    public static final Property verdict = property("verdict");
+    public static final Property note = property("note");
     public static final Property collectedFromPeople = property("collectedFromPeople");
     public static final Property unit = property("unit");
     public static final Property adminLevel = property("adminLevel");

@@ -1,17 +1,24 @@
 package org.knowledgehub.questions;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
 import org.knowledgehub.ingest.DocumentRecords;
 import org.knowledgehub.ingest.DocumentSummary;
 import org.knowledgehub.ingest.DocumentsCommitted;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.security.VisibleGraphs;
+import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +49,11 @@ class StandingQuestions implements DisposableBean {
         return t;
     });
 
+    private final KnowledgeStore knowledgeStore;
+
     StandingQuestions(QuestionStore store, QuestionService questions, AnswerFinder finder, DocumentRecords records, Uris uris,
-                      QuestionsProperties properties) {
+                      QuestionsProperties properties, KnowledgeStore knowledgeStore) {
+        this.knowledgeStore = knowledgeStore;
         this.store = store;
         this.questions = questions;
         this.finder = finder;
@@ -54,8 +64,33 @@ class StandingQuestions implements DisposableBean {
 
     @EventListener
     void onCommit(DocumentsCommitted event) {
+        worker.submit(() -> linkDeclared(event.documentIds()));
         if (properties.standing()) {
             worker.submit(() -> match(event.documentIds()));
+        }
+    }
+
+    /**
+     * A field observation that names the question it answers becomes that question's candidate at
+     * once (its first passage), whatever its score, recorded with the ingestion that stored it.
+     */
+    private void linkDeclared(List<String> documentIds) {
+        for (String documentId : documentIds) {
+            try {
+                Model m = ModelFactory.createModelForGraph(knowledgeStore.copyOf(uris.documentGraph(documentId)));
+                Resource doc = m.getResource(uris.document(documentId));
+                Resource question = doc.getPropertyResourceValue(KH.answers);
+                Optional<String> questionId = question == null ? Optional.empty() : uris.questionIdOf(question.getURI());
+                Optional<Resource> first = m.listSubjectsWithProperty(RDF.type, KH.Passage).toList().stream()
+                        .min(Comparator.comparingInt(p -> p.getProperty(KH.order).getInt()));
+                if (questionId.isPresent() && first.isPresent()) {
+                    String ingestion = records.summary(documentId).map(DocumentSummary::ingestion).orElse(uris.softwareAgent());
+                    store.state(questionId.get(), first.get().getURI(), documentId, KH.NormalRank, ingestion, true);
+                    log.info("Observation {} linked to question {} as its contributor declared", documentId, questionId.get());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Linking the declared answers of {} failed: {}", documentId, e.toString());
+            }
         }
     }
 

@@ -27,7 +27,7 @@ class SearchController {
     SearchResponse search(
             @Parameter(description = "Search text: words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~; fields text:, section:, title:")
             @RequestParam(required = false) String q,
-            @Parameter(description = "minutes, assessment, field-note or other") @RequestParam(required = false) String type,
+            @Parameter(description = "minutes, assessment, field-note, observation or other") @RequestParam(required = false) String type,
             @Parameter(description = "Organisation short name as in the facets, e.g. UNHCR") @RequestParam(required = false) String organisation,
             @Parameter(description = "Earliest document date: yyyy, yyyy-mm or yyyy-mm-dd") @RequestParam(required = false) String from,
             @Parameter(description = "Latest document date: yyyy, yyyy-mm or yyyy-mm-dd") @RequestParam(required = false) String to,

@@ -50,6 +50,10 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/observations/*/reviews").hasAnyRole(COORDINATOR, ADMIN)
+                        // Withdrawing: the contributing organisation's members; the service checks which.
+                        .requestMatchers(HttpMethod.DELETE, "/api/observations/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/questions").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/questions/**").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
@@ -77,6 +81,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // Asking a research question from a page: any signed-in member, as on the API.
                         .requestMatchers(HttpMethod.POST, "/questions").authenticated()
+                        .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(forbidden()))
                 .headers(SecurityConfig::headers);

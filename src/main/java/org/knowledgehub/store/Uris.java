@@ -107,14 +107,32 @@ public class Uris {
         return afterPrefix(iri, base + "id/question/").or(() -> afterPrefix(iri, base + "graph/question/"));
     }
 
-    /** The document graph whose access a question's source graph follows. */
+    /** Reviews of a field observation: readable as the observation is, and gone with it. */
+    public Node reviewGraph(String documentId) {
+        return NodeFactory.createURI(base + "graph/document/" + documentId + "/review");
+    }
+
+    public String review(String documentId, String reviewId) {
+        return document(documentId) + "/review/" + reviewId;
+    }
+
+    /** The document graph whose access a question's source graph or an observation's review graph follows. */
     public Optional<Node> governingDocumentGraph(Node graph) {
-        String prefix = base + "graph/question/";
-        if (!graph.isURI() || !graph.getURI().startsWith(prefix)) {
+        if (!graph.isURI()) {
             return Optional.empty();
         }
-        String[] parts = graph.getURI().substring(prefix.length()).split("/");
-        return parts.length == 3 && parts[1].equals("source") ? Optional.of(documentGraph(parts[2])) : Optional.empty();
+        String uri = graph.getURI();
+        String questions = base + "graph/question/";
+        if (uri.startsWith(questions)) {
+            String[] parts = uri.substring(questions.length()).split("/");
+            return parts.length == 3 && parts[1].equals("source") ? Optional.of(documentGraph(parts[2])) : Optional.empty();
+        }
+        String documents = base + "graph/document/";
+        if (uri.startsWith(documents) && uri.endsWith("/review")) {
+            String id = uri.substring(documents.length(), uri.length() - "/review".length());
+            return id.contains("/") ? Optional.empty() : Optional.of(documentGraph(id));
+        }
+        return Optional.empty();
     }
 
     /** An imported indicator table: {@code source} and {@code table} are slugs. */
@@ -140,9 +158,13 @@ public class Uris {
         return NodeFactory.createURI(base + "graph/ontology");
     }
 
-    /** The document id of a document graph's name, if it is one. */
+    /** The document id of a document graph's name, if it is one (not of the graphs that go with it). */
     public Optional<String> documentIdOfGraph(Node graph) {
-        return afterPrefix(graph.isURI() ? graph.getURI() : "", base + "graph/document/");
+        String prefix = base + "graph/document/";
+        if (!graph.isURI() || !graph.getURI().startsWith(prefix) || graph.getURI().indexOf('/', prefix.length()) >= 0) {
+            return Optional.empty();
+        }
+        return afterPrefix(graph.getURI(), prefix);
     }
 
     /** The document id of any IRI minted for a document or its parts. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.knowledgehub.observations.ObservationView;
+import org.knowledgehub.observations.Observations;
 import org.knowledgehub.questions.Question;
 import org.knowledgehub.questions.QuestionService;
 import org.knowledgehub.search.SearchResponse;
@@ -29,7 +31,11 @@ class AreaView {
     private final QuestionService questions;
     private final AccessPolicy access;
 
-    AreaView(TrendsService trends, SearchService search, QuestionService questions, AccessPolicy access) {
+    private final Observations observations;
+
+    AreaView(TrendsService trends, SearchService search, QuestionService questions, AccessPolicy access,
+             Observations observations) {
+        this.observations = observations;
         this.trends = trends;
         this.search = search;
         this.questions = questions;
@@ -38,11 +44,12 @@ class AreaView {
 
     /**
      * @param organisations organisations whose documents mention the area, with the number of passages
+     * @param observations  field observations of the area or its districts, most recently observed first
      */
     record Area(TrendViews.AreaRef area, List<TrendViews.AreaRef> parents, List<TrendViews.AreaRef> children,
                 List<TrendViews.Latest> indicators, long passageCount, List<SearchResponse.Result> passages,
                 Map<String, Long> organisations, Map<String, Long> documentTypes, Map<String, Long> years,
-                Map<String, String> labels, List<Question> openQuestions) {
+                Map<String, String> labels, List<Question> openQuestions, List<ObservationView> observations) {
     }
 
     Area of(String pcode, Caller caller) {
@@ -58,7 +65,8 @@ class AreaView {
                 .filter(q -> q.areas().stream().anyMatch(here::contains)).toList();
         return new Area(area, trends.parents(area), children, trends.latestIn(area.iri(), access.visibleTo(caller)),
                 mentions.total(), mentions.results(), facet(mentions, "organisation"), facet(mentions, "type"),
-                facet(mentions, "year"), mentions.labels(), open);
+                facet(mentions, "year"), mentions.labels(), open,
+                observations.list(caller, area.code(), null, null, null, PASSAGES));
     }
 
     private static Map<String, Long> facet(SearchResponse r, String name) {

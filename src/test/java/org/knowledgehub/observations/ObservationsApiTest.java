@@ -1,0 +1,274 @@
+package org.knowledgehub.observations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
+import org.knowledgehub.HubTest;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.security.Members;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Field observations through the real service: contributed as JSON and JSON-LD, validated by the
+ * SHACL shapes with every violation reported, searchable and visible on the area page at once for
+ * those allowed, reviewed by coordinators of their sectors, withdrawn by their organisation.
+ */
+class ObservationsApiTest extends HubTest {
+
+    /** A valid observation of a Zahle (LB25) water point, with a word no other text has. */
+    private static Map<String, Object> observation(String marker) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("text", "Water trucking to the informal settlement near the " + marker + " spring stopped in March; "
+                + "households now buy water from private tankers and cut spending on food to pay for it.");
+        o.put("observedFrom", "2023-03-14");
+        o.put("observedTo", "2023-03-16");
+        o.put("area", "LB25");
+        o.put("locality", "Bar Elias");
+        o.put("sectors", List.of("wash", "food-security"));
+        o.put("population", "syrian-refugees");
+        o.put("method", "focus-group-discussion");
+        o.put("sensitivity", "restricted");
+        o.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
+                "purpose", "inform the WASH and food security sectors' response", "personalData", false));
+        return o;
+    }
+
+    private static String marker() {
+        return "Qobb" + Members.unique("x").substring(2, 10).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static JsonNode submit(Http as, Map<String, Object> body, int expected) {
+        Http.Response r = as.json("POST", "/api/observations", Members.json(body));
+        assertThat(r.status()).as(r.toString()).isEqualTo(expected);
+        return r.json();
+    }
+
+    @Test
+    void aContributedObservationIsStoredWithItsConsentAndSearchableAtOnceByThoseAllowed() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        String marker = marker();
+
+        JsonNode created = submit(oxfam.http(), observation(marker), 201);
+        String id = created.get("id").asString();
+        assertThat(created.get("area").get("code").asString()).isEqualTo("LB25");
+        assertThat(created.get("organisation").get("code").asString()).isEqualTo("Oxfam");
+        assertThat(created.get("method").asString()).isEqualTo("focus-group-discussion");
+        assertThat(created.get("status").asString()).isEqualTo("submitted");
+        assertThat(created.get("sensitivity").asString()).isEqualTo("restricted");
+        assertThat(created.get("consent").get("informedConsent").asString()).isEqualTo("given");
+        assertThat(created.get("consent").get("personalData").asBoolean()).isFalse();
+        assertThat(created.get("title").asString()).isEqualTo("Field observation, Zahle (Bar Elias), 2023-03-14");
+
+        // Searchable for signed-in members at once (restricted), with the declared area and sectors as filters.
+        JsonNode hits = wfp.http().get("/api/search?q=" + marker + "&area=LB2&sector=wash&type=observation").json();
+        assertThat(hits.get("total").asLong()).isEqualTo(1);
+        assertThat(hits.get("results").get(0).get("document").get("id").asString()).isEqualTo(id);
+        assertThat(http().get("/api/search?q=" + marker).json().get("total").asLong()).as("anonymous").isZero();
+        assertThat(http().get("/api/observations/" + id).status()).isEqualTo(404);
+
+        // The governorate's page lists it among the observations; anonymous callers do not see it.
+        JsonNode area = wfp.http().get("/api/areas/LB2").json();
+        assertThat(ids(area.get("observations"))).contains(id);
+        assertThat(ids(http().get("/api/areas/LB2").json().get("observations"))).doesNotContain(id);
+        assertThat(ids(wfp.http().get("/api/observations?area=LB2&sector=wash").json())).contains(id);
+        assertThat(ids(wfp.http().get("/api/observations?area=LB3").json())).doesNotContain(id);
+
+        // It answers a research question like any passage.
+        JsonNode answers = wfp.http().get("/api/ask?q=" + Http.enc("Why did households near the " + marker
+                + " spring cut spending on food?")).json();
+        assertThat(answers.get("answers").get(0).get("provenance").get("document").get("id").asString()).isEqualTo(id);
+
+        // The graph holds the DPV consent record.
+        Http.Response turtle = wfp.http().get("/id/document/" + id, "Accept", "text/turtle");
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString(turtle.text(), Lang.TURTLE).parse(m);
+        assertThat(m.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, KH.FieldObservation).toList()).hasSize(1);
+        org.apache.jena.rdf.model.Resource doc = m.getResource("http://localhost:8080/id/document/" + id);
+        assertThat(doc.getPropertyResourceValue(KH.method).getURI()).isEqualTo(KH.NS + "FocusGroupDiscussion");
+        org.apache.jena.rdf.model.Resource consent = doc.getPropertyResourceValue(KH.consent);
+        assertThat(consent.getPropertyResourceValue(org.knowledgehub.ontology.Dpv.hasConsentStatus))
+                .isEqualTo(org.knowledgehub.ontology.Dpv.ConsentGiven);
+        assertThat(consent.hasLiteral(KH.collectedFromPeople, true)).isTrue();
+    }
+
+    @Test
+    void anInvalidObservationIsRefusedWithEveryViolationNamed() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Map<String, Object> bad = observation(marker());
+        bad.put("text", "too short");
+        bad.put("observedFrom", "2023-02-30");
+        bad.put("area", "LB99");
+        bad.put("sectors", List.of("wash", "astrology"));
+        bad.put("method", "rumour");
+        bad.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "false", "personalData", true));
+        JsonNode problem = submit(oxfam.http(), bad, 400);
+        assertThat(problem.get("type").asString()).endsWith("/invalid-parameter");
+        Map<String, String> byField = new LinkedHashMap<>();
+        problem.get("violations").forEach(v -> byField.put(v.get("field").asString(),
+                v.get("value").isNull() ? null : v.get("value").asString()));
+        assertThat(byField).containsKeys("text", "observedFrom", "area", "sectors", "method", "consent");
+        assertThat(byField.get("observedFrom")).isEqualTo("2023-02-30");
+        assertThat(byField.get("area")).isEqualTo("LB99");
+        assertThat(byField.get("sectors")).isEqualTo("astrology");
+        assertThat(byField.get("method")).isEqualTo("method-rumour");
+        problem.get("violations").forEach(v -> assertThat(v.get("message").asString()).isNotBlank());
+        assertThat(problem.get("shapes").asString()).isEqualTo("/shapes/observations");
+        JsonNode consent = find(problem.get("violations"), "consent");
+        assertThat(consent.get("message").asString()).contains("Personal data without informed consent");
+
+        Map<String, Object> noConsent = observation(marker());
+        noConsent.remove("consent");
+        assertThat(find(submit(oxfam.http(), noConsent, 400).get("violations"), "consent").get("message").asString())
+                .contains("consent record");
+        Map<String, Object> period = observation(marker());
+        period.put("observedTo", "2023-01-01");
+        assertThat(submit(oxfam.http(), period, 400).get("field").asString()).isEqualTo("observedFrom");
+
+        // A dry run says whether it would be accepted and stores nothing.
+        String marker = marker();
+        Http.Response dry = oxfam.http().json("POST", "/api/observations?dryRun=true", Members.json(observation(marker)));
+        assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+        assertThat(oxfam.http().get("/api/search?q=" + marker).json().get("total").asLong()).isZero();
+
+        // Not JSON at all, or no body.
+        Http.Response garbage = oxfam.http().post("/api/observations", "application/json", "{not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    void contributorsContributeForTheirOwnOrganisationOnlyAndAnonymousCallersNotAtAll() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Map<String, Object> forOther = observation(marker());
+        forOther.put("organisation", "WFP");
+        assertThat(submit(oxfam.http(), forOther, 403).get("field").asString()).isEqualTo("organisation");
+        assertThat(http().json("POST", "/api/observations", Members.json(observation(marker()))).status()).isEqualTo(401);
+        Members.Member analyst = Members.create(http(), admin(), "Oxfam", List.of("analyst"), List.of());
+        assertThat(analyst.http().json("POST", "/api/observations", Members.json(observation(marker()))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void jsonLdIsAcceptedAndTheShapesAreServed() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        String marker = marker();
+        String base = "http://localhost:8080/";
+        String jsonLd = """
+                {
+                  "@context": {"kh": "https://w3id.org/knowledge-hub/ns#", "dpv": "https://w3id.org/dpv#",
+                               "xsd": "http://www.w3.org/2001/XMLSchema#"},
+                  "@type": "kh:FieldObservation",
+                  "kh:extractedText": "Families in the %s quarter report landlords raising rents after the currency fell again.",
+                  "kh:observedFrom": {"@value": "2022-11-02", "@type": "xsd:date"},
+                  "kh:aboutArea": {"@id": "%sid/area/LB11"},
+                  "kh:aboutSector": [{"@id": "%sid/sector/shelter"}],
+                  "kh:method": {"@id": "kh:KeyInformantInterview"},
+                  "kh:sensitivity": {"@id": "kh:Public"},
+                  "kh:consent": {"kh:collectedFromPeople": true, "dpv:hasConsentStatus": {"@id": "dpv:ConsentGiven"},
+                                 "dpv:hasPurpose": "shelter sector monitoring", "kh:containsPersonalData": false}
+                }
+                """.formatted(marker, base, base);
+        Http.Response r = oxfam.http().post("/api/observations", "application/ld+json", jsonLd.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("method").asString()).isEqualTo("key-informant-interview");
+        assertThat(http().get("/api/search?q=" + marker).json().get("total").asLong()).as("public").isEqualTo(1);
+
+        Http.Response shapes = http().get("/shapes/observations");
+        assertThat(shapes.status()).isEqualTo(200);
+        assertThat(shapes.contentType()).startsWith("text/turtle");
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString(shapes.text(), Lang.TURTLE).parse(m);
+        assertThat(m.containsResource(m.createResource(KH.NS + "FieldObservationShape"))).isTrue();
+    }
+
+    @Test
+    void coordinatorsOfItsSectorsReviewItAndItsOrganisationWithdrawsIt() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member oxfamColleague = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member washCoordinator = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("wash"));
+        Members.Member educationCoordinator = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("education"));
+        String marker = marker();
+        String id = submit(oxfam.http(), observation(marker), 201).get("id").asString();
+
+        assertThat(oxfam.http().json("POST", "/api/observations/" + id + "/reviews", "{\"verdict\":\"verified\"}").status())
+                .as("a contributor").isEqualTo(403);
+        assertThat(educationCoordinator.http().json("POST", "/api/observations/" + id + "/reviews", "{\"verdict\":\"verified\"}")
+                .status()).as("a coordinator of another sector").isEqualTo(403);
+        assertThat(washCoordinator.http().json("POST", "/api/observations/" + id + "/reviews", "{\"verdict\":\"maybe\"}")
+                .json().get("field").asString()).isEqualTo("verdict");
+        JsonNode disputed = washCoordinator.http().json("POST", "/api/observations/" + id + "/reviews",
+                "{\"verdict\":\"disputed\",\"note\":\"trucking resumed on 15 March per the WASH sector\"}").json();
+        assertThat(disputed.get("status").asString()).isEqualTo("disputed");
+        JsonNode verified = washCoordinator.http().json("POST", "/api/observations/" + id + "/reviews",
+                "{\"verdict\":\"verified\"}").json();
+        assertThat(verified.get("status").asString()).isEqualTo("verified");
+        assertThat(verified.get("reviews")).hasSize(2);
+        assertThat(verified.get("reviews").get(0).get("by").asString()).isEqualTo(washCoordinator.username());
+        assertThat(verified.get("reviews").get(0).get("at").asString()).isNotBlank();
+        assertThat(ids(washCoordinator.http().get("/api/observations?status=verified").json())).contains(id);
+
+        assertThat(washCoordinator.http().delete("/api/observations/" + id).status()).as("another organisation").isEqualTo(403);
+        assertThat(http().delete("/api/observations/" + id).status()).as("anonymous").isEqualTo(401);
+        assertThat(oxfamColleague.http().delete("/api/observations/" + id).status()).isEqualTo(204);
+        assertThat(oxfam.http().get("/api/observations/" + id).status()).isEqualTo(404);
+        assertThat(oxfam.http().get("/api/search?q=" + marker).json().get("total").asLong()).isZero();
+        assertThat(oxfam.http().get("/id/document/" + id, "Accept", "text/turtle").status()).isEqualTo(404);
+        String reviews = "ASK { GRAPH <http://localhost:8080/graph/document/" + id + "/review> { ?s ?p ?o } }";
+        assertThat(admin().get("/sparql?query=" + Http.enc(reviews), "Accept", "application/sparql-results+json").json()
+                .get("boolean").asBoolean()).as("reviews go with it").isFalse();
+    }
+
+    @Test
+    void anObservationThatNamesTheQuestionItAnswersBecomesItsCandidate() throws InterruptedException {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Http.Response question = oxfam.http().json("POST", "/api/questions", Members.json(Map.of(
+                "text", "Why are households in Zahle buying water from private tankers?", "sectors", List.of("wash"))));
+        assertThat(question.status()).as(question.toString()).isEqualTo(201);
+        String questionId = question.json().get("id").asString();
+        Map<String, Object> body = observation(marker());
+        body.put("question", questionId);
+        body.put("sensitivity", "public");
+        String id = submit(oxfam.http(), body, 201).get("id").asString();
+        assertThat(submit(oxfam.http(), Map.of("question", "no-such-question"), 400).get("violations").toString())
+                .contains("question");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<String> candidates = List.of();
+        while (Instant.now().isBefore(deadline) && !candidates.contains(id)) {
+            candidates = new ArrayList<>();
+            for (JsonNode c : http().get("/api/questions/" + questionId).json().get("answers").get("answers")) {
+                candidates.add(c.get("provenance").get("document").get("id").asString());
+            }
+            Thread.sleep(200);
+        }
+        assertThat(candidates).contains(id);
+    }
+
+    private static JsonNode find(JsonNode violations, String field) {
+        for (JsonNode v : violations) {
+            if (v.get("field").asString().equals(field)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no violation of " + field + " in " + violations);
+    }
+
+    private static List<String> ids(JsonNode observations) {
+        List<String> out = new ArrayList<>();
+        observations.forEach(o -> out.add(o.get("id").asString()));
+        return out;
+    }
+}
