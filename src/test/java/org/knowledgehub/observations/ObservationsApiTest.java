@@ -99,9 +99,12 @@ class ObservationsApiTest extends HubTest {
         assertThat(m.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, KH.FieldObservation).toList()).hasSize(1);
         org.apache.jena.rdf.model.Resource doc = m.getResource("http://localhost:8080/id/document/" + id);
         assertThat(doc.getPropertyResourceValue(KH.method).getURI()).isEqualTo(KH.NS + "FocusGroupDiscussion");
-        org.apache.jena.rdf.model.Resource consent = doc.getPropertyResourceValue(KH.consent);
-        assertThat(consent.getPropertyResourceValue(org.knowledgehub.ontology.Dpv.hasConsentStatus))
-                .isEqualTo(org.knowledgehub.ontology.Dpv.ConsentGiven);
+        String consentIri = doc.getPropertyResourceValue(KH.consent).getURI();
+        Http.Response consentTurtle = wfp.http().get(consentIri.substring("http://localhost:8080".length()), "Accept", "text/turtle");
+        RDFParser.fromString(consentTurtle.text(), Lang.TURTLE).parse(m);
+        org.apache.jena.rdf.model.Resource consent = m.getResource(consentIri);
+        assertThat(consent.getPropertyResourceValue(org.knowledgehub.ontology.Dpv.hasConsentStatus).getURI())
+                .isEqualTo(org.knowledgehub.ontology.Dpv.ConsentGiven.getURI());
         assertThat(consent.hasLiteral(KH.collectedFromPeople, true)).isTrue();
     }
 

@@ -309,6 +309,48 @@ class BrowserTest extends HubTest {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void aFieldActorContributesAnObservationThroughTheFormAndSeesWhatToFixFirst() {
+        String username = "observer-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "an observation test password";
+        assertThat(admin().json("POST", "/api/accounts", "{\"username\": \"" + username + "\", \"displayName\": \"Field Observer\", "
+                + "\"organisation\": \"Oxfam\", \"roles\": [\"contributor\"], \"password\": \"" + password + "\"}").status())
+                .isEqualTo(201);
+        String marker = "Hawsh" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        browser.get(url("/login"));
+        signIn(username, password);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.findElement(By.id("nav-observe")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("observation-form")));
+
+        String text = "Families in " + marker + " say the water network has been dry since June and tankers cost twice as much.";
+        browser.findElement(By.id("obs-text")).sendKeys(text);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2023-07-04'", browser.findElement(By.id("obs-from")));
+        new Select(browser.findElement(By.id("obs-area"))).selectByValue("LB25");
+        new Select(browser.findElement(By.id("obs-method"))).selectByValue("field-visit");
+        browser.findElement(By.id("people-yes")).click();
+        browser.findElement(By.id("personal-yes")).click();
+        browser.findElement(By.id("observation-submit")).click();
+
+        // No sector and personal data without consent: both explained, nothing typed is lost.
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("observation-errors")));
+        assertThat(browser.findElement(By.id("error-sectors")).getText()).contains("sectors");
+        assertThat(browser.findElement(By.id("error-consent")).getText()).contains("Personal data without informed consent");
+        assertThat(browser.findElement(By.id("obs-text")).getAttribute("value")).isEqualTo(text);
+        assertThat(new Select(browser.findElement(By.id("obs-area"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("LB25");
+
+        browser.findElement(By.id("sector-wash")).click();
+        browser.findElement(By.id("personal-no")).click();
+        browser.findElement(By.id("observation-submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(browser.findElement(By.id("doc-title")).getText()).contains("Field observation, Zahle");
+        assertThat(browser.getPageSource()).contains(marker);
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+        assertThat(http().get("/api/search?q=" + marker).json().get("total").asLong()).as("restricted by default").isZero();
+        assertThat(admin().get("/api/search?q=" + marker).json().get("total").asLong()).isEqualTo(1);
+    }
+
     private void signIn(String username, String password) {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         browser.findElement(By.id("username")).clear();

@@ -1,0 +1,118 @@
+package org.knowledgehub.observations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.knowledgehub.HubProperties;
+import org.knowledgehub.ingest.IngestOutcome;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.Ontology;
+import org.knowledgehub.ontology.Schemes;
+import org.knowledgehub.security.CurrentCaller;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The observation form for field actors (signed-in contributors): the same submission and
+ * validation as the API; what is wrong is shown beside each field and nothing typed is lost.
+ */
+@Controller
+class ObservationPage {
+
+    /** A choice of the form: a code and what the user reads. */
+    record Option(String code, String label) {
+    }
+
+    private final Observations observations;
+    private final List<Option> areas;
+    private final List<Option> sectors;
+    private final List<Option> populations;
+    private final List<Option> methods;
+
+    ObservationPage(Observations observations, ConceptLabels labels, Ontology ontology, HubProperties hub) {
+        this.observations = observations;
+        this.areas = options(labels, Schemes.areas(hub.base()));
+        this.sectors = options(labels, Schemes.sectors(hub.base()));
+        this.populations = options(labels, Schemes.populations(hub.base()));
+        this.methods = ontology.model().listSubjectsWithProperty(RDF.type, KH.ObservationMethod).toList().stream()
+                .map(m -> new Option(m.getProperty(SKOS.notation).getString(), labels.label(m)))
+                .sorted(Comparator.comparing(o -> o.code().equals("other") ? "~" : o.label()))
+                .toList();
+    }
+
+    private static List<Option> options(ConceptLabels labels, String scheme) {
+        List<Option> out = new ArrayList<>();
+        for (Resource concept : labels.labels(scheme).keySet()) {
+            String code = labels.code(concept.getURI());
+            out.add(new Option(code, concept.getURI().contains("/id/area/") ? labels.label(concept) + " (" + code + ")"
+                    : labels.label(concept)));
+        }
+        out.sort(Comparator.comparing(Option::code));
+        return out;
+    }
+
+    @GetMapping("/observations/new")
+    String form(@RequestParam(required = false) String question, @RequestParam(required = false) String area, Model model) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("question", question);
+        values.put("area", area);
+        values.put("sensitivity", "restricted");
+        return show(model, values, Map.of());
+    }
+
+    @PostMapping("/observations")
+    String submit(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> sectors,
+                  Model model, HttpServletResponse response) {
+        ObservationSubmission submission = new ObservationSubmission(form.get("text"), form.get("title"),
+                form.get("observedFrom"), form.get("observedTo"), form.get("area"), form.get("locality"),
+                sectors == null ? List.of() : sectors, form.get("population"), form.get("method"), null,
+                form.get("sensitivity"), List.of(), List.of(),
+                new ObservationSubmission.Consent(bool(form.get("collectedFromPeople")), form.get("informedConsent"),
+                        form.get("purpose"), bool(form.get("personalData"))),
+                form.get("question"));
+        try {
+            IngestOutcome outcome = observations.submit(submission, CurrentCaller.get());
+            return "redirect:/id/document/" + outcome.id();
+        } catch (ErrorResponseException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            Object violations = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("violations");
+            if (violations instanceof List<?> list) {
+                list.forEach(v -> errors.merge(((Violation) v).field(), ((Violation) v).message(), (a, b) -> a + " " + b));
+            } else {
+                errors.put(String.valueOf(e.getBody().getProperties() == null ? "observation"
+                        : e.getBody().getProperties().getOrDefault("field", "observation")), e.getBody().getDetail());
+            }
+            response.setStatus(e.getStatusCode().value());
+            Map<String, Object> values = new LinkedHashMap<>(form);
+            values.put("sectors", sectors == null ? List.of() : sectors);
+            return show(model, values, errors);
+        }
+    }
+
+    private String show(Model model, Map<String, Object> values, Map<String, String> errors) {
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("areas", areas);
+        model.addAttribute("sectors", sectors);
+        model.addAttribute("populations", populations);
+        model.addAttribute("methods", methods);
+        return "observation-form";
+    }
+
+    /** A radio button left unset is null: the shapes say it is required. */
+    private static Boolean bool(String value) {
+        return value == null || value.isBlank() ? null : Boolean.valueOf(value);
+    }
+}
