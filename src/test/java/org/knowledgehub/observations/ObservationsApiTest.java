@@ -260,6 +260,29 @@ class ObservationsApiTest extends HubTest {
         assertThat(candidates).contains(id);
     }
 
+    @Test
+    void anObservationIsEvidenceWhenATrendOfItsAreaIsExplained() {
+        Members.Member nrc = Members.contributor(http(), admin(), "NRC");
+        String marker = marker();
+        Map<String, Object> body = observation(marker);
+        body.put("text", "Households in the " + marker + " settlement told us they fell below the survival minimum expenditure "
+                + "basket (SMEB) in 2022 because cash assistance was not adjusted to the collapse of the lira while rents rose.");
+        body.put("observedFrom", "2022-05-10");
+        body.remove("observedTo");
+        body.put("sectors", List.of("basic-assistance", "food-security"));
+        String id = submit(nrc.http(), body, 201).get("id").asString();
+
+        String explain = "/api/trends/explain?indicator=below-smeb&area=LB2&population=syrian-refugees&from=2020&to=2022";
+        List<String> documents = new ArrayList<>();
+        nrc.http().get(explain).json().get("evidence").get("answers")
+                .forEach(a -> documents.add(a.get("provenance").get("document").get("id").asString()));
+        assertThat(documents).as("a member sees the restricted observation among the evidence").contains(id);
+        List<String> anonymous = new ArrayList<>();
+        http().get(explain).json().get("evidence").get("answers")
+                .forEach(a -> anonymous.add(a.get("provenance").get("document").get("id").asString()));
+        assertThat(anonymous).doesNotContain(id);
+    }
+
     private static JsonNode find(JsonNode violations, String field) {
         for (JsonNode v : violations) {
             if (v.get("field").asString().equals(field)) {
