@@ -81,7 +81,7 @@ class TrendExplainer {
                         + from + " and " + to + "?",
                 sectors, List.of(trend.area().code()), from + "/" + to,
                 trend.population() == null ? null : trend.population().code(), null);
-        Answers evidence = reasonsFirst(questions.ask(ask, caller, EVIDENCE));
+        Answers evidence = ordered(questions.ask(ask, caller, EVIDENCE), from, to);
         List<Question> open = questions.list(null, null, "open", null).stream()
                 .filter(q -> q.areas().isEmpty() || q.areas().stream().anyMatch(nearbyAreas::contains))
                 .filter(q -> q.sectors().stream().anyMatch(sectors::contains))
@@ -91,14 +91,22 @@ class TrendExplainer {
     }
 
     /**
-     * Passages that give reasons ("explained by", "due to", "because"...) before those that only
-     * restate the figures: a coordinator asking why wants the explanation, and the figures are in
-     * the trend already. The ranking is kept within each group.
+     * Passages about the period before those about other years only, and within each, those that
+     * give reasons ("explained by", "due to", "because"...) before those that only restate the
+     * figures: a coordinator asking why wants the explanation, and the figures are in the trend
+     * already. The ranking is kept within each group.
      */
-    private static Answers reasonsFirst(Answers a) {
+    private static Answers ordered(Answers a, int from, int to) {
         List<Answer> ordered = new ArrayList<>(a.answers());
-        ordered.sort(Comparator.comparing(answer -> !givesReasons(answer)));
+        ordered.sort(Comparator.comparing((Answer answer) -> !aboutPeriod(answer, from, to))
+                .thenComparing(answer -> !givesReasons(answer)));
         return new Answers(a.question(), a.confident(), a.concepts(), a.years(), ordered, a.conflicts());
+    }
+
+    /** A passage that names no year, or one of the period's. */
+    private static boolean aboutPeriod(Answer answer, int from, int to) {
+        List<Integer> years = answer.mentions() == null ? List.of() : answer.mentions().years();
+        return years.isEmpty() || years.stream().anyMatch(y -> y >= from && y <= to);
     }
 
     private static boolean givesReasons(Answer answer) {

@@ -109,6 +109,24 @@ class ObservationsApiTest extends HubTest {
     }
 
     @Test
+    void theDemoObservationsAreThereForThoseEachLevelAllows() {
+        List<String> everyone = localities(http().get("/api/observations?limit=1000").json());
+        assertThat(everyone).contains("Dreib", "Bab al-Tabbaneh");
+        assertThat(texts(http().get("/api/observations?limit=1000").json())).noneMatch(t -> t.contains("Baalbek")
+                || t.contains("municipal meeting about unregistered residents"));
+        Members.Member drc = Members.contributor(http(), admin(), "DRC");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        assertThat(texts(drc.http().get("/api/observations?area=LB3&sector=protection").json()))
+                .anyMatch(t -> t.contains("municipal meeting about unregistered residents"));
+        assertThat(texts(wfp.http().get("/api/observations?area=LB3&sector=protection").json()))
+                .noneMatch(t -> t.contains("municipal meeting about unregistered residents"));
+        assertThat(texts(wfp.http().get("/api/observations?area=LB8").json())).anyMatch(t -> t.contains("east of Baalbek"));
+        JsonNode dreib = http().get("/api/search?q=Dreib&type=observation").json();
+        assertThat(dreib.get("total").asLong()).isEqualTo(1);
+        assertThat(dreib.get("results").get(0).get("mentions").get("areas").toString()).contains("LB51");
+    }
+
+    @Test
     void anInvalidObservationIsRefusedWithEveryViolationNamed() {
         Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
         Map<String, Object> bad = observation(marker());
@@ -290,6 +308,18 @@ class ObservationsApiTest extends HubTest {
             }
         }
         throw new AssertionError("no violation of " + field + " in " + violations);
+    }
+
+    private static List<String> localities(JsonNode observations) {
+        List<String> out = new ArrayList<>();
+        observations.forEach(o -> out.add(o.get("locality").isNull() ? "" : o.get("locality").asString()));
+        return out;
+    }
+
+    private static List<String> texts(JsonNode observations) {
+        List<String> out = new ArrayList<>();
+        observations.forEach(o -> out.add(o.get("text").asString()));
+        return out;
     }
 
     private static List<String> ids(JsonNode observations) {
