@@ -1,5 +1,6 @@
 package org.knowledgehub.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * no cookie can make it write, so it needs no CSRF token; a browser's session may only read
  * through it. The pages keep a session: sign-in form (or OpenID Connect, when configured), sign-out,
  * and CSRF tokens on every form. Reading is open on both (the access decision then limits what
- * each caller sees); writing needs a role.
+ * each caller sees); writing needs a role. Writes refused for want of a role go into the
+ * {@link AuditTrail}.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -38,7 +40,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store, AuditTrail audit)
+            throws Exception {
         http
                 .securityMatcher("/api/**", "/sparql", "/update")
                 .csrf(csrf -> csrf.disable())
@@ -54,12 +57,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/questions/**").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
+                        .requestMatchers("/api/audit").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
                         .requestMatchers("/api/me/**").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(ADMIN)
                         .requestMatchers("/update").hasRole(ADMIN)
                         .anyRequest().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden(audit)))
                 .headers(SecurityConfig::headers);
         return http.build();
     }
@@ -67,7 +71,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
-                              ObjectProvider<ClientRegistrationRepository> registrations, OidcAccounts oidcAccounts) throws Exception {
+                              ObjectProvider<ClientRegistrationRepository> registrations, OidcAccounts oidcAccounts,
+                              AuditTrail audit) throws Exception {
         http
                 .securityContext(c -> c.securityContextRepository(SessionCallers.forPages(store)))
                 .formLogin(f -> f.loginPage("/login").permitAll())
@@ -78,11 +83,11 @@ class SecurityConfig {
                         // Asking a research question from a page: any signed-in member, as on the API.
                         .requestMatchers(HttpMethod.POST, "/questions").authenticated()
                         .anyRequest().permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler(forbidden()))
+                .exceptionHandling(e -> e.accessDeniedHandler(forbidden(audit)))
                 .headers(SecurityConfig::headers);
         if (registrations.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
-                    .userInfoEndpoint(u -> u.oidcUserService(new OidcAccountUserService(oidcAccounts))));
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcAccountUserService(oidcAccounts, audit))));
         }
         return http.build();
     }
@@ -92,11 +97,21 @@ class SecurityConfig {
                 "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
     }
 
-    private static AccessDeniedHandler forbidden() {
-        return (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
-                ex instanceof CsrfException
-                        ? "the form is out of date or did not come from this site (missing or invalid CSRF token); reload the page"
-                        : "your role does not allow this operation");
+    private static AccessDeniedHandler forbidden(AuditTrail audit) {
+        return (req, res, ex) -> {
+            if (isWrite(req)) {
+                audit.recordWrite(CurrentCaller.get(), "denied", req.getMethod() + " " + req.getRequestURI(), null, "forbidden");
+            }
+            ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+                    ex instanceof CsrfException
+                            ? "the form is out of date or did not come from this site (missing or invalid CSRF token); reload the page"
+                            : "your role does not allow this operation");
+        };
+    }
+
+    private static boolean isWrite(HttpServletRequest req) {
+        String method = req.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> h) {

@@ -10,6 +10,7 @@ import org.knowledgehub.questions.QuestionService;
 import org.knowledgehub.search.SearchResponse;
 import org.knowledgehub.search.SearchService;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,10 @@ class AreaView {
     private final SearchService search;
     private final QuestionService questions;
     private final AccessPolicy access;
+    private final AuditTrail audit;
 
-    AreaView(TrendsService trends, SearchService search, QuestionService questions, AccessPolicy access) {
+    AreaView(TrendsService trends, SearchService search, QuestionService questions, AccessPolicy access, AuditTrail audit) {
+        this.audit = audit;
         this.trends = trends;
         this.search = search;
         this.questions = questions;
@@ -51,6 +54,8 @@ class AreaView {
         // Lebanon is every passage: its page lists the passages that name the country or any of its areas.
         SearchResponse mentions = search.search(new SearchService.Request(null, null, null, null, null, null,
                 area.code(), null, null, null, null, String.valueOf(PASSAGES), null, null), caller);
+        // The area's API and its page both come here: the passages they show are read here.
+        audit.recordRead(caller, "area", area.iri(), mentions.results().stream().map(SearchResponse.Result::graph).toList());
         Set<String> here = new HashSet<>();
         here.add(area.code());
         children.forEach(c -> here.add(c.code()));
