@@ -16,18 +16,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/accounts}: the admin creates, lists, changes and disables local accounts. Every
- * change goes into the audit trail (which fields changed, never their values).
+ * {@code /api/accounts}: the admin creates, lists, changes and disables local accounts, and lifts
+ * a sign-in pause. Every change goes into the audit trail (which fields changed, never their values).
  */
 @RestController
 @Tag(name = "accounts")
 class AccountController {
 
     private final Accounts accounts;
+    private final SignInThrottle throttle;
     private final AuditTrail audit;
 
-    AccountController(Accounts accounts, AuditTrail audit) {
+    AccountController(Accounts accounts, SignInThrottle throttle, AuditTrail audit) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.audit = audit;
     }
 
@@ -66,8 +68,23 @@ class AccountController {
             throw Problems.invalid("body", "the body must be a JSON object with the fields to change");
         }
         Accounts.View changed = accounts.update(username, change);
+        if (change.password() != null) {
+            // A new password set by the admin is how a paused member gets back in.
+            throttle.release(changed.username());
+        }
         audit.recordWrite(CurrentCaller.get(), "account.update", changed.username(), null, "changed " + fields(change));
         return changed;
+    }
+
+    @PostMapping("/api/accounts/{username}/unlock")
+    @Operation(summary = "Lift a sign-in pause (admin)",
+            description = "After too many failed sign-ins an account's name is paused for kh.security.sign-in.pause; this "
+                    + "lifts the pause and forgets the failures.")
+    ResponseEntity<Void> unlock(@PathVariable String username) {
+        String name = accounts.get(username).username();
+        throttle.release(name);
+        audit.recordWrite(CurrentCaller.get(), "account.unlock", name, null);
+        return ResponseEntity.noContent().build();
     }
 
     /** The names of the fields a change sets. */

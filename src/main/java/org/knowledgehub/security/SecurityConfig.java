@@ -1,5 +1,7 @@
 package org.knowledgehub.security;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +18,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -27,8 +30,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * no cookie can make it write, so it needs no CSRF token; a browser's session may only read
  * through it. The pages keep a session: sign-in form (or OpenID Connect, when configured), sign-out,
  * and CSRF tokens on every form. Reading is open on both (the access decision then limits what
- * each caller sees); writing needs a role. Writes refused for want of a role go into the
- * {@link AuditTrail}.
+ * each caller sees); writing needs a role. Password sign-in paused by {@link SignInThrottle} is a
+ * 429 problem on the API and a message on the sign-in page; writes refused for want of a role go
+ * into the {@link AuditTrail}.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -73,9 +77,12 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
                               ObjectProvider<ClientRegistrationRepository> registrations, OidcAccounts oidcAccounts,
                               AuditTrail audit) throws Exception {
+        ExceptionMappingAuthenticationFailureHandler signInFailed = new ExceptionMappingAuthenticationFailureHandler();
+        signInFailed.setDefaultFailureUrl("/login?error");
+        signInFailed.setExceptionMappings(Map.of(SignInThrottle.Paused.class.getName(), "/login?paused"));
         http
                 .securityContext(c -> c.securityContextRepository(SessionCallers.forPages(store)))
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").failureHandler(signInFailed).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 // Linked Data for scripts: /id/... with a token, as on the API.
                 .addFilterAfter(new BearerTokenFilter(adminToken, apiTokens), CsrfFilter.class)
@@ -93,8 +100,17 @@ class SecurityConfig {
     }
 
     private static AuthenticationEntryPoint unauthorized() {
-        return (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
+        return (req, res, ex) -> {
+            if (ex instanceof SignInThrottle.Paused paused) {
+                res.setHeader("Retry-After", Long.toString(paused.retryAfterSeconds()));
+                ProblemResponses.write(res, 429, "too-many-requests", "Too many requests",
+                        "too many failed sign-ins: sign-in is paused; try again after the seconds in Retry-After, "
+                                + "or ask an admin to lift the pause");
+                return;
+            }
+            ProblemResponses.write(res, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
+        };
     }
 
     private static AccessDeniedHandler forbidden(AuditTrail audit) {
