@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.iterator.IteratorCloseable;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -57,10 +58,42 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
     }
 
     private Iterator<Quad> noting(Iterator<Quad> quads) {
-        return watched.isEmpty() ? quads : Iter.map(quads, q -> {
-            noteRead(q.getGraph());
+        return watched.isEmpty() ? quads : new Noting(quads);
+    }
+
+    /**
+     * Notes the graph of each quad it hands out. Quads mostly come grouped by graph, so a graph
+     * just noted is not looked up again: a full scan by an admin costs a comparison per quad.
+     */
+    private final class Noting implements IteratorCloseable<Quad> {
+
+        private final Iterator<Quad> quads;
+        private Node last;
+
+        Noting(Iterator<Quad> quads) {
+            this.quads = quads;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return quads.hasNext();
+        }
+
+        @Override
+        public Quad next() {
+            Quad q = quads.next();
+            Node g = q.getGraph();
+            if (g != last && !g.equals(last)) {
+                last = g;
+                noteRead(g);
+            }
             return q;
-        });
+        }
+
+        @Override
+        public void close() {
+            Iter.close(quads);
+        }
     }
 
     @Override
