@@ -247,6 +247,38 @@ class AuditTrailTest extends HubTest {
         assertThat(denied.get("outcome").asString()).isEqualTo("forbidden");
     }
 
+    @Test
+    void accountTokenQuestionAndUpdateWritesAreRecorded() {
+        Members.Member member = Members.contributor(http(), admin(), "WFP");
+        String newPassword = "a new password " + Members.unique("pw");
+        assertThat(member.http().json("PUT", "/api/me/password", Members.json(Map.of("current", member.password(),
+                "password", newPassword))).status()).isEqualTo(204);
+        String tokenId = member.http().get("/api/me/tokens").json().get(0).get("id").asString();
+        assertThat(admin().json("PATCH", "/api/accounts/" + member.username(), "{\"displayName\": \"Renamed\", \"enabled\": true}")
+                .status()).isEqualTo(200);
+        Http.Response asked = member.http().json("POST", "/api/questions", "{\"text\": \"Why did water trucking costs rise in Zahle?\", "
+                + "\"sectors\": [\"wash\"], \"areas\": [\"LB23\"]}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        String question = asked.json().get("uri").asString();
+        assertThat(admin().json("POST", "/api/questions/" + asked.json().get("id").asString() + "/status", "{\"status\": \"closed\"}")
+                .status()).isEqualTo(200);
+        String graph = BASE + "graph/test/" + Members.unique("audit");
+        assertThat(admin().post("/update", "application/sparql-update", ("INSERT DATA { GRAPH <" + graph + "> { <urn:a> <urn:b> <urn:c> } }")
+                .getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(admin().post("/update", "application/sparql-update", ("DROP GRAPH <" + graph + ">").getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(200);
+        assertThat(member.http().delete("/api/me/tokens/" + tokenId).status()).isEqualTo(204);
+
+        assertThat(audit("actor=" + member.username())).extracting(e -> e.get("action").asString() + " " + e.get("outcome").asString())
+                .containsSubsequence("token.revoke revoked", "question.create created", "password.change ok");
+        assertThat(audit("action=account.update&limit=1").getFirst().get("outcome").asString()).isEqualTo("changed displayName,enabled");
+        assertThat(audit("graph=" + Http.enc(BASE + "graph/question/" + asked.json().get("id").asString())))
+                .extracting(e -> e.get("action").asString()).containsExactly("question.status", "question.create");
+        assertThat(audit("action=question.create&limit=1").getFirst().get("target").asString()).isEqualTo(question);
+        assertThat(audit("action=sparql.update&graph=" + Http.enc(graph))).hasSize(2)
+                .allSatisfy(e -> assertThat(e.get("target").asString()).matches("UPDATE sha256:[0-9a-f]{32}"));
+    }
+
     /** Without the server: entries outlive the component that wrote them, go into a file per month, and are filtered by level. */
     @Test
     void entriesSurviveARestartAndRotateByMonth(@TempDir Path data) {
