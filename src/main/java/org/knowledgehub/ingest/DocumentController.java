@@ -19,6 +19,7 @@ import org.knowledgehub.Problems;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.store.KnowledgeStore;
@@ -54,10 +55,12 @@ class DocumentController {
     private final KnowledgeStore store;
     private final Uris uris;
     private final UploadPolicy uploads;
+    private final AuditTrail audit;
 
     DocumentController(IngestService ingest, DocumentRecords records, AccessPolicy access, Originals originals,
-                       KnowledgeStore store, Uris uris, UploadPolicy uploads) {
+                       KnowledgeStore store, Uris uris, UploadPolicy uploads, AuditTrail audit) {
         this.uploads = uploads;
+        this.audit = audit;
         this.ingest = ingest;
         this.records = records;
         this.access = access;
@@ -103,6 +106,7 @@ class DocumentController {
         } catch (IngestFailure e) {
             throw e.problem();
         }
+        audit.recordWrite(caller, "document.upload", outcome.uri(), List.of(outcome.graph()), outcome.status().code());
         if (outcome.status() == IngestOutcome.Status.CREATED) {
             return ResponseEntity.created(URI.create("/api/documents/" + outcome.id())).body(outcome);
         }
@@ -118,13 +122,17 @@ class DocumentController {
         if (limit < 1 || limit > 500) {
             throw Problems.invalid("limit", "limit must be between 1 and 500");
         }
-        return records.list(access.visibleTo(CurrentCaller.get()), offset, limit);
+        List<DocumentSummary> page = records.list(access.visibleTo(CurrentCaller.get()), offset, limit);
+        audit.recordRead(CurrentCaller.get(), "documents", null, page.stream().map(DocumentSummary::graph).toList());
+        return page;
     }
 
     @GetMapping("/api/documents/{id}")
     @Operation(summary = "Describe a document")
     DocumentSummary get(@PathVariable String id) {
-        return visible(id);
+        DocumentSummary doc = visible(id);
+        audit.recordRead(CurrentCaller.get(), "document", doc.uri(), List.of(doc.graph()));
+        return doc;
     }
 
     @GetMapping("/api/documents/{id}/original")
@@ -136,6 +144,7 @@ class DocumentController {
             throw Problems.notFound("the original file of document " + id);
         }
         String filename = doc.sourceName().substring(doc.sourceName().lastIndexOf('/') + 1);
+        audit.recordRead(CurrentCaller.get(), "original", doc.uri(), List.of(doc.graph()));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(doc.mediaType() == null ? "application/octet-stream" : doc.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -147,7 +156,8 @@ class DocumentController {
     @GetMapping(path = "/api/documents/{id}/text", produces = "text/plain;charset=UTF-8")
     @Operation(summary = "The document's extracted text; all offsets refer to it")
     String text(@PathVariable String id) {
-        visible(id);
+        DocumentSummary summary = visible(id);
+        audit.recordRead(CurrentCaller.get(), "text", summary.uri(), List.of(summary.graph()));
         Node graph = uris.documentGraph(id);
         Node doc = NodeFactory.createURI(uris.document(id));
         return store.readAll(d -> {
@@ -159,8 +169,9 @@ class DocumentController {
     @DeleteMapping("/api/documents/{id}")
     @Operation(summary = "Delete a document: its graph, index entries and original (admin)")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        visible(id);
+        DocumentSummary doc = visible(id);
         ingest.delete(id);
+        audit.recordWrite(CurrentCaller.get(), "document.delete", doc.uri(), List.of(doc.graph()), "deleted");
         return ResponseEntity.noContent().build();
     }
 

@@ -28,6 +28,7 @@ import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.ontology.Prov;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.Role;
 import org.knowledgehub.security.VisibleGraphs;
@@ -56,10 +57,12 @@ public class Observations {
     private final AccessPolicy access;
     private final Uris uris;
     private final ConceptLabels labels;
+    private final AuditTrail audit;
 
     Observations(ObservationDrafts drafts, ObservationReader reader, IngestService ingest, KnowledgeStore store,
-                 AccessPolicy access, Uris uris, ConceptLabels labels) {
+                 AccessPolicy access, Uris uris, ConceptLabels labels, AuditTrail audit) {
         this.labels = labels;
+        this.audit = audit;
         this.drafts = drafts;
         this.reader = reader;
         this.ingest = ingest;
@@ -81,6 +84,8 @@ public class Observations {
         }
         try {
             IngestOutcome outcome = ingest.ingest(draft.request());
+            audit.recordWrite(caller, "observation.submit", outcome.uri(), List.of(outcome.graph()),
+                    outcome.status().name().toLowerCase());
             log.info("Observation {} contributed by {} ({})", outcome.id(), caller.name(), caller.organisation());
             return outcome;
         } catch (IngestFailure e) {
@@ -102,8 +107,14 @@ public class Observations {
         return e;
     }
 
-    /** An observation the caller may read. */
+    /** An observation the caller may read; the read is audited when it is restricted or confidential. */
     public Optional<ObservationView> get(String id, Caller caller) {
+        Optional<ObservationView> o = read(id, caller);
+        o.ifPresent(x -> audit.recordRead(caller, "observations", x.uri(), List.of(uris.documentGraph(id))));
+        return o;
+    }
+
+    private Optional<ObservationView> read(String id, Caller caller) {
         if (!DocumentIds.isValid(id) || !access.canRead(caller, uris.documentGraph(id))) {
             return Optional.empty();
         }
@@ -121,7 +132,7 @@ public class Observations {
         });
         List<ObservationView> out = new ArrayList<>();
         for (String id : ids) {
-            get(id, caller).filter(o -> area == null || o.area() != null && within(o.area(), area))
+            read(id, caller).filter(o -> area == null || o.area() != null && within(o.area(), area))
                     .filter(o -> sector == null || o.sectors().stream().anyMatch(s -> s.code().equalsIgnoreCase(sector)))
                     .filter(o -> status == null || o.status().equalsIgnoreCase(status))
                     .filter(o -> organisation == null || o.organisation() != null
@@ -129,7 +140,9 @@ public class Observations {
                     .ifPresent(out::add);
         }
         out.sort(Comparator.comparing((ObservationView o) -> o.observedFrom()).reversed().thenComparing(ObservationView::id));
-        return out.size() > limit ? out.subList(0, limit) : out;
+        List<ObservationView> page = out.size() > limit ? out.subList(0, limit) : out;
+        audit.recordRead(caller, "observations", "list", page.stream().map(ObservationView::uri).toList());
+        return page;
     }
 
     /** The area itself, one of its districts, or anywhere for Lebanon. */
@@ -144,7 +157,7 @@ public class Observations {
      * @param verdict verified or disputed
      */
     public synchronized ObservationView review(String id, String verdict, String note, Caller caller) {
-        ObservationView o = get(id, caller).orElseThrow(() -> Problems.notFound("observation " + id));
+        ObservationView o = read(id, caller).orElseThrow(() -> Problems.notFound("observation " + id));
         Resource verdictConcept = switch (verdict == null ? "" : verdict.strip().toLowerCase()) {
             case "verified" -> KH.Verified;
             case "disputed" -> KH.Disputed;
@@ -174,19 +187,22 @@ public class Observations {
             review.addProperty(KH.note, note.strip());
         }
         write(graph, m.getGraph());
+        audit.recordWrite(caller, "observation." + (verdictConcept.equals(KH.Verified) ? "verify" : "dispute"), o.uri(),
+                List.of(graph));
         log.info("Observation {} marked {} by {}", id, verdictConcept.getLocalName().toLowerCase(), caller.name());
-        return get(id, caller).orElseThrow();
+        return read(id, caller).orElseThrow();
     }
 
     /** The contributing organisation (or the admin) withdraws an observation: gone from every channel. */
     public void withdraw(String id, Caller caller) {
-        ObservationView o = get(id, caller).orElseThrow(() -> Problems.notFound("observation " + id));
+        ObservationView o = read(id, caller).orElseThrow(() -> Problems.notFound("observation " + id));
         boolean ownOrganisation = caller.organisation() != null && o.organisation() != null
                 && caller.organisation().equals(o.organisation().uri());
         if (!caller.has(Role.ADMIN) && !ownOrganisation) {
             throw Problems.forbidden("id", "only the contributing organisation can withdraw an observation");
         }
         ingest.delete(id);
+        audit.recordWrite(caller, "observation.withdraw", o.uri(), List.of(uris.documentGraph(id)));
         log.info("Observation {} withdrawn by {} ({})", id, caller.name(), caller.organisation());
     }
 

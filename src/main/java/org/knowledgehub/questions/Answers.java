@@ -1,5 +1,6 @@
 package org.knowledgehub.questions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,5 +18,17 @@ public record Answers(String question, boolean confident, List<Answer.Entity> co
     }
 
     public record Figure(String value, String passage, String quote, String document) {
+    }
+
+    /** The IRIs of every passage these answers show (candidates, further candidates, duplicates, figures): for the audit trail. */
+    public List<String> sources() {
+        List<String> out = new ArrayList<>();
+        for (Answer a : answers) {
+            out.add(a.passage());
+            a.more().forEach(m -> out.add(m.passage()));
+            a.duplicates().forEach(d -> out.add(d.passage()));
+        }
+        conflicts.forEach(c -> c.figures().forEach(f -> out.add(f.passage())));
+        return out;
     }
 }

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.knowledgehub.Problems;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.store.Uris;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 class QuestionController {
 
     private final QuestionService questions;
+    private final AuditTrail audit;
+    private final Uris uris;
 
-    QuestionController(QuestionService questions) {
+    QuestionController(QuestionService questions, AuditTrail audit, Uris uris) {
         this.questions = questions;
+        this.audit = audit;
+        this.uris = uris;
     }
 
     @GetMapping("/api/ask")
@@ -37,7 +43,10 @@ class QuestionController {
                 @Parameter(description = "Population group code") @RequestParam(required = false) String population,
                 @Parameter(description = "A year or years: 2020, 2019/2020") @RequestParam(required = false) String period,
                 @Parameter(description = "Documents to return answers from, 1-50 (default 10)") @RequestParam(required = false) String k) {
-        return questions.ask(new QuestionService.Ask(q, sector, area, period, population, null), CurrentCaller.get(), number(k));
+        Answers answers = questions.ask(new QuestionService.Ask(q, sector, area, period, population, null), CurrentCaller.get(),
+                number(k));
+        audit.recordRead(CurrentCaller.get(), "ask", AuditTrail.digest(q), answers.sources());
+        return answers;
     }
 
     @PostMapping("/api/questions")
@@ -47,6 +56,7 @@ class QuestionController {
             throw Problems.invalid("text", "the body must be a JSON object with text and sectors");
         }
         Question q = questions.create(ask, CurrentCaller.get());
+        audit.recordWrite(CurrentCaller.get(), "question.create", q.uri(), List.of(q.uri()), "created");
         return ResponseEntity.created(URI.create("/api/questions/" + q.id())).body(q);
     }
 
@@ -61,7 +71,9 @@ class QuestionController {
     @GetMapping("/api/questions/{id}")
     @Operation(summary = "A research question with its ranked candidate answers and their reviews")
     QuestionService.QuestionView view(@PathVariable String id, @RequestParam(required = false) String k) {
-        return questions.view(id, CurrentCaller.get(), number(k));
+        QuestionService.QuestionView view = questions.view(id, CurrentCaller.get(), number(k));
+        audit.recordRead(CurrentCaller.get(), "question", view.question().uri(), view.answers().sources());
+        return view;
     }
 
     /** @param verdict accept, reject or normal */
@@ -74,7 +86,11 @@ class QuestionController {
         if (review == null) {
             throw Problems.invalid("passage", "the body must be a JSON object with passage and verdict");
         }
-        return questions.review(id, review.passage(), review.verdict(), CurrentCaller.get());
+        QuestionService.QuestionView view = questions.review(id, review.passage(), review.verdict(), CurrentCaller.get());
+        // The review is written into the question's graph about the passage's document.
+        audit.recordWrite(CurrentCaller.get(), "question.review", review.passage(), uris.documentIdOf(review.passage().strip())
+                .map(doc -> List.of(uris.questionSourceGraph(view.question().id(), doc))).orElse(List.of()), review.verdict());
+        return view;
     }
 
     record Status(String status) {
@@ -83,7 +99,9 @@ class QuestionController {
     @PostMapping("/api/questions/{id}/status")
     @Operation(summary = "Close or reopen a question (coordinator or admin)")
     Question status(@PathVariable String id, @RequestBody(required = false) Status status) {
-        return questions.setStatus(id, status == null || status.status() == null ? "" : status.status().strip());
+        Question q = questions.setStatus(id, status == null || status.status() == null ? "" : status.status().strip());
+        audit.recordWrite(CurrentCaller.get(), "question.status", q.uri(), List.of(q.uri()), q.status());
+        return q;
     }
 
     private static Integer number(String k) {

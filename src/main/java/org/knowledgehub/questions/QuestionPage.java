@@ -2,6 +2,7 @@ package org.knowledgehub.questions;
 
 import java.util.List;
 
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class QuestionPage {
 
     private final QuestionService questions;
+    private final AuditTrail audit;
 
-    QuestionPage(QuestionService questions) {
+    QuestionPage(QuestionService questions, AuditTrail audit) {
         this.questions = questions;
+        this.audit = audit;
     }
 
     @PostMapping("/questions")
@@ -23,6 +26,7 @@ class QuestionPage {
                @RequestParam(required = false) String population) {
         Question q = questions.create(new QuestionService.Ask(text, sectors == null ? List.of() : sectors,
                 areas == null ? List.of() : areas, period, population, null), CurrentCaller.get());
+        audit.recordWrite(CurrentCaller.get(), "question.create", q.uri(), List.of(q.uri()), "created");
         return "redirect:/id/question/" + q.id();
     }
 }

@@ -3,6 +3,7 @@ package org.knowledgehub.search;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
     private final SearchService search;
+    private final AuditTrail audit;
 
-    SearchController(SearchService search) {
+    SearchController(SearchService search, AuditTrail audit) {
         this.search = search;
+        this.audit = audit;
     }
 
     @GetMapping("/api/search")
@@ -42,7 +45,10 @@ class SearchController {
             @Parameter(description = "Results to skip (default 0)") @RequestParam(required = false) String offset,
             @Parameter(description = "bm25 (default): the query syntax above; hybrid: q in plain language, ranked by BM25 "
                     + "with ontology expansion fused with semantic similarity") @RequestParam(required = false) String mode) {
-        return search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, area, sector, population,
-                indicator, year, k, offset, mode), CurrentCaller.get());
+        SearchResponse response = search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, area,
+                sector, population, indicator, year, k, offset, mode), CurrentCaller.get());
+        audit.recordRead(CurrentCaller.get(), "search", AuditTrail.digest(q),
+                response.results().stream().map(SearchResponse.Result::graph).toList());
+        return response;
     }
 }

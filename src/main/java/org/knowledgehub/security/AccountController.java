@@ -1,6 +1,7 @@
 package org.knowledgehub.security;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,15 +15,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/accounts}: the admin creates, lists, changes and disables local accounts. */
+/**
+ * {@code /api/accounts}: the admin creates, lists, changes and disables local accounts, and lifts
+ * a sign-in pause. Every change goes into the audit trail (which fields changed, never their values).
+ */
 @RestController
 @Tag(name = "accounts")
 class AccountController {
 
     private final Accounts accounts;
+    private final SignInThrottle throttle;
+    private final AuditTrail audit;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, SignInThrottle throttle, AuditTrail audit) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
     @PostMapping("/api/accounts")
@@ -35,6 +43,7 @@ class AccountController {
             throw Problems.invalid("username", "the body must be a JSON object with username, roles and password");
         }
         Accounts.View created = accounts.create(account);
+        audit.recordWrite(CurrentCaller.get(), "account.create", created.username(), null, "created");
         return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
     }
 
@@ -58,6 +67,36 @@ class AccountController {
         if (change == null) {
             throw Problems.invalid("body", "the body must be a JSON object with the fields to change");
         }
-        return accounts.update(username, change);
+        Accounts.View changed = accounts.update(username, change);
+        if (change.password() != null) {
+            // A new password set by the admin is how a paused member gets back in.
+            throttle.release(changed.username());
+        }
+        audit.recordWrite(CurrentCaller.get(), "account.update", changed.username(), null, "changed " + fields(change));
+        return changed;
+    }
+
+    @PostMapping("/api/accounts/{username}/unlock")
+    @Operation(summary = "Lift a sign-in pause (admin)",
+            description = "After too many failed sign-ins an account's name is paused for kh.security.sign-in.pause; this "
+                    + "lifts the pause and forgets the failures.")
+    ResponseEntity<Void> unlock(@PathVariable String username) {
+        String name = accounts.get(username).username();
+        throttle.release(name);
+        audit.recordWrite(CurrentCaller.get(), "account.unlock", name, null);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The names of the fields a change sets. */
+    private static String fields(Accounts.Change change) {
+        List<String> fields = new ArrayList<>();
+        if (change.displayName() != null) fields.add("displayName");
+        if (change.organisation() != null) fields.add("organisation");
+        if (change.roles() != null) fields.add("roles");
+        if (change.sectors() != null) fields.add("sectors");
+        if (change.enabled() != null) fields.add(change.enabled() ? "enabled" : "disabled");
+        if (change.password() != null) fields.add("password");
+        if (change.identityProvider() != null) fields.add("identityProvider");
+        return String.join(",", fields);
     }
 }

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginPage {
 
     private final ObjectProvider<ClientRegistrationRepository> registrations;
+    private final SignInThrottle throttle;
 
-    LoginPage(ObjectProvider<ClientRegistrationRepository> registrations) {
+    LoginPage(ObjectProvider<ClientRegistrationRepository> registrations, SignInThrottle throttle) {
         this.registrations = registrations;
+        this.throttle = throttle;
     }
 
     record Provider(String id, String name) {
@@ -33,6 +35,7 @@ class LoginPage {
             }
         }
         model.addAttribute("providers", providers);
+        model.addAttribute("pauseMinutes", SignInThrottle.Paused.minutes(throttle.pause()));
         return "login";
     }
 }

@@ -22,10 +22,12 @@ class MeController {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final AuditTrail audit;
 
-    MeController(Accounts accounts, ApiTokens tokens) {
+    MeController(Accounts accounts, ApiTokens tokens, AuditTrail audit) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @GetMapping("/api/me")
@@ -46,6 +48,7 @@ class MeController {
                     + "'Authorization: Bearer <token>'; it acts as your account until you revoke it.")
     ResponseEntity<ApiTokens.NewToken> create(@RequestBody(required = false) ApiTokens.TokenRequest request) {
         ApiTokens.NewToken created = tokens.create(CurrentCaller.get(), request);
+        audit.recordWrite(CurrentCaller.get(), "token.create", created.id(), null, "created");
         return ResponseEntity.created(URI.create("/api/me/tokens/" + created.id())).body(created);
     }
 
@@ -53,6 +56,7 @@ class MeController {
     @Operation(summary = "Revoke one of my API tokens")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         tokens.revoke(CurrentCaller.get(), id);
+        audit.recordWrite(CurrentCaller.get(), "token.revoke", id, null, "revoked");
         return ResponseEntity.noContent().build();
     }
 
@@ -63,6 +67,7 @@ class MeController {
             throw Problems.invalid("password", "the body must be a JSON object with current and password");
         }
         accounts.changePassword(CurrentCaller.get(), change);
+        audit.recordWrite(CurrentCaller.get(), "password.change", CurrentCaller.get().name(), null);
         return ResponseEntity.noContent().build();
     }
 }

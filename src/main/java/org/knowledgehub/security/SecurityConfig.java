@@ -1,5 +1,8 @@
 package org.knowledgehub.security;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +18,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -26,7 +30,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * no cookie can make it write, so it needs no CSRF token; a browser's session may only read
  * through it. The pages keep a session: sign-in form (or OpenID Connect, when configured), sign-out,
  * and CSRF tokens on every form. Reading is open on both (the access decision then limits what
- * each caller sees); writing needs a role.
+ * each caller sees); writing needs a role. Password sign-in paused by {@link SignInThrottle} is a
+ * 429 problem on the API and a message on the sign-in page; writes refused for want of a role go
+ * into the {@link AuditTrail}.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -38,7 +44,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store, AuditTrail audit)
+            throws Exception {
         http
                 .securityMatcher("/api/**", "/sparql", "/update")
                 .csrf(csrf -> csrf.disable())
@@ -58,12 +65,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/questions/**").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
+                        .requestMatchers("/api/audit").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
                         .requestMatchers("/api/me/**").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(ADMIN)
                         .requestMatchers("/update").hasRole(ADMIN)
                         .anyRequest().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden(audit)))
                 .headers(SecurityConfig::headers);
         return http.build();
     }
@@ -71,10 +79,14 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
-                              ObjectProvider<ClientRegistrationRepository> registrations, OidcAccounts oidcAccounts) throws Exception {
+                              ObjectProvider<ClientRegistrationRepository> registrations, OidcAccounts oidcAccounts,
+                              AuditTrail audit) throws Exception {
+        ExceptionMappingAuthenticationFailureHandler signInFailed = new ExceptionMappingAuthenticationFailureHandler();
+        signInFailed.setDefaultFailureUrl("/login?error");
+        signInFailed.setExceptionMappings(Map.of(SignInThrottle.Paused.class.getName(), "/login?paused"));
         http
                 .securityContext(c -> c.securityContextRepository(SessionCallers.forPages(store)))
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").failureHandler(signInFailed).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 // Linked Data for scripts: /id/... with a token, as on the API.
                 .addFilterAfter(new BearerTokenFilter(adminToken, apiTokens), CsrfFilter.class)
@@ -84,25 +96,44 @@ class SecurityConfig {
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .anyRequest().permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler(forbidden()))
+                .exceptionHandling(e -> e.accessDeniedHandler(forbidden(audit)))
                 .headers(SecurityConfig::headers);
         if (registrations.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
-                    .userInfoEndpoint(u -> u.oidcUserService(new OidcAccountUserService(oidcAccounts))));
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcAccountUserService(oidcAccounts, audit))));
         }
         return http.build();
     }
 
     private static AuthenticationEntryPoint unauthorized() {
-        return (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
+        return (req, res, ex) -> {
+            if (ex instanceof SignInThrottle.Paused paused) {
+                res.setHeader("Retry-After", Long.toString(paused.retryAfterSeconds()));
+                ProblemResponses.write(res, 429, "too-many-requests", "Too many requests",
+                        "too many failed sign-ins: sign-in is paused; try again after the seconds in Retry-After, "
+                                + "or ask an admin to lift the pause");
+                return;
+            }
+            ProblemResponses.write(res, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
+        };
     }
 
-    private static AccessDeniedHandler forbidden() {
-        return (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
-                ex instanceof CsrfException
-                        ? "the form is out of date or did not come from this site (missing or invalid CSRF token); reload the page"
-                        : "your role does not allow this operation");
+    private static AccessDeniedHandler forbidden(AuditTrail audit) {
+        return (req, res, ex) -> {
+            if (isWrite(req)) {
+                audit.recordWrite(CurrentCaller.get(), "denied", req.getMethod() + " " + req.getRequestURI(), null, "forbidden");
+            }
+            ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+                    ex instanceof CsrfException
+                            ? "the form is out of date or did not come from this site (missing or invalid CSRF token); reload the page"
+                            : "your role does not allow this operation");
+        };
+    }
+
+    private static boolean isWrite(HttpServletRequest req) {
+        String method = req.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> h) {

@@ -15,6 +15,7 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.knowledgehub.Problems;
 import org.knowledgehub.ingest.IngestFailure;
 import org.knowledgehub.ingest.IngestService;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.store.Uris;
 import org.springframework.http.HttpHeaders;
@@ -43,8 +44,10 @@ class SparqlController {
     private final SparqlService sparql;
     private final IngestService ingest;
     private final Uris uris;
+    private final AuditTrail audit;
 
-    SparqlController(SparqlService sparql, IngestService ingest, Uris uris) {
+    SparqlController(SparqlService sparql, IngestService ingest, Uris uris, AuditTrail audit) {
+        this.audit = audit;
         this.sparql = sparql;
         this.ingest = ingest;
         this.uris = uris;
@@ -101,7 +104,9 @@ class SparqlController {
             throw Problems.invalid("update", "the update is empty");
         }
         try {
-            return ingest.applyUpdate(update);
+            IngestService.UpdateOutcome outcome = ingest.applyUpdate(update);
+            audit.recordWrite(CurrentCaller.get(), "sparql.update", "UPDATE " + AuditTrail.digest(update), outcome.graphs());
+            return outcome;
         } catch (IngestFailure e) {
             throw Problems.badQuery(e.field(), e.getMessage());
         }

@@ -24,6 +24,7 @@ import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.KnowledgeStore;
@@ -47,9 +48,12 @@ public class SparqlService {
     private final AccessPolicy access;
     private final SparqlProperties properties;
     private final Uris uris;
+    private final AuditTrail audit;
 
-    SparqlService(KnowledgeStore store, PassageIndex index, AccessPolicy access, SparqlProperties properties, Uris uris) {
+    SparqlService(KnowledgeStore store, PassageIndex index, AccessPolicy access, SparqlProperties properties, Uris uris,
+                  AuditTrail audit) {
         this.uris = uris;
+        this.audit = audit;
         this.store = store;
         this.index = index;
         this.access = access;
@@ -90,7 +94,8 @@ public class SparqlService {
             namedGraphs.forEach(query::addNamedGraphURI);
         }
         VisibleGraphs visible = access.visibleTo(caller);
-        VisibleDatasetGraph dataset = store.view(visible.graphs());
+        // Watching the restricted and confidential graphs: the audit trail records those the query read.
+        VisibleDatasetGraph dataset = store.view(visible.graphs(), audit.protectedGraphs(visible));
         long t0 = System.nanoTime();
         try {
             SparqlResult result = Txn.calculateRead(dataset, () -> {
@@ -105,6 +110,8 @@ public class SparqlService {
                 }
             });
             log.debug("SPARQL {} for {} in {} ms", query.queryType(), caller.name(), (System.nanoTime() - t0) / 1_000_000);
+            audit.recordRead(caller, "sparql", query.queryType() + " " + AuditTrail.digest(query.serialize()),
+                    dataset.watchedGraphsRead());
             return result;
         } catch (QueryCancelledException e) {
             log.info("SPARQL query cancelled after {} ms (limit {})", (System.nanoTime() - t0) / 1_000_000, properties.timeout());

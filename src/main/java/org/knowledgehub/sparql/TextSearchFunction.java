@@ -23,6 +23,7 @@ import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.SearchHit;
 import org.knowledgehub.search.UserQueryParser;
 import org.knowledgehub.security.VisibleGraphs;
+import org.knowledgehub.store.VisibleDatasetGraph;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -92,6 +93,9 @@ final class TextSearchFunction extends PropertyFunctionBase {
         }
         List<Binding> out = new ArrayList<>(hits.size());
         for (SearchHit hit : hits) {
+            if (execCxt.getDataset() instanceof VisibleDatasetGraph view) {
+                view.noteRead(NodeFactory.createURI(hit.passage().graph())); // for the audit trail: hits are reads too
+            }
             List<Node> values = List.of(
                     NodeFactory.createURI(hit.passage().passageUri()),
                     NodeFactory.createLiteralDT(Float.toString(hit.score()), XSDDatatype.XSDfloat),

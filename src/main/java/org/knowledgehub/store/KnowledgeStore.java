@@ -87,7 +87,15 @@ public class KnowledgeStore implements DisposableBean {
 
     /** A read-only view containing only the given graphs, its default graph their union. */
     public VisibleDatasetGraph view(Set<Node> visibleGraphs) {
-        return new VisibleDatasetGraph(dsg, visibleGraphs);
+        return new VisibleDatasetGraph(dsg, visibleGraphs, Set.of());
+    }
+
+    /**
+     * The same view, noting which of the {@code watched} graphs its reads return quads from
+     * ({@link VisibleDatasetGraph#watchedGraphsRead()}): the audit trail's record of what was read.
+     */
+    public VisibleDatasetGraph view(Set<Node> visibleGraphs, Set<Node> watched) {
+        return new VisibleDatasetGraph(dsg, visibleGraphs, watched);
     }
 
     /**

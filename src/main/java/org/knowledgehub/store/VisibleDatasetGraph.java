@@ -2,8 +2,10 @@ package org.knowledgehub.store;
 
 import java.util.Iterator;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.iterator.IteratorCloseable;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -21,20 +23,77 @@ import org.apache.jena.sparql.graph.GraphReadOnly;
  * cannot reach past it.
  *
  * <p>It is a {@link DatasetGraphWrapperView}: ARQ must not unwrap it to the store underneath.
+ *
+ * <p>It can also note which of some watched graphs its reads returned quads from, so the audit
+ * trail knows which restricted or confidential graphs a query or page actually read.
  */
 public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements DatasetGraphWrapperView {
 
     private final DatasetGraph base;
     private final Set<Node> visible;
+    private final Set<Node> watched;
+    private final Set<Node> read = ConcurrentHashMap.newKeySet();
 
-    VisibleDatasetGraph(DatasetGraph base, Set<Node> visible) {
+    VisibleDatasetGraph(DatasetGraph base, Set<Node> visible, Set<Node> watched) {
         super(base);
         this.base = base;
         this.visible = Set.copyOf(visible);
+        this.watched = Set.copyOf(watched);
     }
 
     public boolean isVisible(Node graph) {
         return visible.contains(graph);
+    }
+
+    /** The watched graphs that reads through this view have returned quads from so far. */
+    public Set<Node> watchedGraphsRead() {
+        return Set.copyOf(read);
+    }
+
+    /** Notes a read of a graph made beside the view (a full-text hit inside a query). */
+    public void noteRead(Node graph) {
+        if (watched.contains(graph)) {
+            read.add(graph);
+        }
+    }
+
+    private Iterator<Quad> noting(Iterator<Quad> quads) {
+        return watched.isEmpty() ? quads : new Noting(quads);
+    }
+
+    /**
+     * Notes the graph of each quad it hands out. Quads mostly come grouped by graph, so a graph
+     * just noted is not looked up again: a full scan by an admin costs a comparison per quad.
+     */
+    private final class Noting implements IteratorCloseable<Quad> {
+
+        private final Iterator<Quad> quads;
+        private Node last;
+
+        Noting(Iterator<Quad> quads) {
+            this.quads = quads;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return quads.hasNext();
+        }
+
+        @Override
+        public Quad next() {
+            Quad q = quads.next();
+            Node g = q.getGraph();
+            if (g != last && !g.equals(last)) {
+                last = g;
+                noteRead(g);
+            }
+            return q;
+        }
+
+        @Override
+        public void close() {
+            Iter.close(quads);
+        }
     }
 
     @Override
@@ -48,7 +107,7 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
         if (!visible.contains(g)) {
             return Iter.nullIterator();
         }
-        return base.find(g, s, p, o);
+        return noting(base.find(g, s, p, o));
     }
 
     @Override
@@ -62,7 +121,7 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
         if (Quad.isDefaultGraph(g) || !visible.contains(g)) {
             return Iter.nullIterator();
         }
-        return base.find(g, s, p, o);
+        return noting(base.find(g, s, p, o));
     }
 
     @Override
@@ -77,7 +136,12 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
 
     @Override
     public boolean contains(Node g, Node s, Node p, Node o) {
-        return find(g, s, p, o).hasNext();
+        Iterator<Quad> found = find(g, s, p, o);
+        if (!found.hasNext()) {
+            return false;
+        }
+        found.next(); // an existence test reads the graph too: taking the quad lets it be noted
+        return true;
     }
 
     @Override
@@ -127,8 +191,8 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
     }
 
     private Iterator<Quad> findInVisibleNamedGraphs(Node s, Node p, Node o) {
-        return Iter.filter(base.find(Node.ANY, s, p, o),
-                q -> !q.isDefaultGraph() && visible.contains(q.getGraph()));
+        return noting(Iter.filter(base.find(Node.ANY, s, p, o),
+                q -> !q.isDefaultGraph() && visible.contains(q.getGraph())));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.knowledgehub.questions.QuestionService;
 import org.knowledgehub.search.SearchResponse;
 import org.knowledgehub.search.SearchService;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +31,14 @@ class AreaView {
     private final SearchService search;
     private final QuestionService questions;
     private final AccessPolicy access;
+    private final AuditTrail audit;
 
     private final Observations observations;
 
     AreaView(TrendsService trends, SearchService search, QuestionService questions, AccessPolicy access,
-             Observations observations) {
+             Observations observations, AuditTrail audit) {
         this.observations = observations;
+        this.audit = audit;
         this.trends = trends;
         this.search = search;
         this.questions = questions;
@@ -58,6 +61,8 @@ class AreaView {
         // Lebanon is every passage: its page lists the passages that name the country or any of its areas.
         SearchResponse mentions = search.search(new SearchService.Request(null, null, null, null, null, null,
                 area.code(), null, null, null, null, String.valueOf(PASSAGES), null, null), caller);
+        // The area's API and its page both come here: the passages they show are read here.
+        audit.recordRead(caller, "area", area.iri(), mentions.results().stream().map(SearchResponse.Result::graph).toList());
         Set<String> here = new HashSet<>();
         here.add(area.code());
         children.forEach(c -> here.add(c.code()));

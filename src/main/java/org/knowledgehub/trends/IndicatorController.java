@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.knowledgehub.Problems;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +26,10 @@ class IndicatorController {
     private final IndicatorImporter importer;
     private final TrendsService trends;
     private final AccessPolicy access;
+    private final AuditTrail audit;
 
-    IndicatorController(IndicatorImporter importer, TrendsService trends, AccessPolicy access) {
+    IndicatorController(IndicatorImporter importer, TrendsService trends, AccessPolicy access, AuditTrail audit) {
+        this.audit = audit;
         this.importer = importer;
         this.trends = trends;
         this.access = access;
@@ -57,8 +60,11 @@ class IndicatorController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return importer.importTable(new IndicatorImporter.Request(bytes, file.getOriginalFilename(), format, source, year,
-                population, sensitivity, CurrentCaller.get().name()));
+        ImportReport report = importer.importTable(new IndicatorImporter.Request(bytes, file.getOriginalFilename(), format, source,
+                year, population, sensitivity, CurrentCaller.get().name()));
+        audit.recordWrite(CurrentCaller.get(), "indicator.import", report.source(), report.tables().stream()
+                .map(ImportReport.Table::graph).toList(), report.observations() + " observations");
+        return report;
     }
 
     @GetMapping("/api/indicators")

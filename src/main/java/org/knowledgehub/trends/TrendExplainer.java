@@ -16,6 +16,7 @@ import org.knowledgehub.questions.Answers;
 import org.knowledgehub.questions.Question;
 import org.knowledgehub.questions.QuestionService;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,11 @@ class TrendExplainer {
     private final Gazetteer gazetteer;
     private final ConceptLabels labels;
     private final AccessPolicy access;
+    private final AuditTrail audit;
 
-    TrendExplainer(TrendsService trends, QuestionService questions, Gazetteer gazetteer, ConceptLabels labels, AccessPolicy access) {
+    TrendExplainer(TrendsService trends, QuestionService questions, Gazetteer gazetteer, ConceptLabels labels, AccessPolicy access,
+                   AuditTrail audit) {
+        this.audit = audit;
         this.trends = trends;
         this.questions = questions;
         this.gazetteer = gazetteer;
@@ -82,6 +86,9 @@ class TrendExplainer {
                 sectors, List.of(trend.area().code()), from + "/" + to,
                 trend.population() == null ? null : trend.population().code(), null);
         Answers evidence = ordered(questions.ask(ask, caller, EVIDENCE), from, to);
+        // The explanation's API and its page both come here: the evidence they show is read here.
+        audit.recordRead(caller, "explain", trend.indicator().iri() + " " + trend.area().code() + " " + from + "/" + to,
+                evidence.sources());
         List<Question> open = questions.list(null, null, "open", null).stream()
                 .filter(q -> q.areas().isEmpty() || q.areas().stream().anyMatch(nearbyAreas::contains))
                 .filter(q -> q.sectors().stream().anyMatch(sectors::contains))

@@ -15,7 +15,9 @@ import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Accounts;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.sparql.ResultFormat;
 import org.knowledgehub.store.Descriptions;
 import org.knowledgehub.store.KnowledgeStore;
@@ -46,10 +48,12 @@ class LinkedDataController {
     private final ResourcePages pages;
     private final ITemplateEngine templates;
     private final Accounts accounts;
+    private final AuditTrail audit;
 
     LinkedDataController(KnowledgeStore store, AccessPolicy access, Uris uris, ResourcePages pages, ITemplateEngine templates,
-                         Accounts accounts) {
+                         Accounts accounts, AuditTrail audit) {
         this.accounts = accounts;
+        this.audit = audit;
         this.store = store;
         this.access = access;
         this.uris = uris;
@@ -62,13 +66,16 @@ class LinkedDataController {
     ResponseEntity<byte[]> resource(HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         String path = request.getRequestURI().substring(request.getContextPath().length() + 1);
         String uri = uris.base() + path;
-        VisibleDatasetGraph view = store.view(access.visibleTo(CurrentCaller.get()).graphs());
+        VisibleGraphs visible = access.visibleTo(CurrentCaller.get());
+        // Watching the restricted and confidential graphs: the audit trail records those the page or description read.
+        VisibleDatasetGraph view = store.view(visible.graphs(), audit.protectedGraphs(visible));
         if (wantsHtml(accept)) {
             Context context = new Context();
             // The page header: who is signed in, and the token its sign-out form needs.
             context.setVariable("me", accounts.profile(CurrentCaller.get()));
             context.setVariable("_csrf", request.getAttribute("_csrf"));
             String html = Txn.calculateRead(view, () -> renderPage(view, context, uri, path));
+            audit.recordRead(CurrentCaller.get(), "linked-data-page", uri, view.watchedGraphsRead());
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(html.getBytes(StandardCharsets.UTF_8));
         }
@@ -77,6 +84,7 @@ class LinkedDataController {
         if (description.isEmpty()) {
             throw Problems.notFound(uri);
         }
+        audit.recordRead(CurrentCaller.get(), "linked-data", uri, view.watchedGraphsRead());
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, format.contentType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(format.write(description, uris.base()));
     }

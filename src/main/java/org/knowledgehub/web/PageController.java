@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.search.SearchResponse;
 import org.knowledgehub.search.SearchService;
@@ -23,8 +24,10 @@ class PageController {
     private final SearchService search;
     private final NamedQueries queries;
     private final LocalLinks links;
+    private final AuditTrail audit;
 
-    PageController(SearchService search, NamedQueries queries, LocalLinks links) {
+    PageController(SearchService search, NamedQueries queries, LocalLinks links, AuditTrail audit) {
+        this.audit = audit;
         this.search = search;
         this.queries = queries;
         this.links = links;
@@ -48,6 +51,8 @@ class PageController {
                         filters.get("organisation"), filters.get("from"), filters.get("to"), null, filters.get("area"),
                         filters.get("sector"), filters.get("population"), filters.get("indicator"), filters.get("year"), "10",
                         offset, null), CurrentCaller.get());
+                audit.recordRead(CurrentCaller.get(), "search-page", AuditTrail.digest(q), results.results().stream()
+                        .map(SearchResponse.Result::graph).toList());
                 model.addAttribute("results", results);
                 if (results.total() > results.offset() + results.k()) {
                     StringBuilder next = new StringBuilder("/?q=").append(encode(q));

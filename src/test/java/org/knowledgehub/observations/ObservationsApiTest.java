@@ -250,6 +250,20 @@ class ObservationsApiTest extends HubTest {
         String reviews = "ASK { GRAPH <http://localhost:8080/graph/document/" + id + "/review> { ?s ?p ?o } }";
         assertThat(admin().get("/sparql?query=" + Http.enc(reviews), "Accept", "application/sparql-results+json").json()
                 .get("boolean").asBoolean()).as("reviews go with it").isFalse();
+
+        // Every step is in the audit trail, the withdrawal included, with who and which graph.
+        String graph = "http://localhost:8080/graph/document/" + id;
+        Map<String, String> actions = new LinkedHashMap<>();
+        admin().get("/api/audit?graph=" + Http.enc(graph) + "&limit=1000").json()
+                .forEach(e -> actions.putIfAbsent(e.get("action").asString(), e.get("actor").asString()));
+        assertThat(actions).containsEntry("observation.submit", oxfam.username())
+                .containsEntry("observation.withdraw", oxfamColleague.username())
+                .containsEntry("read", oxfamColleague.username());
+        Map<String, String> reviewActions = new LinkedHashMap<>();
+        admin().get("/api/audit?graph=" + Http.enc(graph + "/review") + "&limit=1000").json()
+                .forEach(e -> reviewActions.putIfAbsent(e.get("action").asString(), e.get("actor").asString()));
+        assertThat(reviewActions).containsEntry("observation.verify", washCoordinator.username())
+                .containsEntry("observation.dispute", washCoordinator.username());
     }
 
     @Test

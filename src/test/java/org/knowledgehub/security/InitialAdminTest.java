@@ -37,7 +37,7 @@ class InitialAdminTest extends HubTest {
 
     private InitialAdmin initialAdmin(AccountStore store, String username, String password) {
         return new InitialAdmin(store, rules, new AccountProperties(new AccountProperties.InitialAdmin(username, password), 12,
-                new AccountProperties.Oidc("email", true)), new HubProperties(data, URI.create("http://localhost:8080/")));
+                new AccountProperties.Oidc("email", true), null), new HubProperties(data, URI.create("http://localhost:8080/")));
     }
 
     @Test

@@ -40,7 +40,7 @@ class OidcAccountsTest extends HubTest {
 
     private OidcAccounts oidc(AccountStore store, String claim, boolean create) {
         return new OidcAccounts(store, rules, new AccountProperties(new AccountProperties.InitialAdmin(null, null), 12,
-                new AccountProperties.Oidc(claim, create)));
+                new AccountProperties.Oidc(claim, create), null));
     }
 
     private static Account local(String username, String provider) {
