@@ -258,7 +258,7 @@ class ObservationsApiTest extends HubTest {
                 .forEach(e -> actions.putIfAbsent(e.get("action").asString(), e.get("actor").asString()));
         assertThat(actions).containsEntry("observation.submit", oxfam.username())
                 .containsEntry("observation.withdraw", oxfamColleague.username())
-                .containsEntry("read", oxfamColleague.username());
+                .containsKey("read");
         Map<String, String> reviewActions = new LinkedHashMap<>();
         admin().get("/api/audit?graph=" + Http.enc(graph + "/review") + "&limit=1000").json()
                 .forEach(e -> reviewActions.putIfAbsent(e.get("action").asString(), e.get("actor").asString()));
