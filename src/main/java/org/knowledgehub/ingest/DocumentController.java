@@ -138,9 +138,16 @@ class DocumentController {
     }
 
     @GetMapping("/api/documents/{id}/original")
-    @Operation(summary = "The original file, as it was ingested")
+    @Operation(summary = "The original file, as it was ingested",
+            description = "The original of a document with personal data holds it unmasked: only members of the owning "
+                    + "organisation and admins may download it (403 for others, who can read the masked text).")
     ResponseEntity<Resource> original(@PathVariable String id) {
         DocumentSummary doc = visible(id);
+        if (records.hasPersonalGraph(id) && !access.canRead(CurrentCaller.get(), uris.personalGraph(id))) {
+            throw Problems.forbidden(null, "the original file of this document contains personal data, which only members "
+                    + "of the organisation that owns it may read; its text, with the personal data masked, is at /api/documents/"
+                    + id + "/text");
+        }
         var path = originals.path(doc.contentHash());
         if (!Files.exists(path)) {
             throw Problems.notFound("the original file of document " + id);
