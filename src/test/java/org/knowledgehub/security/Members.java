@@ -11,7 +11,7 @@ import org.knowledgehub.Http;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Accounts made for a test through the admin API, each signed in with an API token of its own. */
-final class Members {
+public final class Members {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,10 +22,10 @@ final class Members {
      * @param http  API token of the account
      * @param basic the account's name and password
      */
-    record Member(String username, String password, Http http, Http basic) {
+    public record Member(String username, String password, Http http, Http basic) {
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -34,7 +34,7 @@ final class Members {
     }
 
     /** An account of {@code organisation} (null for none) with these roles and sectors. */
-    static Member create(Http anonymous, Http admin, String organisation, List<String> roles, List<String> sectors) {
+    public static Member create(Http anonymous, Http admin, String organisation, List<String> roles, List<String> sectors) {
         String username = unique("member");
         String password = "pw-" + UUID.randomUUID();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class Members {
         return new Member(username, password, anonymous.withBearer(token.json().get("token").asString()), basic);
     }
 
-    static Member contributor(Http anonymous, Http admin, String organisation) {
+    public static Member contributor(Http anonymous, Http admin, String organisation) {
         return create(anonymous, admin, organisation, List.of("contributor"), List.of());
     }
 }
