@@ -58,6 +58,9 @@ final class PersonalDataFinder {
             "jebel", "khan", "majdel", "majdal", "deir", "kfar", "ain", "aïn", "ein", "tell", "tal", "haret", "hay", "nahr",
             "wadi", "ras", "qornet", "beit", "bir", "souk", "souq", "marj", "joub", "saint", "st", "el", "al", "camp", "mount",
             "mont", "sin", "zouk", "dahr", "hosh", "haouch", "hawsh", "qaa", "mina", "tripoli", "sahel", "mazraat", "kafr");
+    /** Places named like a kunya, which no preposition may announce ("Abu Samra and Tell"). */
+    private static final Set<String> PLACE_KUNYAS = Set.of("abu samra", "abou samra", "abu dhabi", "abu kamal", "abu dhour",
+            "umm qasr");
     /** Words after a name that make it the name of a place or an institution: "Rafik Hariri Hospital". */
     private static final Set<String> INSTITUTION_WORDS = Set.of("hospital", "university", "street", "road", "square", "camp",
             "school", "centre", "center", "foundation", "airport", "stadium", "highway", "bridge", "mosque", "church",
@@ -99,7 +102,8 @@ final class PersonalDataFinder {
                 int start = matcher.start(group);
                 int end = c.cutAtMention(start, matcher.end(group));
                 boolean kunya = p == KUNYA;
-                if (end <= start || kunya && LOCATIVE.matcher(text.substring(Math.max(0, start - 12), start)).find()) {
+                if (end <= start || kunya && PLACE_KUNYAS.stream().anyMatch(place -> text.regionMatches(true, start, place, 0,
+                        place.length()))) {
                     continue;
                 }
                 if (c.isPrivateName(start, end)) {

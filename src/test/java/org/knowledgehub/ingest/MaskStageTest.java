@@ -39,6 +39,7 @@ class MaskStageTest {
 
             Mr. Ahmad Khalil (reachable on +961 3 123 456 or ahmad.khalil@example.org, UNHCR case LEB-12345678)
             said that Umm Ali rents a room in Abu Samra from the same landlord. UNHCR and WFP were informed.
+            Abu Samra and Tell have the highest rents of Tripoli.
 
             ## Follow-up
 
