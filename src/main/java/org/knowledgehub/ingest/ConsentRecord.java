@@ -16,20 +16,84 @@ import org.knowledgehub.ontology.KH;
  * informed consent, for what purpose, and whether it holds personal data. Written in W3C DPV terms.
  *
  * @param collectedFromPeople whether the information was collected from people (interviews,
- *                            discussions, visits), as opposed to desk review or monitoring data
+ *                            discussions, visits), as opposed to desk review or monitoring data;
+ *                            null when the sender did not say
  * @param informedConsent     whether informed consent was obtained: true, false, or null when unknown
  * @param purpose             the purpose consent was given for, or null
  * @param personalData        whether the contribution contains personal data of the people it is about
  */
-public record ConsentRecord(boolean collectedFromPeople, Boolean informedConsent, String purpose, boolean personalData) {
+public record ConsentRecord(Boolean collectedFromPeople, Boolean informedConsent, String purpose, boolean personalData) {
+
+    /** The names of the fields that declare a record, in uploads and in a catalog. */
+    public static final String COLLECTED_FROM_PEOPLE = "collectedFromPeople";
+    public static final String INFORMED_CONSENT = "informedConsent";
+    public static final String PURPOSE = "consentPurpose";
+    public static final String PERSONAL_DATA = "personalData";
+
+    private static final int MAX_PURPOSE = 500;
 
     public ConsentRecord {
         purpose = purpose == null || purpose.isBlank() ? null : purpose.strip();
     }
 
+    /**
+     * The record of a document whose sender declared nothing: consent unknown, no personal data
+     * declared. It is kept as such (a field note always carries a record), and it does not allow
+     * personal data, so a document in which the hub finds some is refused.
+     */
+    public static ConsentRecord undeclared() {
+        return new ConsentRecord(null, null, null, false);
+    }
+
+    /**
+     * The record the four fields declare (as sent: {@code true}, {@code false}, and for
+     * {@code informedConsent} also {@code unknown}), or empty when all are blank.
+     *
+     * @throws IngestFailure INVALID, naming the field, for a value that is none of these
+     */
+    public static Optional<ConsentRecord> fromFields(String collectedFromPeople, String informedConsent, String purpose,
+                                                     String personalData) {
+        if (blank(collectedFromPeople) && blank(informedConsent) && blank(purpose) && blank(personalData)) {
+            return Optional.empty();
+        }
+        if (purpose != null && purpose.strip().length() > MAX_PURPOSE) {
+            throw new IngestFailure(IngestFailure.Reason.INVALID, PURPOSE,
+                    PURPOSE + " is longer than " + MAX_PURPOSE + " characters");
+        }
+        Boolean consent = blank(informedConsent) ? null : switch (informedConsent.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "given" -> Boolean.TRUE;
+            case "false", "no", "refused" -> Boolean.FALSE;
+            case "unknown" -> null;
+            default -> throw new IngestFailure(IngestFailure.Reason.INVALID, INFORMED_CONSENT,
+                    INFORMED_CONSENT + " must be true, false or unknown");
+        };
+        return Optional.of(new ConsentRecord(bool(collectedFromPeople, COLLECTED_FROM_PEOPLE), consent, purpose,
+                Boolean.TRUE.equals(bool(personalData, PERSONAL_DATA))));
+    }
+
+    private static Boolean bool(String value, String field) {
+        if (blank(value)) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> Boolean.TRUE;
+            case "false", "no" -> Boolean.FALSE;
+            default -> throw new IngestFailure(IngestFailure.Reason.INVALID, field, field + " must be true or false");
+        };
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** Personal data may be kept (masked in shared views) only when the people gave informed consent. */
     public boolean allowsPersonalData() {
         return Boolean.TRUE.equals(informedConsent);
+    }
+
+    /** The field a {@link #problem()} is about: the purpose when consent lacks one, else the consent itself. */
+    public String problemField() {
+        return Boolean.TRUE.equals(informedConsent) && purpose == null ? PURPOSE : INFORMED_CONSENT;
     }
 
     /** The reason this record cannot be accepted, if any. */
@@ -62,9 +126,11 @@ public record ConsentRecord(boolean collectedFromPeople, Boolean informedConsent
         Resource record = m.createResource(subject.getURI() + "/consent")
                 .addProperty(RDF.type, KH.ConsentRecord)
                 .addProperty(RDF.type, Dpv.Consent)
-                .addLiteral(KH.collectedFromPeople, collectedFromPeople)
                 .addProperty(Dpv.hasConsentStatus, status())
                 .addLiteral(KH.containsPersonalData, personalData);
+        if (collectedFromPeople != null) {
+            record.addLiteral(KH.collectedFromPeople, collectedFromPeople.booleanValue());
+        }
         if (purpose != null) {
             record.addProperty(Dpv.hasPurpose, m.createResource(record.getURI() + "/purpose")
                     .addProperty(RDF.type, Dpv.Purpose)

@@ -17,11 +17,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes ingested documents part of the hub atomically: their graphs and their index entries are
- * both there, or neither. The index is staged and prepared (first phase) before the store commits,
- * and committed after it; a crash between the two is repaired at start-up from the graph, which
- * is the source of truth. Original files are written by the caller beforehand; they are named by
- * their hash, so one left by a failed commit is harmless and start-up repair removes it.
+ * Makes ingested documents part of the hub atomically: their graphs (the document graph and, with
+ * personal data, the personal graph) and their index entries are all there, or none. The index
+ * is staged and prepared (first phase) before the store commits, and committed after it; a crash
+ * between the two is repaired at start-up from the graph, which is the source of truth. Original
+ * files are written by the caller beforehand; they are named by their hash, so one left by a
+ * failed commit is harmless and start-up repair removes it.
  */
 @Component
 class DocumentCommitter implements DisposableBean {
@@ -65,10 +66,17 @@ class DocumentCommitter implements DisposableBean {
             try {
                 for (DocumentContext doc : documents) {
                     tx.replaceGraph(uris.documentGraph(doc.id), doc.graph.getGraph());
+                    // A new version without personal data leaves none of the old version's behind.
+                    if (doc.personalGraph != null) {
+                        tx.replaceGraph(uris.personalGraph(doc.id), doc.personalGraph.getGraph());
+                    } else {
+                        tx.deleteGraph(uris.personalGraph(doc.id));
+                    }
                 }
                 for (String id : deletions) {
                     tx.deleteGraph(uris.documentGraph(id));
                     tx.deleteGraph(uris.reviewGraph(id));
+                    tx.deleteGraph(uris.personalGraph(id));
                 }
                 join(staging);
                 t2 = System.nanoTime();

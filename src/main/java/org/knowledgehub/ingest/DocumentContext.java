@@ -13,7 +13,9 @@ import org.knowledgehub.search.IndexedPassage;
 
 /**
  * Everything the ingest stages know about one document, filled in stage by stage: the file and
- * its declared metadata, then its text, structure, meeting, RDF graph and index records.
+ * its declared metadata, then its text, structure, meeting, RDF graphs and index records. From the
+ * mask stage on, {@link #text}, {@link #title}, the sections, meeting and mentions hold the masked
+ * text only.
  */
 final class DocumentContext {
 
@@ -39,7 +41,14 @@ final class DocumentContext {
     CoreDocument annotated;
     /** Names, dates, quantities and personal data in the text, linked where possible. */
     List<Mention> mentions = List.of();
+    /** The text and title as extracted, when mask replaced personal data in them; else null. */
+    String unmaskedText;
+    String unmaskedTitle;
+    /** The consent record the document carries (declared, or of unknown consent), or null. */
+    ConsentRecord consent;
     Model graph;
+    /** What only the owning organisation may read: the unmasked text; null when nothing was masked. */
+    Model personalGraph;
     List<IndexedPassage> indexRecords = List.of();
 
     DocumentContext(IngestRequest request, String id, String contentHash, String stamp) {

@@ -88,7 +88,15 @@ class DocumentController {
             @Parameter(description = "Sector codes whose members may read a restricted document (repeat or comma-separate)")
             @RequestParam(required = false) List<String> sharedWithSector,
             @Parameter(description = "Source name; defaults to the file name. A new file under the same source replaces the old one.")
-            @RequestParam(required = false) String source) {
+            @RequestParam(required = false) String source,
+            @Parameter(description = "Consent record (field notes): whether the information was collected from people, true or false")
+            @RequestParam(required = false) String collectedFromPeople,
+            @Parameter(description = "Consent record: whether the people concerned gave informed consent, true, false or unknown")
+            @RequestParam(required = false) String informedConsent,
+            @Parameter(description = "Consent record: the purpose consent was given for (needed with informedConsent=true)")
+            @RequestParam(required = false) String consentPurpose,
+            @Parameter(description = "Consent record: whether the document holds personal data of the people it is about, true or false")
+            @RequestParam(required = false) String personalData) {
         if (file == null || file.isEmpty()) {
             throw Problems.invalid("file", file == null ? "the multipart part 'file' is missing" : "the file is empty");
         }
@@ -98,10 +106,12 @@ class DocumentController {
                 source != null && !source.isBlank() ? "source" : "file"));
         Sensitivity level = sensitivity == null || sensitivity.isBlank() ? Sensitivity.PUBLIC : Sensitivity.fromCode(sensitivity)
                 .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential"));
-        IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
-                caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), null, null);
         IngestOutcome outcome;
         try {
+            ConsentRecord consent = ConsentRecord.fromFields(collectedFromPeople, informedConsent, consentPurpose, personalData)
+                    .orElse(null);
+            IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
+                    caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), consent, null);
             outcome = ingest.ingest(request);
         } catch (IngestFailure e) {
             throw e.problem();
@@ -136,9 +146,16 @@ class DocumentController {
     }
 
     @GetMapping("/api/documents/{id}/original")
-    @Operation(summary = "The original file, as it was ingested")
+    @Operation(summary = "The original file, as it was ingested",
+            description = "The original of a document with personal data holds it unmasked: only members of the owning "
+                    + "organisation and admins may download it (403 for others, who can read the masked text).")
     ResponseEntity<Resource> original(@PathVariable String id) {
         DocumentSummary doc = visible(id);
+        if (records.hasPersonalGraph(id) && !access.canRead(CurrentCaller.get(), uris.personalGraph(id))) {
+            throw Problems.forbidden(null, "the original file of this document contains personal data, which only members "
+                    + "of the organisation that owns it may read; its text, with the personal data masked, is at /api/documents/"
+                    + id + "/text");
+        }
         var path = originals.path(doc.contentHash());
         if (!Files.exists(path)) {
             throw Problems.notFound("the original file of document " + id);

@@ -52,6 +52,12 @@ public class DocumentRecords {
         });
     }
 
+    /** Whether mask found personal data in the document: it then has a personal graph. */
+    boolean hasPersonalGraph(String id) {
+        Node graph = uris.personalGraph(id);
+        return store.readAll(d -> d.find(graph, Node.ANY, Node.ANY, Node.ANY).hasNext());
+    }
+
     Optional<String> hashOf(String id) {
         return literal(id, KH.contentHash.asNode());
     }

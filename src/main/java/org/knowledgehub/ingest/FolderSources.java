@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,9 +22,10 @@ import org.knowledgehub.ontology.Sensitivity;
 
 /**
  * The files of a folder (or one file) as ingest sources. A {@code catalog.csv} in the folder
- * (columns path, type, title, organisation, date, sensitivity) lists the documents and their
- * metadata; without one, every file is a document, typed by its folder (minutes/, assessments/,
- * field-notes/).
+ * (columns path, type, title, organisation, date, sensitivity, and the consent record of field
+ * notes: collectedFromPeople, informedConsent, consentPurpose, personalData) lists the documents and
+ * their metadata; without one, every file is a document, typed by its folder (minutes/,
+ * assessments/, field-notes/).
  */
 final class FolderSources {
 
@@ -81,8 +83,16 @@ final class FolderSources {
             Sensitivity sensitivity = m.containsKey("sensitivity") && !m.get("sensitivity").isBlank()
                     ? Sensitivity.fromCode(m.get("sensitivity")).orElseThrow(() -> invalid(name, "sensitivity", m.get("sensitivity")))
                     : Sensitivity.PUBLIC;
+            ConsentRecord consent;
+            try {
+                consent = ConsentRecord.fromFields(m.get(ConsentRecord.COLLECTED_FROM_PEOPLE), m.get(ConsentRecord.INFORMED_CONSENT),
+                        m.get(ConsentRecord.PURPOSE), m.get(ConsentRecord.PERSONAL_DATA)).orElse(null);
+            } catch (IngestFailure e) {
+                throw new IngestFailure(IngestFailure.Reason.INVALID, e.field(), CATALOG + " gives " + name + " an invalid consent record: "
+                        + e.getMessage());
+            }
             return new IngestRequest(bytes, name, blankToNull(m.get("title")), type, blankToNull(m.get("organisation")),
-                    date, sensitivity, agent);
+                    date, sensitivity, agent, Set.of(), Set.of(), consent, null);
         });
     }
 

@@ -13,6 +13,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
@@ -34,7 +35,9 @@ import org.knowledgehub.store.Uris;
 /**
  * graph: maps what the earlier stages found to RDF, in the document's own graph: the document
  * with its provenance and sensitivity, its sections and passages (with offsets into the extracted
- * text), and for minutes the meeting, its people, agencies, agenda and action points.
+ * text), and for minutes the meeting, its people, agencies, agenda and action points. All of it
+ * from the masked text; where mask replaced personal data, the unmasked texts go into a second
+ * model, the document's personal graph, that only its organisation reads.
  */
 final class GraphStage implements IngestStage {
 
@@ -72,15 +75,53 @@ final class GraphStage implements IngestStage {
             doc.type = DocumentType.OTHER;
         }
         Model m = ModelFactory.createDefaultModel();
+        Model personal = doc.unmaskedText == null ? null : ModelFactory.createDefaultModel();
         Resource document = m.createResource(uris.document(doc.id));
         describeDocument(doc, m, document);
         Map<Integer, Resource> sections = describeSections(doc, m, document);
         describePassages(doc, m, document, sections);
         if (doc.meeting != null) {
-            describeMeeting(doc, m, document, sections);
+            describeMeeting(doc, m, document, sections, personal);
         }
-        describeMentions(doc, m, sections);
+        describeMentions(doc, m, sections, personal);
+        if (personal != null) {
+            describeUnmasked(doc, document, personal);
+        }
         doc.graph = m;
+        doc.personalGraph = personal;
+    }
+
+    /**
+     * The document's personal graph: its unmasked text and title, and the unmasked text of each
+     * passage and section title that mask changed (mentions and action points are added where they
+     * are made). It also names the document's publisher, whose members alone may read it.
+     */
+    private void describeUnmasked(DocumentContext doc, Resource document, Model personal) {
+        Resource unmasked = personal.createResource(document.getURI()).addProperty(KH.unmaskedText, doc.unmaskedText);
+        document.listProperties(DCTerms.publisher).forEach(st -> unmasked.addProperty(DCTerms.publisher,
+                personal.createResource(st.getResource().getURI())));
+        if (!doc.unmaskedTitle.equals(doc.title)) {
+            unmasked.addProperty(KH.unmaskedTitle, doc.unmaskedTitle);
+        }
+        for (Passage p : doc.passages) {
+            unmaskedAt(doc, personal, uris.passage(doc.id, p.number()), KH.unmaskedText, p.start(), p.end() - p.start());
+        }
+        for (Section s : doc.sections) {
+            if (s.title() != null && doc.text.text().startsWith(s.title(), s.start())) {
+                unmaskedAt(doc, personal, uris.section(doc.id, s.number()), KH.unmaskedTitle, s.start(), s.title().length());
+            }
+        }
+    }
+
+    /** States the unmasked text of a span of the text on a resource, if mask changed it. */
+    private static void unmaskedAt(DocumentContext doc, Model personal, String resource, Property property, int start, int length) {
+        if (personal == null || start < 0 || start + length > doc.unmaskedText.length()) {
+            return;
+        }
+        String unmasked = doc.unmaskedText.substring(start, start + length);
+        if (!unmasked.equals(doc.text.text().substring(start, start + length))) {
+            personal.createResource(resource).addProperty(property, unmasked);
+        }
     }
 
     private void describeDocument(DocumentContext doc, Model m, Resource document) {
@@ -106,8 +147,8 @@ final class GraphStage implements IngestStage {
         }
         doc.request.sharedWith().forEach(o -> document.addProperty(KH.sharedWith, m.createResource(o)));
         doc.request.sharedWithSectors().forEach(s -> document.addProperty(KH.sharedWithSector, m.createResource(s)));
-        if (doc.request.consent() != null) {
-            doc.request.consent().addTo(m, document);
+        if (doc.consent != null) {
+            doc.consent.addTo(m, document);
         }
         Resource software = m.createResource(uris.softwareAgent())
                 .addProperty(RDF.type, Prov.SoftwareAgent)
@@ -134,14 +175,15 @@ final class GraphStage implements IngestStage {
      * lies in (or the section, for words of a heading), what the passage mentions, the years it
      * speaks of and whether it carries personal data.
      */
-    private void describeMentions(DocumentContext doc, Model m, Map<Integer, Resource> sections) {
+    private void describeMentions(DocumentContext doc, Model m, Map<Integer, Resource> sections, Model personal) {
         if (doc.mentions.isEmpty()) {
             return;
         }
         Map<String, Resource> agents = Map.of(
                 "corenlp", agent(m, "corenlp", CoreNlpEngine.VERSION + " (annotate stage: tokenize, ssplit, pos, lemma, ner, SUTime)"),
                 "gazetteer", agent(m, "gazetteer", "Knowledge Hub " + version + " " + gazetteerVersion + " (link stage)"),
-                "pattern", agent(m, "patterns", "Knowledge Hub " + version + " patterns (link stage: personal data, amounts, periods)"));
+                "pattern", agent(m, "patterns", "Knowledge Hub " + version
+                        + " patterns (link and mask stages: personal data, names after a title, amounts, periods)"));
         int n = 0;
         for (Mention x : doc.mentions) {
             Resource container = container(doc, m, sections, x.start());
@@ -158,6 +200,7 @@ final class GraphStage implements IngestStage {
                             XSDDatatype.XSDdecimal))
                     .addProperty(Prov.wasAttributedTo, agents.get(x.source()))
                     .addProperty(container.hasProperty(RDF.type, KH.Passage) ? KH.inPassage : KH.inSection, container);
+            unmaskedAt(doc, personal, mention.getURI(), KH.unmaskedText, x.start(), x.end() - x.start());
             Resource target = x.link() != null ? m.createResource(x.link())
                     : x.type() == MentionType.ORGANISATION && x.unreviewed() ? organisations.link(m, x.text()) : null;
             if (target != null) {
@@ -252,7 +295,7 @@ final class GraphStage implements IngestStage {
         }
     }
 
-    private void describeMeeting(DocumentContext doc, Model m, Resource document, Map<Integer, Resource> sections) {
+    private void describeMeeting(DocumentContext doc, Model m, Resource document, Map<Integer, Resource> sections, Model personal) {
         Meeting mt = doc.meeting;
         Resource meeting = m.createResource(uris.meeting(doc.id)).addProperty(RDF.type, KH.Meeting);
         document.addProperty(KH.records, meeting);
@@ -309,6 +352,9 @@ final class GraphStage implements IngestStage {
                 action.addProperty(KH.inSection, sections.get(a.section()));
             }
             meeting.addProperty(KH.actionPoint, action);
+            if (doc.text.text().startsWith(a.text(), a.start())) {
+                unmaskedAt(doc, personal, action.getURI(), KH.unmaskedText, a.start(), a.text().length());
+            }
             if (a.owner() != null) {
                 action.addProperty(KH.ownerName, a.owner());
                 owners(doc, m, a).forEach(owner -> action.addProperty(KH.owner, owner));

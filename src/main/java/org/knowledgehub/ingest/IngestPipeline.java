@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest chain, an explicit ordered list of named stages:
- * parse → segment → minutes → annotate → link → graph → observation → index → embed. Running the chain changes nothing
- * stored; committing its result is the committer's job.
+ * parse → segment → minutes → annotate → link → mask → graph → observation → index → embed.
+ * Running the chain changes nothing stored; committing its result is the committer's job.
+ * Everything after mask sees the masked text only.
  */
 @Component
 class IngestPipeline {
@@ -39,6 +40,7 @@ class IngestPipeline {
                 new MinutesStage(),
                 new AnnotateStage(engine, nlp.enabled()),
                 new LinkStage(entityLinker),
+                new MaskStage(),
                 new GraphStage(uris, linker, labels, version, embeddings.enabled() ? List.of("index", "embed") : List.of("index"), gazetteer.version()),
                 new ObservationStage(uris),
                 new IndexStage(uris, labels),

@@ -2,6 +2,7 @@ package org.knowledgehub.nlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +12,20 @@ import java.util.regex.Pattern;
  */
 public final class PersonalDataPatterns {
 
+    /** What kind of personal data a pattern found. */
+    public enum Kind {
+        EMAIL, PHONE, ID_NUMBER
+    }
+
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-    /** Lebanese numbers (+961 3 123 456, 03 123456, 961-70-123456) and other international ones. */
+    /**
+     * Lebanese numbers (+961 3 123 456, 03 123456, 961-70-123456) and other international ones.
+     * Not the tail of a figure ("LBP 200,000-250,000" holds no phone number "000-250"), and not
+     * across tabs or line breaks (table cells).
+     */
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w+])(?:(?:\\+|00)961[\\s.-]?|0)\\d{1,2}[\\s.-]?\\d{3}[\\s.-]?\\d{3}(?!\\d)"
-                    + "|(?<![\\w+])(?:\\+|00)\\d{1,3}(?:[\\s.-]?\\d{1,4}){3,5}(?!\\d)");
+            "(?<![\\w+])(?<!\\d[.,])(?:(?:\\+|00)961[ .-]?|961[ .-]|0)\\d{1,2}[ .-]?\\d{3}[ .-]?\\d{3}(?!\\d|[.,]\\d)"
+                    + "|(?<![\\w+])(?<!\\d[.,])(?:\\+|00)\\d{1,3}(?:[ .-]?\\d{1,4}){3,5}(?!\\d|[.,]\\d)");
     /** "LEB-12345678", "ID 123456789", nine digits or more in a row. */
     private static final Pattern ID_NUMBER = Pattern.compile("\\b(?:[A-Z]{2,5}[-/]?\\d{6,}|\\d{9,})\\b");
 
@@ -35,5 +45,16 @@ public final class PersonalDataPatterns {
             }
         }
         return out;
+    }
+
+    /** Which kind of personal data a span these patterns found is (empty for anything else). */
+    public static Optional<Kind> kindOf(String span) {
+        if (EMAIL.matcher(span).matches()) {
+            return Optional.of(Kind.EMAIL);
+        }
+        if (PHONE.matcher(span).matches()) {
+            return Optional.of(Kind.PHONE);
+        }
+        return ID_NUMBER.matcher(span).matches() ? Optional.of(Kind.ID_NUMBER) : Optional.empty();
     }
 }

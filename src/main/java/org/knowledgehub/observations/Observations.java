@@ -20,6 +20,7 @@ import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.knowledgehub.Problems;
+import org.knowledgehub.ingest.ConsentRecord;
 import org.knowledgehub.ingest.DocumentIds;
 import org.knowledgehub.ingest.IngestFailure;
 import org.knowledgehub.ingest.IngestOutcome;
@@ -89,6 +90,13 @@ public class Observations {
             log.info("Observation {} contributed by {} ({})", outcome.id(), caller.name(), caller.organisation());
             return outcome;
         } catch (IngestFailure e) {
+            // Personal data found in the text that the consent record does not allow.
+            if (e.reason() == IngestFailure.Reason.INVALID && ConsentRecord.INFORMED_CONSENT.equals(e.field())) {
+                throw invalid(List.of(new Violation("consent.informedConsent", null, e.getMessage())));
+            }
+            if (e.reason() == IngestFailure.Reason.INVALID && ConsentRecord.PURPOSE.equals(e.field())) {
+                throw invalid(List.of(new Violation("consent.purpose", null, e.getMessage())));
+            }
             throw e.problem();
         }
     }

@@ -92,6 +92,8 @@ public final class KH {
     public static final Property verdict = property("verdict");
     public static final Property note = property("note");
     public static final Property collectedFromPeople = property("collectedFromPeople");
+    public static final Property unmaskedText = property("unmaskedText");
+    public static final Property unmaskedTitle = property("unmaskedTitle");
     public static final Property unit = property("unit");
     public static final Property adminLevel = property("adminLevel");
     public static final Property preferredForSharedName = property("preferredForSharedName");

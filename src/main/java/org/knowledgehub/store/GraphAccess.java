@@ -30,6 +30,15 @@ public record GraphAccess(Node graph, String documentId, Sensitivity sensitivity
         return new GraphAccess(graph, null, Sensitivity.PUBLIC, null, Set.of(), Set.of(), null);
     }
 
+    /**
+     * A document's personal graph: its owner's members (and admins) alone, whatever the document's
+     * level or sharing; without an owner, admins only. Confidential, owned and shared with no one
+     * is exactly that rule.
+     */
+    public static GraphAccess personal(Node graph, String owner) {
+        return new GraphAccess(graph, null, Sensitivity.CONFIDENTIAL, owner, Set.of(), Set.of(), null);
+    }
+
     /** A graph readable exactly by those who may read {@code documentGraph}, whatever it becomes. */
     public static GraphAccess governed(Node graph, Node documentGraph) {
         return new GraphAccess(graph, null, Sensitivity.CONFIDENTIAL, null, Set.of(), Set.of(), documentGraph);

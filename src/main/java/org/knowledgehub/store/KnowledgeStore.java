@@ -41,8 +41,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded TDB2 store: one named graph per document and per imported indicator table, plus
- * the ontology graph. Writes go through {@link WriteTransaction}; reads for callers go through
- * {@link #view}, which shows only the graphs the access decision allows.
+ * the ontology graph, and for documents with personal data their personal graph. Writes go
+ * through {@link WriteTransaction}; reads for callers go through {@link #view}, which shows only
+ * the graphs the access decision allows.
  */
 @Component
 public class KnowledgeStore implements DisposableBean {
@@ -190,16 +191,24 @@ public class KnowledgeStore implements DisposableBean {
                 throw new IllegalArgumentException("the update writes to the default graph, which here is the union of the "
                         + "named graphs; write into a named graph with GRAPH <...> or WITH <...>");
             }
-            touched = Set.copyOf(recording.touched());
-            for (Node g : touched) {
+            Set<Node> recorded = new HashSet<>(recording.touched());
+            for (Node g : Set.copyOf(recorded)) {
                 uris.documentIdOfGraph(g).ifPresent(id -> {
                     Node doc = NodeFactory.createURI(uris.document(id));
                     dsg.deleteAny(g, doc, KH.indexStamp.asNode(), Node.ANY);
                     if (dsg.contains(g, doc, Node.ANY, Node.ANY)) {
                         dsg.add(g, doc, KH.indexStamp.asNode(), NodeFactory.createLiteralString(UUID.randomUUID().toString()));
+                    } else {
+                        // The document is gone: its personal data goes with it.
+                        Node personal = uris.personalGraph(id);
+                        if (dsg.find(personal, Node.ANY, Node.ANY, Node.ANY).hasNext()) {
+                            dsg.deleteAny(personal, Node.ANY, Node.ANY, Node.ANY);
+                            recorded.add(personal);
+                        }
                     }
                 });
             }
+            touched = Set.copyOf(recorded);
             dsg.commit();
         } catch (RuntimeException e) {
             dsg.abort();
@@ -245,7 +254,7 @@ public class KnowledgeStore implements DisposableBean {
         log.info("Store open: {} named graphs", graphs.size());
     }
 
-    /** The few triples the access decision reads, without copying a whole document graph. */
+    /** The few triples the access decision reads, without copying a whole document (or personal) graph. */
     private Graph copyOfDocumentHead(Node graphName) {
         return readAll(d -> {
             Graph head = GraphFactory.createDefaultGraph();
@@ -262,6 +271,13 @@ public class KnowledgeStore implements DisposableBean {
         Optional<Node> governing = uris.governingDocumentGraph(graphName);
         if (governing.isPresent()) {
             return GraphAccess.governed(graphName, governing.get());
+        }
+        Optional<String> personalOf = uris.documentIdOfPersonalGraph(graphName);
+        if (personalOf.isPresent()) {
+            // The personal graph names its document's publisher itself, so its rule needs no other graph.
+            String owner = content.find(NodeFactory.createURI(uris.document(personalOf.get())), DCTerms.publisher.asNode(), Node.ANY)
+                    .nextOptional().filter(t -> t.getObject().isURI()).map(t -> t.getObject().getURI()).orElse(null);
+            return GraphAccess.personal(graphName, owner);
         }
         String documentId = uris.documentIdOfGraph(graphName).orElse(null);
         Node doc;

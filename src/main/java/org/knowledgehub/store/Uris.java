@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The IRI layout of the hub, in one place: everything a document produces lives under
- * {@code {base}id/document/{id}}, and its triples in the named graph {@code {base}graph/document/{id}}.
+ * {@code {base}id/document/{id}}, and its triples in the named graph {@code {base}graph/document/{id}}
+ * (the unmasked text of its personal data in {@code {base}graph/document/{id}/personal}).
  */
 @Component
 public class Uris {
@@ -32,6 +33,14 @@ public class Uris {
 
     public Node documentGraph(String id) {
         return NodeFactory.createURI(base + "graph/document/" + id);
+    }
+
+    /**
+     * The unmasked personal data of a document: readable only by its owning organisation's
+     * members and admins, whatever the document's level. Not a document graph.
+     */
+    public Node personalGraph(String id) {
+        return NodeFactory.createURI(base + "graph/document/" + id + "/personal");
     }
 
     public String section(String id, int n) {
@@ -158,13 +167,28 @@ public class Uris {
         return NodeFactory.createURI(base + "graph/ontology");
     }
 
-    /** The document id of a document graph's name, if it is one (not of the graphs that go with it). */
+    /**
+     * The document id of a document graph's name, if it is one: {@code graph/document/{id}} exactly,
+     * not a graph below it (its personal graph).
+     */
     public Optional<String> documentIdOfGraph(Node graph) {
         String prefix = base + "graph/document/";
-        if (!graph.isURI() || !graph.getURI().startsWith(prefix) || graph.getURI().indexOf('/', prefix.length()) >= 0) {
+        if (!graph.isURI() || !graph.getURI().startsWith(prefix)) {
             return Optional.empty();
         }
-        return afterPrefix(graph.getURI(), prefix);
+        String id = graph.getURI().substring(prefix.length());
+        return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(id);
+    }
+
+    /** The document id of a personal graph's name, if it is one. */
+    public Optional<String> documentIdOfPersonalGraph(Node graph) {
+        String prefix = base + "graph/document/";
+        String suffix = "/personal";
+        if (!graph.isURI() || !graph.getURI().startsWith(prefix) || !graph.getURI().endsWith(suffix)) {
+            return Optional.empty();
+        }
+        String id = graph.getURI().substring(prefix.length(), graph.getURI().length() - suffix.length());
+        return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(id);
     }
 
     /** The document id of any IRI minted for a document or its parts. */

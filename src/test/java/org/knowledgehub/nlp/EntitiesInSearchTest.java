@@ -94,10 +94,15 @@ class EntitiesInSearchTest extends HubTest {
     }
 
     @Test
-    void personalDataIsFlaggedOnItsPassage() {
-        JsonNode confidential = search(admin(), "q=" + Http.enc("\"+961 3 123 456\"") + "&k=1");
+    void personalDataIsFlaggedOnItsPassageAndMaskedInIt() {
+        // The case worker's name and phone number: masked in the index, even for the admin.
+        assertThat(search(admin(), "q=" + Http.enc("\"+961 3 123 456\"")).get("total").asInt()).isZero();
+        assertThat(search(admin(), "q=" + Http.enc("\"Rana Khaddour\"")).get("total").asInt()).isZero();
+        JsonNode confidential = search(admin(), "q=" + Http.enc("\"referrals flagged JASMINE-7\"") + "&k=1");
         assertThat(confidential.get("total").asInt()).isEqualTo(1);
         assertThat(confidential.get("results").get(0).get("mentions").get("personalData").asBoolean()).isTrue();
+        assertThat(confidential.get("results").get(0).get("text").asString()).contains("[name███████] (case worker, reachable on "
+                + "[phone███████] on working days)");
         JsonNode ordinary = search(http(), "q=" + Http.enc("\"water trucking\"") + "&k=5");
         ordinary.get("results").forEach(r -> assertThat(r.get("mentions").get("personalData").asBoolean()).isFalse());
     }

@@ -172,6 +172,34 @@ class ObservationsApiTest extends HubTest {
     }
 
     @Test
+    void personalDataInTheTextNeedsConsentAndIsMaskedForOthers() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        String marker = marker();
+        Map<String, Object> body = observation(marker);
+        body.put("text", "The " + marker + " settlement focal point can be reached on +961 3 123 456; he says the "
+                + "water trucking stopped in March and families now buy from private tankers.");
+        JsonNode refused = submit(oxfam.http(), body, 400);
+        JsonNode violation = find(refused.get("violations"), "consent.informedConsent");
+        assertThat(violation.get("message").asString()).contains("phone").doesNotContain("123 456");
+        assertThat(oxfam.http().get("/api/search?q=" + marker).json().get("total").asLong()).as("nothing stored").isZero();
+
+        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
+                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("sensitivity", "public");
+        String id = submit(oxfam.http(), body, 201).get("id").asString();
+        for (Http as : List.of(http(), wfp.http(), oxfam.http())) {
+            assertThat(as.get("/api/observations/" + id).json().get("text").asString()).contains(marker).doesNotContain("123 456");
+            assertThat(as.get("/api/search?q=" + marker).text()).doesNotContain("123 456");
+        }
+        String personal = "SELECT ?t WHERE { GRAPH <http://localhost:8080/graph/document/" + id + "/personal> { ?s ?p ?t } }";
+        assertThat(oxfam.http().get("/sparql?query=" + Http.enc(personal), "Accept", "application/sparql-results+json").text())
+                .as("its organisation's confidential view").contains("123 456");
+        assertThat(wfp.http().get("/sparql?query=" + Http.enc(personal), "Accept", "application/sparql-results+json").text())
+                .doesNotContain("123 456");
+    }
+
+    @Test
     void contributorsContributeForTheirOwnOrganisationOnlyAndAnonymousCallersNotAtAll() {
         Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
         Map<String, Object> forOther = observation(marker());
