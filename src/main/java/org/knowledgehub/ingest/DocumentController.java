@@ -99,7 +99,7 @@ class DocumentController {
                 caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), null);
         IngestOutcome outcome;
         try {
-            outcome = ingest.ingest(request);
+            outcome = ingest.ingest(request, id -> access.canRead(caller, uris.documentGraph(id)));
         } catch (IngestFailure e) {
             throw problemOf(e);
         }
