@@ -7,6 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.knowledgehub.ontology.KH;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
@@ -130,9 +133,11 @@ class DocumentCommitter implements DisposableBean {
         indexStaging.shutdown();
     }
 
+    /** Deletes the original files no document refers to any more; documents of other senders may share one. */
     private void removeUnreferenced(Iterable<String> hashes, List<DocumentContext> documents) {
         for (String hash : hashes) {
-            boolean stillUsed = documents.stream().anyMatch(d -> d.contentHash.equals(hash));
+            boolean stillUsed = documents.stream().anyMatch(d -> d.contentHash.equals(hash)) || store.readAll(d ->
+                    d.find(Node.ANY, Node.ANY, KH.contentHash.asNode(), NodeFactory.createLiteralString(hash)).hasNext());
             if (!stillUsed) {
                 originals.delete(hash);
             }

@@ -72,7 +72,8 @@ class DocumentController {
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Ingest a document",
             description = "Markdown (with embedded HTML), HTML, plain text, PDF or DOCX. 201 for a new document, "
-                    + "200 when the same bytes were already ingested or a new version of the same source replaced the old one. "
+                    + "200 when the same bytes were already ingested as a document you may read (that document) or a new "
+                    + "version of the same source replaced the old one. "
                     + "Contributors and coordinators contribute for their own organisation (the owner), under sources of "
                     + "that organisation; the admin for any.")
     ResponseEntity<IngestOutcome> upload(
@@ -112,7 +113,7 @@ class DocumentController {
                     .orElse(null);
             IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
                     caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), consent, null);
-            outcome = ingest.ingest(request);
+            outcome = ingest.ingest(request, id -> access.canRead(caller, uris.documentGraph(id)));
         } catch (IngestFailure e) {
             throw e.problem();
         }

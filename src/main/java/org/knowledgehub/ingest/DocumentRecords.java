@@ -43,12 +43,14 @@ public class DocumentRecords {
         this.labels = labels;
     }
 
-    /** The id of the document whose original has this SHA-256, if any. */
-    Optional<String> idByHash(String sha256) {
+    /** The ids of the documents whose original has this SHA-256 (several senders may hold the same bytes). */
+    List<String> idsByHash(String sha256) {
         Node hash = NodeFactory.createLiteralString(sha256);
         return store.readAll(d -> {
+            List<String> ids = new ArrayList<>();
             Iterator<Quad> it = d.find(Node.ANY, Node.ANY, KH.contentHash.asNode(), hash);
-            return it.hasNext() ? uris.documentIdOfGraph(it.next().getGraph()) : Optional.empty();
+            it.forEachRemaining(q -> uris.documentIdOfGraph(q.getGraph()).ifPresent(ids::add));
+            return ids;
         });
     }
 

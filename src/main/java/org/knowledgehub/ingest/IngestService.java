@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Ingests documents: one at a time (HTTP uploads) or in bulk (command line, demo corpus) with
- * parsing in parallel and commits in batches. The same bytes are never ingested twice; a new
- * version of the same source replaces the old one completely.
+ * parsing in parallel and commits in batches. The same bytes are not ingested twice for a sender
+ * who may read the document they became; a new version of the same source replaces the old one
+ * completely.
  */
 @Service
 public class IngestService {
@@ -78,20 +80,34 @@ public class IngestService {
         void done(int finished, int total, String source, IngestOutcome outcome, String failure);
     }
 
+    /** Ingests a file for a sender who may read every document (the command line, the demo corpus). */
     public IngestOutcome ingest(IngestRequest request) {
+        return ingest(request, id -> true);
+    }
+
+    /**
+     * Ingests a file, unless the sender already may read a document of the same bytes (the answer
+     * is then that document, unchanged). The same bytes as documents the sender may not read make a
+     * document of the sender's own, as bytes no one sent before would: answering with a document
+     * it may not read would tell that the document exists, and its id.
+     *
+     * @param mayRead whether the sender may read the document of an id
+     */
+    public IngestOutcome ingest(IngestRequest request, Predicate<String> mayRead) {
         String hash = DocumentIds.sha256(request.bytes());
-        Optional<IngestOutcome> existing = unchanged(hash);
+        String id = DocumentIds.forSource(request.sourceName());
+        Optional<IngestOutcome> existing = unchanged(hash, id, mayRead);
         if (existing.isPresent()) {
             return existing.get();
         }
-        String id = DocumentIds.forSource(request.sourceName());
         DocumentContext doc = pipeline.run(request, id, hash, UUID.randomUUID().toString());
-        originals.put(hash, request.bytes());
         synchronized (writeLock) {
-            existing = unchanged(hash);
+            existing = unchanged(hash, id, mayRead);
             if (existing.isPresent()) {
                 return existing.get();
             }
+            // Under the lock: another document of the same bytes may have been deleted, with the file, meanwhile.
+            originals.put(hash, request.bytes());
             Optional<String> previous = records.hashOf(id);
             committer.commit(List.of(doc), List.of(), previous.map(h -> Map.of(id, h)).orElse(Map.of()));
             afterCommit();
@@ -346,7 +362,15 @@ public class IngestService {
     }
 
     private Optional<IngestOutcome> unchanged(String hash) {
-        return records.idByHash(hash).flatMap(records::summary).map(s -> new IngestOutcome(IngestOutcome.Status.UNCHANGED,
+        return unchanged(hash, null, id -> true);
+    }
+
+    /** A document of these bytes the sender may read: the one of its own source first. */
+    private Optional<IngestOutcome> unchanged(String hash, String ownId, Predicate<String> mayRead) {
+        List<String> ids = records.idsByHash(hash);
+        Optional<String> found = ids.contains(ownId) && mayRead.test(ownId) ? Optional.of(ownId)
+                : ids.stream().filter(mayRead).findFirst();
+        return found.flatMap(records::summary).map(s -> new IngestOutcome(IngestOutcome.Status.UNCHANGED,
                 s.id(), s.uri(), s.graph(), s.title(), s.type(), s.sections(), s.passages(), 0));
     }
 

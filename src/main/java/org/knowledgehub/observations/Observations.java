@@ -84,7 +84,8 @@ public class Observations {
             throw invalid(draft.violations());
         }
         try {
-            IngestOutcome outcome = ingest.ingest(draft.request());
+            // Identical text sent before by an organisation the caller may not read from stays unknown to them.
+            IngestOutcome outcome = ingest.ingest(draft.request(), id -> access.canRead(caller, uris.documentGraph(id)));
             audit.recordWrite(caller, "observation.submit", outcome.uri(), List.of(outcome.graph()),
                     outcome.status().name().toLowerCase());
             log.info("Observation {} contributed by {} ({})", outcome.id(), caller.name(), caller.organisation());

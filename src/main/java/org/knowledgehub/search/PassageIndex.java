@@ -123,6 +123,8 @@ public class PassageIndex implements DisposableBean {
     private IndexWriter writer;
     private volatile FacetState facetState;
     private volatile VisibleFilter lastFilter;
+    /** Scores count only the passages the caller may see: a score must not tell of the others. */
+    private final VisibleStatistics statistics = new VisibleStatistics();
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
@@ -274,8 +276,9 @@ public class PassageIndex implements DisposableBean {
      */
     public SearchPage search(SearchQuery q, VisibleGraphs visible) {
         Query query = filtered(q, visible);
-        IndexSearcher searcher = acquire();
+        IndexSearcher acquired = acquire();
         try {
+            IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
             TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()));
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
             FacetsCollector fc = searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
@@ -284,7 +287,7 @@ public class PassageIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            release(searcher);
+            release(acquired);
         }
     }
 
@@ -294,7 +297,7 @@ public class PassageIndex implements DisposableBean {
                 .add(text, BooleanClause.Occur.MUST)
                 .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
                 .build();
-        return top(query, text, limit);
+        return top(query, text, visible, limit);
     }
 
     /**
@@ -306,7 +309,7 @@ public class PassageIndex implements DisposableBean {
                 .add(ranking, BooleanClause.Occur.MUST)
                 .add(filters(q, visible), BooleanClause.Occur.FILTER)
                 .build();
-        return top(query, highlight, n);
+        return top(query, highlight, visible, n);
     }
 
     /** A passage by its IRI, if the caller may see it. */
@@ -315,23 +318,25 @@ public class PassageIndex implements DisposableBean {
                 .add(new TermQuery(new Term(ID, uri)), BooleanClause.Occur.MUST)
                 .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
                 .build();
-        return top(query, query, 1).stream().findFirst().map(SearchHit::passage);
+        return top(query, query, visible, 1).stream().findFirst().map(SearchHit::passage);
     }
 
     /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
     public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
-        return top(new KnnFloatVectorQuery(VECTOR, vector, n, filters(q, visible)), highlight, n);
+        return top(new KnnFloatVectorQuery(VECTOR, vector, n, filters(q, visible)), highlight, visible, n);
     }
 
-    private List<SearchHit> top(Query query, Query highlight, int n) {
-        IndexSearcher searcher = acquire();
+    /** The best {@code n} passages, scored with statistics over the passages {@code visible} allows. */
+    private List<SearchHit> top(Query query, Query highlight, VisibleGraphs visible, int n) {
+        IndexSearcher acquired = acquire();
         try {
+            IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
             TopDocs top = searcher.search(query, n);
             return hits(searcher, highlight, top.scoreDocs, top);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            release(searcher);
+            release(acquired);
         }
     }
 

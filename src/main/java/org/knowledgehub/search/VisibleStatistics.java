@@ -1,0 +1,189 @@
+package org.knowledgehub.search;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.SmallFloat;
+import org.knowledgehub.security.VisibleGraphs;
+
+/**
+ * Ranking statistics over the passages one caller may see. BM25 weighs a word by the number of
+ * passages that hold it and a passage's length against the average length: taken over the whole
+ * index, they let a caller learn from a score alone that passages it may not read contain a word
+ * (a confidential document's marker word lowers the score of the caller's own public passage that
+ * holds it). A searcher from here counts only the caller's passages, so scores depend on nothing else.
+ *
+ * <p>A caller who sees every passage of an index without deletions gets Lucene's own statistics,
+ * which are then the same counts, read from the term dictionary instead of counted.
+ */
+final class VisibleStatistics {
+
+    /** Callers' visible sets kept per reader; few kinds of callers, but bounded all the same. */
+    private static final int MAX_SETS = 64;
+
+    private volatile PerReader current;
+
+    private record PerReader(IndexReader reader, Map<VisibleGraphs, Visible> sets) {
+    }
+
+    /**
+     * A searcher over {@code base}'s reader whose statistics count only what {@code filter} (the
+     * access decision for {@code visible}) selects.
+     */
+    IndexSearcher searcher(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
+        Visible v = visible(base, visible, filter);
+        if (v.everything()) {
+            return base;
+        }
+        IndexSearcher searcher = new Counting(base.getIndexReader(), v);
+        searcher.setSimilarity(base.getSimilarity());
+        searcher.setQueryCache(base.getQueryCache());
+        searcher.setQueryCachingPolicy(base.getQueryCachingPolicy());
+        return searcher;
+    }
+
+    private Visible visible(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
+        IndexReader reader = base.getIndexReader();
+        PerReader per = current;
+        if (per == null || per.reader() != reader) {
+            per = new PerReader(reader, Collections.synchronizedMap(new IdentityHashMap<>()));
+            current = per;
+        }
+        Visible v = per.sets().get(visible);
+        if (v == null) {
+            v = compute(base, filter);
+            if (per.sets().size() >= MAX_SETS) {
+                per.sets().clear();
+            }
+            per.sets().put(visible, v);
+        }
+        return v;
+    }
+
+    private static Visible compute(IndexSearcher base, Query filter) throws IOException {
+        IndexReader reader = base.getIndexReader();
+        Weight weight = base.createWeight(base.rewrite(new ConstantScoreQuery(filter)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        FixedBitSet[] bits = new FixedBitSet[reader.leaves().size()];
+        long count = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FixedBitSet set = new FixedBitSet(Math.max(1, leaf.reader().maxDoc()));
+            Scorer scorer = weight.scorer(leaf);
+            Bits live = leaf.reader().getLiveDocs();
+            if (scorer != null) {
+                DocIdSetIterator it = scorer.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        set.set(doc);
+                    }
+                }
+            }
+            bits[leaf.ord] = set;
+            count += set.cardinality();
+        }
+        boolean everything = reader.numDeletedDocs() == 0 && count == reader.maxDoc();
+        return new Visible(bits, count, everything, new ConcurrentHashMap<>());
+    }
+
+    /** The visible live passages of each segment, and statistics of fields computed over them once. */
+    private record Visible(FixedBitSet[] bits, long count, boolean everything, Map<String, CollectionStatistics> fields) {
+    }
+
+    /** An IndexSearcher whose term and field statistics are counts over the visible passages. */
+    private static final class Counting extends IndexSearcher {
+
+        private final Visible visible;
+
+        Counting(IndexReader reader, Visible visible) {
+            super(reader);
+            this.visible = visible;
+        }
+
+        @Override
+        public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+            long df = 0;
+            long ttf = 0;
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(term.field());
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(term.bytes())) {
+                    continue;
+                }
+                FixedBitSet bits = visible.bits()[leaf.ord];
+                PostingsEnum postings = te.postings(null, PostingsEnum.FREQS);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (bits.get(doc)) {
+                        df++;
+                        ttf += postings.freq();
+                    }
+                }
+            }
+            // No visible passage holds the word, so it scores none of them; Lucene wants positive figures all the same.
+            return df == 0 ? new TermStatistics(term.bytes(), 1, 1) : new TermStatistics(term.bytes(), df, ttf);
+        }
+
+        @Override
+        public CollectionStatistics collectionStatistics(String field) throws IOException {
+            CollectionStatistics stats = visible.fields().get(field);
+            if (stats == null) {
+                stats = fieldStatistics(field);
+                visible.fields().put(field, stats);
+            }
+            return stats;
+        }
+
+        /**
+         * Passages with the field and their total length, the length read from the norm BM25 keeps
+         * per passage (the same lossy length it scores with); a field without norms counts one
+         * term per passage.
+         */
+        private CollectionStatistics fieldStatistics(String field) throws IOException {
+            long docs = 0;
+            long length = 0;
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                FixedBitSet bits = visible.bits()[leaf.ord];
+                NumericDocValues norms = leaf.reader().getNormValues(field);
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) {
+                    continue;
+                }
+                for (int doc = bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                     doc = doc + 1 < bits.length() ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                    if (norms == null) {
+                        docs++;
+                        length++;
+                    } else if (norms.advanceExact(doc)) {
+                        docs++;
+                        length += SmallFloat.byte4ToInt((byte) norms.longValue());
+                    }
+                }
+            }
+            docs = Math.max(1, docs);
+            length = Math.max(docs, length);
+            return new CollectionStatistics(field, Math.max(docs, visible.count()), docs, length, docs);
+        }
+    }
+}
