@@ -27,6 +27,7 @@ import org.knowledgehub.ingest.IngestOutcome;
 import org.knowledgehub.ingest.IngestService;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.OrganisationDirectory;
 import org.knowledgehub.ontology.Prov;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
@@ -59,9 +60,11 @@ public class Observations {
     private final Uris uris;
     private final ConceptLabels labels;
     private final AuditTrail audit;
+    private final OrganisationDirectory organisations;
 
     Observations(ObservationDrafts drafts, ObservationReader reader, IngestService ingest, KnowledgeStore store,
-                 AccessPolicy access, Uris uris, ConceptLabels labels, AuditTrail audit) {
+                 AccessPolicy access, Uris uris, ConceptLabels labels, AuditTrail audit, OrganisationDirectory organisations) {
+        this.organisations = organisations;
         this.labels = labels;
         this.audit = audit;
         this.drafts = drafts;
@@ -144,8 +147,8 @@ public class Observations {
             read(id, caller).filter(o -> area == null || o.area() != null && within(o.area(), area))
                     .filter(o -> sector == null || o.sectors().stream().anyMatch(s -> s.code().equalsIgnoreCase(sector)))
                     .filter(o -> status == null || o.status().equalsIgnoreCase(status))
-                    .filter(o -> organisation == null || o.organisation() != null
-                            && (o.organisation().code().equalsIgnoreCase(organisation) || o.organisation().uri().equals(organisation)))
+                    .filter(o -> organisation == null || o.organisation() != null && organisations.resolve(organisation)
+                            .map(org -> org.getURI().equals(o.organisation().uri())).orElse(false))
                     .ifPresent(out::add);
         }
         out.sort(Comparator.comparing((ObservationView o) -> o.observedFrom()).reversed().thenComparing(ObservationView::id));

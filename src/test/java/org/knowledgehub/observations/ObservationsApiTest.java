@@ -179,6 +179,7 @@ class ObservationsApiTest extends HubTest {
         Map<String, Object> body = observation(marker);
         body.put("text", "The " + marker + " settlement focal point can be reached on +961 3 123 456; he says the "
                 + "water trucking stopped in March and families now buy from private tankers.");
+        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "false", "personalData", false));
         JsonNode refused = submit(oxfam.http(), body, 400);
         JsonNode violation = find(refused.get("violations"), "consent.informedConsent");
         assertThat(violation.get("message").asString()).contains("phone").doesNotContain("123 456");

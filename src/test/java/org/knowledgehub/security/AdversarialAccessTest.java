@@ -157,7 +157,7 @@ class AdversarialAccessTest extends HubTest {
         assertThat(question.status()).as(question.toString()).isEqualTo(201);
         questionId = question.json().get("id").asString();
 
-        for (String s : List.of("confidential", "organisation", "sector", "table")) {
+        for (String s : List.of("confidential", "organisation", "sector", "table", "observation")) {
             words.put(s, words());
         }
         Map<String, String> conf = words.get("confidential");
@@ -183,6 +183,7 @@ class AdversarialAccessTest extends HubTest {
         secrets.put("sector", document("sector", sector, ownerMember.http(), "flash.md", Map.of(
                 "sensitivity", "restricted", "sharedWithSector", "protection", "type", "field-note"), sectorFlash(sector)));
         secrets.put("table", indicatorTable(table));
+        secrets.put("observation", observation(words.get("observation")));
 
         // The owner's coordinator accepts the confidential passage as an answer: a statement only its readers may see.
         String passage = BASE + "id/document/" + secrets.get("confidential").get("id") + "/passage/1";
@@ -257,6 +258,31 @@ class AdversarialAccessTest extends HubTest {
         decoy.put("hash", DocumentIds.forSource(w.get("decoy-marker")).replaceAll(".*-", "").repeat(8));
         leakWords.add(summary.get("contentHash").asString());
         return new Secret(name, values, decoy);
+    }
+
+    /** A confidential field observation of the owner, in the secrets' district. */
+    private Secret observation(Map<String, String> w) {
+        String body = Members.json(Map.of(
+                "text", "Families in the " + w.get("marker") + " building said the landlord gave them two weeks to leave after "
+                        + "the municipality listed unregistered residents.",
+                "title", "Observation " + w.get("title"), "observedFrom", "2021-06-01", "area", "LB42",
+                "sectors", List.of("shelter", "protection"), "method", "key-informant-interview", "sensitivity", "confidential",
+                "consent", Map.of("collectedFromPeople", true, "informedConsent", "true", "purpose", "protection monitoring",
+                        "personalData", false)));
+        Http.Response r = ownerMember.http().json("POST", "/api/observations", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String id = r.json().get("id").asString();
+        documentsToDelete.add(id);
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> decoy = new LinkedHashMap<>();
+        values.put("id", id);
+        decoy.put("id", DocumentIds.forSource(OWNER_SOURCES + "observations/2021-06-01-lb42-" + w.get("decoy-source") + ".txt"));
+        for (String k : List.of("marker", "title", "source")) {
+            values.put(k, w.get(k));
+            decoy.put(k, w.get("decoy-" + k));
+        }
+        leakWords.addAll(List.of(id, w.get("marker"), w.get("title")));
+        return new Secret("observation", values, decoy);
     }
 
     private Secret indicatorTable(Map<String, String> w) {
@@ -384,6 +410,7 @@ class AdversarialAccessTest extends HubTest {
     }
 
     private void defineAttacks() throws Exception {
+        observationAttacks();
         // ---- search: text, fields, operators, filters, facets, counts, hybrid
         for (String s : List.of("confidential", "organisation", "sector")) {
             probe("search for the marker word of the " + s + " document", s, insiderOf(s),
@@ -651,6 +678,33 @@ class AdversarialAccessTest extends HubTest {
     private static final Set<String> NAMED_QUERIES_UNTOUCHED = Set.of("indicator-series-by-governorate",
             "largest-changes-between-rounds", "unreviewed-organisations");
 
+    private void observationAttacks() {
+        probe("read the observation by its id", "observation", Insider.OWNER_MEMBER,
+                (as, v) -> json(as, "/api/observations/" + v.get("id")));
+        probe("the observation's Linked Data description", "observation", Insider.OWNER_MEMBER,
+                (as, v) -> get(as, "/id/document/" + v.get("id"), "text/turtle"));
+        probe("the observation's page", "observation", Insider.OWNER_MEMBER,
+                (as, v) -> html(as, "/id/document/" + v.get("id")));
+        probe("search observations for the marker", "observation", Insider.OWNER_MEMBER,
+                (as, v) -> json(as, "/api/search?type=observation&q=" + v.get("marker")));
+        probe("search the observation's title", "observation", Insider.OWNER_MEMBER,
+                (as, v) -> json(as, "/api/search?q=" + q("title:" + v.get("title"))));
+        probe("SPARQL: the observation's graph", "observation", Insider.OWNER_MEMBER,
+                (as, v) -> sparql(as, "ASK { GRAPH <" + graph(v) + "> { ?s ?p ?o } }"));
+        probe("SPARQL: the observation's review graph", "observation", Insider.NONE,
+                (as, v) -> sparql(as, "ASK { GRAPH <" + graph(v) + "/review> { ?s ?p ?o } }"));
+        invariant("list the observations of the secrets' district", Insider.OWNER_MEMBER,
+                as -> json(as, "/api/observations?area=LB42&limit=1000"));
+        invariant("list the owner's observations", Insider.OWNER_MEMBER,
+                as -> json(as, "/api/observations?limit=1000&organisation=" + q(OWNER)));
+        invariant("list protection observations", Insider.OWNER_MEMBER,
+                as -> json(as, "/api/observations?sector=protection&limit=1000"));
+        invariant("count field observations in SPARQL", Insider.OWNER_MEMBER,
+                as -> sparql(as, "SELECT (COUNT(?o) AS ?n) { ?o a kh:FieldObservation }"));
+        invariant("the district's page lists its observations", Insider.OWNER_MEMBER,
+                as -> json(as, "/api/areas/LB42"));
+    }
+
     private static Insider insiderOf(String secret) {
         return secret.equals("sector") ? Insider.SECTOR_COORDINATOR : secret.equals("table") ? Insider.ADMIN : Insider.OWNER_MEMBER;
     }
@@ -670,6 +724,9 @@ class AdversarialAccessTest extends HubTest {
         assertThat(sectorCoordinator.http().get("/api/search?q=" + sector.get("marker")).json().get("total").asInt()).isPositive();
         assertThat(sectorCoordinator.http().get("/api/documents/" + conf.get("id")).status()).isEqualTo(404);
         assertThat(admin().get("/api/trends?indicator=" + secrets.get("table").get("code") + "&area=LB42").status()).isEqualTo(200);
+        JsonNode observation = ownerMember.http().get("/api/observations/" + secrets.get("observation").get("id")).json();
+        assertThat(observation.get("status").asString()).as("the observation stands, unreviewed").isEqualTo("submitted");
+        assertThat(observation.get("text").asString()).contains(secrets.get("observation").get("marker"));
         JsonNode question = ownerCoordinator.http().get("/api/questions/" + questionId).json();
         assertThat(question.toString()).as("the accepted confidential answer").contains(conf.get("id"));
     }
@@ -733,6 +790,10 @@ class AdversarialAccessTest extends HubTest {
                 (as, v) -> as.upload("/api/indicators/import", v.get("source") + ".csv",
                         "indicator,area,year,value,unit\nbelow-smeb,LB42,2021,1,%\n".getBytes(StandardCharsets.UTF_8),
                         Map.of("format", "long", "source", "Survey " + v.get("title")))));
+        writes.add(new Probe("mark the observation disputed", "observation", Insider.NONE, true,
+                (as, v) -> as.json("POST", "/api/observations/" + v.get("id") + "/reviews", "{\"verdict\": \"disputed\"}")));
+        writes.add(new Probe("withdraw the observation", "observation", Insider.NONE, true,
+                (as, v) -> as.delete("/api/observations/" + v.get("id"))));
         writes.add(new Probe("review the confidential passage as an answer", "confidential", Insider.NONE, true,
                 (as, v) -> as.json("POST", "/api/questions/" + questionId + "/reviews",
                         "{\"passage\": \"" + doc(v) + "/passage/1\", \"verdict\": \"reject\"}")));
@@ -830,6 +891,9 @@ class AdversarialAccessTest extends HubTest {
         }
         assertThat(admin().get("/api/trends?indicator=" + secrets.get("table").get("code") + "&area=LB42").json().toString())
                 .contains("19");
+        JsonNode observation = ownerMember.http().get("/api/observations/" + secrets.get("observation").get("id")).json();
+        assertThat(observation.get("status").asString()).as("the observation stands, unreviewed").isEqualTo("submitted");
+        assertThat(observation.get("text").asString()).contains(secrets.get("observation").get("marker"));
         JsonNode question = ownerCoordinator.http().get("/api/questions/" + questionId).json();
         assertThat(question.toString()).as("the owner's accepted answer stands").contains("\"preferred\"").contains(conf.get("id"));
     }
