@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -36,11 +39,14 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -324,6 +330,57 @@ public class PassageIndex implements DisposableBean {
     /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
     public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
         return top(new KnnFloatVectorQuery(VECTOR, vector, n, filters(q, visible)), highlight, visible, n);
+    }
+
+    /**
+     * The cosine similarity of the stored embedding of each of the given passages to a unit
+     * vector, read without a search; passages the caller may not see, or without an embedding
+     * (indexed with embeddings off), are left out.
+     */
+    public Map<String, Double> similarities(Collection<String> passageUris, float[] vector, VisibleGraphs visible) {
+        if (passageUris.isEmpty()) {
+            return Map.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList()), BooleanClause.Occur.MUST)
+                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
+                .build();
+        IndexSearcher searcher = acquire();
+        try {
+            ScoreDoc[] found = searcher.search(query, passageUris.size()).scoreDocs;
+            Arrays.sort(found, Comparator.comparingInt(sd -> sd.doc));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            StoredFields stored = searcher.storedFields();
+            Map<String, Double> out = new HashMap<>();
+            int leafIndex = -1;
+            FloatVectorValues vectors = null;
+            KnnVectorValues.DocIndexIterator iterator = null;
+            for (ScoreDoc sd : found) {
+                int l = ReaderUtil.subIndex(sd.doc, leaves);
+                if (l != leafIndex) {
+                    leafIndex = l;
+                    vectors = leaves.get(l).reader().getFloatVectorValues(VECTOR);
+                    iterator = vectors == null ? null : vectors.iterator();
+                }
+                int doc = sd.doc - leaves.get(l).docBase;
+                if (iterator != null && (iterator.docID() < doc ? iterator.advance(doc) : iterator.docID()) == doc) {
+                    out.put(stored.document(sd.doc, Set.of(ID)).get(ID), cosine(vector, vectors.vectorValue(iterator.index())));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
     }
 
     /** The best {@code n} passages, scored with statistics over the passages {@code visible} allows. */

@@ -8,14 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param embeddings whether passages get sentence-embedding vectors at ingest and hybrid search
  *                   uses them (off: hybrid search is BM25 with ontology expansion)
- * @param rrfK       the k of reciprocal rank fusion: larger flattens the difference between ranks
  * @param candidates passages each ranking contributes before fusion
- * @param denseWeight weight of the semantic ranking against the lexical one in the fusion
+ * @param denseWeight weight (0 to 1) of the cosine similarity of a passage's embedding against its
+ *                    relative lexical score in the fusion
  */
 @ConfigurationProperties("kh.search")
 public record SearchProperties(
         @DefaultValue("true") boolean embeddings,
-        @DefaultValue("60") int rrfK,
         @DefaultValue("50") int candidates,
         @DefaultValue("0.5") double denseWeight) {
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,8 +23,6 @@ import org.knowledgehub.security.Role;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.Uris;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The research-question benchmark of {@code queries/benchmark/questions.jsonl} over the demo
@@ -45,84 +40,47 @@ class QuestionBenchmarkTest extends HubTest {
     @Autowired
     Uris uris;
 
-    record Judged(String id, String text, boolean answerable, Map<String, Integer> grades) {
-    }
-
     @Test
     void rankingsOnTheBenchmarkQuestions() throws Exception {
-        List<Judged> questions = load();
+        List<RankingBenchmark.Judged> questions = RankingBenchmark.load(QUESTIONS, uris);
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(40);
         // The demo corpus only, all of it: other tests of this JVM add documents of their own.
         VisibleGraphs all = corpusGraphs();
-        Map<HybridSearch.Ranker, double[]> sums = new LinkedHashMap<>();
-        for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
-            sums.put(r, new double[3]);
-        }
-        int answerable = 0;
-        int unanswerable = 0;
-        int unansweredRightly = 0;
-        int answeredConfidently = 0;
-        List<String> similarities = new ArrayList<>();
-        for (Judged q : questions) {
-            QueryAnalysis a = finder.analyse(q.text());
-            Answers answers = finder.answer(a, HybridSearch.Ranker.HYBRID, SearchQuery.unfiltered(), all, 10);
-            Double top = answers.answers().isEmpty() ? null : answers.answers().getFirst().why().similarity();
-            similarities.add(String.format(Locale.ROOT, "%s %s %.3f", q.id(), q.answerable() ? "A" : "U", top == null ? -1 : top));
-            if (!q.answerable()) {
-                unanswerable++;
-                if (!answers.confident()) {
-                    unansweredRightly++;
-                }
-                continue;
-            }
-            answerable++;
-            if (answers.confident()) {
-                answeredConfidently++;
-            }
-            for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
-                List<String> ranking = finder.rank(a, r, all, 10);
-                double[] s = sums.get(r);
-                s[0] += success(ranking, q.grades(), 5);
-                s[1] += reciprocalRank(ranking, q.grades());
-                s[2] += ndcg(ranking, q.grades(), 10);
-            }
-        }
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%nResearch-question benchmark: %d questions (%d answerable, %d without an answer in the corpus)%n"
-                        + "| ranking | Success@5 | MRR@10 | nDCG@10 |%n|---|---|---|---|%n", questions.size(), answerable, unanswerable));
-        for (var e : sums.entrySet()) {
-            double[] s = e.getValue();
-            table.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", e.getKey().name().toLowerCase(Locale.ROOT)
-                    .replace("expanded", "bm25 + expansion"), s[0] / answerable, s[1] / answerable, s[2] / answerable));
-        }
-        double hybridToBm25 = sums.get(HybridSearch.Ranker.HYBRID)[2] / sums.get(HybridSearch.Ranker.BM25)[2];
-        table.append(String.format(Locale.ROOT, "%nhybrid nDCG@10 / BM25 nDCG@10: %.2f%n"
-                        + "questions without an answer that got no confident answer: %d of %d (%.2f); "
-                        + "answerable questions answered confidently: %d of %d (%.2f)%n",
-                hybridToBm25, unansweredRightly, unanswerable, (double) unansweredRightly / unanswerable,
-                answeredConfidently, answerable, (double) answeredConfidently / answerable));
-        table.append(latency(questions, all));
+        RankingBenchmark.Scores scores = RankingBenchmark.score(questions, finder, all);
+        // Ranking changes are tried on the odd-numbered questions; the even-numbered ones show
+        // whether a change holds on questions it was not tried on.
+        RankingBenchmark.Scores odd = scores.where(q -> number(q) % 2 == 1);
+        RankingBenchmark.Scores even = scores.where(q -> number(q) % 2 == 0);
+        String table = RankingBenchmark.table("Research-question benchmark", scores)
+                + String.format(Locale.ROOT, "hybrid nDCG@10 / BM25 nDCG@10 on the odd-numbered questions (tuning half): %.2f; "
+                + "on the even-numbered ones (held out): %.2f%n", odd.hybridToBm25(), even.hybridToBm25())
+                + latency(questions, all);
         System.out.println(table);
-        System.out.println("Best quote similarity per question: " + String.join("; ", similarities));
-        Files.writeString(Path.of("target/benchmark-questions.md"), table.toString());
+        System.out.println("Best quote similarity per question: " + String.join("; ", scores.similarities()));
+        Files.writeString(Path.of("target/benchmark-questions.md"), table);
 
-        assertThat(sums.get(HybridSearch.Ranker.HYBRID)[0] / answerable).as("hybrid Success@5").isGreaterThanOrEqualTo(0.9);
-        // The target is 1.2; this guards what was reached (0.98) against regressions.
-        assertThat(hybridToBm25).as("hybrid nDCG@10 against BM25's").isGreaterThanOrEqualTo(0.93);
-        assertThat((double) unansweredRightly / unanswerable).as("unanswerable questions without a confident answer")
+        assertThat(scores.mean(HybridSearch.Ranker.HYBRID, 0)).as("hybrid Success@5").isGreaterThanOrEqualTo(0.9);
+        // The target is 1.2; 1.08 was reached (run alone), so hybrid must at least not fall behind BM25 again.
+        assertThat(scores.hybridToBm25()).as("hybrid nDCG@10 against BM25's").isGreaterThanOrEqualTo(1.0);
+        assertThat((double) scores.unansweredRightly() / scores.unanswerable()).as("unanswerable questions without a confident answer")
                 .isGreaterThanOrEqualTo(0.8);
-        assertThat((double) answeredConfidently / answerable).as("answerable questions answered confidently")
+        assertThat((double) scores.answeredConfidently() / scores.answerable()).as("answerable questions answered confidently")
                 .isGreaterThanOrEqualTo(0.8);
+    }
+
+    private static int number(RankingBenchmark.Judged q) {
+        return Integer.parseInt(q.id().replaceAll("\\D", ""));
     }
 
     /**
      * Answering cost once warm: a full answer (analysis, embedding, hybrid search, quotes) against
      * the plain BM25 ranking of the same analysed question, 3 rounds over all questions.
      */
-    private String latency(List<Judged> questions, VisibleGraphs all) {
+    private String latency(List<RankingBenchmark.Judged> questions, VisibleGraphs all) {
         List<Long> answer = new ArrayList<>();
         List<Long> plain = new ArrayList<>();
         for (int round = 0; round < 4; round++) {
-            for (Judged q : questions) {
+            for (RankingBenchmark.Judged q : questions) {
                 long t0 = System.nanoTime();
                 QueryAnalysis a = finder.analyse(q.text());
                 finder.answer(a, HybridSearch.Ranker.HYBRID, SearchQuery.unfiltered(), all, 10);
@@ -155,56 +113,5 @@ class QuestionBenchmarkTest extends HubTest {
         graphs.retainAll(access.visibleTo(new Caller("benchmark", Set.of(Role.ADMIN), null, Set.of())).graphs());
         assertThat(graphs).hasSizeGreaterThanOrEqualTo(20);
         return new VisibleGraphs(graphs);
-    }
-
-    private List<Judged> load() throws Exception {
-        JsonMapper mapper = JsonMapper.builder().build();
-        List<Judged> out = new ArrayList<>();
-        for (String line : Files.readAllLines(QUESTIONS)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode q = mapper.readTree(line);
-            Map<String, Integer> grades = new HashMap<>();
-            for (JsonNode j : q.get("judgements")) {
-                String key = j.get("passage").asString();
-                int hash = key.lastIndexOf('#');
-                String passage = uris.passage(DocumentIds.forSource(key.substring(0, hash)), Integer.parseInt(key.substring(hash + 1)));
-                grades.merge(passage, j.get("grade").asInt(), Math::max);
-            }
-            out.add(new Judged(q.get("id").asString(), q.get("question").asString(), q.get("answerable").asBoolean(), grades));
-        }
-        assertThat(out).hasSizeGreaterThanOrEqualTo(40);
-        return out;
-    }
-
-    static double success(List<String> ranking, Map<String, Integer> grades, int k) {
-        return ranking.stream().limit(k).anyMatch(p -> grades.getOrDefault(p, 0) >= 2) ? 1 : 0;
-    }
-
-    static double reciprocalRank(List<String> ranking, Map<String, Integer> grades) {
-        for (int i = 0; i < Math.min(10, ranking.size()); i++) {
-            if (grades.getOrDefault(ranking.get(i), 0) >= 2) {
-                return 1.0 / (i + 1);
-            }
-        }
-        return 0;
-    }
-
-    static double ndcg(List<String> ranking, Map<String, Integer> grades, int k) {
-        double dcg = 0;
-        for (int i = 0; i < Math.min(k, ranking.size()); i++) {
-            dcg += (Math.pow(2, grades.getOrDefault(ranking.get(i), 0)) - 1) / log2(i + 2);
-        }
-        List<Integer> ideal = grades.values().stream().sorted((a, b) -> b - a).limit(k).toList();
-        double idcg = 0;
-        for (int i = 0; i < ideal.size(); i++) {
-            idcg += (Math.pow(2, ideal.get(i)) - 1) / log2(i + 2);
-        }
-        return idcg == 0 ? 0 : dcg / idcg;
-    }
-
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
     }
 }
