@@ -19,6 +19,7 @@ import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Uris;
+import org.knowledgehub.tables.CsvText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

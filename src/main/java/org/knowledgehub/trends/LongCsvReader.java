@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.knowledgehub.Problems;
 import org.knowledgehub.ontology.LabelFolding;
+import org.knowledgehub.tables.CsvText;
 
 /**
  * Reads the long layout: a header row naming the columns indicator, area, year, value and

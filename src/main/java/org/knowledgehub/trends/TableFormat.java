@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.knowledgehub.tables.CsvText;
+import org.knowledgehub.tables.HxlColumns;
+import org.knowledgehub.tables.SheetRows;
 
 /** The layouts of indicator tables the import reads. */
 enum TableFormat {
@@ -26,29 +29,17 @@ enum TableFormat {
 
     /** A workbook by its signature: ZIP (XLSX) or OLE2 (XLS). */
     static boolean isWorkbook(byte[] bytes) {
-        return startsWith(bytes, 0x50, 0x4B, 0x03, 0x04) || startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0);
+        return SheetRows.isWorkbook(bytes);
     }
 
     /** The layout of a CSV by its first rows: a row of hashtags, else the columns of the long layout. */
     static Optional<TableFormat> ofCsv(CsvText csv) {
-        if (HxlReader.hashtagRow(csv.rows()).isPresent()) {
+        if (HxlColumns.of(csv.rows()).isPresent()) {
             return Optional.of(HXL);
         }
         if (LongCsvReader.header(csv.rows()).isPresent()) {
             return Optional.of(LONG);
         }
         return Optional.empty();
-    }
-
-    private static boolean startsWith(byte[] bytes, int... signature) {
-        if (bytes.length < signature.length) {
-            return false;
-        }
-        for (int i = 0; i < signature.length; i++) {
-            if ((bytes[i] & 0xFF) != signature[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

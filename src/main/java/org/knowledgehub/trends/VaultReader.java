@@ -1,6 +1,5 @@
 package org.knowledgehub.trends;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,13 +17,10 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.knowledgehub.Problems;
 import org.knowledgehub.ontology.LabelFolding;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.knowledgehub.tables.SheetRows;
 
 /**
  * Reads VASyR vault workbooks. Each sheet is one table: the row labelled "Total" (Lebanon) opens the
@@ -37,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class VaultReader {
 
-    private static final Logger log = LoggerFactory.getLogger(VaultReader.class);
     private static final int HEADER_SEARCH_ROWS = 60;
     private static final int HEADER_SEARCH_COLUMNS = 10;
     private static final Set<String> GOVERNORATE_SECTIONS = Set.of("governorate", "governorates", "governate", "mohafaza");
@@ -53,15 +48,7 @@ final class VaultReader {
 
     /** @param isAreaName whether a row label names an area of Lebanon (an empty area row does not open a section) */
     static List<ReadTable> read(byte[] bytes, Predicate<String> isAreaName) {
-        Workbook opened;
-        try {
-            opened = WorkbookFactory.create(new ByteArrayInputStream(bytes));
-        } catch (Exception e) {
-            // POI reports damaged, encrypted and foreign files with many exception types; none is for the caller.
-            log.debug("Workbook not readable", e);
-            throw Problems.invalid("file", "the workbook cannot be read: it is damaged, encrypted or not an Excel workbook");
-        }
-        try (Workbook workbook = opened) {
+        try (Workbook workbook = SheetRows.open(bytes)) {
             List<ReadTable> tables = new ArrayList<>();
             for (Sheet sheet : workbook) {
                 tables.add(new SheetReader(sheet, isAreaName).read());

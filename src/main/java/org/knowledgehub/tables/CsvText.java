@@ -1,4 +1,4 @@
-package org.knowledgehub.trends;
+package org.knowledgehub.tables;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,23 +17,33 @@ import org.knowledgehub.Problems;
 
 /**
  * The rows of an uploaded CSV: UTF-8 (a byte order mark is dropped), comma, semicolon or tab
- * separated (whichever the first line uses most), RFC 4180 quoting.
+ * separated (whichever the first line uses most), RFC 4180 quoting. Indicator tables and
+ * observation imports read their CSV (and HXL) uploads through it.
  */
-record CsvText(List<Row> rows) {
+public record CsvText(List<Row> rows) {
 
-    /** One row as read; {@code number} counts from 1 at the top of the file. */
-    record Row(int number, List<String> cells) {
+    /** One row as read; {@code number} counts from 1 at the top of the file (or sheet). */
+    public record Row(int number, List<String> cells) {
 
-        String cell(int column) {
+        public Row {
+            cells = List.copyOf(cells);
+        }
+
+        /** The cell's text without surrounding spaces; "" past the end of the row or for no column (-1). */
+        public String cell(int column) {
             return column >= 0 && column < cells.size() ? cells.get(column).strip() : "";
         }
 
-        boolean isBlank() {
+        public boolean isBlank() {
             return cells.stream().allMatch(String::isBlank);
         }
     }
 
-    static CsvText of(byte[] bytes) {
+    /**
+     * @throws org.springframework.web.ErrorResponseException 400 (field "file") when the bytes are
+     *                                                        not UTF-8 or not CSV
+     */
+    public static CsvText of(byte[] bytes) {
         String text = utf8(bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
