@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,6 +117,127 @@ public class IngestService {
             log.info("Ingested {} as {} ({}, {} sections, {} passages, {})", request.sourceName(), id, doc.type.code(),
                     doc.sections.size(), doc.passages.size(), outcome.status().name().toLowerCase());
             return outcome;
+        }
+    }
+
+    /** A request of {@link #ingestTogether} the pipeline refused: nothing of the batch was stored. */
+    public static final class RequestRefused extends IngestFailure {
+
+        private final int index;
+
+        RequestRefused(int index, IngestFailure cause) {
+            super(cause.reason(), cause.field(), cause.getMessage(), cause);
+            this.index = index;
+        }
+
+        /** The position of the refused request in the list given. */
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
+     * Ingests documents that stand or fall together, such as the rows of an observation import:
+     * the pipeline runs on each (on {@code kh.ingest.threads} threads), then all are committed in
+     * one store transaction, or none when the pipeline refuses any. As with {@link #ingest}, bytes
+     * already stored are not ingested again (UNCHANGED, with the stored document's id), and bytes
+     * given twice are ingested once.
+     *
+     * @return the outcome of each request, in the order given
+     * @throws RequestRefused naming the first request (by position) the pipeline refused; nothing is stored
+     */
+    public List<IngestOutcome> ingestTogether(List<IngestRequest> requests) {
+        int n = requests.size();
+        IngestOutcome[] outcomes = new IngestOutcome[n];
+        String[] hashes = new String[n];
+        Map<String, Integer> firstWithHash = new HashMap<>();
+        Set<String> sources = new HashSet<>();
+        List<Integer> toRun = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            IngestRequest request = requests.get(i);
+            if (!sources.add(request.sourceName())) {
+                throw new RequestRefused(i, new IngestFailure(IngestFailure.Reason.INVALID, "file",
+                        "the source " + request.sourceName() + " is given twice"));
+            }
+            hashes[i] = DocumentIds.sha256(request.bytes());
+            if (firstWithHash.putIfAbsent(hashes[i], i) == null) {
+                Optional<IngestOutcome> existing = unchanged(hashes[i]);
+                if (existing.isPresent()) {
+                    outcomes[i] = existing.get();
+                } else {
+                    toRun.add(i);
+                }
+            }
+        }
+        Map<Integer, DocumentContext> docs = runTogether(requests, toRun, hashes);
+        docs.values().forEach(doc -> originals.put(doc.contentHash, doc.request.bytes()));
+        synchronized (writeLock) {
+            List<DocumentContext> batch = new ArrayList<>();
+            Map<String, String> previous = new HashMap<>();
+            for (int i : toRun) {
+                // Another upload may have stored the same bytes meanwhile.
+                Optional<IngestOutcome> existing = unchanged(hashes[i]);
+                if (existing.isPresent()) {
+                    outcomes[i] = existing.get();
+                    continue;
+                }
+                DocumentContext doc = docs.get(i);
+                batch.add(doc);
+                records.hashOf(doc.id).ifPresent(h -> previous.put(doc.id, h));
+            }
+            if (!batch.isEmpty()) {
+                committer.commit(batch, List.of(), previous);
+                afterCommit();
+                events.publishEvent(new DocumentsCommitted(batch.stream().map(d -> d.id).toList()));
+            }
+            for (int i : toRun) {
+                if (outcomes[i] == null) {
+                    DocumentContext doc = docs.get(i);
+                    outcomes[i] = outcome(doc, previous.containsKey(doc.id) ? IngestOutcome.Status.REPLACED
+                            : IngestOutcome.Status.CREATED);
+                }
+            }
+            log.info("Ingested {} documents together in one commit; {} of the {} given were already stored", batch.size(),
+                    n - batch.size(), n);
+        }
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] == null) {
+                IngestOutcome first = outcomes[firstWithHash.get(hashes[i])];
+                outcomes[i] = new IngestOutcome(IngestOutcome.Status.UNCHANGED, first.id(), first.uri(), first.graph(),
+                        first.title(), first.type(), first.sections(), first.passages(), 0);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** Runs the pipeline on the requests at these positions in parallel; the first refusal stops the rest. */
+    private Map<Integer, DocumentContext> runTogether(List<IngestRequest> requests, List<Integer> positions, String[] hashes) {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, properties.threads()), daemon("ingest-together"));
+        try {
+            Map<Integer, Future<DocumentContext>> running = new LinkedHashMap<>();
+            for (int i : positions) {
+                IngestRequest request = requests.get(i);
+                String hash = hashes[i];
+                running.put(i, workers.submit(() -> pipeline.run(request, DocumentIds.forSource(request.sourceName()), hash,
+                        UUID.randomUUID().toString())));
+            }
+            Map<Integer, DocumentContext> docs = new LinkedHashMap<>();
+            for (Map.Entry<Integer, Future<DocumentContext>> e : running.entrySet()) {
+                try {
+                    docs.put(e.getKey(), e.getValue().get());
+                } catch (ExecutionException x) {
+                    if (x.getCause() instanceof IngestFailure failure) {
+                        throw new RequestRefused(e.getKey(), failure);
+                    }
+                    throw x.getCause() instanceof RuntimeException r ? r : new IllegalStateException(x.getCause());
+                }
+            }
+            return docs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } finally {
+            workers.shutdownNow();
         }
     }
 
