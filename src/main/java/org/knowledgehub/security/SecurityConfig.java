@@ -57,7 +57,7 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/observations", "/api/observations/import").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/observations/*/reviews").hasAnyRole(COORDINATOR, ADMIN)
                         // Withdrawing: the contributing organisation's members; the service checks which.
                         .requestMatchers(HttpMethod.DELETE, "/api/observations/*").authenticated()
