@@ -139,14 +139,16 @@ public class IngestService {
     /**
      * Ingests documents that stand or fall together, such as the rows of an observation import:
      * the pipeline runs on each (on {@code kh.ingest.threads} threads), then all are committed in
-     * one store transaction, or none when the pipeline refuses any. As with {@link #ingest}, bytes
-     * already stored are not ingested again (UNCHANGED, with the stored document's id), and bytes
-     * given twice are ingested once.
+     * one store transaction, or none when the pipeline refuses any. As with
+     * {@link #ingest(IngestRequest, Predicate)}, bytes of a document the sender may read are not
+     * ingested again (UNCHANGED, with that document's id), bytes of documents it may not read make
+     * its own document, and bytes given twice are ingested once.
      *
+     * @param mayRead whether the sender may read the document of an id
      * @return the outcome of each request, in the order given
      * @throws RequestRefused naming the first request (by position) the pipeline refused; nothing is stored
      */
-    public List<IngestOutcome> ingestTogether(List<IngestRequest> requests) {
+    public List<IngestOutcome> ingestTogether(List<IngestRequest> requests, Predicate<String> mayRead) {
         int n = requests.size();
         IngestOutcome[] outcomes = new IngestOutcome[n];
         String[] hashes = new String[n];
@@ -161,7 +163,7 @@ public class IngestService {
             }
             hashes[i] = DocumentIds.sha256(request.bytes());
             if (firstWithHash.putIfAbsent(hashes[i], i) == null) {
-                Optional<IngestOutcome> existing = unchanged(hashes[i]);
+                Optional<IngestOutcome> existing = unchanged(hashes[i], DocumentIds.forSource(request.sourceName()), mayRead);
                 if (existing.isPresent()) {
                     outcomes[i] = existing.get();
                 } else {
@@ -170,18 +172,19 @@ public class IngestService {
             }
         }
         Map<Integer, DocumentContext> docs = runTogether(requests, toRun, hashes);
-        docs.values().forEach(doc -> originals.put(doc.contentHash, doc.request.bytes()));
         synchronized (writeLock) {
             List<DocumentContext> batch = new ArrayList<>();
             Map<String, String> previous = new HashMap<>();
             for (int i : toRun) {
+                DocumentContext doc = docs.get(i);
                 // Another upload may have stored the same bytes meanwhile.
-                Optional<IngestOutcome> existing = unchanged(hashes[i]);
+                Optional<IngestOutcome> existing = unchanged(hashes[i], doc.id, mayRead);
                 if (existing.isPresent()) {
                     outcomes[i] = existing.get();
                     continue;
                 }
-                DocumentContext doc = docs.get(i);
+                // Under the lock, as in ingest: a document of the same bytes may have been deleted, with the file.
+                originals.put(doc.contentHash, doc.request.bytes());
                 batch.add(doc);
                 records.hashOf(doc.id).ifPresent(h -> previous.put(doc.id, h));
             }
