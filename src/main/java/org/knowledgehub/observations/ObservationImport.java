@@ -9,12 +9,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.knowledgehub.Problems;
+import org.knowledgehub.ingest.ConsentRecord;
+import org.knowledgehub.ingest.IngestFailure;
 import org.knowledgehub.ingest.IngestOutcome;
 import org.knowledgehub.ingest.IngestRequest;
 import org.knowledgehub.ingest.IngestService;
 import org.knowledgehub.ingest.UploadPolicy;
+import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.Role;
+import org.knowledgehub.store.Uris;
 import org.knowledgehub.tables.CsvText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +43,19 @@ class ObservationImport {
     private final ObservationDrafts drafts;
     private final IngestService ingest;
     private final UploadPolicy uploads;
+    private final AccessPolicy access;
+    private final Uris uris;
+    private final AuditTrail audit;
 
-    ObservationImport(ImportRows rows, ObservationDrafts drafts, IngestService ingest, UploadPolicy uploads) {
+    ObservationImport(ImportRows rows, ObservationDrafts drafts, IngestService ingest, UploadPolicy uploads, AccessPolicy access,
+                      Uris uris, AuditTrail audit) {
         this.rows = rows;
         this.drafts = drafts;
         this.ingest = ingest;
         this.uploads = uploads;
+        this.access = access;
+        this.uris = uris;
+        this.audit = audit;
     }
 
     /**
@@ -102,23 +114,39 @@ class ObservationImport {
         }
         List<IngestOutcome> outcomes;
         try {
-            outcomes = ingest.ingestTogether(requests);
+            // As for one observation: identical text sent by an organisation the caller may not read from stays unknown to them.
+            outcomes = ingest.ingestTogether(requests, id -> access.canRead(caller, uris.documentGraph(id)));
         } catch (IngestService.RequestRefused e) {
             ObservationImportReport.Accepted row = accepted.get(e.index());
             List<ObservationImportReport.Accepted> others = new ArrayList<>(accepted);
             others.remove(e.index());
-            ObservationImportReport report = report(table, mapping, defaults, false, false, others, List.of(new ObservationImportReport.Rejection(
-                    row.row(), List.of(new Violation("text", null, e.getMessage())))));
+            ObservationImportReport report = report(table, mapping, defaults, false, false, others, List.of(
+                    new ObservationImportReport.Rejection(row.row(), List.of(new Violation(field(e), null, e.getMessage())))));
             throw refused(report, "row " + row.row() + " could not be stored: " + e.getMessage());
         }
         List<ObservationImportReport.Accepted> stored = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             IngestOutcome o = outcomes.get(i);
             stored.add(new ObservationImportReport.Accepted(accepted.get(i).row(), o.title(), o.id(), o.status().code()));
+            audit.recordWrite(caller, "observation.import", o.uri(), List.of(o.graph()), o.status().code());
         }
         log.info("Imported {} rows ({}) for {} ({}): {} new observations", stored.size(), table.format().code(), caller.name(),
                 caller.organisation(), stored.stream().filter(a -> "created".equals(a.status())).count());
         return report(table, mapping, defaults, false, true, stored, List.of());
+    }
+
+    /**
+     * The field a refusal of the ingest chain is about: personal data found in the text that the
+     * consent record does not allow, as for one observation; else the text.
+     */
+    private static String field(IngestFailure e) {
+        if (e.reason() == IngestFailure.Reason.INVALID && ConsentRecord.INFORMED_CONSENT.equals(e.field())) {
+            return "consent.informedConsent";
+        }
+        if (e.reason() == IngestFailure.Reason.INVALID && ConsentRecord.PURPOSE.equals(e.field())) {
+            return "consent.purpose";
+        }
+        return "text";
     }
 
     /** A submission's draft; what the upload policy refuses for a row (an unknown sharedWith) is one of its violations. */

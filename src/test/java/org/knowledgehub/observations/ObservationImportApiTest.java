@@ -164,6 +164,9 @@ class ObservationImportApiTest extends HubTest {
         assertThat(first.get("method").asString()).isEqualTo("field-visit");
         assertThat(first.get("consent").get("informedConsent").asString()).isEqualTo("given");
         assertThat(ids(http().get("/api/observations?area=LB2&limit=1000").json())).containsAll(ids);
+        JsonNode audit = admin().get("/api/audit?graph=" + Http.enc("http://localhost:8080/graph/document/" + ids.getFirst())).json();
+        assertThat(audit.findValuesAsString("action")).contains("observation.import");
+        assertThat(audit.findValuesAsString("actor")).contains(oxfam.username());
 
         // The same file again stores nothing new: each text is already there.
         Http.Response again = upload(oxfam.http(), "kobo.csv", file, Map.of("mapping", KOBO_MAPPING, "defaults", KOBO_DEFAULTS));
@@ -198,6 +201,48 @@ class ObservationImportApiTest extends HubTest {
         for (JsonNode o : admin().get("/api/observations?organisation=Oxfam&limit=1000").json()) {
             assertThat(o.get("text").asString()).doesNotContain(marker);
         }
+    }
+
+    @Test
+    void personalDataTheChainFindsWithoutConsentStopsTheWholeImport() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        String marker = marker();
+        byte[] file = koboCsv(marker, TRUCKING, "\"The MARKER settlement focal point can be reached on +961 3 123 456; he says "
+                + "the tanks are empty.\";LB25;wash;2023-05-02");
+        String unknownConsent = "{\"method\": \"field-visit\", \"consent\": {\"collectedFromPeople\": true, "
+                + "\"informedConsent\": \"unknown\", \"personalData\": false}}";
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("mapping", KOBO_MAPPING, "defaults", unknownConsent));
+
+        // The shapes see only what the row declares: the dry run finds nothing wrong.
+        fields.put("dryRun", "true");
+        assertThat(upload(oxfam.http(), "kobo.csv", file, fields).json().get("ok").asInt()).isEqualTo(2);
+
+        // Storing runs the ingest chain, which finds the phone number: no row is stored.
+        fields.remove("dryRun");
+        Http.Response r = upload(oxfam.http(), "kobo.csv", file, fields);
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.json().get("detail").asString()).startsWith("row 3 could not be stored");
+        Map<String, String> row3 = violations(r.json(), 3);
+        assertThat(row3).containsOnlyKeys("consent.informedConsent");
+        assertThat(r.json().get("rejections").get(0).get("violations").get(0).get("message").asString())
+                .contains("phone").doesNotContain("123 456");
+        assertThat(admin().get("/api/search?q=" + marker).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aTextAnotherOrganisationSentBeforeStaysUnknownToTheImporter() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        byte[] file = koboCsv(marker(), TRUCKING);
+        Map<String, String> confidential = Map.of("mapping", KOBO_MAPPING, "defaults", KOBO_DEFAULTS.replace("public", "confidential"));
+        String oxfams = upload(oxfam.http(), "kobo.csv", file, confidential).json().get("accepted").get(0).get("id").asString();
+
+        Http.Response r = upload(wfp.http(), "kobo.csv", file, confidential);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode row = r.json().get("accepted").get(0);
+        assertThat(row.get("status").asString()).isEqualTo("created");
+        assertThat(row.get("id").asString()).isNotEqualTo(oxfams);
+        assertThat(wfp.http().get("/api/observations/" + oxfams).status()).isEqualTo(404);
     }
 
     @Test
