@@ -2,7 +2,9 @@ package org.knowledgehub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
@@ -31,6 +33,13 @@ class AccessControlTest extends HubTest {
 
     private String graph(String id) {
         return base() + "graph/document/" + id;
+    }
+
+    private static Set<String> graphs(Http as, String query) {
+        Set<String> out = new HashSet<>();
+        as.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json").json()
+                .get("results").get("bindings").forEach(b -> out.add(b.get("g").get("value").asString()));
+        return out;
     }
 
     private int rows(Http as, String query, String... params) {
@@ -123,9 +132,18 @@ class AccessControlTest extends HubTest {
         assertThat(rows(http(), PREFIXES + "SELECT ?t { ?p kh:text ?t FILTER(CONTAINS(?t, \"JASMINE\")) }")).as("FILTER on text").isZero();
         assertThat(rows(http(), PREFIXES + "SELECT ?d { ?d kh:sensitivity ?level FILTER(?level != kh:Public) }")).as("by level").isZero();
         // Personal graphs (unmasked personal data) are their owners' alone, whatever the document's level.
+        // Every graph hidden from anonymous callers is protected: it holds a restricted or confidential
+        // level, or follows a document that does (a question's statements about it, an observation's reviews).
         String documentGraphs = "SELECT DISTINCT ?g { GRAPH ?g { } FILTER(!STRENDS(STR(?g), \"/personal\")) }";
-        int anonymousGraphs = rows(http(), documentGraphs);
-        int adminGraphs = rows(admin(), documentGraphs);
-        assertThat(adminGraphs - anonymousGraphs).as("exactly the two protected graphs are hidden").isEqualTo(2);
+        Set<String> anonymousGraphs = graphs(http(), documentGraphs);
+        Set<String> hidden = new HashSet<>(graphs(admin(), documentGraphs));
+        assertThat(hidden).containsAll(anonymousGraphs);
+        hidden.removeAll(anonymousGraphs);
+        assertThat(hidden).contains(base() + "graph/document/" + RESTRICTED, base() + "graph/document/" + CONFIDENTIAL);
+        for (String g : hidden) {
+            String governing = g.replaceAll("/review$", "").replaceAll("^(.*)graph/question/[^/]+/source/(.*)$", "$1graph/document/$2");
+            assertThat(rows(admin(), PREFIXES + "ASK { GRAPH <" + governing + "> { ?x kh:sensitivity ?level FILTER(?level != kh:Public) } }"))
+                    .as(g + " is hidden, so protected").isEqualTo(1);
+        }
     }
 }
