@@ -101,13 +101,21 @@ class TrendExplainer {
      * Passages about the period before those about other years only, and within each, those that
      * give reasons ("explained by", "due to", "because"...) before those that only restate the
      * figures: a coordinator asking why wants the explanation, and the figures are in the trend
-     * already. The ranking is kept within each group.
+     * already; then those that speak of more of the period's years (of the change, not of one
+     * end). The ranking is kept within each group.
      */
     private static Answers ordered(Answers a, int from, int to) {
         List<Answer> ordered = new ArrayList<>(a.answers());
         ordered.sort(Comparator.comparing((Answer answer) -> !aboutPeriod(answer, from, to))
-                .thenComparing(answer -> !givesReasons(answer)));
+                .thenComparing(answer -> !givesReasons(answer))
+                .thenComparing(answer -> -yearsOfPeriod(answer, from, to)));
         return new Answers(a.question(), a.confident(), a.concepts(), a.years(), ordered, a.conflicts());
+    }
+
+    /** How many of the period's years a passage speaks of: one about both ends speaks of the change. */
+    private static long yearsOfPeriod(Answer answer, int from, int to) {
+        List<Integer> years = answer.mentions() == null ? List.of() : answer.mentions().years();
+        return years.stream().filter(y -> y >= from && y <= to).distinct().count();
     }
 
     /** A passage that names no year, or one of the period's. */
