@@ -1,8 +1,14 @@
 package org.knowledgehub.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import org.knowledgehub.ingest.BulkReport;
+import org.knowledgehub.ingest.IngestRequest;
+import org.knowledgehub.ingest.IngestService;
+import org.knowledgehub.ontology.DocumentType;
 
 /**
  * Realistic two-page documents (about 1,000 words in five sections) generated from the vocabulary
@@ -91,4 +97,22 @@ final class BenchCorpus {
             "female-headed households debt", "Palestine refugees", "depreciation Lebanese pound", "multi-purpose cash Zahle",
             "school enrolment Tripoli", "power cuts water network", "agricultural work", "COVID-19 restrictions",
             "rent increase Saida", "transport costs", "disability access", "municipality water", "wages Baalbek");
+
+    /** Ingests the first {@code size} generated documents (seed 42) in bulk; a failure stops the benchmark. */
+    static BulkReport ingest(IngestService ingest, int size) {
+        List<IngestService.Source> sources = new ArrayList<>(size);
+        for (int n = 0; n < size; n++) {
+            int i = n;
+            sources.add(new IngestService.Source("doc-" + n, () -> {
+                Document d = document(i, 42);
+                return new IngestRequest(d.bytes(), d.name(), null, DocumentType.fromCode(d.type()).orElseThrow(), null,
+                        null, null, "benchmark");
+            }));
+        }
+        return ingest.ingestAll(sources, (done, total, source, outcome, failure) -> {
+            if (failure != null) {
+                throw new IllegalStateException(source + ": " + failure);
+            }
+        });
+    }
 }

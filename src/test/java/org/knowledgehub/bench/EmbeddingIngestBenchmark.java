@@ -3,8 +3,6 @@ package org.knowledgehub.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -12,9 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.ingest.BulkReport;
-import org.knowledgehub.ingest.IngestRequest;
 import org.knowledgehub.ingest.IngestService;
-import org.knowledgehub.ontology.DocumentType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -55,20 +51,7 @@ class EmbeddingIngestBenchmark {
                 "--spring.main.banner-mode=off"};
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KnowledgeHubApplication.class).run(args)) {
             IngestService ingest = context.getBean(IngestService.class);
-            List<IngestService.Source> sources = new ArrayList<>(size);
-            for (int n = 0; n < size; n++) {
-                int i = n;
-                sources.add(new IngestService.Source("doc-" + n, () -> {
-                    BenchCorpus.Document d = BenchCorpus.document(i, 42);
-                    return new IngestRequest(d.bytes(), d.name(), null, DocumentType.fromCode(d.type()).orElseThrow(), null,
-                            null, null, "benchmark");
-                }));
-            }
-            BulkReport report = ingest.ingestAll(sources, (done, total, source, outcome, failure) -> {
-                if (failure != null) {
-                    throw new IllegalStateException(source + ": " + failure);
-                }
-            });
+            BulkReport report = BenchCorpus.ingest(ingest, size);
             return new Run(embeddings, report.seconds(), report.passages(), folderSize(data.resolve("index")));
         }
     }

@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.ingest.BulkReport;
-import org.knowledgehub.ingest.IngestRequest;
 import org.knowledgehub.ingest.IngestService;
-import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.SearchService;
 import org.knowledgehub.security.Caller;
@@ -77,20 +75,7 @@ class IngestSearchBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KnowledgeHubApplication.class)
                 .run(args.toArray(String[]::new))) {
             IngestService ingest = context.getBean(IngestService.class);
-            List<IngestService.Source> sources = new ArrayList<>(size);
-            for (int n = 0; n < size; n++) {
-                int i = n;
-                sources.add(new IngestService.Source("doc-" + n, () -> {
-                    BenchCorpus.Document d = BenchCorpus.document(i, 42);
-                    return new IngestRequest(d.bytes(), d.name(), null, DocumentType.fromCode(d.type()).orElseThrow(), null,
-                            null, null, "benchmark");
-                }));
-            }
-            BulkReport report = ingest.ingestAll(sources, (done, total, source, outcome, failure) -> {
-                if (failure != null) {
-                    throw new IllegalStateException(source + ": " + failure);
-                }
-            });
+            BulkReport report = BenchCorpus.ingest(ingest, size);
 
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             // Through HTTP, from a client in its own JVM: the search paths and a trivial endpoint, interleaved.
