@@ -154,6 +154,13 @@ public class Uris {
         return base + "id/dataset/" + source + "/" + table;
     }
 
+    /** The graph of an imported table, from its dataset's IRI. */
+    public Optional<String> indicatorGraphOfDataset(String datasetIri) {
+        String prefix = base + "id/dataset/";
+        return datasetIri != null && datasetIri.startsWith(prefix)
+                ? Optional.of(base + "graph/indicators/" + datasetIri.substring(prefix.length())) : Optional.empty();
+    }
+
     public boolean isIndicatorGraph(Node graph) {
         return graph.isURI() && graph.getURI().startsWith(base + "graph/indicators/");
     }

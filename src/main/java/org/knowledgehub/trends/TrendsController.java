@@ -1,9 +1,14 @@
 package org.knowledgehub.trends;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.knowledgehub.security.AccessPolicy;
+import org.knowledgehub.security.AuditTrail;
+import org.knowledgehub.store.Uris;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,8 +22,12 @@ class TrendsController {
     private final TrendsService trends;
     private final TrendExplainer explainer;
     private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final Uris uris;
 
-    TrendsController(TrendsService trends, TrendExplainer explainer, AccessPolicy access) {
+    TrendsController(TrendsService trends, TrendExplainer explainer, AccessPolicy access, AuditTrail audit, Uris uris) {
+        this.audit = audit;
+        this.uris = uris;
         this.trends = trends;
         this.explainer = explainer;
         this.access = access;
@@ -32,7 +41,14 @@ class TrendsController {
             @Parameter(description = "Indicator code, e.g. below-smeb (see /api/indicators)") @RequestParam(required = false) String indicator,
             @Parameter(description = "P-code or name of an area; default LB (Lebanon)") @RequestParam(required = false) String area,
             @Parameter(description = "Population group code, e.g. syrian-refugees") @RequestParam(required = false) String population) {
-        return trends.trend(indicator, area, population, access.visibleTo(CurrentCaller.get()));
+        TrendViews.Trend trend = trends.trend(indicator, area, population, access.visibleTo(CurrentCaller.get()));
+        List<String> datasets = new ArrayList<>();
+        trend.series().forEach(series -> series.points().forEach(p -> {
+            datasets.add(p.dataset());
+            p.otherSources().forEach(o -> datasets.add(o.dataset()));
+        }));
+        audit.recordRead(CurrentCaller.get(), "trends", trend.indicator().iri(), graphs(datasets));
+        return trend;
     }
 
     @GetMapping("/api/trends/compare")
@@ -43,7 +59,13 @@ class TrendsController {
             @Parameter(description = "governorate (default) or district") @RequestParam(required = false) String level,
             @Parameter(description = "Population group code; needed when the indicator has values for several")
             @RequestParam(required = false) String population) {
-        return trends.compare(indicator, year, level, population, access.visibleTo(CurrentCaller.get()));
+        TrendViews.Comparison comparison = trends.compare(indicator, year, level, population, access.visibleTo(CurrentCaller.get()));
+        List<String> datasets = new ArrayList<>(comparison.areas().stream().map(TrendViews.Ranked::dataset).toList());
+        if (comparison.national() != null) {
+            datasets.add(comparison.national().dataset());
+        }
+        audit.recordRead(CurrentCaller.get(), "trends", comparison.indicator().iri(), graphs(datasets));
+        return comparison;
     }
 
     @GetMapping("/api/trends/explain")
@@ -58,5 +80,10 @@ class TrendsController {
             @Parameter(description = "First year of the period") @RequestParam(required = false) String from,
             @Parameter(description = "Last year of the period") @RequestParam(required = false) String to) {
         return explainer.explain(indicator, area, population, from, to, CurrentCaller.get());
+    }
+
+    /** The tables the values came from; restricted and confidential ones make the read audited. */
+    private List<String> graphs(List<String> datasets) {
+        return datasets.stream().map(uris::indicatorGraphOfDataset).flatMap(java.util.Optional::stream).distinct().toList();
     }
 }

@@ -156,6 +156,24 @@ class AuditTrailTest extends HubTest {
     }
 
     @Test
+    void readsOfARestrictedIndicatorTableAreRecorded() {
+        String code = "audit-" + Members.unique("rate").replaceAll("[^a-z0-9-]", "");
+        String csv = "indicator,area,year,value,unit\n" + code + ",LB42,2020,12,%\n" + code + ",LB42,2021,19,%\n";
+        Http.Response imported = admin().upload("/api/indicators/import", code + ".csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of("format", "long", "source", "Audit survey " + code, "sensitivity", "restricted"));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        String graph = imported.json().get("tables").get(0).get("graph").asString();
+        String indicator = imported.json().get("indicatorsCreated").get(0).get("code").asString();
+        Members.Member reader = Members.contributor(http(), admin(), "WFP");
+        assertThat(reader.http().get("/api/trends?indicator=" + indicator + "&area=LB42").status()).isEqualTo(200);
+        assertThat(reader.http().get("/api/trends/compare?indicator=" + indicator + "&level=district").status()).isEqualTo(200);
+        JsonNode entries = admin().get("/api/audit?actor=" + reader.username() + "&graph=" + Http.enc(graph)).json();
+        List<String> channels = new java.util.ArrayList<>();
+        entries.forEach(e -> channels.add(e.get("channel").asString()));
+        assertThat(channels).containsExactly("trends", "trends");
+    }
+
+    @Test
     void onlyAdminsReadTheAuditTrail() {
         Members.Member member = Members.contributor(http(), admin(), "WFP");
         Members.Member analyst = Members.create(http(), admin(), "WFP", List.of("analyst"), List.of());
