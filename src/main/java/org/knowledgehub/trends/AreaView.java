@@ -14,6 +14,7 @@ import org.knowledgehub.search.SearchService;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
+import org.knowledgehub.store.Uris;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +35,11 @@ class AreaView {
     private final AuditTrail audit;
 
     private final Observations observations;
+    private final Uris uris;
 
     AreaView(TrendsService trends, SearchService search, QuestionService questions, AccessPolicy access,
-             Observations observations, AuditTrail audit) {
+             Observations observations, AuditTrail audit, Uris uris) {
+        this.uris = uris;
         this.observations = observations;
         this.audit = audit;
         this.trends = trends;
@@ -68,7 +71,10 @@ class AreaView {
         children.forEach(c -> here.add(c.code()));
         List<Question> open = questions.list(null, null, "open", null).stream()
                 .filter(q -> q.areas().stream().anyMatch(here::contains)).toList();
-        return new Area(area, trends.parents(area), children, trends.latestIn(area.iri(), access.visibleTo(caller)),
+        List<TrendViews.Latest> indicators = trends.latestIn(area.iri(), access.visibleTo(caller));
+        audit.recordRead(caller, "area", area.iri(), indicators.stream().map(l -> l.latest().dataset())
+                .map(uris::indicatorGraphOfDataset).flatMap(java.util.Optional::stream).distinct().toList());
+        return new Area(area, trends.parents(area), children, indicators,
                 mentions.total(), mentions.results(), facet(mentions, "organisation"), facet(mentions, "type"),
                 facet(mentions, "year"), mentions.labels(), open,
                 observations.list(caller, area.code(), null, null, null, PASSAGES));

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.knowledgehub.Problems;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
+import org.knowledgehub.security.VisibleGraphs;
+import org.knowledgehub.store.Uris;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,10 @@ class IndicatorController {
     private final AccessPolicy access;
     private final AuditTrail audit;
 
-    IndicatorController(IndicatorImporter importer, TrendsService trends, AccessPolicy access, AuditTrail audit) {
+    private final Uris uris;
+
+    IndicatorController(IndicatorImporter importer, TrendsService trends, AccessPolicy access, AuditTrail audit, Uris uris) {
+        this.uris = uris;
         this.audit = audit;
         this.importer = importer;
         this.trends = trends;
@@ -70,6 +75,10 @@ class IndicatorController {
     @GetMapping("/api/indicators")
     @Operation(summary = "The indicators with values you may see, with their years, areas, population groups and sources")
     List<TrendViews.IndicatorSummary> indicators() {
-        return trends.indicators(access.visibleTo(CurrentCaller.get()));
+        VisibleGraphs visible = access.visibleTo(CurrentCaller.get());
+        // The list sums up every table the caller may read: the protected ones among them are read.
+        audit.recordRead(CurrentCaller.get(), "indicators", "list", audit.protectedGraphs(visible).stream()
+                .filter(uris::isIndicatorGraph).toList());
+        return trends.indicators(visible);
     }
 }

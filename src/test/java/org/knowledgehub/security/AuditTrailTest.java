@@ -167,10 +167,12 @@ class AuditTrailTest extends HubTest {
         Members.Member reader = Members.contributor(http(), admin(), "WFP");
         assertThat(reader.http().get("/api/trends?indicator=" + indicator + "&area=LB42").status()).isEqualTo(200);
         assertThat(reader.http().get("/api/trends/compare?indicator=" + indicator + "&level=district").status()).isEqualTo(200);
+        assertThat(reader.http().get("/api/indicators").status()).isEqualTo(200);
+        assertThat(reader.http().get("/api/areas/LB42").status()).isEqualTo(200);
         JsonNode entries = admin().get("/api/audit?actor=" + reader.username() + "&graph=" + Http.enc(graph)).json();
         List<String> channels = new java.util.ArrayList<>();
         entries.forEach(e -> channels.add(e.get("channel").asString()));
-        assertThat(channels).containsExactly("trends", "trends");
+        assertThat(channels).containsExactlyInAnyOrder("trends", "trends", "indicators", "area");
     }
 
     @Test
