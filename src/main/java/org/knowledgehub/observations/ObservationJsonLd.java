@@ -3,6 +3,10 @@ package org.knowledgehub.observations;
 import java.util.List;
 import java.util.Optional;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -12,6 +16,8 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.jsonld.TitaniumJsonLdOptions;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.knowledgehub.Problems;
@@ -26,13 +32,28 @@ import org.knowledgehub.ontology.KH;
  */
 final class ObservationJsonLd {
 
+    /**
+     * JSON-LD may name remote contexts; a submission must not make the server fetch URLs (the same
+     * rule as LOAD in SPARQL Update), so every remote document is refused: contexts come inline.
+     */
+    private static final Context NO_REMOTE_DOCUMENTS = noRemoteDocuments();
+
     private ObservationJsonLd() {
+    }
+
+    private static Context noRemoteDocuments() {
+        JsonLdOptions options = new JsonLdOptions();
+        options.setDocumentLoader((url, o) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                    "remote documents are not fetched (" + url + "); give the @context inline");
+        });
+        return Context.create().set(TitaniumJsonLdOptions.JSONLD_OPTIONS, options);
     }
 
     static ObservationSubmission read(String body, String base) {
         Model m = ModelFactory.createDefaultModel();
         try {
-            RDFParser.fromString(body, Lang.JSONLD).base(base).parse(m);
+            RDFParser.fromString(body, Lang.JSONLD).base(base).context(NO_REMOTE_DOCUMENTS).parse(m);
         } catch (RiotException e) {
             throw Problems.invalid("body", "not valid JSON-LD: " + e.getMessage());
         }

@@ -169,6 +169,21 @@ class ObservationsApiTest extends HubTest {
         Http.Response garbage = oxfam.http().post("/api/observations", "application/json", "{not json".getBytes(StandardCharsets.UTF_8));
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.contentType()).contains("application/problem+json");
+        Http.Response badJsonLd = oxfam.http().post("/api/observations", "application/ld+json", "{\"@context\": 5".getBytes(StandardCharsets.UTF_8));
+        assertThat(badJsonLd.status()).isEqualTo(400);
+        assertThat(badJsonLd.json().get("field").asString()).isEqualTo("body");
+        Http.Response remote = oxfam.http().post("/api/observations", "application/ld+json",
+                "{\"@context\": \"http://127.0.0.1:9/context.jsonld\", \"@type\": \"FieldObservation\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(remote.status()).as("a remote context is not fetched").isEqualTo(400);
+        assertThat(remote.json().get("detail").asString()).contains("remote documents are not fetched");
+        Http.Response noNode = oxfam.http().post("/api/observations", "application/ld+json", "{\"@id\": \"x\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(noNode.json().get("field").asString()).isEqualTo("@type");
+        Http.Response text = oxfam.http().post("/api/observations", "text/plain", "an observation".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.contentType()).contains("application/problem+json");
+        assertThat(oxfam.http().get("/api/observations/no-such-observation-00000000").json().get("type").asString()).endsWith("/not-found");
+        assertThat(oxfam.http().get("/api/observations?status=lost").json().get("field").asString()).isEqualTo("status");
+        assertThat(oxfam.http().get("/api/observations?limit=0").json().get("field").asString()).isEqualTo("limit");
     }
 
     @Test
