@@ -60,15 +60,29 @@ public record ConsentRecord(Boolean collectedFromPeople, Boolean informedConsent
             throw new IngestFailure(IngestFailure.Reason.INVALID, PURPOSE,
                     PURPOSE + " is longer than " + MAX_PURPOSE + " characters");
         }
-        Boolean consent = blank(informedConsent) ? null : switch (informedConsent.strip().toLowerCase(Locale.ROOT)) {
+        Boolean consent;
+        try {
+            consent = informedConsentOf(informedConsent);
+        } catch (IllegalArgumentException e) {
+            throw new IngestFailure(IngestFailure.Reason.INVALID, INFORMED_CONSENT, INFORMED_CONSENT + " " + e.getMessage());
+        }
+        return Optional.of(new ConsentRecord(bool(collectedFromPeople, COLLECTED_FROM_PEOPLE), consent, purpose,
+                Boolean.TRUE.equals(bool(personalData, PERSONAL_DATA))));
+    }
+
+    /**
+     * The informed consent a value declares: true (also yes, given), false (no, refused), or null
+     * for unknown or nothing.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public static Boolean informedConsentOf(String value) {
+        return blank(value) ? null : switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "given" -> Boolean.TRUE;
             case "false", "no", "refused" -> Boolean.FALSE;
             case "unknown" -> null;
-            default -> throw new IngestFailure(IngestFailure.Reason.INVALID, INFORMED_CONSENT,
-                    INFORMED_CONSENT + " must be true, false or unknown");
+            default -> throw new IllegalArgumentException("must be true, false or unknown");
         };
-        return Optional.of(new ConsentRecord(bool(collectedFromPeople, COLLECTED_FROM_PEOPLE), consent, purpose,
-                Boolean.TRUE.equals(bool(personalData, PERSONAL_DATA))));
     }
 
     private static Boolean bool(String value, String field) {

@@ -160,15 +160,12 @@ class ObservationDrafts {
             violations.add(new Violation("consent.personalData", null,
                     "The consent record says whether the contribution contains personal data (true or false)."));
         }
-        Boolean informed = switch (c.informedConsent() == null ? "unknown" : c.informedConsent().strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "given" -> Boolean.TRUE;
-            case "false", "no", "refused" -> Boolean.FALSE;
-            case "unknown", "" -> null;
-            default -> {
-                violations.add(new Violation("consent.informedConsent", c.informedConsent(), "Informed consent is true, false or unknown."));
-                yield null;
-            }
-        };
+        Boolean informed = null;
+        try {
+            informed = ConsentRecord.informedConsentOf(c.informedConsent());
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("consent.informedConsent", c.informedConsent(), "Informed consent is true, false or unknown."));
+        }
         if (violations.size() > before) {
             return null;
         }
