@@ -365,6 +365,9 @@ class BrowserTest extends HubTest {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .filter(m -> !m.contains("status of 400"))
+                // Chromium asks for /favicon.ico itself on what has no icon link (a problem+json 404 page); its
+                // 404 is logged late, into whichever test comes next in JUnit's method order.
+                .filter(m -> !m.contains("/favicon.ico "))
                 .toList();
         assertThat(errors).isEmpty();
     }
