@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.knowledgehub.Problems;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
-import org.knowledgehub.store.Uris;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +24,12 @@ class QuestionController {
 
     private final QuestionService questions;
     private final AuditTrail audit;
-    private final Uris uris;
+    private final QuestionAudit questionAudit;
 
-    QuestionController(QuestionService questions, AuditTrail audit, Uris uris) {
+    QuestionController(QuestionService questions, AuditTrail audit, QuestionAudit questionAudit) {
         this.questions = questions;
         this.audit = audit;
-        this.uris = uris;
+        this.questionAudit = questionAudit;
     }
 
     @GetMapping("/api/ask")
@@ -56,7 +55,7 @@ class QuestionController {
             throw Problems.invalid("text", "the body must be a JSON object with text and sectors");
         }
         Question q = questions.create(ask, CurrentCaller.get());
-        audit.recordWrite(CurrentCaller.get(), "question.create", q.uri(), List.of(q.uri()), "created");
+        questionAudit.created(CurrentCaller.get(), q);
         return ResponseEntity.created(URI.create("/api/questions/" + q.id())).body(q);
     }
 
@@ -72,7 +71,7 @@ class QuestionController {
     @Operation(summary = "A research question with its ranked candidate answers and their reviews")
     QuestionService.QuestionView view(@PathVariable String id, @RequestParam(required = false) String k) {
         QuestionService.QuestionView view = questions.view(id, CurrentCaller.get(), number(k));
-        audit.recordRead(CurrentCaller.get(), "question", view.question().uri(), view.answers().sources());
+        questionAudit.read(CurrentCaller.get(), "question", view);
         return view;
     }
 
@@ -87,9 +86,7 @@ class QuestionController {
             throw Problems.invalid("passage", "the body must be a JSON object with passage and verdict");
         }
         QuestionService.QuestionView view = questions.review(id, review.passage(), review.verdict(), CurrentCaller.get());
-        // The review is written into the question's graph about the passage's document.
-        audit.recordWrite(CurrentCaller.get(), "question.review", review.passage(), uris.documentIdOf(review.passage().strip())
-                .map(doc -> List.of(uris.questionSourceGraph(view.question().id(), doc))).orElse(List.of()), review.verdict());
+        questionAudit.reviewed(CurrentCaller.get(), view, review.passage(), review.verdict());
         return view;
     }
 
@@ -99,8 +96,9 @@ class QuestionController {
     @PostMapping("/api/questions/{id}/status")
     @Operation(summary = "Close or reopen a question (coordinator or admin)")
     Question status(@PathVariable String id, @RequestBody(required = false) Status status) {
-        Question q = questions.setStatus(id, status == null || status.status() == null ? "" : status.status().strip());
-        audit.recordWrite(CurrentCaller.get(), "question.status", q.uri(), List.of(q.uri()), q.status());
+        Question q = questions.setStatus(id, status == null || status.status() == null ? "" : status.status().strip(),
+                CurrentCaller.get());
+        questionAudit.statusChanged(CurrentCaller.get(), q);
         return q;
     }
 

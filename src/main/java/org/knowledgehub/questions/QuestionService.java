@@ -16,6 +16,7 @@ import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.search.QueryAnalysis;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Caller;
+import org.knowledgehub.security.Role;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.Uris;
 import org.springframework.stereotype.Service;
@@ -95,9 +96,24 @@ public class QuestionService {
                 .toList();
     }
 
+    /**
+     * Whether the caller may review candidates and close or reopen questions: a coordinator (of any
+     * sector) or an admin, the rule {@code POST /api/questions/**} has always had. The pages ask it
+     * to decide whether to show their review forms; {@link #review} and {@link #setStatus} enforce it.
+     */
+    public boolean mayReview(Caller caller) {
+        return caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN);
+    }
+
+    /** How many candidates of each question (by id) are accepted, counting only the reviews the caller may see. */
+    public Map<String, Integer> acceptedCounts(Caller caller) {
+        return store.accepted(access.visibleTo(caller));
+    }
+
     /** Accept (preferred) or reject (deprecated) a candidate passage; the caller must be able to read it. */
     public QuestionView review(String id, String passage, String verdict, Caller caller) {
         store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        requireReviewer(caller);
         var rank = switch (blank(verdict) ? "" : verdict.strip()) {
             case "accept", "preferred" -> KH.PreferredRank;
             case "reject", "deprecated" -> KH.DeprecatedRank;
@@ -112,13 +128,20 @@ public class QuestionService {
         return view(id, caller, null);
     }
 
-    public Question setStatus(String id, String status) {
+    public Question setStatus(String id, String status, Caller caller) {
         store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        requireReviewer(caller);
         if (!List.of("open", "closed").contains(status)) {
             throw Problems.invalid("status", "status must be open or closed");
         }
         store.setStatus(id, status);
         return store.read(id).orElseThrow();
+    }
+
+    private void requireReviewer(Caller caller) {
+        if (!mayReview(caller)) {
+            throw Problems.forbidden("question", "only coordinators and admins review answers and close or reopen questions");
+        }
     }
 
     /** The answer with what is recorded about it (and about its document's next candidates), taken from {@code statements}. */

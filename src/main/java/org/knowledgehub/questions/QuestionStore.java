@@ -3,7 +3,9 @@ package org.knowledgehub.questions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -154,6 +156,18 @@ class QuestionStore {
                     by == null ? null : by.getURI(), string(s, DCTerms.created), s.hasProperty(Prov.wasGeneratedBy)));
         });
         return out;
+    }
+
+    /** The number of accepted (preferred) candidates per question id, among the statements the caller may see. */
+    Map<String, Integer> accepted(VisibleGraphs visible) {
+        return store.readAll(d -> {
+            DatasetGraph view = store.view(visible.graphs());
+            Map<String, Integer> out = new HashMap<>();
+            view.find(Node.ANY, Node.ANY, KH.rank.asNode(), KH.PreferredRank.asNode()).forEachRemaining(rank ->
+                    view.find(rank.getGraph(), rank.getSubject(), KH.question.asNode(), Node.ANY).forEachRemaining(q ->
+                            uris.questionIdOf(q.getObject().getURI()).ifPresent(id -> out.merge(id, 1, Integer::sum))));
+            return out;
+        });
     }
 
     private void write(Node graph, Graph content) {

@@ -93,6 +93,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // Asking a research question from a page: any signed-in member, as on the API.
                         .requestMatchers(HttpMethod.POST, "/questions").authenticated()
+                        // Reviewing candidates and closing questions from their page: as on the API.
+                        .requestMatchers(HttpMethod.POST, "/questions/*/reviews", "/questions/*/status").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .anyRequest().permitAll())

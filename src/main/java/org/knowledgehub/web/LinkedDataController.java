@@ -24,6 +24,7 @@ import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Uris;
 import org.knowledgehub.store.VisibleDatasetGraph;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +36,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * Linked Data: every IRI the hub mints under {@code {base}id/} dereferences here, to Turtle,
- * JSON-LD, N-Triples or RDF/XML, or to a readable page for browsers. Only what the caller may see
- * is described; anything else is 404, as if it did not exist.
+ * JSON-LD, N-Triples or RDF/XML, or to a readable page for browsers (a research question's page is
+ * {@code /questions/{id}}, where browsers are sent). Only what the caller may see is described;
+ * anything else is 404, as if it did not exist.
  */
 @RestController
 @Tag(name = "linked data")
@@ -70,6 +72,12 @@ class LinkedDataController {
         // Watching the restricted and confidential graphs: the audit trail records those the page or description read.
         VisibleDatasetGraph view = store.view(visible.graphs(), audit.protectedGraphs(visible));
         if (wantsHtml(accept)) {
+            String[] parts = path.split("/");
+            if (parts.length == 3 && parts[1].equals("question")) {
+                // A research question's page is a page of its own, with its ranked answers and review forms.
+                return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/questions/" + parts[2])
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            }
             Context context = new Context();
             // The page header: who is signed in, and the token its sign-out form needs.
             context.setVariable("me", accounts.profile(CurrentCaller.get()));

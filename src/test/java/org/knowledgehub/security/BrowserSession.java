@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.knowledgehub.Http;
 
 /** What a browser does that the plain test client does not: keep cookies, and send forms with the page's CSRF token. */
-final class BrowserSession {
+public final class BrowserSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -27,13 +27,13 @@ final class BrowserSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
-    BrowserSession(String base) {
+    public BrowserSession(String base) {
         this.base = base;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    Http.Response get(String path, String... headers) {
+    public Http.Response get(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -41,7 +41,7 @@ final class BrowserSession {
         return send(b);
     }
 
-    Http.Response postForm(String path, Map<String, String> form) {
+    public Http.Response postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -49,13 +49,13 @@ final class BrowserSession {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Http.Response post(String path, String contentType, String body) {
+    public Http.Response post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The CSRF token of the forms on a page. */
-    static String csrfToken(Http.Response page) {
+    public static String csrfToken(Http.Response page) {
         Matcher m = CSRF.matcher(page.text());
         if (!m.find()) {
             throw new AssertionError("no CSRF token on the page: " + page.text());
@@ -64,12 +64,12 @@ final class BrowserSession {
     }
 
     /** Signs in through the form, as a person would; the answer is the form's redirect. */
-    Http.Response signIn(String username, String password) {
+    public Http.Response signIn(String username, String password) {
         String token = csrfToken(get("/login"));
         return postForm("/login", Map.of("username", username, "password", password, "_csrf", token));
     }
 
-    String sessionId() {
+    public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }

@@ -78,7 +78,7 @@ class LoginTest extends HubTest {
         Http.Response asked = browser.postForm("/questions", Map.of("_csrf", csrf,
                 "text", "Why are evictions rising in Akkar?", "sectors", "shelter", "areas", "LB7"));
         assertThat(asked.status()).isEqualTo(302);
-        assertThat(asked.header("Location")).contains("/id/question/");
+        assertThat(asked.header("Location")).contains("/questions/");
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.knowledgehub.questions;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A candidate answer as the question page shows it: its passage cut around the quote so the
+ * answering sentence(s) can be highlighted in place, and its review in words.
+ *
+ * @param before      the passage's text before the quote ("" when the quote cannot be placed in it)
+ * @param quote       the quote as it stands in the passage
+ * @param after       the passage's text after the quote
+ * @param placed      whether the quote was found in the passage (else it is shown above the passage)
+ * @param reviewer    who reviewed it (the agent's name), or null
+ * @param conflicting whether one of its sentences gives a figure other candidates contradict
+ */
+record CandidateView(Answer answer, String before, String quote, String after, boolean placed, String reviewer,
+                     boolean conflicting, List<CandidateView> more) {
+
+    static CandidateView of(Answer a, Set<String> conflicting) {
+        String text = a.text() == null ? "" : a.text();
+        Answer.Quote q = a.quote();
+        int passageStart = a.provenance().passage().start();
+        int start = q.start() - passageStart;
+        int end = q.end() - passageStart;
+        boolean placed = start >= 0 && start <= end && end <= text.length() && text.substring(start, end).equals(q.text());
+        if (!placed) {
+            // Offsets that do not fit (a text read back differently): find the quote by its words.
+            start = text.indexOf(q.text());
+            end = start + q.text().length();
+            placed = start >= 0 && !q.text().isEmpty();
+        }
+        List<CandidateView> more = a.more().stream().map(m -> of(m, conflicting)).toList();
+        return new CandidateView(a, placed ? text.substring(0, start) : "", placed ? text.substring(start, end) : q.text(),
+                placed ? text.substring(end) : text, placed, reviewer(a.review()), conflicting.contains(a.passage()), more);
+    }
+
+    /** The review's rank as the page names it: preferred, normal, deprecated or unreviewed. */
+    public String rank() {
+        return answer.review() == null ? "unreviewed" : answer.review().rank();
+    }
+
+    /** What the rank means to a coordinator. */
+    public String rankMeaning() {
+        return switch (rank()) {
+            case "preferred" -> "accepted";
+            case "deprecated" -> "rejected";
+            case "normal" -> "reset to normal";
+            default -> "not reviewed";
+        };
+    }
+
+    /** Its rank in each ranking that found it: "lexical #1, dense #3". */
+    public String ranks() {
+        return String.join(", ", answer.why().ranks().entrySet().stream().map(e -> e.getKey() + " #" + e.getValue()).toList());
+    }
+
+    /** When its document was ingested, to the minute. */
+    public String ingestedAt() {
+        return answer.provenance().ingestion() == null ? null : minute(answer.provenance().ingestion().endedAt());
+    }
+
+    /** When it was reviewed, to the minute. */
+    public String reviewedAt() {
+        return answer.review() == null ? null : minute(answer.review().at());
+    }
+
+    /** When a new document made it a candidate of this standing question, to the minute. */
+    public String linkedAt() {
+        return minute(answer.linkedAt());
+    }
+
+    /** An xsd:dateTime as a person reads it, to the minute: "2024-05-02 09:14 UTC". */
+    static String minute(String dateTime) {
+        if (dateTime == null) {
+            return null;
+        }
+        String s = dateTime.replace('T', ' ');
+        return s.length() > 16 ? s.substring(0, 16) + " UTC" : s;
+    }
+
+    private static String reviewer(Answer.Review review) {
+        if (review == null || review.by() == null) {
+            return null;
+        }
+        String by = review.by();
+        return by.substring(by.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,81 @@
+package org.knowledgehub.questions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.rdf.model.Resource;
+import org.knowledgehub.HubProperties;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.Schemes;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sectors, areas, population groups and indicators as the question pages name and offer them:
+ * each code with the label a person reads. Read once from the ontology.
+ */
+@Component
+class ConceptChoices {
+
+    /** A concept as a page shows it. */
+    record Choice(String code, String label) {
+    }
+
+    private final Map<String, Choice> sectors;
+    private final Map<String, Choice> areas;
+    private final Map<String, Choice> populations;
+    private final Map<String, Choice> indicators;
+
+    ConceptChoices(ConceptLabels labels, HubProperties hub) {
+        this.sectors = choices(labels, Schemes.sectors(hub.base()), false);
+        this.areas = choices(labels, Schemes.areas(hub.base()), true);
+        this.populations = choices(labels, Schemes.populations(hub.base()), false);
+        this.indicators = choices(labels, Schemes.indicators(hub.base()), false);
+    }
+
+    private static Map<String, Choice> choices(ConceptLabels labels, String scheme, boolean withCode) {
+        List<Choice> out = new ArrayList<>();
+        for (Resource concept : labels.labels(scheme).keySet()) {
+            String code = labels.code(concept.getURI());
+            out.add(new Choice(code, withCode ? labels.label(concept) + " (" + code + ")" : labels.label(concept)));
+        }
+        out.sort(Comparator.comparing(Choice::code));
+        Map<String, Choice> byCode = new LinkedHashMap<>();
+        out.forEach(c -> byCode.put(c.code(), c));
+        return byCode;
+    }
+
+    List<Choice> sectors() {
+        return List.copyOf(sectors.values());
+    }
+
+    List<Choice> areas() {
+        return List.copyOf(areas.values());
+    }
+
+    List<Choice> populations() {
+        return List.copyOf(populations.values());
+    }
+
+    List<Choice> sectors(List<String> codes) {
+        return codes.stream().map(c -> sectors.getOrDefault(c, new Choice(c, c))).toList();
+    }
+
+    List<Choice> areas(List<String> codes) {
+        return codes.stream().map(c -> areas.getOrDefault(c, new Choice(c, c))).toList();
+    }
+
+    Choice population(String code) {
+        return code == null ? null : populations.getOrDefault(code, new Choice(code, code));
+    }
+
+    Choice indicator(String code) {
+        return indicators.getOrDefault(code, new Choice(code, code));
+    }
+
+    Choice area(String code) {
+        return areas.getOrDefault(code, new Choice(code, code));
+    }
+}

@@ -1,0 +1,50 @@
+package org.knowledgehub.questions;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.knowledgehub.search.SearchResponse;
+import org.knowledgehub.web.LocalLinks;
+
+/**
+ * What the page of a research question shows: the question with its concepts named, its
+ * candidates as {@link QuestionService#view} ranks and groups them, and the figures they disagree on.
+ *
+ * @param mayReview whether the caller gets the review forms (the service decides, as it enforces)
+ */
+record QuestionPageView(Question question, List<ConceptChoices.Choice> sectors, List<ConceptChoices.Choice> areas,
+                        ConceptChoices.Choice population, String askedAt, boolean confident, List<CandidateView> candidates,
+                        List<ConflictView> conflicts, boolean mayReview) {
+
+    /** Figures for one indicator, area and year that candidates disagree on. */
+    record ConflictView(ConceptChoices.Choice indicator, ConceptChoices.Choice area, int year, List<FigureView> figures) {
+    }
+
+    record FigureView(String value, String quote, String passage, String document, String documentTitle) {
+    }
+
+    static QuestionPageView of(QuestionService.QuestionView view, boolean mayReview, ConceptChoices concepts, LocalLinks links) {
+        Answers answers = view.answers();
+        Set<String> conflicting = new HashSet<>();
+        answers.conflicts().forEach(c -> c.figures().forEach(f -> conflicting.add(f.passage())));
+        Map<String, SearchResponse.DocumentRef> documents = new HashMap<>();
+        for (Answer a : answers.answers()) {
+            documents.putIfAbsent(a.provenance().document().id(), a.provenance().document());
+            a.more().forEach(m -> documents.putIfAbsent(m.provenance().document().id(), m.provenance().document()));
+            a.duplicates().forEach(d -> documents.putIfAbsent(d.document().id(), d.document()));
+        }
+        List<ConflictView> conflicts = answers.conflicts().stream().map(c -> new ConflictView(concepts.indicator(c.indicator()),
+                concepts.area(c.area()), c.year(), c.figures().stream().map(f -> {
+                    SearchResponse.DocumentRef d = documents.get(f.document());
+                    return new FigureView(f.value(), f.quote(), links.href(f.passage()),
+                            d == null ? "/id/document/" + f.document() : links.href(d.uri()), d == null ? f.document() : d.title());
+                }).toList())).toList();
+        Question q = view.question();
+        return new QuestionPageView(q, concepts.sectors(q.sectors()), concepts.areas(q.areas()), concepts.population(q.population()),
+                CandidateView.minute(q.askedAt()), answers.confident(), answers.answers().stream().map(a -> CandidateView.of(a, conflicting)).toList(),
+                conflicts, mayReview);
+    }
+}

@@ -1,0 +1,39 @@
+package org.knowledgehub.questions;
+
+import org.knowledgehub.security.Caller;
+import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.web.LocalLinks;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The page of a research question ({@code /id/question/{id}} sends browsers here): the same view
+ * as {@code GET /api/questions/{id}}, and for those who may review, the forms of {@link QuestionReviewForms}.
+ */
+@Controller
+class QuestionViewPage {
+
+    private final QuestionService questions;
+    private final QuestionAudit audit;
+    private final ConceptChoices concepts;
+    private final LocalLinks links;
+
+    QuestionViewPage(QuestionService questions, QuestionAudit audit, ConceptChoices concepts, LocalLinks links) {
+        this.questions = questions;
+        this.audit = audit;
+        this.concepts = concepts;
+        this.links = links;
+    }
+
+    @GetMapping("/questions/{id}")
+    String page(@PathVariable String id, Model model) {
+        Caller caller = CurrentCaller.get();
+        QuestionService.QuestionView view = questions.view(id, caller, null);
+        audit.read(caller, "question-page", view);
+        model.addAttribute("page", QuestionPageView.of(view, questions.mayReview(caller), concepts, links));
+        model.addAttribute("links", links);
+        return "question";
+    }
+}
