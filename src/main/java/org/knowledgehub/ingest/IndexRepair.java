@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jena.rdf.model.Model;
@@ -65,8 +66,23 @@ class IndexRepair implements SmartInitializingSingleton {
             }
         });
         List<String> orphans = inIndex.keySet().stream().filter(id -> !inStore.containsKey(id)).sorted().toList();
-        if (!stale.isEmpty() || !orphans.isEmpty()) {
+        String vectors = embeddings.vectorsOf();
+        Optional<String> indexVectors = index.vectorsOf();
+        boolean otherVectors = !indexVectors.equals(Optional.of(vectors));
+        if (otherVectors) {
+            // Vectors of another model cannot be compared with this one's: every passage is embedded again.
+            if (index.count() > 0) {
+                log.warn("The search index's vectors were made by {}; embedding all {} documents again with {}",
+                        indexVectors.orElse("an earlier model"), inStore.size(), vectors);
+                stale.clear();
+                stale.addAll(inStore.keySet());
+            }
+            index.recordVectorsOf(vectors);
+        }
+        if (!stale.isEmpty() || !orphans.isEmpty() || otherVectors) {
             reindex(stale, orphans);
+        }
+        if (!stale.isEmpty() || !orphans.isEmpty()) {
             log.warn("Search index repaired: {} documents re-indexed {}, {} removed {}", stale.size(), abbreviate(stale),
                     orphans.size(), abbreviate(orphans));
         }

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("kh.questions")
 public record QuestionsProperties(
-        @DefaultValue("0.5") double minSimilarity,
+        @DefaultValue("0.6") double minSimilarity,
         @DefaultValue("0.5") double minCoverage,
         @DefaultValue("10") int answers,
         @DefaultValue("true") boolean standing) {

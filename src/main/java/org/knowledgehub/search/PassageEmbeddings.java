@@ -6,22 +6,26 @@ import java.util.List;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sentence embeddings for semantic search: all-MiniLM-L6-v2 (quantised, ONNX) running in-process
- * from its Maven Central artifact, so nothing is downloaded at run time. English only, 384
- * dimensions; vectors are unit length, so their dot product is their cosine similarity.
+ * Sentence embeddings for semantic search: BAAI bge-small-en-v1.5 (quantised, ONNX) running
+ * in-process from its Maven Central artifact, so nothing is downloaded at run time. English only,
+ * 384 dimensions; vectors are unit length, so their dot product is their cosine similarity.
+ * Chosen over all-MiniLM-L6-v2 on the question benchmark (dense nDCG@10 .73 against .64, hybrid
+ * 1.11x BM25 against 1.06x) at about twice the embedding cost; questions are embedded with the
+ * instruction the model was trained with for retrieval, passages and quotes without it.
  */
 @Component
 public class PassageEmbeddings {
 
     private static final Logger log = LoggerFactory.getLogger(PassageEmbeddings.class);
 
-    public static final String MODEL = "all-MiniLM-L6-v2 (quantised ONNX, LangChain4j 1.20.0-beta30)";
+    public static final String MODEL = "bge-small-en-v1.5 (quantised ONNX, LangChain4j 1.20.0-beta30)";
+    private static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     public static final int DIMENSION = 384;
 
     private final boolean enabled;
@@ -36,8 +40,14 @@ public class PassageEmbeddings {
         return enabled;
     }
 
-    public float[] embed(String text) {
-        return unit(model().embed(text).content().vector());
+    /** What makes the vectors of new index entries: the model, or {@code none} when embeddings are off. */
+    public String vectorsOf() {
+        return enabled ? MODEL : "none";
+    }
+
+    /** A question, to be compared with passages and quotes. */
+    public float[] embedQuery(String text) {
+        return unit(model().embed(QUERY_INSTRUCTION + text).content().vector());
     }
 
     /** Several texts at once (the model spreads them over the cores). */
@@ -81,7 +91,7 @@ public class PassageEmbeddings {
             synchronized (this) {
                 if (model == null) {
                     long t0 = System.nanoTime();
-                    model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    model = new BgeSmallEnV15QuantizedEmbeddingModel();
                     log.info("Embedding model {} loaded in {} s", MODEL, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
                 }
                 m = model;

@@ -122,6 +122,9 @@ public class PassageIndex implements DisposableBean {
         TEXT_WITH_OFFSETS.freeze();
     }
 
+    /** Commit data key naming the embedding model of the index's vectors. */
+    private static final String VECTORS_OF = "vectors-of";
+
     private final Directory directory;
     private final Analyzer analyzer;
     private final FacetsConfig facetsConfig = new FacetsConfig();
@@ -149,6 +152,26 @@ public class PassageIndex implements DisposableBean {
         }
         this.searchers = new SearcherManager(directory, null);
         log.info("Search index open: {} passages", count());
+    }
+
+    /**
+     * Which embedding model made the vectors of the last commit ({@code none} without vectors);
+     * empty for an index written before this was recorded.
+     */
+    public Optional<String> vectorsOf() {
+        IndexSearcher searcher = acquire();
+        try {
+            return Optional.ofNullable(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get(VECTORS_OF));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Records, with the next commit, which embedding model makes the vectors from now on. */
+    public void recordVectorsOf(String model) {
+        writer.setLiveCommitData(Map.of(VECTORS_OF, model).entrySet(), true);
     }
 
     /** English analysis (stemming, stop words) for text fields; exact terms for the rest. */

@@ -16,5 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SearchProperties(
         @DefaultValue("true") boolean embeddings,
         @DefaultValue("50") int candidates,
-        @DefaultValue("0.5") double denseWeight) {
+        @DefaultValue("0.4") double denseWeight) {
 }

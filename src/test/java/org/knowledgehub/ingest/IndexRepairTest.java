@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import org.knowledgehub.search.IndexedPassage;
+import org.knowledgehub.search.PassageEmbeddings;
 import org.knowledgehub.search.PassageIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,12 @@ class IndexRepairTest extends HubTest {
 
     private int hits(String q) {
         return http().get("/api/search?q=" + Http.enc(q)).json().get("total").asInt();
+    }
+
+    private List<String> passages(String request) {
+        List<String> out = new ArrayList<>();
+        http().get(request).json().get("results").forEach(r -> out.add(r.get("passage").asString()));
+        return out;
     }
 
     @Test
@@ -65,5 +73,22 @@ class IndexRepairTest extends HubTest {
         assertThat(report.removedFiles()).isEqualTo(1);
         assertThat(Files.exists(stray)).isFalse();
         assertThat(admin().get("/api/search?q=quokkas").json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void vectorsOfAnotherEmbeddingModelAreMadeAgainWithThisOne() {
+        assertThat(index.vectorsOf()).as("recorded at start-up").contains(PassageEmbeddings.MODEL);
+        String question = "/api/search?mode=hybrid&q=" + Http.enc("why do children in Akkar drop out of school in autumn");
+        List<String> before = passages(question);
+        // As an index written by an earlier release whose model was another one.
+        index.recordVectorsOf("an older model");
+        index.prepareCommit();
+        index.commit();
+
+        IndexRepair.RepairReport report = repair.repair();
+        assertThat(report.reindexed()).isEqualTo(index.stamps().size()).isPositive();
+        assertThat(index.vectorsOf()).contains(PassageEmbeddings.MODEL);
+        assertThat(passages(question)).as("the same vectors again").isNotEmpty().isEqualTo(before);
+        assertThat(repair.repair().reindexed()).as("a second run finds nothing to do").isZero();
     }
 }
