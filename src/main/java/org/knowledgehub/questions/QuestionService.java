@@ -124,7 +124,9 @@ public class QuestionService {
         if (documentId == null || !access.canRead(caller, uris.documentGraph(documentId))) {
             throw Problems.invalid("passage", "passage must be the IRI of a passage you may read");
         }
-        store.state(id, passage.strip(), documentId, rank, uris.agent(caller.name()), false);
+        if (!store.state(id, passage.strip(), documentId, rank, uris.agent(caller.name()), false)) {
+            throw Problems.notFound("document " + documentId);
+        }
         return view(id, caller, null);
     }
 

@@ -121,7 +121,14 @@ class QuestionStore {
      *
      * @param by the reviewer (an agent) or the ingestion activity that linked it
      */
-    synchronized void state(String questionId, String passage, String documentId, Resource rank, String by, boolean byIngest) {
+    /**
+     * Records a candidate or a review of one passage of a question. Nothing is written when the
+     * passage's document is no longer in the store (deleted meanwhile, e.g. while a standing
+     * question was being matched): a statement must not outlive the document it is about.
+     *
+     * @return whether it was recorded
+     */
+    synchronized boolean state(String questionId, String passage, String documentId, Resource rank, String by, boolean byIngest) {
         Node graph = uris.questionSourceGraph(questionId, documentId);
         Model m = ModelFactory.createModelForGraph(store.copyOf(graph));
         Resource statement = m.createResource(uris.question(questionId) + "/answer/" + documentId + "/"
@@ -133,7 +140,14 @@ class QuestionStore {
                 .addProperty(KH.rank, rank)
                 .addLiteral(DCTerms.created, now())
                 .addProperty(byIngest ? Prov.wasGeneratedBy : Prov.wasAttributedTo, m.createResource(by));
-        write(graph, m.getGraph());
+        try (KnowledgeStore.WriteTransaction tx = store.beginWrite()) {
+            if (!tx.holds(uris.documentGraph(documentId))) {
+                return false;
+            }
+            tx.replaceGraph(graph, m.getGraph());
+            tx.commit();
+            return true;
+        }
     }
 
     /** The statements about a question's candidates that the caller may see. */

@@ -85,8 +85,9 @@ class StandingQuestions implements DisposableBean {
                         .min(Comparator.comparingInt(p -> p.getProperty(KH.order).getInt()));
                 if (questionId.isPresent() && first.isPresent()) {
                     String ingestion = records.summary(documentId).map(DocumentSummary::ingestion).orElse(uris.softwareAgent());
-                    store.state(questionId.get(), first.get().getURI(), documentId, KH.NormalRank, ingestion, true);
-                    log.info("Observation {} linked to question {} as its contributor declared", documentId, questionId.get());
+                    if (store.state(questionId.get(), first.get().getURI(), documentId, KH.NormalRank, ingestion, true)) {
+                            log.info("Observation {} linked to question {} as its contributor declared", documentId, questionId.get());
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("Linking the declared answers of {} failed: {}", documentId, e.toString());
@@ -117,8 +118,9 @@ class StandingQuestions implements DisposableBean {
                 String documentId = best.provenance().document().id();
                 String ingestion = records.summary(documentId).map(DocumentSummary::ingestion).orElse(uris.softwareAgent());
                 if (store.statements(q.id(), onlyNew).stream().noneMatch(s -> s.passage().equals(best.passage()))) {
-                    store.state(q.id(), best.passage(), documentId, KH.NormalRank, ingestion, true);
-                    linked++;
+                    if (store.state(q.id(), best.passage(), documentId, KH.NormalRank, ingestion, true)) {
+                        linked++;
+                    }
                 }
             }
             if (linked > 0) {

@@ -3,6 +3,7 @@ package org.knowledgehub.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -143,6 +145,22 @@ public class KnowledgeStore implements DisposableBean {
         public void deleteGraph(Node graphName) {
             dsg.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
             replaced.put(graphName, null);
+        }
+
+        /** Deletes every graph whose name passes {@code which}. */
+        public void deleteGraphs(Predicate<Node> which) {
+            List<Node> names = new ArrayList<>();
+            dsg.listGraphNodes().forEachRemaining(g -> {
+                if (which.test(g)) {
+                    names.add(g);
+                }
+            });
+            names.forEach(this::deleteGraph);
+        }
+
+        /** Whether the store holds this graph (as of this transaction). */
+        public boolean holds(Node graphName) {
+            return dsg.containsGraph(graphName);
         }
 
         public void commit() {

@@ -111,6 +111,12 @@ public class Uris {
         return NodeFactory.createURI(base + "graph/question/" + questionId + "/source/" + documentId);
     }
 
+    /** Whether {@code graph} holds what some question says about the passages of {@code documentId}. */
+    public boolean isQuestionSourceGraphOf(Node graph, String documentId) {
+        String name = graph.getURI();
+        return name.startsWith(base + "graph/question/") && name.endsWith("/source/" + documentId);
+    }
+
     /** The id of a question from its IRI or graph name. */
     public Optional<String> questionIdOf(String iri) {
         return afterPrefix(iri, base + "id/question/").or(() -> afterPrefix(iri, base + "graph/question/"));

@@ -209,10 +209,27 @@ class QuestionsApiTest extends HubTest {
         byte[] note = ("# Field note: %s reservoir\n\nFishing families around the %s reservoir are selling their boats "
                 + "because pollution of the reservoir killed the fish and the catch no longer pays for fuel.\n")
                 .formatted(marker, marker).getBytes(StandardCharsets.UTF_8);
-        assertThat(admin().upload("/api/documents", marker + ".md", note, Map.of("type", "field-note")).status()).isEqualTo(201);
+        Http.Response uploaded = admin().upload("/api/documents", marker + ".md", note, Map.of("type", "field-note"));
+        assertThat(uploaded.status()).isEqualTo(201);
         standing.awaitIdle();
         JsonNode linked = all(http().get("/api/questions/" + id).json().get("answers").get("answers")).stream()
                 .filter(a -> a.get("text").asString().contains(marker)).findFirst().orElseThrow();
         assertThat(linked.get("linkedAt").asString()).isNotBlank();
+
+        // Deleting the document takes what the question says about its passages with it, and it cannot be reviewed any more.
+        String documentId = uploaded.json().get("id").asString();
+        String sourceGraph = "ASK { GRAPH <http://localhost:8080/graph/question/" + id + "/source/" + documentId + "> { ?s ?p ?o } }";
+        assertThat(ask(sourceGraph)).isTrue();
+        assertThat(admin().delete("/api/documents/" + documentId).status()).isEqualTo(204);
+        assertThat(ask(sourceGraph)).as("the question's statements about the deleted document").isFalse();
+        Http.Response review = admin().post("/api/questions/" + id + "/reviews", "application/json",
+                json("{\"passage\": \"" + linked.get("passage").asString() + "\", \"verdict\": \"accept\"}"));
+        assertThat(review.status()).as(review.toString()).isEqualTo(400);
+        assertThat(review.json().get("field").asString()).isEqualTo("passage");
+        assertThat(ask(sourceGraph)).isFalse();
+    }
+
+    private boolean ask(String query) {
+        return admin().get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json").json().get("boolean").asBoolean();
     }
 }

@@ -534,7 +534,7 @@ class AdversarialAccessTest extends HubTest {
         invariant("explanation of a trend: evidence from the secrets' area", Insider.OWNER_MEMBER, View.WITHOUT_RANKED_LISTS, null,
                 as -> json(as, "/api/trends/explain?indicator=below-smeb&area=LB4&from=2020&to=2021"));
         invariant("explanation page (HTML)", Insider.OWNER_MEMBER,
-                as -> html(as, "/trends/explain?indicator=below-smeb&area=LB4&from=2020&to=2021"));
+                as -> html(as, "/trends/explain?indicator=below-smeb&area=LB42&population=syrian-refugees&from=2020&to=2021"));
         probe("trend of the confidential table's indicator", "table", Insider.ADMIN,
                 (as, v) -> json(as, "/api/trends?indicator=" + v.get("code") + "&area=LB42"));
         probe("trend by the indicator's label", "table", Insider.ADMIN,
