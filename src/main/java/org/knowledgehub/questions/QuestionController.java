@@ -80,7 +80,7 @@ class QuestionController {
     }
 
     @PostMapping("/api/questions/{id}/reviews")
-    @Operation(summary = "Accept or reject a candidate answer (coordinator or admin)")
+    @Operation(summary = "Accept or reject a candidate answer (coordinator of one of the question's sectors, admin)")
     QuestionService.QuestionView review(@PathVariable String id, @RequestBody(required = false) Review review) {
         if (review == null) {
             throw Problems.invalid("passage", "the body must be a JSON object with passage and verdict");
@@ -94,7 +94,7 @@ class QuestionController {
     }
 
     @PostMapping("/api/questions/{id}/status")
-    @Operation(summary = "Close or reopen a question (coordinator or admin)")
+    @Operation(summary = "Close or reopen a question (coordinator of one of its sectors, admin)")
     Question status(@PathVariable String id, @RequestBody(required = false) Status status) {
         Question q = questions.setStatus(id, status == null || status.status() == null ? "" : status.status().strip(),
                 CurrentCaller.get());

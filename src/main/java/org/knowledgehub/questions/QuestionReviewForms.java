@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The question page's forms: accept, reject or reset a candidate, close or reopen the question.
  * The same service calls and audit records as {@code POST /api/questions/{id}/reviews} and
- * {@code /status}; the service decides who may (coordinators and admins), the security
- * configuration sends others to sign in or refuses them, and every form carries its CSRF token.
+ * {@code /status}; the service decides who may (coordinators of one of the question's sectors,
+ * admins), the security configuration sends others to sign in or refuses them, and every form
+ * carries its CSRF token.
  */
 @Controller
 class QuestionReviewForms {

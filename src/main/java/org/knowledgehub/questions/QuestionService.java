@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.Problems;
@@ -97,12 +99,25 @@ public class QuestionService {
     }
 
     /**
-     * Whether the caller may review candidates and close or reopen questions: a coordinator (of any
-     * sector) or an admin, the rule {@code POST /api/questions/**} has always had. The pages ask it
-     * to decide whether to show their review forms; {@link #review} and {@link #setStatus} enforce it.
+     * Whether the caller may review the question's candidates and close or reopen it: an admin, or a
+     * coordinator of one of its sectors (any of them: an inter-sector question is reviewed by the
+     * coordinators of each); a question without sectors by any coordinator. The question keeps sector
+     * codes and the caller sector IRIs, so the caller's are compared as the same codes
+     * ({@link ConceptLabels#code}, as the store reads the question's). The pages ask it to decide
+     * whether to show their review forms; {@link #review} and {@link #setStatus} enforce it.
      */
-    public boolean mayReview(Caller caller) {
-        return caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN);
+    public boolean mayReview(Caller caller, Question question) {
+        if (caller.has(Role.ADMIN)) {
+            return true;
+        }
+        if (!caller.has(Role.COORDINATOR)) {
+            return false;
+        }
+        if (question.sectors().isEmpty()) {
+            return true;
+        }
+        Set<String> coordinated = caller.sectors().stream().map(labels::code).collect(Collectors.toSet());
+        return question.sectors().stream().anyMatch(coordinated::contains);
     }
 
     /** How many candidates of each question (by id) are accepted, counting only the reviews the caller may see. */
@@ -112,8 +127,8 @@ public class QuestionService {
 
     /** Accept (preferred) or reject (deprecated) a candidate passage; the caller must be able to read it. */
     public QuestionView review(String id, String passage, String verdict, Caller caller) {
-        store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
-        requireReviewer(caller);
+        Question q = store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        requireReviewer(caller, q);
         var rank = switch (blank(verdict) ? "" : verdict.strip()) {
             case "accept", "preferred" -> KH.PreferredRank;
             case "reject", "deprecated" -> KH.DeprecatedRank;
@@ -131,8 +146,8 @@ public class QuestionService {
     }
 
     public Question setStatus(String id, String status, Caller caller) {
-        store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
-        requireReviewer(caller);
+        Question q = store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        requireReviewer(caller, q);
         if (!List.of("open", "closed").contains(status)) {
             throw Problems.invalid("status", "status must be open or closed");
         }
@@ -140,10 +155,15 @@ public class QuestionService {
         return store.read(id).orElseThrow();
     }
 
-    private void requireReviewer(Caller caller) {
-        if (!mayReview(caller)) {
+    private void requireReviewer(Caller caller, Question question) {
+        if (mayReview(caller, question)) {
+            return;
+        }
+        if (!caller.has(Role.COORDINATOR)) {
             throw Problems.forbidden("question", "only coordinators and admins review answers and close or reopen questions");
         }
+        throw Problems.forbidden("question", "you must coordinate one of the question's sectors ("
+                + String.join(", ", question.sectors()) + ") or be an admin to review its answers and close or reopen it");
     }
 
     /** The answer with what is recorded about it (and about its document's next candidates), taken from {@code statements}. */

@@ -160,6 +160,46 @@ class QuestionPagesTest extends HubTest {
     }
 
     @Test
+    void theReviewFormsAreForCoordinatorsOfOneOfTheQuestionsSectorsAndAdmins() {
+        // Another sector's coordinator: no forms on the page, and forging them (with a valid token) is a 403 naming the sectors.
+        BrowserSession education = signedIn(Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("education")));
+        Http.Response page = education.get("/questions/" + id);
+        assertThat(page.text()).contains("class=\"candidate").doesNotContain("review-form").doesNotContain("id=\"status-form\"");
+        String token = BrowserSession.csrfToken(education.get("/questions"));
+        Http.Response forged = education.postForm("/questions/" + id + "/reviews", review(token, firstPassage, "accept"));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+        assertThat(forged.json().get("detail").asString()).contains("coordinate").contains("protection");
+        assertThat(education.postForm("/questions/" + id + "/status", Map.of("_csrf", token, "status", "closed")).status())
+                .isEqualTo(403);
+        assertThat(rankOf(firstPassage)).as("nothing refused was recorded").isNotEqualTo("preferred");
+        assertThat(http().get("/api/questions/" + id).json().get("question").get("status").asString()).isEqualTo("open");
+
+        // An inter-sector question (protection and WASH): the WASH coordinator gets the forms, and they work.
+        Http.Response created = admin().json("POST", "/api/questions", """
+                {"text": "What did the IMWG decide about consent when collecting data from refugees at water points?",
+                 "sectors": ["protection", "wash"], "areas": ["LB1"]}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String interSector = created.json().get("id").asString();
+        assertThat(education.get("/questions/" + interSector).text()).doesNotContain("review-form").doesNotContain("id=\"status-form\"");
+        BrowserSession wash = signedIn(Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("wash")));
+        Http.Response washPage = wash.get("/questions/" + interSector);
+        assertThat(washPage.text()).contains("class=\"review-form\"").contains("id=\"status-form\"");
+        assertThat(wash.get("/questions/" + id).text()).as("the protection-only question").doesNotContain("review-form");
+        String csrf = BrowserSession.csrfToken(washPage);
+        Http.Response closed = wash.postForm("/questions/" + interSector + "/status", Map.of("_csrf", csrf, "status", "closed"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(302);
+        assertThat(http().get("/api/questions/" + interSector).json().get("question").get("status").asString()).isEqualTo("closed");
+
+        // An admin account gets the forms on every question.
+        BrowserSession adminSession = signedIn(Members.create(http(), admin(), null, List.of("admin"), List.of()));
+        assertThat(adminSession.get("/questions/" + id).text()).contains("class=\"review-form\"").contains("id=\"status-form\"");
+        Http.Response reopened = adminSession.postForm("/questions/" + interSector + "/status",
+                Map.of("_csrf", BrowserSession.csrfToken(adminSession.get("/questions/" + interSector)), "status", "open"));
+        assertThat(reopened.status()).as(reopened.toString()).isEqualTo(302);
+        assertThat(http().get("/api/questions/" + interSector).json().get("question").get("status").asString()).isEqualTo("open");
+    }
+
+    @Test
     void unknownQuestionsAre404OnEveryPage() {
         assertThat(http().get("/questions/nosuchquestion").status()).isEqualTo(404);
         assertThat(http().get("/questions/nosuchquestion").text()).contains("does not exist");

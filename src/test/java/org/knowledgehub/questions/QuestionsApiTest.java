@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
+import org.knowledgehub.security.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -197,6 +198,55 @@ class QuestionsApiTest extends HubTest {
         assertThat(closed.get("status").asString()).isEqualTo("closed");
         assertThat(http().get("/api/questions?status=open").text()).doesNotContain(id);
         assertThat(http().get("/api/questions?status=closed&askedBy=UNHCR").text()).contains(id);
+    }
+
+    @Test
+    void onlyCoordinatorsOfOneOfTheQuestionsSectorsAndAdminsReviewAndCloseIt() {
+        // An inter-sector question: protection and WASH.
+        Http.Response created = admin().json("POST", "/api/questions", """
+                {"text": "What did the IMWG decide about consent when collecting data from refugees at water points?",
+                 "sectors": ["protection", "wash"], "areas": ["LB1"]}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String passage = http().get("/api/questions/" + id).json().get("answers").get("answers").get(0).get("passage").asString();
+        String reviews = "/api/questions/" + id + "/reviews";
+        String status = "/api/questions/" + id + "/status";
+        String accept = "{\"passage\": \"" + passage + "\", \"verdict\": \"accept\"}";
+
+        // A coordinator of another sector: 403 naming the question's sectors, nothing recorded.
+        Members.Member education = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("education"));
+        Http.Response refused = education.http().json("POST", reviews, accept);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("field").asString()).isEqualTo("question");
+        assertThat(refused.json().get("detail").asString()).contains("coordinate").contains("protection").contains("wash");
+        Http.Response refusedStatus = education.http().json("POST", status, "{\"status\": \"closed\"}");
+        assertThat(refusedStatus.status()).as(refusedStatus.toString()).isEqualTo(403);
+        assertThat(refusedStatus.json().get("detail").asString()).contains("protection").contains("wash");
+        JsonNode unchanged = http().get("/api/questions/" + id).json();
+        assertThat(unchanged.get("question").get("status").asString()).isEqualTo("open");
+        JsonNode review = all(unchanged.get("answers").get("answers")).stream().filter(a -> a.get("passage").asString().equals(passage))
+                .findFirst().orElseThrow().get("review");
+        assertThat(review == null || review.isNull()).as("nothing refused was recorded: " + review).isTrue();
+
+        // A coordinator of the second sector only: may.
+        Members.Member wash = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("wash"));
+        Http.Response accepted = wash.http().json("POST", reviews, accept);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        JsonNode top = accepted.json().get("answers").get("answers").get(0);
+        assertThat(top.get("passage").asString()).isEqualTo(passage);
+        assertThat(top.get("review").get("rank").asString()).isEqualTo("preferred");
+        Http.Response closed = wash.http().json("POST", status, "{\"status\": \"closed\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.json().get("status").asString()).isEqualTo("closed");
+
+        // The admin reviews and reopens any question.
+        Http.Response reset = admin().json("POST", reviews, "{\"passage\": \"" + passage + "\", \"verdict\": \"normal\"}");
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        Http.Response reopened = admin().json("POST", status, "{\"status\": \"open\"}");
+        assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
+        assertThat(reopened.json().get("status").asString()).isEqualTo("open");
+        // And the refused coordinator still may not.
+        assertThat(education.http().json("POST", status, "{\"status\": \"closed\"}").status()).isEqualTo(403);
     }
 
     @Test
