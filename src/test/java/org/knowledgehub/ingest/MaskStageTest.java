@@ -121,6 +121,16 @@ class MaskStageTest {
     }
 
     @Test
+    void aFieldNoteNotCollectedFromPeopleKeepsItsNamesMaskedWithoutConsent() {
+        // A published report filed as a field note: its authors' names and contacts are masked, nobody's consent is missing.
+        DocumentContext doc = masked(NOTE, DocumentType.FIELD_NOTE, new ConsentRecord(false, null, null, false));
+        assertThat(doc.text.text()).doesNotContain("Khalil", "123 456", "example.org", "LEB-").contains("[phone", "[email");
+        assertThat(doc.unmaskedText).contains("Khalil");
+        assertThatThrownBy(() -> masked(NOTE, DocumentType.FIELD_NOTE, new ConsentRecord(null, null, null, false)))
+                .as("not said whether it was collected from people").isInstanceOf(IngestFailure.class);
+    }
+
+    @Test
     void otherDocumentsAreMaskedWithoutConsentAndFieldNotesWithoutPersonalDataCarryAnUnknownRecord() {
         DocumentContext report = masked(NOTE, DocumentType.ASSESSMENT, null);
         assertThat(report.text.text()).doesNotContain("Khalil", "123 456");

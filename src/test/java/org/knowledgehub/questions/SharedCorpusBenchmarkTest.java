@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.HubTest;
 import org.knowledgehub.ingest.BulkReport;
+import org.knowledgehub.ingest.ConsentRecord;
 import org.knowledgehub.ingest.DocumentIds;
 import org.knowledgehub.ingest.IngestRequest;
 import org.knowledgehub.ingest.IngestService;
@@ -104,7 +105,11 @@ class SharedCorpusBenchmarkTest extends HubTest {
         };
         return new IngestService.Source(name, () -> {
             try {
-                return new IngestRequest(Files.readAllBytes(file), name, null, type, null, null, null, "benchmark");
+                // Published reports, articles and a blog filed as field notes: nothing in them was collected from
+                // people by the hub's users, so the names of their authors and officials are masked without a consent.
+                ConsentRecord published = type == DocumentType.FIELD_NOTE ? new ConsentRecord(false, null, null, false) : null;
+                return new IngestRequest(Files.readAllBytes(file), name, null, type, null, null, null, "benchmark", null, null,
+                        published, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
