@@ -100,9 +100,18 @@ public record ConsentRecord(Boolean collectedFromPeople, Boolean informedConsent
         return s == null || s.isBlank();
     }
 
-    /** Personal data may be kept (masked in shared views) only when the people gave informed consent. */
+    /** Personal data collected from people may be kept (masked in shared views) only with their informed consent. */
     public boolean allowsPersonalData() {
         return Boolean.TRUE.equals(informedConsent);
+    }
+
+    /**
+     * Whether personal data found in the text may be kept (masked for all but the owner): the
+     * people concerned consented, or the text was not collected from people (a published report
+     * names its authors and officials; there is nobody whose consent could have been asked).
+     */
+    public boolean allowsPersonalDataFound() {
+        return allowsPersonalData() || Boolean.FALSE.equals(collectedFromPeople);
     }
 
     /** The field a {@link #problem()} is about: the purpose when consent lacks one, else the consent itself. */

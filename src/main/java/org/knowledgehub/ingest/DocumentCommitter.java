@@ -80,8 +80,10 @@ class DocumentCommitter implements DisposableBean {
                     tx.deleteGraph(uris.documentGraph(id));
                     tx.deleteGraph(uris.reviewGraph(id));
                     tx.deleteGraph(uris.personalGraph(id));
-                    // Questions' candidates and reviews of its passages go with it (the audit trail keeps the reviews).
-                    tx.deleteGraphs(g -> g.isURI() && uris.isQuestionSourceGraphOf(g, id));
+                }
+                if (!deletions.isEmpty()) {
+                    // Questions' candidates and reviews of their passages go with them (the audit trail keeps the reviews).
+                    tx.deleteGraphs(g -> g.isURI() && deletions.stream().anyMatch(id -> uris.isQuestionSourceGraphOf(g, id)));
                 }
                 join(staging);
                 t2 = System.nanoTime();

@@ -68,8 +68,7 @@ final class MaskStage implements IngestStage {
     /**
      * The record to keep: the one declared, or for a type that needs one and came without, a
      * record of unknown consent. Refuses a record with a problem, and personal data the record
-     * does not allow in a document that needs consent, unless the record says the text was not
-     * collected from people.
+     * does not allow in a document that needs consent.
      *
      * @throws IngestFailure INVALID, naming the consent field at fault
      */
@@ -79,10 +78,7 @@ final class MaskStage implements IngestStage {
         if (record == null) {
             return null;
         }
-        // Text not collected from people (a published report, a desk review) names its authors and officials:
-        // they are masked like any personal data, but there is nobody whose consent could have been asked.
-        boolean fromPeople = !Boolean.FALSE.equals(record.collectedFromPeople());
-        if (required && fromPeople && !spans.isEmpty() && !record.allowsPersonalData()) {
+        if (required && !spans.isEmpty() && !record.allowsPersonalDataFound()) {
             String consent = record.informedConsent() == null ? "unknown" : "false (refused)";
             String type = doc.type.code().replace('-', ' ');
             throw new IngestFailure(IngestFailure.Reason.INVALID, ConsentRecord.INFORMED_CONSENT,

@@ -1,21 +1,18 @@
 package org.knowledgehub.observations;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.knowledgehub.HubProperties;
 import org.knowledgehub.ingest.IngestOutcome;
+import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.ontology.Ontology;
-import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,36 +28,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ObservationPage {
 
-    /** A choice of the form: a code and what the user reads. */
-    record Option(String code, String label) {
-    }
-
     private final Observations observations;
-    private final List<Option> areas;
-    private final List<Option> sectors;
-    private final List<Option> populations;
-    private final List<Option> methods;
+    private final ConceptChoices concepts;
+    private final List<ConceptChoices.Choice> methods;
 
-    ObservationPage(Observations observations, ConceptLabels labels, Ontology ontology, HubProperties hub) {
+    ObservationPage(Observations observations, ConceptChoices concepts, ConceptLabels labels, Ontology ontology) {
         this.observations = observations;
-        this.areas = options(labels, Schemes.areas(hub.base()));
-        this.sectors = options(labels, Schemes.sectors(hub.base()));
-        this.populations = options(labels, Schemes.populations(hub.base()));
+        this.concepts = concepts;
         this.methods = ontology.model().listSubjectsWithProperty(RDF.type, KH.ObservationMethod).toList().stream()
-                .map(m -> new Option(m.getProperty(SKOS.notation).getString(), labels.label(m)))
+                .map(m -> new ConceptChoices.Choice(m.getProperty(SKOS.notation).getString(), labels.label(m)))
                 .sorted(Comparator.comparing(o -> o.code().equals("other") ? "~" : o.label()))
                 .toList();
-    }
-
-    private static List<Option> options(ConceptLabels labels, String scheme) {
-        List<Option> out = new ArrayList<>();
-        for (Resource concept : labels.labels(scheme).keySet()) {
-            String code = labels.code(concept.getURI());
-            out.add(new Option(code, concept.getURI().contains("/id/area/") ? labels.label(concept) + " (" + code + ")"
-                    : labels.label(concept)));
-        }
-        out.sort(Comparator.comparing(Option::code));
-        return out;
     }
 
     @GetMapping("/observations/new")
@@ -104,9 +82,9 @@ class ObservationPage {
     private String show(Model model, Map<String, Object> values, Map<String, String> errors) {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("areas", areas);
-        model.addAttribute("sectors", sectors);
-        model.addAttribute("populations", populations);
+        model.addAttribute("areas", concepts.areas());
+        model.addAttribute("sectors", concepts.sectors());
+        model.addAttribute("populations", concepts.populations());
         model.addAttribute("methods", methods);
         return "observation-form";
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.stereotype.Controller;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.search.SearchResponse;
 import org.knowledgehub.web.LocalLinks;
 

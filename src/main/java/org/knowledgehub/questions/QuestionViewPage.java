@@ -1,5 +1,6 @@
 package org.knowledgehub.questions;
 
+import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.web.LocalLinks;

@@ -1,4 +1,4 @@
-package org.knowledgehub.questions;
+package org.knowledgehub.ontology;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,19 +8,18 @@ import java.util.Map;
 
 import org.apache.jena.rdf.model.Resource;
 import org.knowledgehub.HubProperties;
-import org.knowledgehub.ontology.ConceptLabels;
-import org.knowledgehub.ontology.Schemes;
 import org.springframework.stereotype.Component;
 
 /**
- * The sectors, areas, population groups and indicators as the question pages name and offer them:
- * each code with the label a person reads. Read once from the ontology.
+ * The sectors, areas, population groups and indicators as pages name and offer them (the question
+ * and observation forms, the question pages): each code with the label a person reads, areas with
+ * their P-code too. Read once from the ontology.
  */
 @Component
-class ConceptChoices {
+public class ConceptChoices {
 
     /** A concept as a page shows it. */
-    record Choice(String code, String label) {
+    public record Choice(String code, String label) {
     }
 
     private final Map<String, Choice> sectors;
@@ -47,35 +46,35 @@ class ConceptChoices {
         return byCode;
     }
 
-    List<Choice> sectors() {
+    public List<Choice> sectors() {
         return List.copyOf(sectors.values());
     }
 
-    List<Choice> areas() {
+    public List<Choice> areas() {
         return List.copyOf(areas.values());
     }
 
-    List<Choice> populations() {
+    public List<Choice> populations() {
         return List.copyOf(populations.values());
     }
 
-    List<Choice> sectors(List<String> codes) {
+    public List<Choice> sectors(List<String> codes) {
         return codes.stream().map(c -> sectors.getOrDefault(c, new Choice(c, c))).toList();
     }
 
-    List<Choice> areas(List<String> codes) {
+    public List<Choice> areas(List<String> codes) {
         return codes.stream().map(c -> areas.getOrDefault(c, new Choice(c, c))).toList();
     }
 
-    Choice population(String code) {
+    public Choice population(String code) {
         return code == null ? null : populations.getOrDefault(code, new Choice(code, code));
     }
 
-    Choice indicator(String code) {
+    public Choice indicator(String code) {
         return indicators.getOrDefault(code, new Choice(code, code));
     }
 
-    Choice area(String code) {
+    public Choice area(String code) {
         return areas.getOrDefault(code, new Choice(code, code));
     }
 }
