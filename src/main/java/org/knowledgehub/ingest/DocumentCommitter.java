@@ -11,6 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.search.PassageIndex;
+import org.knowledgehub.search.PassageVectors;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * is staged and prepared (first phase) before the store commits, and committed after it; a crash
  * between the two is repaired at start-up from the graph, which is the source of truth. Original
  * files are written by the caller beforehand; they are named by their hash, so one left by a
- * failed commit is harmless and start-up repair removes it.
+ * failed commit is harmless and start-up repair removes it. Passages are committed without their
+ * sentence embeddings, which {@link PassageVectors} adds afterwards.
  */
 @Component
 class DocumentCommitter implements DisposableBean {
@@ -36,6 +38,7 @@ class DocumentCommitter implements DisposableBean {
     private final PassageIndex index;
     private final Originals originals;
     private final Uris uris;
+    private final PassageVectors vectors;
     /** Analyses index documents while the committing thread writes the store. */
     private final ExecutorService indexStaging = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "index-staging");
@@ -43,8 +46,9 @@ class DocumentCommitter implements DisposableBean {
         return t;
     });
 
-    DocumentCommitter(KnowledgeStore store, PassageIndex index, Originals originals, Uris uris) {
+    DocumentCommitter(KnowledgeStore store, PassageIndex index, Originals originals, Uris uris, PassageVectors vectors) {
         this.store = store;
+        this.vectors = vectors;
         this.index = index;
         this.originals = originals;
         this.uris = uris;
@@ -57,6 +61,17 @@ class DocumentCommitter implements DisposableBean {
      *                       original files go once nothing refers to them
      */
     synchronized void commit(List<DocumentContext> documents, List<String> deletions, Map<String, String> replacedHashes) {
+        index.writeLock().lock();
+        try {
+            writeAndCommit(documents, deletions);
+        } finally {
+            index.writeLock().unlock();
+        }
+        vectors.embedLater(documents.stream().map(doc -> doc.indexRecords).toList());
+        removeUnreferenced(replacedHashes.values(), documents);
+    }
+
+    private void writeAndCommit(List<DocumentContext> documents, List<String> deletions) {
         long t1 = System.nanoTime();
         long t2;
         long t3;
@@ -110,7 +125,6 @@ class DocumentCommitter implements DisposableBean {
             log.error("Search index commit failed after the store committed; restart to repair the index", e);
             throw e;
         }
-        removeUnreferenced(replacedHashes.values(), documents);
     }
 
     private static void join(Future<?> staging) {

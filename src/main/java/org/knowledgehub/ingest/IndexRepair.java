@@ -11,8 +11,10 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.search.PassageIndex;
+import org.knowledgehub.search.IndexedPassage;
 import org.knowledgehub.search.PassageEmbeddings;
 import org.knowledgehub.search.PassageRecords;
+import org.knowledgehub.search.PassageVectors;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
@@ -38,9 +40,11 @@ class IndexRepair implements SmartInitializingSingleton {
     private final Uris uris;
     private final ConceptLabels labels;
     private final PassageEmbeddings embeddings;
+    private final PassageVectors vectors;
 
     IndexRepair(KnowledgeStore store, PassageIndex index, Originals originals, DocumentRecords records, Uris uris,
-                ConceptLabels labels, PassageEmbeddings embeddings) {
+                ConceptLabels labels, PassageEmbeddings embeddings, PassageVectors vectors) {
+        this.vectors = vectors;
         this.store = store;
         this.index = index;
         this.originals = originals;
@@ -66,21 +70,30 @@ class IndexRepair implements SmartInitializingSingleton {
             }
         });
         List<String> orphans = inIndex.keySet().stream().filter(id -> !inStore.containsKey(id)).sorted().toList();
-        String vectors = embeddings.vectorsOf();
+        String model = embeddings.vectorsOf();
         Optional<String> indexVectors = index.vectorsOf();
-        boolean otherVectors = !indexVectors.equals(Optional.of(vectors));
+        boolean otherVectors = !indexVectors.equals(Optional.of(model));
         if (otherVectors) {
-            // Vectors of another model cannot be compared with this one's: every passage is embedded again.
+            // Vectors of another model cannot be compared with this one's: every passage is indexed again
+            // without, and embedded again in the background.
             if (index.count() > 0) {
                 log.warn("The search index's vectors were made by {}; embedding all {} documents again with {}",
-                        indexVectors.orElse("an earlier model"), inStore.size(), vectors);
+                        indexVectors.orElse("an earlier model"), inStore.size(), model);
                 stale.clear();
                 stale.addAll(inStore.keySet());
             }
-            index.recordVectorsOf(vectors);
+            index.recordVectorsOf(model);
         }
         if (!stale.isEmpty() || !orphans.isEmpty() || otherVectors) {
             reindex(stale, orphans);
+        }
+        if (embeddings.enabled() && !otherVectors) {
+            // Vectors still to be made when the hub last stopped.
+            List<String> unembedded = index.documentsWithoutVectors().stream().filter(id -> !stale.contains(id)).toList();
+            vectors.embedLater(unembedded.stream().map(this::passagesFromGraph).toList());
+        }
+        if (vectors.pending() > 0) {
+            log.info("Embedding {} passages in the background; until then they are found by their words", vectors.pending());
         }
         if (!stale.isEmpty() || !orphans.isEmpty()) {
             log.warn("Search index repaired: {} documents re-indexed {}, {} removed {}", stale.size(), abbreviate(stale),
@@ -99,15 +112,17 @@ class IndexRepair implements SmartInitializingSingleton {
 
     /**
      * Makes the index hold exactly what the store's graphs say for these documents: entries of
-     * {@code fromGraphs} are rebuilt from their graphs, entries of {@code removed} are dropped.
-     * Callers serialise this with other writes.
+     * {@code fromGraphs} are rebuilt from their graphs (their vectors follow in the background),
+     * entries of {@code removed} are dropped. Callers serialise this with other writes to the store.
      */
     void reindex(List<String> fromGraphs, List<String> removed) {
+        List<List<IndexedPassage>> rebuilt = new ArrayList<>();
+        index.writeLock().lock();
         try {
             for (String id : fromGraphs) {
-                Model graph = ModelFactory.createModelForGraph(store.copyOf(uris.documentGraph(id)));
-                index.stageReplace(id, embeddings.withVectors(PassageRecords.fromGraph(graph, id, uris.document(id),
-                        uris.documentGraph(id).getURI(), labels)));
+                List<IndexedPassage> passages = passagesFromGraph(id);
+                index.stageReplace(id, passages);
+                rebuilt.add(passages);
             }
             removed.forEach(index::stageDelete);
             index.prepareCommit();
@@ -115,7 +130,15 @@ class IndexRepair implements SmartInitializingSingleton {
         } catch (RuntimeException e) {
             index.rollback();
             throw new IllegalStateException("updating the search index from the store failed", e);
+        } finally {
+            index.writeLock().unlock();
         }
+        vectors.embedLater(rebuilt);
+    }
+
+    private List<IndexedPassage> passagesFromGraph(String id) {
+        Model graph = ModelFactory.createModelForGraph(store.copyOf(uris.documentGraph(id)));
+        return PassageRecords.fromGraph(graph, id, uris.document(id), uris.documentGraph(id).getURI(), labels);
     }
 
     private int removeUnreferencedOriginals() {

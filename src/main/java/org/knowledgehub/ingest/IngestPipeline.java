@@ -10,7 +10,6 @@ import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.NlpProperties;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.OrganisationDirectory;
-import org.knowledgehub.search.PassageEmbeddings;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest chain, an explicit ordered list of named stages:
- * parse → segment → minutes → annotate → link → mask → graph → observation → index → embed.
+ * parse → segment → minutes → annotate → link → mask → graph → observation → index
+ * (sentence embeddings are made after the commit, see {@link org.knowledgehub.search.PassageVectors}).
  * Running the chain changes nothing stored; committing its result is the committer's job.
  * Everything after mask sees the masked text only.
  */
@@ -30,8 +30,7 @@ class IngestPipeline {
     private final List<IngestStage> stages;
 
     IngestPipeline(IngestProperties properties, NlpProperties nlp, Uris uris, OrganisationDirectory organisations,
-                   ConceptLabels labels, CoreNlpEngine engine, EntityLinker entityLinker, Gazetteer gazetteer,
-                   PassageEmbeddings embeddings) {
+                   ConceptLabels labels, CoreNlpEngine engine, EntityLinker entityLinker, Gazetteer gazetteer) {
         String version = KnowledgeHubApplication.version();
         OrganisationLinker linker = new OrganisationLinker(organisations, uris);
         this.stages = List.of(
@@ -41,10 +40,9 @@ class IngestPipeline {
                 new AnnotateStage(engine, nlp.enabled()),
                 new LinkStage(entityLinker),
                 new MaskStage(),
-                new GraphStage(uris, linker, labels, version, embeddings.enabled() ? List.of("index", "embed") : List.of("index"), gazetteer.version()),
+                new GraphStage(uris, linker, labels, version, List.of("index"), gazetteer.version()),
                 new ObservationStage(uris),
-                new IndexStage(uris, labels),
-                new EmbedStage(embeddings));
+                new IndexStage(uris, labels));
     }
 
     List<String> stageNames() {

@@ -212,6 +212,12 @@ public class HybridSearch {
         }
         List<String> unscored = lexical.stream().map(h -> h.passage().passageUri()).filter(uri -> !cosines.containsKey(uri)).toList();
         cosines.putAll(index.similarities(unscored, a.vector(), visible));
+        // Passages still waiting for their vectors (PassageVectors) are embedded now.
+        List<IndexedPassage> waiting = lexical.stream().map(Hit::passage).filter(p -> !cosines.containsKey(p.passageUri())).toList();
+        List<float[]> made = embeddings.embedAll(waiting.stream().map(IndexedPassage::textForEmbedding).toList());
+        for (int i = 0; i < waiting.size(); i++) {
+            cosines.put(waiting.get(i).passageUri(), PassageEmbeddings.cosine(a.vector(), made.get(i)));
+        }
         double best = lexical.isEmpty() ? 1 : lexical.getFirst().score();
         Map<String, Double> relative = new HashMap<>();
         lexical.forEach(h -> relative.put(h.passage().passageUri(), best > 0 ? h.score() / best : 0));

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -55,6 +57,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -130,6 +133,7 @@ public class PassageIndex implements DisposableBean {
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final SearcherManager searchers;
     private IndexWriter writer;
+    private final ReentrantLock writes = new ReentrantLock();
     private volatile FacetState facetState;
     private volatile VisibleFilter lastFilter;
     /** Scores count only the passages the caller may see: a score must not tell of the others. */
@@ -191,7 +195,16 @@ public class PassageIndex implements DisposableBean {
         return new IndexWriter(directory, config);
     }
 
-    // ---- writing: callers serialise these and commit with the store
+    // ---- writing: callers hold the write lock from their first staged change to the commit or rollback
+
+    /**
+     * The index has one set of staged changes: whoever stages changes (the ingest committer, start-up
+     * repair, the passage vectors) holds this lock until they are committed or rolled back, so that
+     * no one commits or drops the changes of another.
+     */
+    public ReentrantLock writeLock() {
+        return writes;
+    }
 
     /** Stages the replacement of a document's passages (not visible until {@link #commit()}). */
     public void stageReplace(String documentId, List<IndexedPassage> passages) {
@@ -567,6 +580,27 @@ public class PassageIndex implements DisposableBean {
                         out.put(parts[0], parts.length > 1 ? parts[1] : "");
                     }
                 }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The documents some of whose passages have no embedding (yet), in id order. */
+    public Set<String> documentsWithoutVectors() {
+        Query query = new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+                .add(new FieldExistsQuery(VECTOR), BooleanClause.Occur.MUST_NOT)
+                .build();
+        IndexSearcher searcher = acquire();
+        try {
+            Set<String> out = new TreeSet<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(query, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
+                out.add(stored.document(sd.doc, Set.of(DOC)).get(DOC));
             }
             return out;
         } catch (IOException e) {

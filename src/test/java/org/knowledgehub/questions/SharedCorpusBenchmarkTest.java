@@ -21,6 +21,7 @@ import org.knowledgehub.ingest.ConsentRecord;
 import org.knowledgehub.ingest.DocumentIds;
 import org.knowledgehub.ingest.IngestRequest;
 import org.knowledgehub.ingest.IngestService;
+import org.knowledgehub.search.PassageVectors;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.search.HybridSearch;
 import org.knowledgehub.security.AccessPolicy;
@@ -46,6 +47,8 @@ class SharedCorpusBenchmarkTest extends HubTest {
 
     @Autowired
     IngestService ingest;
+    @Autowired
+    PassageVectors vectors;
     @Autowired
     AnswerFinder finder;
     @Autowired
@@ -77,6 +80,7 @@ class SharedCorpusBenchmarkTest extends HubTest {
         assertThat(missing).as("judged passages that no longer exist (segmentation changed? see queries/benchmark/README.md)")
                 .isEmpty();
 
+        vectors.awaitIdle();
         RankingBenchmark.Scores scores = RankingBenchmark.score(questions, finder, shared);
         String table = RankingBenchmark.table("Research-question benchmark over ../shared/corpus", scores);
         System.out.println(table);
