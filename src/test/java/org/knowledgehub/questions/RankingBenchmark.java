@@ -72,6 +72,23 @@ final class RankingBenchmark {
             return mean(HybridSearch.Ranker.HYBRID, 2) / mean(HybridSearch.Ranker.BM25, 2);
         }
 
+        /** One line per answerable question: its id and the nDCG@10 of each ranking, to see where a change helps or hurts. */
+        String perQuestion() {
+            StringBuilder out = new StringBuilder("question");
+            for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
+                out.append('\t').append(r.name().toLowerCase(Locale.ROOT));
+            }
+            out.append('\n');
+            outcomes.stream().filter(o -> o.question().answerable()).forEach(o -> {
+                out.append(o.question().id());
+                for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
+                    out.append(String.format(Locale.ROOT, "\t%.3f", o.metrics().get(r)[2]));
+                }
+                out.append('\n');
+            });
+            return out.toString();
+        }
+
         List<String> similarities() {
             return outcomes.stream().map(o -> String.format(Locale.ROOT, "%s %s %.3f", o.question().id(),
                     o.question().answerable() ? "A" : "U", o.similarity() == null ? -1 : o.similarity())).toList();
