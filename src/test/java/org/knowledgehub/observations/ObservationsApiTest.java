@@ -310,6 +310,130 @@ class ObservationsApiTest extends HubTest {
                 .containsEntry("observation.dispute", washCoordinator.username());
     }
 
+    /**
+     * An observation of El Nabatieh district (LB44), where no other test puts one, so the area page's
+     * short list (the most recently observed) always has room for it.
+     */
+    private static Map<String, Object> inNabatieh(String marker) {
+        Map<String, Object> o = observation(marker);
+        o.put("area", "LB44");
+        o.put("locality", "Kfar Roummane");
+        return o;
+    }
+
+    /** What one caller sees of an observation of El Nabatieh, on each channel. */
+    private record Seen(boolean observation, boolean listed, boolean onAreaPage, boolean page, boolean sparql, long searchHits) {
+
+        static Seen nothing() {
+            return new Seen(false, false, false, false, false, 0);
+        }
+
+        static Seen everything() {
+            return new Seen(true, true, true, true, true, 1);
+        }
+    }
+
+    private static Seen seen(Http as, String id, String marker) {
+        return new Seen(as.get("/api/observations/" + id).status() == 200,
+                ids(as.get("/api/observations?area=LB4&limit=1000").json()).contains(id),
+                ids(as.get("/api/areas/LB4").json().get("observations")).contains(id),
+                as.get("/id/document/" + id, "Accept", "text/turtle").status() == 200,
+                ask(as, "ASK { GRAPH <http://localhost:8080/graph/document/" + id + "> { ?s ?p ?o } }"),
+                as.get("/api/search?q=" + marker + "&type=observation").json().get("total").asLong());
+    }
+
+    private static boolean ask(Http as, String query) {
+        Http.Response r = as.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
+        assertThat(r.status()).as(query + " " + r).isEqualTo(200);
+        return r.json().get("boolean").asBoolean();
+    }
+
+    @Test
+    void aConfidentialObservationSharedWithAnOrganisationIsReadByItsMembersButNotItsPersonalData() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member unicef = Members.contributor(http(), admin(), "UNICEF");
+        Members.Member nrc = Members.contributor(http(), admin(), "NRC");
+        Members.Member washCoordinator = Members.create(http(), admin(), "WFP", List.of("coordinator"), List.of("wash"));
+        String marker = marker();
+        Map<String, Object> body = inNabatieh(marker);
+        body.put("text", "The " + marker + " settlement focal point can be reached on +961 3 123 456; he says the "
+                + "water trucking stopped in March and families now buy from private tankers.");
+        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
+                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("sensitivity", "confidential");
+        body.put("sharedWith", List.of("UNICEF"));
+        JsonNode created = submit(oxfam.http(), body, 201);
+        String id = created.get("id").asString();
+        assertThat(created.get("sensitivity").asString()).isEqualTo("confidential");
+
+        assertThat(seen(oxfam.http(), id, marker)).as("its organisation").isEqualTo(Seen.everything());
+        assertThat(seen(unicef.http(), id, marker)).as("the organisation it is shared with").isEqualTo(Seen.everything());
+        assertThat(seen(nrc.http(), id, marker)).as("another organisation").isEqualTo(Seen.nothing());
+        assertThat(seen(washCoordinator.http(), id, marker)).as("a coordinator of its sector").isEqualTo(Seen.nothing());
+        assertThat(seen(http(), id, marker)).as("anonymous").isEqualTo(Seen.nothing());
+        assertThat(washCoordinator.http().json("POST", "/api/observations/" + id + "/reviews", "{\"verdict\":\"verified\"}")
+                .status()).as("a coordinator who cannot read it cannot review it").isEqualTo(404);
+
+        // The page says with whom it is shared.
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString(unicef.http().get("/id/document/" + id, "Accept", "text/turtle").text(), Lang.TURTLE).parse(m);
+        assertThat(m.getResource("http://localhost:8080/id/document/" + id).getPropertyResourceValue(KH.sharedWith))
+                .as("kh:sharedWith").isNotNull();
+
+        // Sharing widens the observation, not its personal data: that stays with the contributing organisation.
+        assertThat(unicef.http().get("/api/observations/" + id).json().get("text").asString())
+                .contains(marker).doesNotContain("123 456");
+        String personal = "SELECT ?t WHERE { GRAPH <http://localhost:8080/graph/document/" + id + "/personal> { ?s ?p ?t } }";
+        assertThat(oxfam.http().get("/sparql?query=" + Http.enc(personal), "Accept", "application/sparql-results+json").text())
+                .contains("123 456");
+        assertThat(unicef.http().get("/sparql?query=" + Http.enc(personal), "Accept", "application/sparql-results+json").text())
+                .doesNotContain("123 456");
+        assertThat(unicef.http().get("/api/search?q=" + marker).text()).doesNotContain("123 456");
+        assertThat(unicef.http().delete("/api/observations/" + id).status()).as("only its organisation withdraws it").isEqualTo(403);
+    }
+
+    @Test
+    void aRestrictedObservationSharedWithOrganisationsAndSectorsIsReadByThoseOnly() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        Members.Member protectionWorker = Members.create(http(), admin(), "DRC", List.of("contributor"), List.of("protection"));
+        Members.Member protectionCoordinator = Members.create(http(), admin(), "UNHCR", List.of("coordinator"), List.of("protection"));
+        // The observation's own sectors (wash, food security) do not open it: only the sectors it is shared with.
+        Members.Member washCoordinator = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("wash"));
+        Members.Member nrc = Members.contributor(http(), admin(), "NRC");
+        String marker = marker();
+        Map<String, Object> body = inNabatieh(marker);
+        body.put("sharedWith", List.of("WFP"));
+        body.put("sharedWithSector", List.of("protection"));
+        String id = submit(oxfam.http(), body, 201).get("id").asString();
+
+        assertThat(seen(oxfam.http(), id, marker)).as("its organisation").isEqualTo(Seen.everything());
+        assertThat(seen(wfp.http(), id, marker)).as("an organisation it is shared with").isEqualTo(Seen.everything());
+        assertThat(seen(protectionWorker.http(), id, marker)).as("a member working in a sector it is shared with")
+                .isEqualTo(Seen.everything());
+        assertThat(seen(protectionCoordinator.http(), id, marker)).as("a coordinator of a sector it is shared with")
+                .isEqualTo(Seen.everything());
+        assertThat(seen(washCoordinator.http(), id, marker)).as("a coordinator of its own sector").isEqualTo(Seen.nothing());
+        assertThat(seen(nrc.http(), id, marker)).as("another organisation").isEqualTo(Seen.nothing());
+        assertThat(seen(http(), id, marker)).as("anonymous").isEqualTo(Seen.nothing());
+
+        // Sharing that cannot apply is refused, and names the field.
+        Map<String, Object> publicShared = observation(marker());
+        publicShared.put("sensitivity", "public");
+        publicShared.put("sharedWith", List.of("WFP"));
+        assertThat(submit(oxfam.http(), publicShared, 400).get("field").asString()).isEqualTo("sharedWith");
+        Map<String, Object> confidentialToSector = observation(marker());
+        confidentialToSector.put("sensitivity", "confidential");
+        confidentialToSector.put("sharedWithSector", List.of("protection"));
+        assertThat(submit(oxfam.http(), confidentialToSector, 400).get("field").asString()).isEqualTo("sharedWithSector");
+        Map<String, Object> unknown = observation(marker());
+        unknown.put("sharedWith", List.of("Nowhere Aid"));
+        assertThat(submit(oxfam.http(), unknown, 400).get("field").asString()).isEqualTo("sharedWith");
+        Map<String, Object> unknownSector = observation(marker());
+        unknownSector.put("sharedWithSector", List.of("astrology"));
+        assertThat(submit(oxfam.http(), unknownSector, 400).get("field").asString()).isEqualTo("sharedWithSector");
+    }
+
     @Test
     void anObservationThatNamesTheQuestionItAnswersBecomesItsCandidate() throws InterruptedException {
         Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
