@@ -435,6 +435,93 @@ class ObservationsApiTest extends HubTest {
     }
 
     @Test
+    void aWithdrawnObservationLeavesAnswersQuestionsSparqlAndTheAreaWhileTheAuditTrailKeepsTheWithdrawal()
+            throws InterruptedException {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        Http.Response question = oxfam.http().json("POST", "/api/questions", Members.json(Map.of(
+                "text", "Why are households in El Nabatieh buying water from private tankers?", "sectors", List.of("wash"))));
+        assertThat(question.status()).as(question.toString()).isEqualTo(201);
+        String questionId = question.json().get("id").asString();
+        String marker = marker();
+        Map<String, Object> body = inNabatieh(marker);
+        // With a phone number and consent to keep it: the observation also has a personal graph.
+        body.put("text", "Households near the " + marker + " spring buy water from private tankers since the trucking "
+                + "stopped in March; the spring committee's focal point can be reached on +961 3 123 456.");
+        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
+                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("question", questionId);
+        String id = submit(oxfam.http(), body, 201).get("id").asString();
+        String askUrl = "/api/ask?q=" + Http.enc("Why do households near the " + marker + " spring buy water from private tankers?");
+        String graph = "http://localhost:8080/graph/document/" + id;
+        String documentGraph = "ASK { GRAPH <" + graph + "> { ?s ?p ?o } }";
+        String personalGraph = "ASK { GRAPH <" + graph + "/personal> { ?s ?p ?o } }";
+        String questionSourceGraph = "ASK { GRAPH <http://localhost:8080/graph/question/" + questionId + "/source/" + id
+                + "> { ?s ?p ?o } }";
+        String aboutIt = "ASK { GRAPH ?g { <http://localhost:8080/id/document/" + id + "> ?p ?o } }";
+        String textSearch = "SELECT ?p { ?p <https://w3id.org/knowledge-hub/ns#search> \"" + marker + "\" }";
+
+        // Every channel has it first, or its absence afterwards would prove nothing.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && !candidates(oxfam.http(), questionId).contains(id)) {
+            Thread.sleep(200);
+        }
+        assertThat(candidates(oxfam.http(), questionId)).as("the declared answer is a candidate").contains(id);
+        assertThat(seen(wfp.http(), id, marker)).isEqualTo(Seen.everything());
+        assertThat(answers(wfp.http().get(askUrl).json())).first().isEqualTo(id);
+        assertThat(ask(admin(), documentGraph)).isTrue();
+        assertThat(ask(admin(), personalGraph)).isTrue();
+        assertThat(ask(admin(), questionSourceGraph)).isTrue();
+        assertThat(sparqlRows(wfp.http(), textSearch)).isPositive();
+        assertThat(admin().get("/api/areas/LB44").text()).contains(id);
+
+        assertThat(oxfam.http().delete("/api/observations/" + id).status()).isEqualTo(204);
+
+        for (Http as : List.of(wfp.http(), oxfam.http(), admin())) {
+            assertThat(seen(as, id, marker)).isEqualTo(Seen.nothing());
+            assertThat(answers(as.get(askUrl).json())).as("/api/ask").doesNotContain(id);
+            assertThat(candidates(as, questionId)).as("the question's candidates").doesNotContain(id);
+            assertThat(as.get("/api/areas/LB44").text()).as("the area API").doesNotContain(id);
+            assertThat(as.get("/api/areas/LB4").text()).as("the governorate's area API").doesNotContain(id);
+            assertThat(sparqlRows(as, textSearch)).as("SPARQL text search").isZero();
+        }
+        assertThat(ask(admin(), documentGraph)).as("its graph").isFalse();
+        assertThat(ask(admin(), personalGraph)).as("its personal graph").isFalse();
+        assertThat(ask(admin(), questionSourceGraph)).as("what the question said of it").isFalse();
+        assertThat(ask(admin(), aboutIt)).as("any statement about it in any graph").isFalse();
+        assertThat(admin().get("/sparql?query=" + Http.enc("SELECT DISTINCT ?g { GRAPH ?g { } }"),
+                "Accept", "application/sparql-results+json").text()).as("graph names").doesNotContain(id);
+        assertThat(admin().get("/api/documents/" + id).status()).isEqualTo(404);
+
+        // The audit trail keeps the withdrawal, with who and which graph.
+        Map<String, String> actions = new LinkedHashMap<>();
+        admin().get("/api/audit?graph=" + Http.enc(graph) + "&limit=1000").json()
+                .forEach(e -> actions.putIfAbsent(e.get("action").asString(), e.get("actor").asString()));
+        assertThat(actions).containsEntry("observation.submit", oxfam.username())
+                .containsEntry("observation.withdraw", oxfam.username());
+    }
+
+    /** The documents of a question's candidate answers, as {@code as} sees them. */
+    private static List<String> candidates(Http as, String questionId) {
+        Http.Response r = as.get("/api/questions/" + questionId);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return answers(r.json().get("answers"));
+    }
+
+    /** The documents of ranked answers, best first. */
+    private static List<String> answers(JsonNode answers) {
+        List<String> out = new ArrayList<>();
+        answers.get("answers").forEach(a -> out.add(a.get("provenance").get("document").get("id").asString()));
+        return out;
+    }
+
+    private static int sparqlRows(Http as, String query) {
+        Http.Response r = as.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
+        assertThat(r.status()).as(query + " " + r).isEqualTo(200);
+        return r.json().get("results").get("bindings").size();
+    }
+
+    @Test
     void anObservationThatNamesTheQuestionItAnswersBecomesItsCandidate() throws InterruptedException {
         Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
         Http.Response question = oxfam.http().json("POST", "/api/questions", Members.json(Map.of(
@@ -449,15 +536,10 @@ class ObservationsApiTest extends HubTest {
                 .contains("question");
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<String> candidates = List.of();
-        while (Instant.now().isBefore(deadline) && !candidates.contains(id)) {
-            candidates = new ArrayList<>();
-            for (JsonNode c : http().get("/api/questions/" + questionId).json().get("answers").get("answers")) {
-                candidates.add(c.get("provenance").get("document").get("id").asString());
-            }
+        while (Instant.now().isBefore(deadline) && !candidates(http(), questionId).contains(id)) {
             Thread.sleep(200);
         }
-        assertThat(candidates).contains(id);
+        assertThat(candidates(http(), questionId)).contains(id);
     }
 
     @Test
