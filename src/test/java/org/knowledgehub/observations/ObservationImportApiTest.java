@@ -185,6 +185,26 @@ class ObservationImportApiTest extends HubTest {
         assertThat(audit.findValuesAsString("actor")).contains(oxfam.username());
     }
 
+    @Test
+    void sharingColumnsAreReadAndAnUnknownOrganisationOrSectorIsTheRowsViolation() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        String csv = """
+                Observation,Date,District,Shared with,Sectors shared with
+                #description,#date,#adm2+code,#org+shared,#sector+shared
+                "Shelter partners in Tyre report more families sharing one room since the winter storms.",2023-01-10,LB63,UNICEF; WFP,protection
+                "Food parcels in Tyre arrived three weeks late and households borrowed to buy bread.",2023-01-11,LB63,Nowhere Aid,astrology
+                """;
+        Map<String, String> fields = Map.of("dryRun", "true", "mapping", "{\"sharedWith\": \"#org+shared\", "
+                + "\"sharedWithSector\": \"#sector+shared\", \"organisation\": null, \"sectors\": null}", "defaults", "{\"sectors\": \"shelter\", "
+                + "\"method\": \"monitoring\", \"consent\": {\"collectedFromPeople\": false, \"personalData\": false}}");
+        Http.Response r = upload(oxfam.http(), "hxl.csv", csv.getBytes(StandardCharsets.UTF_8), fields);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode report = r.json();
+        assertThat(report.get("columns").get("sharedWith").asString()).isEqualTo("#org+shared");
+        assertThat(rows(report.get("accepted"))).containsExactly(3);
+        assertThat(violations(report, 4)).containsEntry("sharedWith", "Nowhere Aid").containsEntry("sharedWithSector", "astrology");
+    }
+
     /** A Kobo CSV export (semicolon separated, group paths in the headings) with a marker in each text. */
     private static byte[] koboCsv(String marker, String... rows) {
         StringBuilder csv = new StringBuilder("start;end;grp_obs/obs_text;grp_obs/district;grp_obs/sector;grp_obs/visit_date;_id\n");

@@ -432,6 +432,18 @@ class ObservationsApiTest extends HubTest {
         Map<String, Object> unknownSector = observation(marker());
         unknownSector.put("sharedWithSector", List.of("astrology"));
         assertThat(submit(oxfam.http(), unknownSector, 400).get("field").asString()).isEqualTo("sharedWithSector");
+
+        // Like every other problem, unknown names are violations with their values, all reported at once.
+        Map<String, Object> everythingWrong = observation(marker());
+        everythingWrong.put("text", "too short");
+        everythingWrong.put("sharedWith", List.of("WFP", "Nowhere Aid"));
+        everythingWrong.put("sharedWithSector", List.of("astrology", "protection"));
+        JsonNode problem = submit(oxfam.http(), everythingWrong, 400);
+        assertThat(problem.get("violations")).as(problem.toString()).hasSize(3);
+        assertThat(find(problem.get("violations"), "text").get("value").asString()).isEqualTo("too short");
+        assertThat(find(problem.get("violations"), "sharedWith").get("value").asString()).isEqualTo("Nowhere Aid");
+        assertThat(find(problem.get("violations"), "sharedWithSector").get("value").asString()).isEqualTo("astrology");
+        problem.get("violations").forEach(v -> assertThat(v.get("message").asString()).isNotBlank());
     }
 
     @Test
