@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Field observations through the real service: contributed as JSON and JSON-LD, validated by the
  * SHACL shapes with every violation reported, searchable and visible on the area page at once for
- * those allowed, reviewed by coordinators of their sectors, withdrawn by their organisation.
+ * those allowed (widened to the organisations and sectors they are shared with), reviewed by
+ * coordinators of their sectors, withdrawn by their organisation from every channel.
  */
 class ObservationsApiTest extends HubTest {
 
