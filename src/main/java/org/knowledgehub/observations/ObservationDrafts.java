@@ -2,11 +2,13 @@ package org.knowledgehub.observations;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
@@ -31,6 +33,7 @@ import org.knowledgehub.security.Caller;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Uris;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Turns a submission into the ingest request of a field observation, or into the list of
@@ -113,11 +116,14 @@ class ObservationDrafts {
         if (owner == null) {
             violations.add(new Violation("organisation", null, "the admin must name the contributing organisation"));
         }
+        // An unknown level is already a violation: the names are then checked as for the default level.
+        Sensitivity sharingLevel = level == null ? DEFAULT_LEVEL : level;
+        Set<String> sharedWith = shared("sharedWith", s.sharedWith(), names -> uploads.sharedWith(names, sharingLevel), violations);
+        Set<String> sharedWithSectors = shared("sharedWithSector", s.sharedWithSector(),
+                codes -> uploads.sharedWithSectors(codes, sharingLevel), violations);
         if (!violations.isEmpty()) {
             return new Draft(null, List.copyOf(violations));
         }
-        Set<String> sharedWith = uploads.sharedWith(s.sharedWith(), level);
-        Set<String> sharedWithSectors = uploads.sharedWithSectors(s.sharedWithSector(), level);
         String source = uploads.source(caller, owner, "observations/" + observation.observedFrom() + "-"
                 + labels.code(area).toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".txt");
         IngestRequest request = new IngestRequest(text.getBytes(StandardCharsets.UTF_8), source, title(s, observation),
@@ -132,6 +138,23 @@ class ObservationDrafts {
         }
         String where = labels.label(labels.resource(o.area())) + (o.locality() != null ? " (" + o.locality() + ")" : "");
         return "Field observation, " + where + ", " + o.observedFrom();
+    }
+
+    /**
+     * IRIs of the organisations or sectors named, one at a time so that each name the upload policy
+     * refuses (unknown, or sharing that the level does not allow) is a violation with its value.
+     */
+    private static Set<String> shared(String field, List<String> names, Function<List<String>, Set<String>> resolve,
+                                      List<Violation> violations) {
+        Set<String> iris = new LinkedHashSet<>();
+        for (String name : names) {
+            try {
+                iris.addAll(resolve.apply(List.of(name)));
+            } catch (ErrorResponseException e) {
+                violations.add(new Violation(field, name, e.getBody().getDetail()));
+            }
+        }
+        return iris;
     }
 
     private static Sensitivity level(String code, List<Violation> violations) {

@@ -149,7 +149,7 @@ class ObservationImport {
         return "text";
     }
 
-    /** A submission's draft; what the upload policy refuses for a row (an unknown sharedWith) is one of its violations. */
+    /** A submission's draft; the upload policy refusing a row (another organisation's) is one of its violations. */
     private ObservationDrafts.Draft draft(ObservationSubmission submission, Caller caller) {
         try {
             return drafts.draft(submission, caller);

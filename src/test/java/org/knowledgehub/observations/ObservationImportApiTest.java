@@ -112,6 +112,99 @@ class ObservationImportApiTest extends HubTest {
                 .json().get("total").asLong()).as("a dry run stores nothing").isZero();
     }
 
+    @Test
+    void anHxlFileIsStoredInOneGoAndSearchableAtOnce() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        String marker = marker();
+        // Districts of El Nabatieh governorate (LB4), a period in one row, a date written out in another.
+        String csv = """
+                What was observed,From,To,District,Governorate,Locality,Sector,Organisation,Population group,How observed
+                #description,#date +start,#date +end,#adm2 +code,#adm1 +code,#loc +name,#sector,#org +acronym,#population +type,#meta +method
+                "In the MARKER gathering, families said the municipal water network runs two hours a week, so they buy from tankers and skip meals.",2023-08-01,2023-08-03,LB43,LB4,Marjayoun,WASH; Food Security,Oxfam,Syrian refugees,focus group discussion
+                "Near MARKER, owners of unfinished buildings asked tenants to leave before winter; four families moved into one shop.",15 August 2023,,LB41,LB4,Bent Jbeil,shelter,Oxfam,syrian-refugees,field visit
+                "The MARKER school dropped its afternoon shift; children of refugee families wait for a place.",2023-08-20,,LB44,LB4,Kfar Roummane,education,Oxfam,Syrian refugees,key informant interview
+                """.replace("MARKER", marker);
+        Http.Response r = upload(oxfam.http(), "nabatieh-observations.csv", csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("defaults", CONSENT, "mapping", "{\"method\": \"#meta+method\"}"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode report = r.json();
+        assertThat(report.get("format").asString()).isEqualTo("hxl");
+        assertThat(report.get("dryRun").asBoolean()).isFalse();
+        assertThat(report.get("stored").asBoolean()).isTrue();
+        assertThat(report.get("rows").asInt()).isEqualTo(3);
+        assertThat(report.get("ok").asInt()).isEqualTo(3);
+        assertThat(report.get("rejected").asInt()).isZero();
+        assertThat(rows(report.get("accepted"))).containsExactly(3, 4, 5);
+        assertThat(report.get("columns").get("observedTo").asString()).isEqualTo("#date+end");
+        assertThat(report.get("columns").get("area").asString()).as("the district before the governorate").isEqualTo("#adm2+code");
+        assertThat(report.get("columns").get("organisation").asString()).isEqualTo("#org+acronym");
+        assertThat(report.get("columns").get("population").asString()).isEqualTo("#population+type");
+        List<String> ids = new ArrayList<>();
+        report.get("accepted").forEach(a -> {
+            assertThat(a.get("status").asString()).isEqualTo("created");
+            ids.add(a.get("id").asString());
+        });
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+
+        // Stored with every field its columns gave.
+        JsonNode first = wfp.http().get("/api/observations/" + ids.get(0)).json();
+        assertThat(first.get("text").asString()).startsWith("In the " + marker + " gathering");
+        assertThat(first.get("observedFrom").asString()).isEqualTo("2023-08-01");
+        assertThat(first.get("observedTo").asString()).isEqualTo("2023-08-03");
+        assertThat(first.get("area").get("code").asString()).isEqualTo("LB43");
+        assertThat(first.get("locality").asString()).isEqualTo("Marjayoun");
+        assertThat(first.get("sectors").findValuesAsString("code")).containsExactlyInAnyOrder("wash", "food-security");
+        assertThat(first.get("population").get("code").asString()).isEqualTo("syrian-refugees");
+        assertThat(first.get("method").asString()).isEqualTo("focus-group-discussion");
+        assertThat(first.get("organisation").get("code").asString()).isEqualTo("Oxfam");
+        assertThat(first.get("sensitivity").asString()).isEqualTo("restricted");
+        assertThat(first.get("consent").get("informedConsent").asString()).isEqualTo("given");
+        assertThat(first.get("status").asString()).isEqualTo("submitted");
+        JsonNode second = wfp.http().get("/api/observations/" + ids.get(1)).json();
+        assertThat(second.get("observedFrom").asString()).as("a date written out").isEqualTo("2023-08-15");
+        assertThat(second.get("area").get("code").asString()).isEqualTo("LB41");
+        assertThat(second.get("method").asString()).isEqualTo("field-visit");
+        assertThat(wfp.http().get("/api/observations/" + ids.get(2)).json().get("method").asString())
+                .isEqualTo("key-informant-interview");
+
+        // Searchable at once by those its level allows, with the declared area and sectors as filters.
+        assertThat(wfp.http().get("/api/search?q=" + marker + "&type=observation&k=10").json().get("total").asLong())
+                .isEqualTo(3);
+        JsonNode wash = wfp.http().get("/api/search?q=" + marker + "&type=observation&sector=wash&area=LB4").json();
+        assertThat(wash.get("total").asLong()).isEqualTo(1);
+        assertThat(wash.get("results").get(0).get("document").get("id").asString()).isEqualTo(ids.get(0));
+        assertThat(http().get("/api/search?q=" + marker).json().get("total").asLong()).as("anonymous").isZero();
+        assertThat(ids(wfp.http().get("/api/observations?area=LB4&limit=1000").json())).containsAll(ids);
+        JsonNode answers = wfp.http().get("/api/ask?q=" + Http.enc("Why do families in the " + marker
+                + " gathering buy water from tankers?")).json();
+        assertThat(answers.get("answers").get(0).get("provenance").get("document").get("id").asString()).isEqualTo(ids.get(0));
+
+        JsonNode audit = admin().get("/api/audit?graph=" + Http.enc("http://localhost:8080/graph/document/" + ids.get(2))).json();
+        assertThat(audit.findValuesAsString("action")).contains("observation.import");
+        assertThat(audit.findValuesAsString("actor")).contains(oxfam.username());
+    }
+
+    @Test
+    void sharingColumnsAreReadAndAnUnknownOrganisationOrSectorIsTheRowsViolation() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        String csv = """
+                Observation,Date,District,Shared with,Sectors shared with
+                #description,#date,#adm2+code,#org+shared,#sector+shared
+                "Shelter partners in Tyre report more families sharing one room since the winter storms.",2023-01-10,LB63,UNICEF; WFP,protection
+                "Food parcels in Tyre arrived three weeks late and households borrowed to buy bread.",2023-01-11,LB63,Nowhere Aid,astrology
+                """;
+        Map<String, String> fields = Map.of("dryRun", "true", "mapping", "{\"sharedWith\": \"#org+shared\", "
+                + "\"sharedWithSector\": \"#sector+shared\", \"organisation\": null, \"sectors\": null}", "defaults", "{\"sectors\": \"shelter\", "
+                + "\"method\": \"monitoring\", \"consent\": {\"collectedFromPeople\": false, \"personalData\": false}}");
+        Http.Response r = upload(oxfam.http(), "hxl.csv", csv.getBytes(StandardCharsets.UTF_8), fields);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode report = r.json();
+        assertThat(report.get("columns").get("sharedWith").asString()).isEqualTo("#org+shared");
+        assertThat(rows(report.get("accepted"))).containsExactly(3);
+        assertThat(violations(report, 4)).containsEntry("sharedWith", "Nowhere Aid").containsEntry("sharedWithSector", "astrology");
+    }
+
     /** A Kobo CSV export (semicolon separated, group paths in the headings) with a marker in each text. */
     private static byte[] koboCsv(String marker, String... rows) {
         StringBuilder csv = new StringBuilder("start;end;grp_obs/obs_text;grp_obs/district;grp_obs/sector;grp_obs/visit_date;_id\n");

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Field observations through the real service: contributed as JSON and JSON-LD, validated by the
  * SHACL shapes with every violation reported, searchable and visible on the area page at once for
- * those allowed, reviewed by coordinators of their sectors, withdrawn by their organisation.
+ * those allowed (widened to the organisations and sectors they are shared with), reviewed by
+ * coordinators of their sectors, withdrawn by their organisation from every channel.
  */
 class ObservationsApiTest extends HubTest {
 
@@ -310,6 +311,229 @@ class ObservationsApiTest extends HubTest {
                 .containsEntry("observation.dispute", washCoordinator.username());
     }
 
+    /**
+     * An observation of El Nabatieh district (LB44), where no other test puts one, so the area page's
+     * short list (the most recently observed) always has room for it.
+     */
+    private static Map<String, Object> inNabatieh(String marker) {
+        Map<String, Object> o = observation(marker);
+        o.put("area", "LB44");
+        o.put("locality", "Kfar Roummane");
+        return o;
+    }
+
+    /** What one caller sees of an observation of El Nabatieh, on each channel. */
+    private record Seen(boolean observation, boolean listed, boolean onAreaPage, boolean page, boolean sparql, long searchHits) {
+
+        static Seen nothing() {
+            return new Seen(false, false, false, false, false, 0);
+        }
+
+        static Seen everything() {
+            return new Seen(true, true, true, true, true, 1);
+        }
+    }
+
+    private static Seen seen(Http as, String id, String marker) {
+        return new Seen(as.get("/api/observations/" + id).status() == 200,
+                ids(as.get("/api/observations?area=LB4&limit=1000").json()).contains(id),
+                ids(as.get("/api/areas/LB4").json().get("observations")).contains(id),
+                as.get("/id/document/" + id, "Accept", "text/turtle").status() == 200,
+                ask(as, "ASK { GRAPH <http://localhost:8080/graph/document/" + id + "> { ?s ?p ?o } }"),
+                as.get("/api/search?q=" + marker + "&type=observation").json().get("total").asLong());
+    }
+
+    private static boolean ask(Http as, String query) {
+        Http.Response r = as.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
+        assertThat(r.status()).as(query + " " + r).isEqualTo(200);
+        return r.json().get("boolean").asBoolean();
+    }
+
+    @Test
+    void aConfidentialObservationSharedWithAnOrganisationIsReadByItsMembersButNotItsPersonalData() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member unicef = Members.contributor(http(), admin(), "UNICEF");
+        Members.Member nrc = Members.contributor(http(), admin(), "NRC");
+        Members.Member washCoordinator = Members.create(http(), admin(), "WFP", List.of("coordinator"), List.of("wash"));
+        String marker = marker();
+        Map<String, Object> body = inNabatieh(marker);
+        body.put("text", "The " + marker + " settlement focal point can be reached on +961 3 123 456; he says the "
+                + "water trucking stopped in March and families now buy from private tankers.");
+        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
+                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("sensitivity", "confidential");
+        body.put("sharedWith", List.of("UNICEF"));
+        JsonNode created = submit(oxfam.http(), body, 201);
+        String id = created.get("id").asString();
+        assertThat(created.get("sensitivity").asString()).isEqualTo("confidential");
+
+        assertThat(seen(oxfam.http(), id, marker)).as("its organisation").isEqualTo(Seen.everything());
+        assertThat(seen(unicef.http(), id, marker)).as("the organisation it is shared with").isEqualTo(Seen.everything());
+        assertThat(seen(nrc.http(), id, marker)).as("another organisation").isEqualTo(Seen.nothing());
+        assertThat(seen(washCoordinator.http(), id, marker)).as("a coordinator of its sector").isEqualTo(Seen.nothing());
+        assertThat(seen(http(), id, marker)).as("anonymous").isEqualTo(Seen.nothing());
+        assertThat(washCoordinator.http().json("POST", "/api/observations/" + id + "/reviews", "{\"verdict\":\"verified\"}")
+                .status()).as("a coordinator who cannot read it cannot review it").isEqualTo(404);
+
+        // The page says with whom it is shared.
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString(unicef.http().get("/id/document/" + id, "Accept", "text/turtle").text(), Lang.TURTLE).parse(m);
+        assertThat(m.getResource("http://localhost:8080/id/document/" + id).getPropertyResourceValue(KH.sharedWith))
+                .as("kh:sharedWith").isNotNull();
+
+        // Sharing widens the observation, not its personal data: that stays with the contributing organisation.
+        assertThat(unicef.http().get("/api/observations/" + id).json().get("text").asString())
+                .contains(marker).doesNotContain("123 456");
+        String personal = "SELECT ?t WHERE { GRAPH <http://localhost:8080/graph/document/" + id + "/personal> { ?s ?p ?t } }";
+        assertThat(oxfam.http().get("/sparql?query=" + Http.enc(personal), "Accept", "application/sparql-results+json").text())
+                .contains("123 456");
+        assertThat(unicef.http().get("/sparql?query=" + Http.enc(personal), "Accept", "application/sparql-results+json").text())
+                .doesNotContain("123 456");
+        assertThat(unicef.http().get("/api/search?q=" + marker).text()).doesNotContain("123 456");
+        assertThat(unicef.http().delete("/api/observations/" + id).status()).as("only its organisation withdraws it").isEqualTo(403);
+    }
+
+    @Test
+    void aRestrictedObservationSharedWithOrganisationsAndSectorsIsReadByThoseOnly() {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        Members.Member protectionWorker = Members.create(http(), admin(), "DRC", List.of("contributor"), List.of("protection"));
+        Members.Member protectionCoordinator = Members.create(http(), admin(), "UNHCR", List.of("coordinator"), List.of("protection"));
+        // The observation's own sectors (wash, food security) do not open it: only the sectors it is shared with.
+        Members.Member washCoordinator = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("wash"));
+        Members.Member nrc = Members.contributor(http(), admin(), "NRC");
+        String marker = marker();
+        Map<String, Object> body = inNabatieh(marker);
+        body.put("sharedWith", List.of("WFP"));
+        body.put("sharedWithSector", List.of("protection"));
+        String id = submit(oxfam.http(), body, 201).get("id").asString();
+
+        assertThat(seen(oxfam.http(), id, marker)).as("its organisation").isEqualTo(Seen.everything());
+        assertThat(seen(wfp.http(), id, marker)).as("an organisation it is shared with").isEqualTo(Seen.everything());
+        assertThat(seen(protectionWorker.http(), id, marker)).as("a member working in a sector it is shared with")
+                .isEqualTo(Seen.everything());
+        assertThat(seen(protectionCoordinator.http(), id, marker)).as("a coordinator of a sector it is shared with")
+                .isEqualTo(Seen.everything());
+        assertThat(seen(washCoordinator.http(), id, marker)).as("a coordinator of its own sector").isEqualTo(Seen.nothing());
+        assertThat(seen(nrc.http(), id, marker)).as("another organisation").isEqualTo(Seen.nothing());
+        assertThat(seen(http(), id, marker)).as("anonymous").isEqualTo(Seen.nothing());
+
+        // Sharing that cannot apply is refused, and names the field.
+        Map<String, Object> publicShared = observation(marker());
+        publicShared.put("sensitivity", "public");
+        publicShared.put("sharedWith", List.of("WFP"));
+        assertThat(submit(oxfam.http(), publicShared, 400).get("field").asString()).isEqualTo("sharedWith");
+        Map<String, Object> confidentialToSector = observation(marker());
+        confidentialToSector.put("sensitivity", "confidential");
+        confidentialToSector.put("sharedWithSector", List.of("protection"));
+        assertThat(submit(oxfam.http(), confidentialToSector, 400).get("field").asString()).isEqualTo("sharedWithSector");
+        Map<String, Object> unknown = observation(marker());
+        unknown.put("sharedWith", List.of("Nowhere Aid"));
+        assertThat(submit(oxfam.http(), unknown, 400).get("field").asString()).isEqualTo("sharedWith");
+        Map<String, Object> unknownSector = observation(marker());
+        unknownSector.put("sharedWithSector", List.of("astrology"));
+        assertThat(submit(oxfam.http(), unknownSector, 400).get("field").asString()).isEqualTo("sharedWithSector");
+
+        // Like every other problem, unknown names are violations with their values, all reported at once.
+        Map<String, Object> everythingWrong = observation(marker());
+        everythingWrong.put("text", "too short");
+        everythingWrong.put("sharedWith", List.of("WFP", "Nowhere Aid"));
+        everythingWrong.put("sharedWithSector", List.of("astrology", "protection"));
+        JsonNode problem = submit(oxfam.http(), everythingWrong, 400);
+        assertThat(problem.get("violations")).as(problem.toString()).hasSize(3);
+        assertThat(find(problem.get("violations"), "text").get("value").asString()).isEqualTo("too short");
+        assertThat(find(problem.get("violations"), "sharedWith").get("value").asString()).isEqualTo("Nowhere Aid");
+        assertThat(find(problem.get("violations"), "sharedWithSector").get("value").asString()).isEqualTo("astrology");
+        problem.get("violations").forEach(v -> assertThat(v.get("message").asString()).isNotBlank());
+    }
+
+    @Test
+    void aWithdrawnObservationLeavesAnswersQuestionsSparqlAndTheAreaWhileTheAuditTrailKeepsTheWithdrawal()
+            throws InterruptedException {
+        Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
+        Members.Member wfp = Members.contributor(http(), admin(), "WFP");
+        Http.Response question = oxfam.http().json("POST", "/api/questions", Members.json(Map.of(
+                "text", "Why are households in El Nabatieh buying water from private tankers?", "sectors", List.of("wash"))));
+        assertThat(question.status()).as(question.toString()).isEqualTo(201);
+        String questionId = question.json().get("id").asString();
+        String marker = marker();
+        Map<String, Object> body = inNabatieh(marker);
+        // With a phone number and consent to keep it: the observation also has a personal graph.
+        body.put("text", "Households near the " + marker + " spring buy water from private tankers since the trucking "
+                + "stopped in March; the spring committee's focal point can be reached on +961 3 123 456.");
+        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
+                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("question", questionId);
+        String id = submit(oxfam.http(), body, 201).get("id").asString();
+        String askUrl = "/api/ask?q=" + Http.enc("Why do households near the " + marker + " spring buy water from private tankers?");
+        String graph = "http://localhost:8080/graph/document/" + id;
+        String documentGraph = "ASK { GRAPH <" + graph + "> { ?s ?p ?o } }";
+        String personalGraph = "ASK { GRAPH <" + graph + "/personal> { ?s ?p ?o } }";
+        String questionSourceGraph = "ASK { GRAPH <http://localhost:8080/graph/question/" + questionId + "/source/" + id
+                + "> { ?s ?p ?o } }";
+        String aboutIt = "ASK { GRAPH ?g { <http://localhost:8080/id/document/" + id + "> ?p ?o } }";
+        String textSearch = "SELECT ?p { ?p <https://w3id.org/knowledge-hub/ns#search> \"" + marker + "\" }";
+
+        // Every channel has it first, or its absence afterwards would prove nothing.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && !candidates(oxfam.http(), questionId).contains(id)) {
+            Thread.sleep(200);
+        }
+        assertThat(candidates(oxfam.http(), questionId)).as("the declared answer is a candidate").contains(id);
+        assertThat(seen(wfp.http(), id, marker)).isEqualTo(Seen.everything());
+        assertThat(answers(wfp.http().get(askUrl).json())).first().isEqualTo(id);
+        assertThat(ask(admin(), documentGraph)).isTrue();
+        assertThat(ask(admin(), personalGraph)).isTrue();
+        assertThat(ask(admin(), questionSourceGraph)).isTrue();
+        assertThat(sparqlRows(wfp.http(), textSearch)).isPositive();
+        assertThat(admin().get("/api/areas/LB44").text()).contains(id);
+
+        assertThat(oxfam.http().delete("/api/observations/" + id).status()).isEqualTo(204);
+
+        for (Http as : List.of(wfp.http(), oxfam.http(), admin())) {
+            assertThat(seen(as, id, marker)).isEqualTo(Seen.nothing());
+            assertThat(answers(as.get(askUrl).json())).as("/api/ask").doesNotContain(id);
+            assertThat(candidates(as, questionId)).as("the question's candidates").doesNotContain(id);
+            assertThat(as.get("/api/areas/LB44").text()).as("the area API").doesNotContain(id);
+            assertThat(as.get("/api/areas/LB4").text()).as("the governorate's area API").doesNotContain(id);
+            assertThat(sparqlRows(as, textSearch)).as("SPARQL text search").isZero();
+        }
+        assertThat(ask(admin(), documentGraph)).as("its graph").isFalse();
+        assertThat(ask(admin(), personalGraph)).as("its personal graph").isFalse();
+        assertThat(ask(admin(), questionSourceGraph)).as("what the question said of it").isFalse();
+        assertThat(ask(admin(), aboutIt)).as("any statement about it in any graph").isFalse();
+        assertThat(admin().get("/sparql?query=" + Http.enc("SELECT DISTINCT ?g { GRAPH ?g { } }"),
+                "Accept", "application/sparql-results+json").text()).as("graph names").doesNotContain(id);
+        assertThat(admin().get("/api/documents/" + id).status()).isEqualTo(404);
+
+        // The audit trail keeps the withdrawal, with who and which graph.
+        Map<String, String> actions = new LinkedHashMap<>();
+        admin().get("/api/audit?graph=" + Http.enc(graph) + "&limit=1000").json()
+                .forEach(e -> actions.putIfAbsent(e.get("action").asString(), e.get("actor").asString()));
+        assertThat(actions).containsEntry("observation.submit", oxfam.username())
+                .containsEntry("observation.withdraw", oxfam.username());
+    }
+
+    /** The documents of a question's candidate answers, as {@code as} sees them. */
+    private static List<String> candidates(Http as, String questionId) {
+        Http.Response r = as.get("/api/questions/" + questionId);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return answers(r.json().get("answers"));
+    }
+
+    /** The documents of ranked answers, best first. */
+    private static List<String> answers(JsonNode answers) {
+        List<String> out = new ArrayList<>();
+        answers.get("answers").forEach(a -> out.add(a.get("provenance").get("document").get("id").asString()));
+        return out;
+    }
+
+    private static int sparqlRows(Http as, String query) {
+        Http.Response r = as.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
+        assertThat(r.status()).as(query + " " + r).isEqualTo(200);
+        return r.json().get("results").get("bindings").size();
+    }
+
     @Test
     void anObservationThatNamesTheQuestionItAnswersBecomesItsCandidate() throws InterruptedException {
         Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
@@ -325,15 +549,10 @@ class ObservationsApiTest extends HubTest {
                 .contains("question");
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<String> candidates = List.of();
-        while (Instant.now().isBefore(deadline) && !candidates.contains(id)) {
-            candidates = new ArrayList<>();
-            for (JsonNode c : http().get("/api/questions/" + questionId).json().get("answers").get("answers")) {
-                candidates.add(c.get("provenance").get("document").get("id").asString());
-            }
+        while (Instant.now().isBefore(deadline) && !candidates(http(), questionId).contains(id)) {
             Thread.sleep(200);
         }
-        assertThat(candidates).contains(id);
+        assertThat(candidates(http(), questionId)).contains(id);
     }
 
     @Test

@@ -101,6 +101,42 @@ class OrganisationAccessTest extends HubTest {
     }
 
     @Test
+    void aConfidentialDocumentSharedWithAnOrganisationIsVisibleToItsMembersAsToTheOwners() {
+        Members.Member author = Members.contributor(http(), admin(), "WFP");
+        Members.Member unicef = Members.contributor(http(), admin(), "UNICEF");
+        Members.Member unicefAnalyst = Members.create(http(), admin(), "UNICEF", List.of("analyst"), List.of());
+        Members.Member nrc = Members.contributor(http(), admin(), "NRC");
+        // Sharing with sectors applies to restricted documents only: coordinating the note's sector opens nothing.
+        Members.Member washCoordinator = Members.create(http(), admin(), "Oxfam", List.of("coordinator"), List.of("wash"));
+        String marker = Members.unique("zqconfidential").replace("-", "");
+        Http.Response uploaded = author.http().upload("/api/documents", "water-points.md", note(marker),
+                Map.of("sensitivity", "confidential", "sharedWith", "UNICEF", "type", "field-note"));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String id = uploaded.json().get("id").asString();
+        try {
+            assertThat(author.http().get("/api/documents/" + id).json().get("sensitivity").asString()).isEqualTo("confidential");
+            assertSeesAll(seen(author.http(), id, marker), "the owner's member");
+            assertSeesAll(seen(unicef.http(), id, marker), "a member of the organisation it is shared with");
+            assertSeesAll(seen(unicefAnalyst.http(), id, marker), "an analyst of the organisation it is shared with");
+            assertThat(seen(nrc.http(), id, marker)).as("another organisation").isEqualTo(Seen.nothing());
+            assertThat(seen(washCoordinator.http(), id, marker)).as("a coordinator of its sector").isEqualTo(Seen.nothing());
+            assertThat(seen(http(), id, marker)).as("anonymous").isEqualTo(Seen.nothing());
+            String textSearch = "PREFIX kh: <https://w3id.org/knowledge-hub/ns#> SELECT ?p { ?p kh:search \"" + marker + "\" }";
+            assertThat(sparqlRows(unicef.http(), textSearch)).as("SPARQL text search, shared organisation").isPositive();
+            assertThat(sparqlRows(nrc.http(), textSearch)).as("SPARQL text search, another organisation").isZero();
+            assertThat(sparqlRows(http(), textSearch)).as("SPARQL text search, anonymous").isZero();
+        } finally {
+            assertThat(admin().delete("/api/documents/" + id).status()).isEqualTo(204);
+        }
+    }
+
+    private static int sparqlRows(Http as, String query) {
+        Http.Response r = as.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("results").get("bindings").size();
+    }
+
+    @Test
     void membersContributeForTheirOwnOrganisationOnly() {
         Members.Member wfp = Members.contributor(http(), admin(), "WFP");
         String marker = Members.unique("zqowner").replace("-", "");
