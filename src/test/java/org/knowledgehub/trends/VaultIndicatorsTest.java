@@ -10,7 +10,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The real VASyR vault workbooks of {@code ../shared/data/vasyr-indicators/}, when that folder
  * exists (skipped otherwise): every workbook reads, yields values (the metadata workbook aside)
- * and names no area the areas scheme does not know, and the
+ * and names no area the areas scheme does not know; tables stacked in a sheet are read; and the
  * imported values are those of the files (the national share of households below the SMEB:
  * 50.98% in 2018, 54.96% in 2019, 88.65% in 2020, 89.84% in 2022).
  */
@@ -83,7 +85,7 @@ class VaultIndicatorsTest extends HubTest {
         try (Stream<Path> files = Files.list(FOLDER)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList()) {
                 int n = 0;
-                for (ReadTable table : VaultReader.read(Files.readAllBytes(file), name -> areas.resolve(name, null).area() != null)) {
+                for (ReadTable table : VaultReader.read(Files.readAllBytes(file), areas::levels)) {
                     TableInterpreter.Interpreted i = interpreter.interpret(table, 2020, null);
                     n += i.observations().size();
                     i.unresolvedAreas().forEach(a -> unresolved.add(a + " (" + file.getFileName() + ")"));
@@ -100,6 +102,47 @@ class VaultIndicatorsTest extends HubTest {
             }
         });
         assertThat(unresolved).as("area names that are neither P-codes nor names of the areas scheme").isEmpty();
+    }
+
+    @Test
+    void stackedTablesAreReadEachWithItsHeadingsAndAreaNamesBesideAMergedLevelLabel() throws IOException {
+        // 14 tables stacked in one sheet; "Governorate" is a merged cell (B7:B14) left of the area names.
+        List<TableInterpreter.NewObservation> education = interpreted("education__Vault_Education.xlsx");
+        assertThat(valueOf(education, "LB7", "Primary school net attendance ratio (adjusted): Children of primary school age (6-11) "
+                + "not attending primary or secondary school")).as("G7").isEqualTo("33.182844243792653");
+        assertThat(valueOf(education, "LB5", "Primary school net attendance ratio (adjusted): Children of primary school age (6-11) "
+                + "not attending primary or secondary school")).as("G13").isEqualTo("34.653194736745974");
+        assertThat(valueOf(education, "LB2", "Reasons for not being enrolled at school (ages 3-17): Cost of transportation"))
+                .as("F141, 'Beqaa'").isEqualTo("10.6");
+        assertThat(valueOf(education, "LB2", "School readiness: % of children in first grade of primary school who: 15: "
+                + "Were enrolled in pre-school last school year")).as("E202").isEqualTo("43.62526306938514");
+
+        // Five stacked tables; the first two differ only by their title (this school year, the previous one).
+        List<TableInterpreter.NewObservation> youth = interpreted("education__Vault_Education_Youth.xlsx");
+        assertThat(valueOf(youth, "LB7", "Enrolment rates of Syrian refugee youth aged 15-24 in Lebanon this school year (2018/2019): "
+                + "Syrian youth between 15-24 years old: Enrolled in formal education (2018/2019)")).as("E8").isEqualTo("14.189189189189286");
+        assertThat(valueOf(youth, "LB7", "Enrolment rates of Syrian refugee youth aged 15-24 in Lebanon during previous school year "
+                + "(2017/2018): Syrian youth between 15-24 years old: Enrolled in formal education (2017/2018)")).as("E27")
+                .isEqualTo("19.594594594594753");
+        assertThat(youth.stream().filter(o -> o.row() > 60).count()).as("the tables below the first ones").isPositive();
+    }
+
+    private List<TableInterpreter.NewObservation> interpreted(String file) throws IOException {
+        List<TableInterpreter.NewObservation> out = new ArrayList<>();
+        for (ReadTable table : VaultReader.read(Files.readAllBytes(FOLDER.resolve(file)), areas::levels)) {
+            TableInterpreter.Interpreted i = interpreter.interpret(table, 2019, null);
+            assertThat(i.unresolvedAreas()).as(file).isEmpty();
+            out.addAll(i.observations());
+        }
+        return out;
+    }
+
+    /** The value of the only observation of an area (P-code) from a column, as a plain decimal. */
+    private static String valueOf(List<TableInterpreter.NewObservation> observations, String area, String column) {
+        List<TableInterpreter.NewObservation> found = observations.stream()
+                .filter(o -> o.area().endsWith("/" + area) && column.equals(o.column())).toList();
+        assertThat(found).as(area + ", " + column).hasSize(1);
+        return found.getFirst().value().stripTrailingZeros().toPlainString();
     }
 
     /** The year of each workbook: by its path in the catalogue, else by the table id its name ends with. */
