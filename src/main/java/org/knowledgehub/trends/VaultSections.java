@@ -1,5 +1,6 @@
 package org.knowledgehub.trends;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import org.knowledgehub.ontology.LabelFolding;
@@ -8,14 +9,22 @@ import org.knowledgehub.ontology.LabelFolding;
  * The sections of a vault table as its rows are read top to bottom, and the administrative level
  * of the areas a row of the Governorate or District section names. Every other section ("Gender
  * of Head of Household", "Shelter Categories"...) is a breakdown of the population.
+ *
+ * <p>Some tables list the districts right after the governorates, without a heading of their
+ * own. In a Governorate section, the districts begin at the first name that can only be a
+ * district's, or that repeats a governorate already listed and is also a district's name
+ * ("Akkar", "Beirut").
  */
 final class VaultSections {
 
     private static final Set<String> GOVERNORATE_SECTIONS = Set.of("governorate", "governorates", "governate", "mohafaza");
     private static final Set<String> DISTRICT_SECTIONS = Set.of("district", "districts", "caza", "cazas", "qada");
+    private static final Set<Integer> DISTRICT_ONLY = Set.of(2);
 
     private final VaultReader.AreaLevels areaLevels;
+    private final Set<String> governoratesListed = new HashSet<>();
     private String section;
+    private boolean districtsFollow;
 
     VaultSections(VaultReader.AreaLevels areaLevels) {
         this.areaLevels = areaLevels;
@@ -25,6 +34,8 @@ final class VaultSections {
     void enter(String label) {
         if (!label.isEmpty() && !label.equals(section)) {
             section = label;
+            governoratesListed.clear();
+            districtsFollow = false;
         }
     }
 
@@ -48,10 +59,20 @@ final class VaultSections {
             return null;
         }
         String s = LabelFolding.fold(section);
-        if (GOVERNORATE_SECTIONS.contains(s)) {
-            return 1;
+        if (DISTRICT_SECTIONS.contains(s)) {
+            return 2;
         }
-        return DISTRICT_SECTIONS.contains(s) ? 2 : null;
+        if (!GOVERNORATE_SECTIONS.contains(s)) {
+            return null;
+        }
+        Set<Integer> levels = areaLevels.of(label);
+        String name = LabelFolding.fold(label);
+        if (districtsFollow || levels.equals(DISTRICT_ONLY) || governoratesListed.contains(name) && levels.contains(2)) {
+            districtsFollow = true;
+            return 2;
+        }
+        governoratesListed.add(name);
+        return 1;
     }
 
     /** Why a row with values is not read as an area. */

@@ -16,12 +16,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +40,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The real VASyR vault workbooks of {@code ../shared/data/vasyr-indicators/}, when that folder
- * exists (skipped otherwise): every workbook reads, yields values (the metadata workbook aside)
- * and names no area the areas scheme does not know; tables stacked in a sheet are read; and the
- * imported values are those of the files (the national share of households below the SMEB:
- * 50.98% in 2018, 54.96% in 2019, 88.65% in 2020, 89.84% in 2022).
+ * exists (skipped otherwise): every workbook reads, yields values (the metadata workbook aside),
+ * for governorates and districts where it lists them, and names no area the areas scheme does not
+ * know; stacked tables and districts listed without a heading are read; and the imported values
+ * are those of the files (the national share of households below the SMEB: 50.98% in 2018, 54.96%
+ * in 2019, 88.65% in 2020, 89.84% in 2022).
  */
 class VaultIndicatorsTest extends HubTest {
 
@@ -79,18 +88,25 @@ class VaultIndicatorsTest extends HubTest {
     }
 
     @Test
-    void everyWorkbookReadsAndEveryAreaNameInItResolves() throws IOException {
+    void everyWorkbookReadsWithValuesForEveryLevelOfAreaItNamesAndEveryAreaNameInItResolves() throws IOException {
         Map<String, Integer> observations = new TreeMap<>();
+        Map<String, Set<Integer>> levelsRead = new TreeMap<>();
+        Map<String, Set<Integer>> levelsNamed = new TreeMap<>();
         TreeSet<String> unresolved = new TreeSet<>();
         try (Stream<Path> files = Files.list(FOLDER)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                Set<Integer> levels = new TreeSet<>();
                 int n = 0;
                 for (ReadTable table : VaultReader.read(Files.readAllBytes(file), areas::levels)) {
                     TableInterpreter.Interpreted i = interpreter.interpret(table, 2020, null);
                     n += i.observations().size();
-                    i.unresolvedAreas().forEach(a -> unresolved.add(a + " (" + file.getFileName() + ")"));
+                    i.observations().forEach(o -> levels.add(areas.level(ResourceFactory.createResource(o.area()))));
+                    i.unresolvedAreas().forEach(a -> unresolved.add(a + " (" + name + ")"));
                 }
-                observations.put(file.getFileName().toString(), n);
+                observations.put(name, n);
+                levelsRead.put(name, levels);
+                levelsNamed.put(name, levelsNamed(file));
             }
         }
         assertThat(observations).hasSizeGreaterThan(60);
@@ -101,6 +117,9 @@ class VaultIndicatorsTest extends HubTest {
                 assertThat(n).as(file).isPositive();
             }
         });
+        // A workbook that lists governorates (districts) has values for governorates (districts), whatever its layout.
+        assertThat(levelsRead).allSatisfy((file, levels) -> assertThat(levels).as(file).containsAll(levelsNamed.get(file)));
+        assertThat(levelsNamed.values().stream().filter(l -> l.contains(2)).count()).as("workbooks with districts").isGreaterThan(50);
         assertThat(unresolved).as("area names that are neither P-codes nor names of the areas scheme").isEmpty();
     }
 
@@ -127,6 +146,18 @@ class VaultIndicatorsTest extends HubTest {
         assertThat(youth.stream().filter(o -> o.row() > 60).count()).as("the tables below the first ones").isPositive();
     }
 
+    @Test
+    void districtsListedRightAfterTheGovernoratesAreDistricts() throws IOException {
+        // Sheet "Sectors Individual": the governorates (rows 7-14), then the districts without a heading (rows 15-40).
+        List<TableInterpreter.NewObservation> livelihoods = interpreted("livelihoods__Vault_Livelihoods2_2020.xlsx");
+        assertThat(valueOf(livelihoods, "LB5", "Agriculture: yes")).as("the North, E13").isEqualTo("38.79472693032015");
+        assertThat(valueOf(livelihoods, "LB51", "Agriculture: yes")).as("Akkar, the district, E15").isEqualTo("1.171875");
+        assertThat(valueOf(livelihoods, "LB31", "Agriculture: yes")).as("Aley, E16").isEqualTo("51.5625");
+        assertThat(valueOf(livelihoods, "LB11", "Agriculture: yes")).as("Beirut, the district, E20").isEqualTo("38.59649122807018");
+        assertThat(livelihoods.stream().filter(o -> o.column().equals("Agriculture: yes")).count())
+                .as("Lebanon, 8 governorates and 26 districts").isEqualTo(35);
+    }
+
     private List<TableInterpreter.NewObservation> interpreted(String file) throws IOException {
         List<TableInterpreter.NewObservation> out = new ArrayList<>();
         for (ReadTable table : VaultReader.read(Files.readAllBytes(FOLDER.resolve(file)), areas::levels)) {
@@ -143,6 +174,27 @@ class VaultIndicatorsTest extends HubTest {
                 .filter(o -> o.area().endsWith("/" + area) && column.equals(o.column())).toList();
         assertThat(found).as(area + ", " + column).hasSize(1);
         return found.getFirst().value().stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The levels (1 governorate, 2 district) of the areas a workbook names, anywhere in it, by a
+     * name only areas of that level have ("Mount Lebanon", "Aley"; not "Akkar").
+     */
+    private Set<Integer> levelsNamed(Path file) throws IOException {
+        Set<Integer> out = new TreeSet<>();
+        try (Workbook workbook = WorkbookFactory.create(file.toFile())) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        Set<Integer> levels = cell.getCellType() == CellType.STRING ? areas.levels(cell.getStringCellValue().strip()) : Set.of();
+                        if (levels.size() == 1 && !levels.contains(0)) {
+                            out.addAll(levels);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The year of each workbook: by its path in the catalogue, else by the table id its name ends with. */
