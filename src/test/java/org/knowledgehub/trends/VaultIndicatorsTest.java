@@ -7,6 +7,7 @@ import static org.knowledgehub.trends.IndicatorImportApiTest.valueIn;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * for governorates and districts where it lists them, and names no area the areas scheme does not
  * know; stacked tables and districts listed without a heading are read; and the imported values
  * are those of the files (the national share of households below the SMEB: 50.98% in 2018, 54.96%
- * in 2019, 88.65% in 2020, 89.84% in 2022).
+ * in 2019, 88.65% in 2020, 89.84% in 2022), moderate or severe food insecurity derived as the sum
+ * of the moderate and the severe columns.
  */
 class VaultIndicatorsTest extends HubTest {
 
@@ -156,6 +158,50 @@ class VaultIndicatorsTest extends HubTest {
         assertThat(valueOf(livelihoods, "LB11", "Agriculture: yes")).as("Beirut, the district, E20").isEqualTo("38.59649122807018");
         assertThat(livelihoods.stream().filter(o -> o.column().equals("Agriculture: yes")).count())
                 .as("Lebanon, 8 governorates and 26 districts").isEqualTo(35);
+    }
+
+    @Test
+    void moderateOrSevereFoodInsecurityIsDerivedFromTheModerateAndTheSevereColumns() throws IOException {
+        String file = "food_security__Vault_Food_Security_2020.xlsx";
+        Http.Response r = admin().upload("/api/indicators/import", file, Files.readAllBytes(FOLDER.resolve(file)),
+                Map.of("year", "2020", "source", "VASyR 2020 vault, UNHCR/UNICEF/WFP"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        // Sheet "Food Security", columns D and E: moderately and severely food insecure households, of Lebanon (row 5) and the Bekaa (row 10).
+        Map<String, List<String>> shares = Map.of("LB", List.of("45.531468400416325", "3.5216276483521027"),
+                "LB2", List.of("56.31278368951249", "5.621176876543206"));
+        for (Map.Entry<String, List<String>> area : shares.entrySet()) {
+            String code = area.getKey();
+            String moderate = area.getValue().get(0);
+            String severe = area.getValue().get(1);
+            assertThat(valueIn(trend("moderate-food-insecurity", code), 2020)).isEqualTo(moderate);
+            assertThat(valueIn(trend("severe-food-insecurity", code), 2020)).isEqualTo(severe);
+            assertThat(valueIn(trend("moderate-severe-food-insecurity", code), 2020)).as(code)
+                    .isEqualTo(new BigDecimal(moderate).add(new BigDecimal(severe)).stripTrailingZeros().toPlainString());
+        }
+        String observation = null;
+        for (JsonNode p : trend("moderate-severe-food-insecurity", "LB").get("points")) {
+            if (p.get("year").asInt() == 2020) {
+                observation = p.get("observation").asString();
+            }
+        }
+        JsonNode parts = IndicatorImportApiTest.sparql(http(), IndicatorImportApiTest.PREFIXES + """
+                SELECT ?column ?indicator ?partColumn WHERE {
+                  <%s> kh:sourceColumn ?column ; prov:wasDerivedFrom ?part .
+                  ?part kh:indicator ?indicator ; kh:sourceColumn ?partColumn .
+                }""".formatted(observation));
+        List<String> derivedFrom = new ArrayList<>();
+        parts.forEach(p -> derivedFrom.add(p.get("indicator").get("value").asString().replaceAll(".*/", "") + " <- "
+                + p.get("partColumn").get("value").asString()));
+        assertThat(derivedFrom).containsExactlyInAnyOrder(
+                "moderate-food-insecurity <- Food Security Classification: Moderately Food Insecure",
+                "severe-food-insecurity <- Food Security Classification: Severely Food Insecure");
+        assertThat(parts.get(0).get("column").get("value").asString())
+                .isEqualTo("Food Security Classification: Moderately Food Insecure + Food Security Classification: Severely Food Insecure");
+    }
+
+    /** The series of an area for values without a population group (as the vault gives them). */
+    private JsonNode trend(String indicator, String area) {
+        return series(exact(http().get("/api/trends?indicator=" + indicator + "&area=" + area)), "area", area, (String) null);
     }
 
     private List<TableInterpreter.NewObservation> interpreted(String file) throws IOException {
