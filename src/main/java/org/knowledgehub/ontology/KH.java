@@ -126,6 +126,7 @@ public final class KH {
     public static final Property sourceRow = property("sourceRow");
     public static final Property sourceColumn = property("sourceColumn");
     public static final Property columnHeading = property("columnHeading");
+    public static final Property sumOf = property("sumOf");
 
     private KH() {
     }

@@ -2,6 +2,8 @@ package org.knowledgehub.trends;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
@@ -68,6 +70,15 @@ class AreaResolver {
         }
         return new Outcome(null, "area '" + name + "' names several areas ("
                 + String.join(", ", found.stream().map(r -> labels.code(r.getURI())).toList()) + ")");
+    }
+
+    /** The levels (0, 1, 2) of the areas a P-code or name denotes; none when it denotes no area. */
+    Set<Integer> levels(String name) {
+        Optional<Resource> byCode = labels.byCode(scheme, name);
+        if (byCode.isPresent()) {
+            return Set.of(level(byCode.get()));
+        }
+        return labels.lookup(scheme, name).stream().map(this::level).collect(Collectors.toSet());
     }
 
     Optional<Resource> byCode(String code) {

@@ -1,8 +1,10 @@
 package org.knowledgehub.trends;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.knowledgehub.observations.ObservationView;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * What the hub knows about one area, as a coordinator preparing a field discussion needs it:
  * indicator values and their last change, the passages that mention the area or one of its
- * districts (with counts by organisation, document type and year), the open research questions
- * on it, and the parent and child areas. Everything is limited to what the caller may see.
+ * districts (with counts by organisation, document type and year), its field observations, the
+ * open research questions on it, and the parent and child areas. Everything is limited to what
+ * the caller may see.
  */
 @Component
 class AreaView {
@@ -49,7 +52,8 @@ class AreaView {
     }
 
     /**
-     * @param organisations organisations whose documents mention the area, with the number of passages
+     * @param organisations organisations active in the area: those whose documents mention it, with the number of
+     *                      passages, plus one for each of their field observations listed
      * @param observations  field observations of the area or its districts, most recently observed first
      */
     record Area(TrendViews.AreaRef area, List<TrendViews.AreaRef> parents, List<TrendViews.AreaRef> children,
@@ -74,10 +78,17 @@ class AreaView {
         List<TrendViews.Latest> indicators = trends.latestIn(area.iri(), access.visibleTo(caller));
         audit.recordRead(caller, "area", area.iri(), indicators.stream().map(l -> l.latest().dataset())
                 .map(uris::indicatorGraphOfDataset).flatMap(java.util.Optional::stream).distinct().toList());
+        List<ObservationView> observed = observations.list(caller, area.code(), null, null, null, PASSAGES);
         return new Area(area, trends.parents(area), children, indicators,
-                mentions.total(), mentions.results(), facet(mentions, "organisation"), facet(mentions, "type"),
-                facet(mentions, "year"), mentions.labels(), open,
-                observations.list(caller, area.code(), null, null, null, PASSAGES));
+                mentions.total(), mentions.results(), organisations(mentions, observed), facet(mentions, "type"),
+                facet(mentions, "year"), mentions.labels(), open, observed);
+    }
+
+    private static Map<String, Long> organisations(SearchResponse mentions, List<ObservationView> observed) {
+        Map<String, Long> out = new LinkedHashMap<>(facet(mentions, "organisation"));
+        observed.stream().map(ObservationView::organisation).filter(Objects::nonNull)
+                .forEach(o -> out.merge(o.code(), 1L, Long::sum));
+        return out;
     }
 
     private static Map<String, Long> facet(SearchResponse r, String name) {

@@ -82,7 +82,7 @@ class IndicatorImporter {
                 year = yearInName(fileName).orElseThrow(() -> Problems.invalid("year",
                         "a vault workbook gives no year and its file name names none: send the year of the round"));
             }
-            tables = VaultReader.read(r.bytes(), name -> areas.resolve(name, null).area() != null);
+            tables = VaultReader.read(r.bytes(), areas::levels);
         } else {
             CsvText csv = CsvText.of(r.bytes());
             tables = List.of(format == TableFormat.LONG ? LongCsvReader.read(fileName, csv) : HxlReader.read(fileName, csv));

@@ -34,6 +34,7 @@ class IndicatorVocabulary {
     private static final List<Property> NAMES = List.of(SKOS.notation, SKOS.prefLabel, SKOS.altLabel, KH.columnHeading);
 
     private final Map<String, List<String>> byName = new HashMap<>();
+    private final Map<String, List<String>> sums = new HashMap<>();
     private final Model model;
     private final ConceptLabels labels;
     private final Uris uris;
@@ -53,6 +54,10 @@ class IndicatorVocabulary {
                     }
                 });
             }
+            List<String> parts = concept.listProperties(KH.sumOf).mapWith(st -> st.getResource().getURI()).toList();
+            if (!parts.isEmpty()) {
+                sums.put(concept.getURI(), parts);
+            }
         });
     }
 
@@ -71,6 +76,11 @@ class IndicatorVocabulary {
         }
         int last = trimmed.lastIndexOf(": ");
         return last < 0 ? Optional.empty() : unique(key(trimmed.substring(last + 2)));
+    }
+
+    /** The indicators whose value is the sum of others' ({@code kh:sumOf}), with those others. */
+    Map<String, List<String>> sums() {
+        return sums;
     }
 
     boolean isOntologyIndicator(String iri) {

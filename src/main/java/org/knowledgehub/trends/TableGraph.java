@@ -1,6 +1,8 @@
 package org.knowledgehub.trends;
 
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -19,8 +21,8 @@ import org.knowledgehub.ontology.Sensitivity;
 
 /**
  * The named graph of one imported table: a qb:DataSet with its provenance (the publication, the
- * file and table, the import activity with its time and agent), its observations, and the
- * indicators the ontology lacked.
+ * file and table, the import activity with its time and agent), its observations (a derived one
+ * linked to those it was derived from), and the indicators the ontology lacked.
  */
 final class TableGraph {
 
@@ -61,9 +63,9 @@ final class TableGraph {
                     .addLiteral(KH.unreviewed, true);
             ind.headings().stream().filter(h -> !h.equals(ind.label())).forEach(h -> concept.addProperty(KH.columnHeading, h));
         });
-        int n = 0;
+        Map<TableInterpreter.NewObservation, Resource> written = new IdentityHashMap<>();
         for (TableInterpreter.NewObservation o : table.observations()) {
-            Resource obs = m.createResource(p.dataset() + "/observation/" + (++n))
+            Resource obs = m.createResource(p.dataset() + "/observation/" + (written.size() + 1))
                     .addProperty(RDF.type, QB.Observation)
                     .addProperty(QB.dataSet, dataset)
                     .addProperty(KH.indicator, m.createResource(o.indicator()))
@@ -80,6 +82,8 @@ final class TableGraph {
             if (o.column() != null) {
                 obs.addProperty(KH.sourceColumn, o.column());
             }
+            o.derivedFrom().forEach(part -> obs.addProperty(Prov.wasDerivedFrom, written.get(part)));
+            written.put(o, obs);
         }
         return m.getGraph();
     }

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns what a reader found into observations: indicators, areas and population groups resolved
- * to concepts, years checked, percentages brought to the 0-100 scale with the unit "%", and one
- * value per indicator, area, year and population group. What cannot be resolved is reported, never
+ * to concepts, years checked, percentages brought to the 0-100 scale with the unit "%", one value
+ * per indicator, area, year and population group, and the values of indicators that are sums of
+ * others derived from their parts ({@link DerivedSums}). What cannot be resolved is reported, never
  * guessed.
  *
  * <p>Percentages: a workbook cell formatted as a percentage holds a share (0.55) and is multiplied
@@ -50,9 +51,13 @@ class TableInterpreter {
         this.populationScheme = Schemes.populations(hub.base());
     }
 
-    /** A value ready to be written as a qb:Observation; concepts as IRIs, the value on its final scale. */
+    /**
+     * A value ready to be written as a qb:Observation; concepts as IRIs, the value on its final scale.
+     *
+     * @param derivedFrom the values of the table this one was computed from (a sum of its parts), else empty
+     */
     record NewObservation(int row, String column, String indicator, String area, int year, BigDecimal value, String unit,
-                          String population) {
+                          String population, List<NewObservation> derivedFrom) {
     }
 
     /** An indicator the table names that the ontology lacks, with the headings or names it came from. */
@@ -163,7 +168,7 @@ class TableInterpreter {
                 }
             }
             pending.add(new Pending(new NewObservation(cell.row(), cell.column(), indicator, area.area().getURI(), year, value,
-                    unit, population), maybeShare));
+                    unit, population, List.of()), maybeShare));
         }
 
         private String indicator(String name) {
@@ -198,10 +203,11 @@ class TableInterpreter {
                 NewObservation o = p.observation();
                 if (p.maybeShare() && allShares.get(o.indicator())) {
                     o = new NewObservation(o.row(), o.column(), o.indicator(), o.area(), o.year(), o.value().movePointRight(2),
-                            o.unit(), o.population());
+                            o.unit(), o.population(), List.of());
                 }
                 observations.add(o);
             }
+            observations.addAll(DerivedSums.derive(observations, indicators.sums()));
             return new Interpreted(table, observations, skipped, unresolved, created);
         }
     }

@@ -11,7 +11,7 @@ import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/areas/{pcode}}: an area's indicators, passages, organisations, questions and neighbours. */
+/** {@code /api/areas/{pcode}} and its page: an area's indicators, passages, observations, organisations, questions and neighbours. */
 class AreaApiTest extends HubTest {
 
     @Test
@@ -66,6 +66,28 @@ class AreaApiTest extends HubTest {
     }
 
     @Test
+    void theAreaPageListsTheFieldObservationsTheCallerMaySee() {
+        // UNHCR's public price monitoring in Zahle (LB25), September 2021.
+        JsonNode zahle = exact(http().get("/api/areas/LB25"));
+        JsonNode monitoring = only(zahle.get("observations"), "generator subscription");
+        assertThat(monitoring.get("organisation").get("code").asString()).isEqualTo("UNHCR");
+        assertThat(zahle.get("organisations").has("UNHCR")).as(zahle.get("organisations").toString()).isTrue();
+        String page = http().get("/areas/LB25").text();
+        assertThat(page).contains("id=\"area-observations\"", "href=\"" + monitoring.get("uri").asString() + "\"",
+                "generator subscription", "2021-09-01 to 2021-09-30", "UNHCR", monitoring.get("status").asString());
+
+        // NRC's field visit near Baalbek (LB21) is restricted: listed for those who may read it, never for others.
+        JsonNode baalbek = exact(admin().get("/api/areas/LB21"));
+        JsonNode visit = only(baalbek.get("observations"), "water trucking");
+        assertThat(baalbek.get("organisations").has("NRC")).as(baalbek.get("organisations").toString()).isTrue();
+        assertThat(admin().get("/areas/LB21").text()).contains("water trucking", "href=\"" + visit.get("uri").asString() + "\"");
+        JsonNode anonymous = exact(http().get("/api/areas/LB21"));
+        assertThat(anonymous.get("observations").toString()).doesNotContain("water trucking");
+        assertThat(anonymous.get("organisations").has("NRC")).as(anonymous.get("organisations").toString()).isFalse();
+        assertThat(http().get("/areas/LB21").text()).doesNotContain("water trucking").doesNotContain(visit.get("uri").asString());
+    }
+
+    @Test
     void anUnknownAreaIsNotFound() {
         for (String code : List.of("LB99", Http.enc("' OR 1=1 --"))) {
             Http.Response r = http().get("/api/areas/" + code);
@@ -73,6 +95,18 @@ class AreaApiTest extends HubTest {
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.json().get("type").asString()).endsWith("/not-found");
         }
+    }
+
+    /** The only observation whose text contains a phrase. */
+    private static JsonNode only(JsonNode observations, String phrase) {
+        List<JsonNode> found = new ArrayList<>();
+        observations.forEach(o -> {
+            if (o.get("text").asString().contains(phrase)) {
+                found.add(o);
+            }
+        });
+        assertThat(found).as(observations.toString()).hasSize(1);
+        return found.getFirst();
     }
 
     private static List<String> texts(JsonNode array) {

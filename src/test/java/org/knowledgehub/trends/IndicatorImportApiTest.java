@@ -389,7 +389,7 @@ class IndicatorImportApiTest extends HubTest {
         return out;
     }
 
-    private static JsonNode sparql(Http as, String query) {
+    static JsonNode sparql(Http as, String query) {
         Http.Response r = as.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
         assertThat(r.status()).as(query + " " + r).isEqualTo(200);
         return r.json().get("results").get("bindings");

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.knowledgehub.trends.IndicatorImportApiTest.assertProblem;
 import static org.knowledgehub.trends.IndicatorImportApiTest.exact;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/trends/explain} over the demo corpus: the change, and the field knowledge that explains it. */
+/**
+ * {@code /api/trends/explain} over the demo corpus: the change, the field knowledge that explains
+ * it, and the figures of sources that disagree.
+ */
 class TrendExplainTest extends HubTest {
 
     private static final String SMEB_BEKAA = "/api/trends/explain?indicator=below-smeb&area=LB2&population=syrian-refugees";
@@ -56,6 +61,33 @@ class TrendExplainTest extends HubTest {
     }
 
     @Test
+    void twoSourcesGivingDifferentFiguresForTheSameYearAreShownSideBySide() {
+        // Figures written for this test, for a population group no other test reads.
+        importLongCsv("bekaa-mvam.csv", "WFP mVAM Lebanon, 2020", """
+                indicator,area,year,value,unit
+                moderate-severe-food-insecurity,Bekaa,2019,27,%
+                moderate-severe-food-insecurity,Bekaa,2020,41,%
+                """);
+        importLongCsv("bekaa-dashboard.csv", "LCRP Food Security sector dashboard, 2020", """
+                indicator,area,year,value,unit
+                moderate-severe-food-insecurity,Bekaa,2020,36,%
+                """);
+        String query = "?indicator=moderate-severe-food-insecurity&area=LB2&population=vulnerable-lebanese&from=2019&to=2020";
+
+        JsonNode disagreements = exact(http().get("/api/trends/explain" + query)).get("disagreements");
+        assertThat(disagreements.size()).as(disagreements.toString()).isEqualTo(1);
+        JsonNode year = disagreements.get(0);
+        assertThat(year.get("year").asInt()).isEqualTo(2020);
+        List<String> sideBySide = new ArrayList<>(List.of(sourced(year.get("shown"))));
+        year.get("others").forEach(o -> sideBySide.add(sourced(o)));
+        assertThat(sideBySide).containsExactlyInAnyOrder("41 (WFP mVAM Lebanon, 2020)", "36 (LCRP Food Security sector dashboard, 2020)");
+
+        Http.Response page = http().get("/trends/explain" + query);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("id=\"explain-disagreements\"", "(WFP mVAM Lebanon, 2020)", "(LCRP Food Security sector dashboard, 2020)");
+    }
+
+    @Test
     void theNamedQueryListsTrendsThatNoDocumentExplainsYet() {
         String query = http().get("/api/queries/indicators-without-evidence").json().get("query").asString();
         JsonNode rows = http().post("/sparql", "application/sparql-query", query.getBytes(), "Accept", "application/json")
@@ -74,6 +106,17 @@ class TrendExplainTest extends HubTest {
         assertProblem(http().get(SMEB_BEKAA + "&from=last+year&to=2020"), 400, "from");
         assertProblem(http().get(SMEB_BEKAA + "&from=2019"), 400, "to");
         assertProblem(http().get("/api/trends/explain?indicator=no-such-thing&area=LB2&from=2019&to=2020"), 400, "indicator");
+    }
+
+    private void importLongCsv(String file, String source, String csv) {
+        Http.Response r = admin().upload("/api/indicators/import", file, csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("source", source, "population", "vulnerable-lebanese"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    /** A value and the publication that gives it. */
+    private static String sourced(JsonNode value) {
+        return value.get("value").decimalValue().stripTrailingZeros().toPlainString() + " (" + value.get("source").asString() + ")";
     }
 
     private static String titles(JsonNode evidence) {
