@@ -201,8 +201,7 @@ class ObservationsApiTest extends HubTest {
         assertThat(violation.get("message").asString()).contains("phone").doesNotContain("123 456");
         assertThat(oxfam.http().get("/api/search?q=" + marker).json().get("total").asLong()).as("nothing stored").isZero();
 
-        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
-                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("consent", CONSENT_TO_KEEP_A_PHONE_NUMBER);
         body.put("sensitivity", "public");
         String id = submit(oxfam.http(), body, 201).get("id").asString();
         for (Http as : List.of(http(), wfp.http(), oxfam.http())) {
@@ -315,6 +314,10 @@ class ObservationsApiTest extends HubTest {
      * An observation of El Nabatieh district (LB44), where no other test puts one, so the area page's
      * short list (the most recently observed) always has room for it.
      */
+    /** The consent record of an observation that keeps a focal point's phone number. */
+    private static final Map<String, Object> CONSENT_TO_KEEP_A_PHONE_NUMBER = Map.of("collectedFromPeople", true,
+            "informedConsent", "true", "purpose", "follow-up by the WASH partner", "personalData", true);
+
     private static Map<String, Object> inNabatieh(String marker) {
         Map<String, Object> o = observation(marker);
         o.put("area", "LB44");
@@ -359,8 +362,7 @@ class ObservationsApiTest extends HubTest {
         Map<String, Object> body = inNabatieh(marker);
         body.put("text", "The " + marker + " settlement focal point can be reached on +961 3 123 456; he says the "
                 + "water trucking stopped in March and families now buy from private tankers.");
-        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
-                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("consent", CONSENT_TO_KEEP_A_PHONE_NUMBER);
         body.put("sensitivity", "confidential");
         body.put("sharedWith", List.of("UNICEF"));
         JsonNode created = submit(oxfam.http(), body, 201);
@@ -461,8 +463,7 @@ class ObservationsApiTest extends HubTest {
         // With a phone number and consent to keep it: the observation also has a personal graph.
         body.put("text", "Households near the " + marker + " spring buy water from private tankers since the trucking "
                 + "stopped in March; the spring committee's focal point can be reached on +961 3 123 456.");
-        body.put("consent", Map.of("collectedFromPeople", true, "informedConsent", "true",
-                "purpose", "follow-up by the WASH partner", "personalData", true));
+        body.put("consent", CONSENT_TO_KEEP_A_PHONE_NUMBER);
         body.put("question", questionId);
         String id = submit(oxfam.http(), body, 201).get("id").asString();
         String askUrl = "/api/ask?q=" + Http.enc("Why do households near the " + marker + " spring buy water from private tankers?");
