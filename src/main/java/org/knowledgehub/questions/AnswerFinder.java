@@ -108,10 +108,16 @@ public class AnswerFinder {
      * Whether the best answer is good enough to be called an answer: its quote is close enough to
      * the question (or, without embeddings, it has enough of the question's words), and when the
      * question names years, the passage speaks of one of them (a 2023 question is not answered
-     * by 2022 figures, however similar they read).
+     * by 2022 figures, however similar they read), and when it names indicators, the passage
+     * speaks of one of them (a question on food insecurity is not answered by a passage on the
+     * share below the SMEB).
      */
     boolean confident(QueryAnalysis a, Answer best) {
         if (!a.years().isEmpty() && a.years().stream().noneMatch(best.mentions().years()::contains)) {
+            return false;
+        }
+        List<String> indicators = a.concepts().stream().filter(c -> c.field().equals("indicator")).map(QueryAnalysis.Concept::code).toList();
+        if (!indicators.isEmpty() && indicators.stream().noneMatch(best.mentions().indicators()::contains)) {
             return false;
         }
         if (best.why().similarity() != null) {
