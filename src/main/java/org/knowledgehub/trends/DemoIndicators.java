@@ -55,7 +55,7 @@ class DemoIndicators implements ApplicationRunner {
                 try {
                     ImportReport report = importer.importTable(new IndicatorImporter.Request(Files.readAllBytes(file),
                             file.getFileName().toString(), r.get("format"), r.get("source"), r.get("year"), r.get("population"),
-                            r.get("sensitivity"), "corpus"));
+                            r.isMapped("sector") ? r.get("sector") : null, r.get("sensitivity"), "corpus"));
                     observations += report.observations();
                 } catch (ErrorResponseException e) {
                     log.warn("Demo indicator table {} not imported: {}", file, e.getBody().getDetail());

@@ -55,6 +55,8 @@ class IndicatorController {
             @RequestParam(required = false) String year,
             @Parameter(description = "Population group code of values the table gives none for, e.g. syrian-refugees")
             @RequestParam(required = false) String population,
+            @Parameter(description = "Sector code of the table (e.g. food-security), given to the indicators it creates")
+            @RequestParam(required = false) String sector,
             @Parameter(description = "public (default), restricted or confidential") @RequestParam(required = false) String sensitivity) {
         if (file == null || file.isEmpty()) {
             throw Problems.invalid("file", file == null ? "the multipart part 'file' is missing" : "the file is empty");
@@ -66,7 +68,7 @@ class IndicatorController {
             throw new UncheckedIOException(e);
         }
         ImportReport report = importer.importTable(new IndicatorImporter.Request(bytes, file.getOriginalFilename(), format, source,
-                year, population, sensitivity, CurrentCaller.get().name()));
+                year, population, sector, sensitivity, CurrentCaller.get().name()));
         audit.recordWrite(CurrentCaller.get(), "indicator.import", report.source(), report.tables().stream()
                 .map(ImportReport.Table::graph).toList(), report.observations() + " observations");
         return report;

@@ -62,7 +62,7 @@ class IndicatorImporter {
      * @param agent who imports: the caller's name, or "corpus" for the demo tables
      */
     record Request(byte[] bytes, String fileName, String format, String source, String year, String population,
-                   String sensitivity, String agent) {
+                   String sector, String sensitivity, String agent) {
     }
 
     ImportReport importTable(Request r) {
@@ -73,6 +73,9 @@ class IndicatorImporter {
         String population = blank(r.population()) ? null : interpreter.population(r.population())
                 .orElseThrow(() -> Problems.invalid("population", "population must be a population group code such as "
                         + "syrian-refugees, got '" + abbreviate(r.population()) + "'")).getURI();
+        String sector = blank(r.sector()) ? null : interpreter.sector(r.sector())
+                .orElseThrow(() -> Problems.invalid("sector", "sector must be a sector code such as food-security, got '"
+                        + abbreviate(r.sector()) + "'")).getURI();
         Sensitivity sensitivity = blank(r.sensitivity()) ? Sensitivity.PUBLIC : Sensitivity.fromCode(r.sensitivity())
                 .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential"));
         TableFormat format = format(r);
@@ -122,7 +125,7 @@ class IndicatorImporter {
             String dataset = uris.dataset(sourceSlug, tableSlug);
             Node graph = uris.indicatorGraph(sourceSlug, tableSlug);
             TableGraph.Provenance provenance = new TableGraph.Provenance(dataset, source, fileName, tableName, format, sensitivity,
-                    uris.agent(r.agent()), started, Instant.now());
+                    sector, uris.agent(r.agent()), started, Instant.now());
             graphs.put(graph, TableGraph.of(i, provenance, indicatorScheme));
             reported.add(new ImportReport.Table(tableName, dataset, graph.getURI(), i.observations().size()));
             i.created().values().forEach(c -> created.putIfAbsent(c.iri(), new ImportReport.CreatedIndicator(c.code(), c.iri(), c.label())));

@@ -2,6 +2,7 @@ package org.knowledgehub.trends;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.jena.graph.Node;
 
@@ -11,10 +12,11 @@ import org.apache.jena.graph.Node;
  * @param graph          the named graph of its table, which decides who may see it
  * @param indicatorLabel label of an indicator the import created (the ontology's are looked up there), else null
  * @param indicatorCode  notation of an indicator the import created, else null
+ * @param indicatorSectors IRIs of the sectors of an indicator the import created (the table's sector), else empty
  * @param population     IRI of its population group, or null
  * @param imported       when its table was imported: among values of several sources, the latest counts
  */
-record Observation(Node graph, String iri, String indicator, String indicatorLabel, String indicatorCode, String area,
-                   int year, BigDecimal value, String unit, String population, String dataset, String source,
+record Observation(Node graph, String iri, String indicator, String indicatorLabel, String indicatorCode,
+                   List<String> indicatorSectors, String area, int year, BigDecimal value, String unit, String population, String dataset, String source,
                    Instant imported) {
 }

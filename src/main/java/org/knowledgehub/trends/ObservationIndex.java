@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
@@ -94,7 +95,8 @@ class ObservationIndex {
             }
             Resource population = o.getPropertyResourceValue(KH.population);
             out.add(new Observation(graph, o.getURI(), indicator.getURI(), string(indicator, SKOS.prefLabel),
-                    string(indicator, SKOS.notation), area.getURI(), year, number, string(o, KH.unit),
+                    string(indicator, SKOS.notation), indicator.listProperties(DCTerms.subject).mapWith(Statement::getObject)
+                            .filterKeep(RDFNode::isURIResource).mapWith(n -> n.asResource().getURI()).toList(), area.getURI(), year, number, string(o, KH.unit),
                     population == null ? null : population.getURI(), dataset.getURI(), string(dataset, DCTerms.source),
                     imported(dataset)));
         });

@@ -26,9 +26,13 @@ import org.knowledgehub.ontology.Sensitivity;
  */
 final class TableGraph {
 
-    /** Where a table comes from and who imported it when. */
+    /**
+     * Where a table comes from and who imported it when.
+     *
+     * @param sector the sector the table belongs to (its publication's chapter), given to the indicators it creates; or null
+     */
     record Provenance(String dataset, String source, String fileName, String table, TableFormat format,
-                      Sensitivity sensitivity, String agent, Instant started, Instant ended) {
+                      Sensitivity sensitivity, String sector, String agent, Instant started, Instant ended) {
     }
 
     private TableGraph() {
@@ -62,6 +66,9 @@ final class TableGraph {
                     .addProperty(SKOS.notation, ind.code())
                     .addLiteral(KH.unreviewed, true);
             ind.headings().stream().filter(h -> !h.equals(ind.label())).forEach(h -> concept.addProperty(KH.columnHeading, h));
+            if (p.sector() != null) {
+                concept.addProperty(DCTerms.subject, m.createResource(p.sector()));
+            }
         });
         Map<TableInterpreter.NewObservation, Resource> written = new IdentityHashMap<>();
         for (TableInterpreter.NewObservation o : table.observations()) {

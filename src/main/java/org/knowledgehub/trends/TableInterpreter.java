@@ -42,6 +42,7 @@ class TableInterpreter {
     private final ConceptLabels labels;
     private final Uris uris;
     private final String populationScheme;
+    private final String sectorScheme;
 
     TableInterpreter(AreaResolver areas, IndicatorVocabulary indicators, ConceptLabels labels, Uris uris, HubProperties hub) {
         this.areas = areas;
@@ -49,6 +50,7 @@ class TableInterpreter {
         this.labels = labels;
         this.uris = uris;
         this.populationScheme = Schemes.populations(hub.base());
+        this.sectorScheme = Schemes.sectors(hub.base());
     }
 
     /**
@@ -80,11 +82,20 @@ class TableInterpreter {
 
     /** The population group with this code or name. */
     Optional<Resource> population(String name) {
-        Optional<Resource> byCode = labels.byCode(populationScheme, name.strip());
+        return concept(populationScheme, name);
+    }
+
+    /** The sector with this code or name ("food-security", "Food Security"). */
+    Optional<Resource> sector(String name) {
+        return concept(sectorScheme, name);
+    }
+
+    private Optional<Resource> concept(String scheme, String name) {
+        Optional<Resource> byCode = labels.byCode(scheme, name.strip());
         if (byCode.isPresent()) {
             return byCode;
         }
-        List<Resource> found = labels.lookup(populationScheme, name);
+        List<Resource> found = labels.lookup(scheme, name);
         return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
 

@@ -78,7 +78,8 @@ class TrendExplainer {
                 start == null || end == null ? null : end.value().subtract(start.value()),
                 end != null ? end.unit() : start != null ? start.unit() : trend.indicator().unit());
 
-        List<String> sectors = gazetteer.sectorsOf(trend.indicator().iri()).stream().map(labels::code).toList();
+        List<String> sectors = trend.indicator().created() ? trends.createdSectors(trend.indicator().iri(), access.visibleTo(caller))
+                : gazetteer.sectorsOf(trend.indicator().iri()).stream().map(labels::code).toList();
         Set<String> nearbyAreas = nearby(trend);
         QuestionService.Ask ask = new QuestionService.Ask(
                 "Why did " + lowerFirst(trend.indicator().label()) + " change in " + trend.area().label() + " between "

@@ -42,6 +42,15 @@ class TrendsService {
         this.interpreter = interpreter;
     }
 
+    /** The codes of the sectors of an indicator an import created: those of the tables it came from. */
+    List<String> createdSectors(String indicator, VisibleGraphs visible) {
+        return createdSectors(index.visibleTo(visible).stream().filter(o -> o.indicator().equals(indicator)).toList());
+    }
+
+    private List<String> createdSectors(List<Observation> observations) {
+        return observations.stream().flatMap(o -> o.indicatorSectors().stream()).distinct().map(labels::code).sorted().toList();
+    }
+
     List<TrendViews.IndicatorSummary> indicators(VisibleGraphs visible) {
         Map<String, List<Observation>> byIndicator = index.visibleTo(visible).stream()
                 .collect(Collectors.groupingBy(Observation::indicator, LinkedHashMap::new, Collectors.toList()));
@@ -49,7 +58,7 @@ class TrendsService {
         byIndicator.forEach((iri, obs) -> {
             TrendViews.IndicatorRef ref = indicator(iri, obs);
             out.add(new TrendViews.IndicatorSummary(ref.code(), ref.iri(), ref.label(), ref.unit(), ref.created(),
-                    ref.created() ? List.of() : vocabulary.sectors(iri), obs.size(),
+                    ref.created() ? createdSectors(obs) : vocabulary.sectors(iri), obs.size(),
                     List.copyOf(obs.stream().map(Observation::year).collect(Collectors.toCollection(TreeSet::new))),
                     obs.stream().map(Observation::area).distinct().map(this::areaRef)
                             .sorted(Comparator.comparingInt(TrendViews.AreaRef::level).thenComparing(TrendViews.AreaRef::code)).toList(),

@@ -141,7 +141,8 @@ class IndicatorImportApiTest extends HubTest {
         byte[] workbook = VaultWorkbook.bytes();
         assertProblem(importFile(admin(), "vault-test.xlsx", workbook, Map.of()), 400, "year");
 
-        Http.Response r = importFile(admin(), "vault-test.xlsx", workbook, Map.of("year", "2012", "source", "Trends test: vault workbook"));
+        Http.Response r = importFile(admin(), "vault-test.xlsx", workbook, Map.of("year", "2012", "source", "Trends test: vault workbook",
+                "sector", "basic-assistance"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode report = r.json();
         assertThat(report.get("format").asString()).isEqualTo("vault");
@@ -159,6 +160,15 @@ class IndicatorImportApiTest extends HubTest {
         assertThat(strings(report.get("unresolvedAreas"))).containsExactly("Atlantis");
         assertThat(report.get("indicatorsCreated").findValuesAsString("label"))
                 .containsExactlyInAnyOrder("Household MEB/SMEB Categories: SMEB-MEB", "Debt per Household");
+        // The indicators the table created belong to the sector it was imported for: explanations look there.
+        JsonNode listed = null;
+        for (JsonNode i : exact(http().get("/api/indicators"))) {
+            if (i.get("code").asString().equals("debt-per-household")) {
+                listed = i;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(strings(listed.get("sectors"))).containsExactly("basic-assistance");
 
         // "< SMEB" is the ontology's indicator; its cells are formatted as percentages, so 0.716... is 71.6...%.
         // (The real vault workbooks, when another test imports them, add other years to the same series.)
@@ -295,6 +305,7 @@ class IndicatorImportApiTest extends HubTest {
         assertProblem(importFile(admin(), "broken.xlsx", notAWorkbook, Map.of("year", "2012")), 400, "file");
         assertProblem(importFile(admin(), "x.csv", csv, Map.of("year", "20x0")), 400, "year");
         assertProblem(importFile(admin(), "x.csv", csv, Map.of("population", "martians")), 400, "population");
+        assertProblem(importFile(admin(), "x.csv", csv, Map.of("sector", "astronomy")), 400, "sector");
         assertProblem(importFile(admin(), "x.csv", csv, Map.of("sensitivity", "secret")), 400, "sensitivity");
         assertProblem(importFile(admin(), "nowhere.csv", "indicator,area,year,value\nbelow-smeb,Atlantis,2011,5\n"
                 .getBytes(StandardCharsets.UTF_8), Map.of()), 422, "file");
