@@ -217,8 +217,7 @@ class ImportRows {
         if (value == null || value.startsWith("http")) {
             return value;
         }
-        return labels.byCode(populationScheme, value).or(() -> unique(labels.lookup(populationScheme, value)))
-                .map(Resource::getURI).orElse(value);
+        return labels.byCodeOrName(populationScheme, value).map(Resource::getURI).orElse(value);
     }
 
     /** A method by its code, its label or a Kobo choice name: focus_group_discussion is focus-group-discussion. */

@@ -102,6 +102,14 @@ public class ConceptLabels {
         return lookup(schemeUri, code).stream().filter(c -> code(c.getURI()).equalsIgnoreCase(code)).findFirst();
     }
 
+    /** The concept of a scheme with this code, else the one concept with this name; empty when none or several. */
+    public Optional<Resource> byCodeOrName(String schemeUri, String codeOrName) {
+        return byCode(schemeUri, codeOrName).or(() -> {
+            List<Resource> named = lookup(schemeUri, codeOrName);
+            return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
+        });
+    }
+
     /** The concepts directly above this one (a district's governorate). */
     public List<String> broader(String concept) {
         return model.getResource(concept).listProperties(SKOS.broader).mapWith(st -> st.getResource().getURI()).toList();

@@ -82,21 +82,12 @@ class TableInterpreter {
 
     /** The population group with this code or name. */
     Optional<Resource> population(String name) {
-        return concept(populationScheme, name);
+        return labels.byCodeOrName(populationScheme, name.strip());
     }
 
     /** The sector with this code or name ("food-security", "Food Security"). */
     Optional<Resource> sector(String name) {
-        return concept(sectorScheme, name);
-    }
-
-    private Optional<Resource> concept(String scheme, String name) {
-        Optional<Resource> byCode = labels.byCode(scheme, name.strip());
-        if (byCode.isPresent()) {
-            return byCode;
-        }
-        List<Resource> found = labels.lookup(scheme, name);
-        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+        return labels.byCodeOrName(sectorScheme, name.strip());
     }
 
     private final class Run {
