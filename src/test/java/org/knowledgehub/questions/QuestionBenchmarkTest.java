@@ -65,7 +65,8 @@ class QuestionBenchmarkTest extends HubTest {
         Files.writeString(Path.of("target/benchmark-questions-ndcg.tsv"), scores.perQuestion());
 
         assertThat(scores.mean(HybridSearch.Ranker.HYBRID, 0)).as("hybrid Success@5").isGreaterThanOrEqualTo(0.9);
-        // The target is 1.2; 1.14 is reached (bge-small, rescaled cosines, other years demoted): guard the gain over BM25.
+        // The target is 1.2; 1.11 is reached with the pooled judgements (bge-small, rescaled cosines, other years
+        // and opening passages demoted): guard the gain over BM25.
         assertThat(scores.hybridToBm25()).as("hybrid nDCG@10 against BM25's").isGreaterThanOrEqualTo(1.05);
         assertThat((double) scores.unansweredRightly() / scores.unanswerable()).as("unanswerable questions without a confident answer")
                 .isGreaterThanOrEqualTo(0.8);

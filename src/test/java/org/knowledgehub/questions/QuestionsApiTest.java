@@ -89,6 +89,17 @@ class QuestionsApiTest extends HubTest {
     }
 
     @Test
+    void aDocumentsMastheadGivesWayToThePassageThatAnswers() {
+        // The flash note's masthead names the raids, the month and the village, as the question does, and says
+        // nothing of what happened; its summary does.
+        JsonNode best = admin().get("/api/ask?q=" + Http.enc("What happened during the April 2023 raids in Kfar Hanoun (West Bekaa)?"))
+                .json().get("answers").get(0);
+        assertThat(best.get("provenance").get("document").get("title").asString()).contains("Kfar Hanoun");
+        assertThat(best.get("passage").asString()).doesNotEndWith("/passage/1");
+        assertThat(best.get("text").asString()).contains("arrested");
+    }
+
+    @Test
     void badQuestionsGetProblemsNamingTheField() {
         Http.Response empty = http().get("/api/ask?q=");
         assertThat(empty.status()).isEqualTo(400);
