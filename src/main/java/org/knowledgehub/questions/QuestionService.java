@@ -53,17 +53,26 @@ public class QuestionService {
     public record Ask(String text, List<String> sectors, List<String> areas, String period, String population, String askedBy) {
     }
 
+    /**
+     * What the caller calls the parts of a question, for the problems that name one: the members
+     * of a posted question, the query parameters of {@code /api/ask}.
+     */
+    private record Fields(String text, String sectors, String areas) {
+        static final Fields BODY = new Fields("text", "sectors", "areas");
+        static final Fields QUERY = new Fields("q", "sector", "area");
+    }
+
     /** A question with its ranked candidates, as the caller may see them. */
     public record QuestionView(Question question, Answers answers) {
     }
 
     public Answers ask(Ask ask, Caller caller, Integer k) {
-        Resolved r = resolve(ask, false);
+        Resolved r = resolve(ask, false, Fields.QUERY);
         return finder.answer(ask.text().strip(), r.concepts(), r.years(), access.visibleTo(caller), groups(k));
     }
 
     public Question create(Ask ask, Caller caller) {
-        Resolved r = resolve(ask, true);
+        Resolved r = resolve(ask, true, Fields.BODY);
         String org = blank(ask.askedBy()) ? null : organisation(ask.askedBy().strip());
         return store.create(new QuestionStore.NewQuestion(ask.text().strip(), r.sectors(), r.areas(), r.period(), r.population(),
                 org, blank(ask.askedBy()) ? null : ask.askedBy().strip(), caller.name()));
@@ -201,18 +210,18 @@ public class QuestionService {
         }
     }
 
-    private Resolved resolve(Ask ask, boolean needsSector) {
+    private Resolved resolve(Ask ask, boolean needsSector, Fields fields) {
         if (ask == null || blank(ask.text())) {
-            throw Problems.invalid("text", "text is required: the question in plain language");
+            throw Problems.invalid(fields.text(), fields.text() + " is required: the question in plain language");
         }
         if (ask.text().length() > MAX_TEXT) {
-            throw Problems.invalid("text", "text must be at most " + MAX_TEXT + " characters");
+            throw Problems.invalid(fields.text(), fields.text() + " must be at most " + MAX_TEXT + " characters");
         }
-        List<String> sectors = concepts("sectors", ask.sectors(), Schemes.sectors(base), "sector codes such as wash or food-security");
+        List<String> sectors = concepts(fields.sectors(), ask.sectors(), Schemes.sectors(base), "sector codes such as wash or food-security");
         if (needsSector && sectors.isEmpty()) {
-            throw Problems.invalid("sectors", "sectors must name at least one sector (codes such as wash, protection)");
+            throw Problems.invalid(fields.sectors(), fields.sectors() + " must name at least one sector (codes such as wash, protection)");
         }
-        List<String> areas = concepts("areas", ask.areas(), Schemes.areas(base), "P-codes such as LB2 or LB25");
+        List<String> areas = concepts(fields.areas(), ask.areas(), Schemes.areas(base), "P-codes such as LB2 or LB25");
         String population = blank(ask.population()) ? null
                 : concepts("population", List.of(ask.population()), Schemes.populations(base), "a population group code").getFirst();
         String period = blank(ask.period()) ? null : ask.period().strip();

@@ -103,8 +103,11 @@ class QuestionsApiTest extends HubTest {
     void badQuestionsGetProblemsNamingTheField() {
         Http.Response empty = http().get("/api/ask?q=");
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(empty.json().get("field").asString()).isEqualTo("text");
-        assertThat(http().get("/api/ask?q=water&sector=plumbing").json().get("field").asString()).isEqualTo("sectors");
+        // The problem names the query parameter at fault, as the caller wrote it.
+        assertThat(empty.json().get("field").asString()).isEqualTo("q");
+        assertThat(http().get("/api/ask?q=water&sector=plumbing").json().get("field").asString()).isEqualTo("sector");
+        assertThat(http().get("/api/ask?q=water&area=LB99").json().get("field").asString()).isEqualTo("area");
+        assertThat(http().get("/api/ask?q=" + Http.enc("why ".repeat(300))).json().get("field").asString()).isEqualTo("q");
         assertThat(http().get("/api/ask?q=water&period=soon").json().get("field").asString()).isEqualTo("period");
         assertThat(http().get("/api/ask?q=water&k=x").json().get("field").asString()).isEqualTo("k");
         assertThat(http().get("/api/ask?q=" + Http.enc("\") OR *:* AND text:[* TO *] <script>")).status()).isEqualTo(200);
