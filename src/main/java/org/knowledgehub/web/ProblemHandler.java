@@ -1,7 +1,10 @@
 package org.knowledgehub.web;
 
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.knowledgehub.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
@@ -54,6 +58,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(Problems.invalid(e.getName(), e.getName() + " has an invalid value").getBody());
+    }
+
+    /**
+     * The container could not decode the query string or form (a "%zz", bytes that are not UTF-8,
+     * more parameters than allowed). Tomcat names the parameter only in its message, and warns that
+     * the name may itself be garbled: it is used when it reads as a name.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
+        Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(e.getMessage()));
+        String field = m.find() ? m.group(1) : "query";
+        return respond(Problems.invalid(field, "the request's parameters could not be decoded: percent-encode them as UTF-8 ("
+                + field + ")").getBody());
     }
 
     @ExceptionHandler(Exception.class)

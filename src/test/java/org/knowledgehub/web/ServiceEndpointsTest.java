@@ -2,10 +2,18 @@ package org.knowledgehub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What operators and API users rely on: health, the OpenAPI description, Swagger UI, security headers. */
 class ServiceEndpointsTest extends HubTest {
@@ -40,5 +48,44 @@ class ServiceEndpointsTest extends HubTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
         assertThat(http().post("/api/search", "application/json", "{}".getBytes()).status()).isEqualTo(405);
+    }
+
+    @Test
+    void requestsTheServerRefusesBeforeReadingThemGetProblemBodies() throws IOException {
+        // Characters a URL may not hold, and a URL over the header size limit: refused by Tomcat itself.
+        for (String target : new String[]{"/api/ask?q=a|b{c}", "/api/ask?q=" + "a".repeat(20_000)}) {
+            String answer = raw(target);
+            assertThat(answer).as(target.substring(0, 16)).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .doesNotContain("<html");
+            assertThat(body(answer).get("type").asString()).isEqualTo("https://w3id.org/knowledge-hub/problems/bad-request");
+        }
+        // Parameters the container cannot decode: a 400 naming the parameter, not a 500.
+        String undecodable = raw("/api/ask?q=%zz");
+        assertThat(undecodable).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        assertThat(body(undecodable).get("field").asString()).isEqualTo("q");
+        assertThat(http().get("/api/search?q=water&area=%C0%AF").json().get("field").asString()).isEqualTo("area");
+        assertThat(http().get("/api/ask?q=water").status()).as("the service carries on").isEqualTo(200);
+    }
+
+    /** A GET sent as written, for request lines an HTTP client library would refuse to send. */
+    private String raw(String target) throws IOException {
+        String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode body(String response) {
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        // a chunked body: its first line is the chunk's length
+        if (!body.startsWith("{")) {
+            body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf('}') + 1);
+        }
+        return JsonMapper.builder().build().readTree(body);
     }
 }
