@@ -175,16 +175,38 @@ public class QuestionService {
                 + String.join(", ", question.sectors()) + ") or be an admin to review its answers and close or reopen it");
     }
 
-    /** The answer with what is recorded about it (and about its document's next candidates), taken from {@code statements}. */
+    /**
+     * The answer with what is recorded about it (and about its document's next candidates), taken
+     * from {@code statements}. A next candidate a coordinator accepted stands for its document in
+     * place of the one the ranking put first (which becomes a next candidate), so that the accepted
+     * answer is the one shown, and its document comes first.
+     */
     private Answer annotate(Answer a, Map<String, AnswerStatement> statements) {
+        Answer out = reviewed(a, statements);
+        List<Answer> more = a.more().stream().map(m -> reviewed(m, statements)).toList();
+        if (!accepted(out)) {
+            for (Answer m : more) {
+                if (accepted(m)) {
+                    List<Answer> others = new ArrayList<>(List.of(out.withMore(List.of())));
+                    more.stream().filter(o -> o != m).forEach(others::add);
+                    return m.withMore(others);
+                }
+            }
+        }
+        return out.withMore(more);
+    }
+
+    private static Answer reviewed(Answer a, Map<String, AnswerStatement> statements) {
         AnswerStatement s = statements.remove(a.passage());
-        List<Answer> more = a.more().stream().map(m -> annotate(m, statements)).toList();
-        Answer out = a.withMore(more);
         if (s == null) {
-            return out;
+            return a;
         }
         Answer.Review review = s.linkedByIngest() ? null : new Answer.Review(s.rank(), s.by(), s.at());
-        return out.withReview(review, s.linkedByIngest() ? s.at() : null);
+        return a.withReview(review, s.linkedByIngest() ? s.at() : null);
+    }
+
+    private static boolean accepted(Answer a) {
+        return a.review() != null && "preferred".equals(a.review().rank());
     }
 
     /** Accepted first, rejected last, the ranking's order otherwise. */

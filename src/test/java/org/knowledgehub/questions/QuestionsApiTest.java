@@ -164,6 +164,21 @@ class QuestionsApiTest extends HubTest {
     }
 
     @Test
+    void theDemoResearchQuestionsAreAskedOnTheFirstStart() {
+        JsonNode listed = http().get("/api/questions?askedBy=WFP&status=closed").json();
+        JsonNode smeb = listed.valueStream().filter(q -> q.get("text").asString().contains("below the SMEB rise in the Bekaa"))
+                .findFirst().orElseThrow();
+        assertThat(smeb.get("sectors").toString()).contains("basic-assistance").contains("food-security");
+        JsonNode answers = http().get("/api/questions/" + smeb.get("id").asString()).json().get("answers").get("answers");
+        // The answer the file accepts comes first, reviewed, with its quote from the Zahle meeting.
+        JsonNode top = answers.get(0);
+        assertThat(top.get("review").get("rank").asString()).isEqualTo("preferred");
+        assertThat(top.get("passage").asString()).endsWith("/passage/11");
+        assertThat(top.get("provenance").get("document").get("title").asString()).contains("Zahle");
+        assertThat(http().get("/api/questions?sector=education&area=LB7&status=open").text()).contains("leave school in the autumn");
+    }
+
+    @Test
     void aStoredQuestionIsRankedReviewedClosedAndPublishedAsLinkedData() throws Exception {
         String body = """
                 {"text": "What did the IMWG decide about consent when collecting data from refugees?",
