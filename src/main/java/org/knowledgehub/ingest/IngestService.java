@@ -27,6 +27,7 @@ import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
+import org.knowledgehub.store.ServiceCalls;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -361,7 +362,7 @@ public class IngestService {
 
     /**
      * Applies a SPARQL Update (admin only) and brings the index and the access catalog in line with
-     * every document graph it touched. LOAD is refused: it would make the server fetch URLs.
+     * every document graph it touched. LOAD and SERVICE are refused: they would make the server fetch URLs.
      *
      * @throws IngestFailure INVALID (field "update") when the update cannot be parsed or is refused
      */
@@ -374,6 +375,9 @@ public class IngestService {
         }
         if (request.getOperations().stream().anyMatch(op -> op instanceof UpdateLoad)) {
             throw new IngestFailure(IngestFailure.Reason.INVALID, "update", "LOAD is not allowed: upload documents to /api/documents");
+        }
+        if (ServiceCalls.in(request)) {
+            throw new IngestFailure(IngestFailure.Reason.INVALID, "update", "SERVICE (federated query) is not allowed in an update");
         }
         synchronized (writeLock) {
             Set<Node> touched;

@@ -17,9 +17,6 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.syntax.ElementService;
-import org.apache.jena.sparql.syntax.ElementWalker;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
 import org.knowledgehub.search.PassageIndex;
@@ -28,6 +25,7 @@ import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.KnowledgeStore;
+import org.knowledgehub.store.ServiceCalls;
 import org.knowledgehub.store.Uris;
 import org.knowledgehub.store.VisibleDatasetGraph;
 import org.slf4j.Logger;
@@ -158,14 +156,8 @@ public class SparqlService {
 
     /** SERVICE would let a query reach other servers (and carry data there); it is refused outright. */
     private static void rejectService(Query query) {
-        if (query.getQueryPattern() == null) {
-            return;
+        if (ServiceCalls.in(query)) {
+            throw Problems.badQuery("query", "SERVICE (federated query) is not allowed on this endpoint");
         }
-        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
-            @Override
-            public void visit(ElementService el) {
-                throw Problems.badQuery("query", "SERVICE (federated query) is not allowed on this endpoint");
-            }
-        });
     }
 }

@@ -20,6 +20,7 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
@@ -204,7 +205,7 @@ public class KnowledgeStore implements DisposableBean {
         dsg.begin(TxnType.WRITE);
         try {
             RecordingDatasetGraph recording = new RecordingDatasetGraph(dsg);
-            UpdateExec.dataset(recording).update(request).execute();
+            UpdateExec.dataset(recording).update(request).set(ARQ.httpServiceAllowed, false).execute();
             if (recording.defaultGraphWritten()) {
                 throw new IllegalArgumentException("the update writes to the default graph, which here is the union of the "
                         + "named graphs; write into a named graph with GRAPH <...> or WITH <...>");

@@ -3,6 +3,7 @@ package org.knowledgehub.sparql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
@@ -95,6 +96,16 @@ class SparqlProtocolTest extends HubTest {
         Http.Response service = get("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "application/json");
         assertThat(service.status()).isEqualTo(400);
         assertThat(service.json().get("detail").asString()).contains("SERVICE");
+        // ... wherever it hides: in NOT EXISTS, a subquery, a BIND (EXISTS) or ORDER BY.
+        for (String hidden : List.of(
+                "SELECT * { ?s ?p ?o FILTER NOT EXISTS { SERVICE SILENT <http://127.0.0.1:9/x> { ?s ?p ?o } } } LIMIT 1",
+                "SELECT * { { SELECT ?s { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } } } }",
+                "SELECT * { ?s ?p ?o BIND(EXISTS { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } } AS ?e) } LIMIT 1",
+                "SELECT * { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }) LIMIT 1")) {
+            Http.Response refused = get(hidden, "application/json");
+            assertThat(refused.status()).as(hidden).isEqualTo(400);
+            assertThat(refused.json().get("detail").asString()).contains("SERVICE (federated query) is not allowed");
+        }
         assertThat(http().post("/sparql", "text/plain", "SELECT * {}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(415);
         Http.Response update = http().postForm("/sparql", Map.of("update", "DROP ALL"));
         assertThat(update.status()).isEqualTo(400);

@@ -1,8 +1,14 @@
 package org.knowledgehub.sparql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,13 +84,27 @@ class SparqlUpdateTest extends HubTest {
     }
 
     @Test
-    void refusedUpdatesChangeNothing() {
+    void refusedUpdatesChangeNothing() throws IOException {
         Http.Response syntax = update(admin(), "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> } }");
         assertThat(syntax.status()).isEqualTo(400);
         assertThat(syntax.json().get("field").asString()).isEqualTo("update");
         Http.Response load = update(admin(), "LOAD <http://example.org/data.ttl> INTO GRAPH <urn:g>");
         assertThat(load.status()).isEqualTo(400);
         assertThat(load.json().get("detail").asString()).contains("LOAD");
+        // SERVICE would make the server call an address the caller picks: refused before it runs.
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(1000);
+            String endpoint = "http://127.0.0.1:" + listener.getLocalPort() + "/sparql";
+            for (String federated : List.of(
+                    "INSERT { GRAPH <urn:g> { ?s ?p ?o } } WHERE { SERVICE <" + endpoint + "> { ?s ?p ?o } }",
+                    "DELETE { GRAPH <urn:g> { ?s ?p ?o } } WHERE { GRAPH <urn:g> { ?s ?p ?o } "
+                            + "FILTER NOT EXISTS { SERVICE SILENT <" + endpoint + "> { ?s ?p ?o } } }")) {
+                Http.Response service = update(admin(), federated);
+                assertThat(service.status()).as(federated).isEqualTo(400);
+                assertThat(service.json().get("detail").asString()).contains("SERVICE");
+            }
+            assertThatThrownBy(listener::accept).as("no request reached the endpoint").isInstanceOf(SocketTimeoutException.class);
+        }
         Http.Response defaultGraph = update(admin(), "INSERT DATA { <urn:a> <urn:b> <urn:c> }");
         assertThat(defaultGraph.status()).isEqualTo(400);
         assertThat(defaultGraph.json().get("detail").asString()).contains("default graph");
