@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.lucene.search.IndexSearcher;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.Problems;
 import org.knowledgehub.ontology.ConceptLabels;
@@ -101,7 +102,13 @@ public class SearchService {
             throw Problems.invalid("from", "from is after to");
         }
         VisibleGraphs visible = access.visibleTo(caller);
-        SearchPage page = index.search(query, visible);
+        SearchPage page;
+        try {
+            page = index.search(query, visible);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Fuzzy and prefix terms are expanded when the search runs, not when the text is parsed.
+            throw Problems.badQuery("q", "the query expands to too many terms (fuzzy~ or prefix* terms); make it more specific");
+        }
         if (hybrid) {
             // Counts and facets are those of the lexical matches; the page is the fused ranking.
             List<SearchHit> fused = this.hybrid.search(analysis, HybridSearch.Ranker.HYBRID, query, visible, query.offset() + query.k())

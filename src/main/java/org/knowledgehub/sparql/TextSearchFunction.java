@@ -18,6 +18,7 @@ import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.apache.jena.sparql.pfunction.PropertyFunctionBase;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Symbol;
+import org.apache.lucene.search.IndexSearcher;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.SearchHit;
@@ -90,6 +91,8 @@ final class TextSearchFunction extends PropertyFunctionBase {
             hits = index.searchAll(query, visible, limit);
         } catch (ErrorResponseException e) {
             throw new QueryExecException("kh:search: " + e.getBody().getDetail());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryExecException("kh:search: the text expands to too many terms (fuzzy~ or prefix* terms)");
         }
         List<Binding> out = new ArrayList<>(hits.size());
         for (SearchHit hit : hits) {

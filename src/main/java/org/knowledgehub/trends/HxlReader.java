@@ -69,7 +69,7 @@ final class HxlReader {
             }
             Optional<Numbers.Parsed> number = Numbers.parse(val);
             if (number.isEmpty()) {
-                skipped.add(new ImportReport.Skipped(name, row.number(), null, "value '" + val + "' is not a number"));
+                skipped.add(new ImportReport.Skipped(name, row.number(), null, Numbers.notANumber(val)));
                 continue;
             }
             String area = row.cell(areaColumn);

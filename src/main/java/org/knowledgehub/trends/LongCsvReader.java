@@ -61,7 +61,7 @@ final class LongCsvReader {
             }
             Optional<Numbers.Parsed> number = Numbers.parse(value);
             if (number.isEmpty()) {
-                skipped.add(new ImportReport.Skipped(name, row.number(), null, "value '" + value + "' is not a number"));
+                skipped.add(new ImportReport.Skipped(name, row.number(), null, Numbers.notANumber(value)));
                 continue;
             }
             boolean national = NATIONAL.contains(LabelFolding.fold(area));

@@ -74,6 +74,26 @@ class IndicatorImportApiTest extends HubTest {
     }
 
     @Test
+    void valuesNoIndicatorCanHaveAreSkippedNotWrittenOut() {
+        // 1e3000000 written as a plain decimal would be three million digits, holding the store for minutes.
+        String csv = """
+                Indicator,AREA,Year,Value
+                Share of households with a huge test value,Zahle,2012,1e3000000
+                Share of households with a huge test value,Zahle,2013,0.0000000000000000000001
+                Share of households with a huge test value,Zahle,2014,-2E15
+                Share of households with a huge test value,Zahle,2015,1.5e3
+                """;
+        Http.Response r = importFile(admin(), "huge-test.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of("source", "Trends test: huge"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("observations").asInt()).isEqualTo(1);
+        Map<Integer, String> skipped = skippedRows(r.json());
+        assertThat(skipped).containsOnlyKeys(2, 3, 4);
+        assertThat(skipped.get(2)).contains("'1e3000000'").contains("below 10^15");
+        assertThat(exact(http().get("/api/trends?indicator=share-of-households-with-a-huge-test-value&area=Zahle")).toString())
+                .contains("1500");
+    }
+
+    @Test
     void aLongTableIsImportedWithItsAreaNamesResolvedAndItsBadRowsReported() throws Exception {
         Http.Response r = importFile(admin(), "long-test.csv", resource("long-test.csv"), Map.of("source", "Trends test: long table"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
