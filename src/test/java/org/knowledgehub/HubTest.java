@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "kh.sparql.timeout=3s",
         "spring.servlet.multipart.max-file-size=5MB",
         "spring.servlet.multipart.max-request-size=5MB",
+        // Below the upload limit, so that a text file can be refused for its text alone.
+        "kh.ingest.max-text-chars=2000000",
         "kh.ingest.corpus-dir=corpus",
         // A batch commits as soon as the previous one is done: bulk ingests overlap commits with parsing.
         "kh.ingest.commit-interval=0s",

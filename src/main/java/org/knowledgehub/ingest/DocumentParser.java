@@ -111,14 +111,25 @@ final class DocumentParser {
         }
         return switch (type) {
             case MARKDOWN -> {
-                String html = markdownToHtml.render(markdown.parse(decode(bytes, name)));
+                String html = markdownToHtml.render(markdown.parse(withinLimit(decode(bytes, name))));
                 yield new ParsedText(MARKDOWN, parseHtml(html), false,
                         List.of(Parser.class.getName(), JSoupParser.class.getName()), null, null);
             }
-            case PLAIN -> new ParsedText(PLAIN, PlainTextBlocks.read(decode(bytes, name)), true,
+            case PLAIN -> new ParsedText(PLAIN, PlainTextBlocks.read(withinLimit(decode(bytes, name))), true,
                     List.of("org.apache.tika.detect.AutoDetectReader"), null, null);
             default -> parseWithTika(bytes, type);
         };
+    }
+
+    /**
+     * Text files are read whole, not through Tika's handler that stops at the limit: they are
+     * checked before any stage works on them (a 50 MB text file ran CoreNLP out of memory).
+     */
+    private String withinLimit(String text) {
+        if (text.length() > maxChars) {
+            throw new IngestFailure(IngestFailure.Reason.TOO_LARGE, "file", new XhtmlBlockHandler.TextTooLongException(maxChars).getMessage());
+        }
+        return text;
     }
 
     /** HTML rendered from Markdown, straight to Tika's HTML parser (nothing to detect). */
