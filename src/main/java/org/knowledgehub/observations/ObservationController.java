@@ -43,20 +43,16 @@ class ObservationController {
     @Operation(summary = "Contribute a field observation",
             description = "Validated against the SHACL shapes at /shapes/observations: a 400 problem lists every violation "
                     + "(field, value, message). 201 with the observation; with dryRun=true, 200 and nothing stored.")
-    ResponseEntity<?> submit(@RequestBody(required = false) ObservationSubmission body,
+    ResponseEntity<?> submit(@RequestBody ObservationSubmission body,
                              @Parameter(description = "Only validate") @RequestParam(defaultValue = "false") boolean dryRun) {
-        if (body == null) {
-            throw Problems.invalid("body", "send the observation as a JSON object (see /shapes/observations)");
-        }
+        // A body is required on both mappings: with an optional one, Spring leaves the media type
+        // unchecked for a request without a body, and both mappings match it.
         return answer(body, dryRun);
     }
 
     @PostMapping(path = "/api/observations", consumes = JSON_LD)
     @Operation(summary = "Contribute a field observation as JSON-LD (one kh:FieldObservation node)")
-    ResponseEntity<?> submitJsonLd(@RequestBody(required = false) byte[] body, @RequestParam(defaultValue = "false") boolean dryRun) {
-        if (body == null || body.length == 0) {
-            throw Problems.invalid("body", "send the observation as a JSON-LD document");
-        }
+    ResponseEntity<?> submitJsonLd(@RequestBody byte[] body, @RequestParam(defaultValue = "false") boolean dryRun) {
         return answer(ObservationJsonLd.read(new String(body, StandardCharsets.UTF_8), uris.base()), dryRun);
     }
 

@@ -104,7 +104,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setType(URI.create(Problems.TYPE_BASE + "invalid-parameter"));
                 problem.setProperty("field", m.getRequestPartName());
             }
-            case HttpMediaTypeNotSupportedException m -> problem.setType(URI.create(Problems.TYPE_BASE + "unsupported-media-type"));
+            case HttpMediaTypeNotSupportedException m -> {
+                problem.setType(URI.create(Problems.TYPE_BASE + "unsupported-media-type"));
+                problem.setProperty("field", "Content-Type");
+                problem.setDetail((m.getContentType() == null ? "the request has no Content-Type" : "Content-Type " + m.getContentType()
+                        + " is not accepted here") + "; send one of: " + String.join(", ",
+                        m.getSupportedMediaTypes().stream().map(Object::toString).toList()));
+            }
             case HttpMediaTypeNotAcceptableException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-acceptable"));
             case HttpRequestMethodNotSupportedException m -> problem.setType(URI.create(Problems.TYPE_BASE + "method-not-allowed"));
             case NoResourceFoundException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-found"));
@@ -114,7 +120,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 String field = m.getCause() instanceof JacksonException j && !j.getPath().isEmpty()
                         ? j.getPath().getLast().getPropertyName() : null;
                 problem.setProperty("field", field != null ? field : "body");
-                problem.setDetail(field != null ? field + " has the wrong type or shape" : "the request body is not valid JSON");
+                problem.setDetail(field != null ? field + " has the wrong type or shape"
+                        : String.valueOf(m.getMessage()).startsWith("Required request body is missing") ? "the request body is missing"
+                        : "the request body is not JSON of the expected shape");
             }
             default -> {
                 if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {

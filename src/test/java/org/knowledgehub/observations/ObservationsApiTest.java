@@ -179,9 +179,17 @@ class ObservationsApiTest extends HubTest {
         assertThat(remote.json().get("detail").asString()).contains("remote documents are not fetched");
         Http.Response noNode = oxfam.http().post("/api/observations", "application/ld+json", "{\"@id\": \"x\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(noNode.json().get("field").asString()).isEqualTo("@type");
+        for (String type : List.of("application/json", "application/ld+json")) {
+            Http.Response empty = oxfam.http().post("/api/observations", type, new byte[0]);
+            assertThat(empty.status()).as(type).isEqualTo(400);
+            assertThat(empty.json().get("field").asString()).isEqualTo("body");
+            assertThat(empty.json().get("detail").asString()).isEqualTo("the request body is missing");
+        }
         Http.Response text = oxfam.http().post("/api/observations", "text/plain", "an observation".getBytes(StandardCharsets.UTF_8));
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.contentType()).contains("application/problem+json");
+        assertThat(text.json().get("field").asString()).isEqualTo("Content-Type");
+        assertThat(text.json().get("detail").asString()).contains("application/json").contains("application/ld+json");
         assertThat(oxfam.http().get("/api/observations/no-such-observation-00000000").json().get("type").asString()).endsWith("/not-found");
         assertThat(oxfam.http().get("/api/observations?status=lost").json().get("field").asString()).isEqualTo("status");
         assertThat(oxfam.http().get("/api/observations?limit=0").json().get("field").asString()).isEqualTo("limit");
