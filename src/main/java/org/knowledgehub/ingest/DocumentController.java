@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.knowledgehub.Problems;
+import org.knowledgehub.TextInput;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.security.AccessPolicy;
@@ -228,10 +229,7 @@ class DocumentController {
         if (title == null || title.isBlank()) {
             return null;
         }
-        if (title.length() > MAX_TITLE) {
-            throw Problems.invalid("title", "the title is longer than " + MAX_TITLE + " characters");
-        }
-        return title.strip();
+        return TextInput.line("title", title, MAX_TITLE);
     }
 
     private static DocumentType type(String type) {

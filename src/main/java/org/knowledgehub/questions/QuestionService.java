@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.Problems;
+import org.knowledgehub.TextInput;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.ontology.Schemes;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Service;
 public class QuestionService {
 
     static final int MAX_TEXT = 1000;
+    static final int MAX_ORGANISATION = 200;
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:\\s*[/-]\\s*(\\d{4}))?");
 
     private final QuestionStore store;
@@ -73,9 +75,10 @@ public class QuestionService {
 
     public Question create(Ask ask, Caller caller) {
         Resolved r = resolve(ask, true, Fields.BODY);
-        String org = blank(ask.askedBy()) ? null : organisation(ask.askedBy().strip());
+        String askedBy = blank(ask.askedBy()) ? null : TextInput.line("askedBy", ask.askedBy(), MAX_ORGANISATION);
+        String org = askedBy == null ? null : organisation(askedBy);
         return store.create(new QuestionStore.NewQuestion(ask.text().strip(), r.sectors(), r.areas(), r.period(), r.population(),
-                org, blank(ask.askedBy()) ? null : ask.askedBy().strip(), caller.name()));
+                org, askedBy, caller.name()));
     }
 
     public QuestionView view(String id, Caller caller, Integer k) {
@@ -236,9 +239,7 @@ public class QuestionService {
         if (ask == null || blank(ask.text())) {
             throw Problems.invalid(fields.text(), fields.text() + " is required: the question in plain language");
         }
-        if (ask.text().length() > MAX_TEXT) {
-            throw Problems.invalid(fields.text(), fields.text() + " must be at most " + MAX_TEXT + " characters");
-        }
+        TextInput.lines(fields.text(), ask.text(), MAX_TEXT);
         List<String> sectors = concepts(fields.sectors(), ask.sectors(), Schemes.sectors(base), "sector codes such as wash or food-security");
         if (needsSector && sectors.isEmpty()) {
             throw Problems.invalid(fields.sectors(), fields.sectors() + " must name at least one sector (codes such as wash, protection)");

@@ -10,6 +10,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.shared.CannotEncodeCharacterException;
 import org.knowledgehub.Problems;
 import org.knowledgehub.ontology.Namespaces;
 import org.springframework.http.InvalidMediaTypeException;
@@ -43,7 +44,13 @@ public enum ResultFormat {
     public byte[] write(Graph graph, String base) {
         graph.getPrefixMapping().setNsPrefixes(Namespaces.prefixes(base));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, graph, rdfFormat);
+        try {
+            RDFDataMgr.write(out, graph, rdfFormat);
+        } catch (CannotEncodeCharacterException e) {
+            // XML cannot hold most control characters; the other formats can.
+            throw Problems.notAcceptable("the data holds characters " + rdfFormat.getLang().getName()
+                    + " cannot write; ask for Turtle, JSON-LD or N-Triples");
+        }
         return out.toByteArray();
     }
 

@@ -15,6 +15,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.Problems;
+import org.knowledgehub.TextInput;
 import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.store.KnowledgeStore;
@@ -68,7 +69,7 @@ class IndicatorImporter {
     ImportReport importTable(Request r) {
         Instant started = Instant.now();
         String fileName = fileName(r.fileName());
-        String source = blank(r.source()) ? fileName : text("source", r.source(), MAX_SOURCE);
+        String source = blank(r.source()) ? fileName : TextInput.line("source", r.source(), MAX_SOURCE);
         Integer year = blank(r.year()) ? null : year(r.year());
         String population = blank(r.population()) ? null : interpreter.population(r.population())
                 .orElseThrow(() -> Problems.invalid("population", "population must be a population group code such as "
@@ -190,19 +191,9 @@ class IndicatorImporter {
         if (name.isEmpty() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw Problems.invalid("file", "the file name '" + abbreviate(raw) + "' is not usable");
         }
-        return text("file", name, MAX_NAME);
+        return TextInput.line("file", name, MAX_NAME);
     }
 
-    private static String text(String field, String value, int max) {
-        String v = value.strip();
-        if (v.length() > max) {
-            throw Problems.invalid(field, field + " is longer than " + max + " characters");
-        }
-        if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw Problems.invalid(field, field + " contains control characters");
-        }
-        return v;
-    }
 
     private static String describe(ImportReport.Skipped s) {
         return (s.row() == null ? "" : "row " + s.row() + ": ") + (s.column() == null ? "" : s.column() + ": ") + s.reason();

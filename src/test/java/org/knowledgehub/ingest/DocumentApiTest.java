@@ -143,6 +143,8 @@ class DocumentApiTest extends HubTest {
             assertThat(tooLong.json().get("detail").asString()).contains("2000000 characters");
         }
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("type", "memo")), 400, "type");
+        assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("title", "A\u0001\u0002 title")),
+                400, "title");
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("sensitivity", "secret")), 400, "sensitivity");
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("date", "4 April 2019")), 400, "date");
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("source", "../../..")), 400, "source");

@@ -125,6 +125,12 @@ class QuestionsApiTest extends HubTest {
                 .isEqualTo("sectors");
         assertThat(admin().post("/api/questions", "application/json", json("{\"sectors\": [\"wash\"]}")).json().get("field").asString())
                 .isEqualTo("text");
+        // Control characters have no place in a question, and RDF/XML could not write them.
+        assertThat(admin().post("/api/questions", "application/json", json("{\"text\": \"Why \\u0000\\u0007?\", \"sectors\": [\"wash\"]}"))
+                .json().get("field").asString()).isEqualTo("text");
+        assertThat(admin().post("/api/questions", "application/json",
+                json("{\"text\": \"Why?\", \"sectors\": [\"wash\"], \"askedBy\": \"NRC\\u0001\"}")).json().get("field").asString())
+                .isEqualTo("askedBy");
         String id = admin().post("/api/questions", "application/json", json("{\"text\": \"Why?\", \"sectors\": [\"wash\"]}"))
                 .json().get("id").asString();
         assertThat(admin().post("/api/questions/" + id + "/reviews", "application/json", json("{\"passage\": \"x\", \"verdict\": \"maybe\"}"))

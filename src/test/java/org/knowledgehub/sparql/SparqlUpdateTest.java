@@ -112,4 +112,19 @@ class SparqlUpdateTest extends HubTest {
         assertThat(ask.json().get("boolean").asBoolean()).isFalse();
         assertThat(admin().post("/update", "text/plain", "DROP ALL".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(415);
     }
+
+    @Test
+    void dataXmlCannotWriteIsRefusedInXmlAndServedInTheOtherFormats() {
+        String graph = "urn:kh-test:control-" + UUID.randomUUID();
+        assertThat(update(admin(), "INSERT DATA { GRAPH <" + graph + "> { <urn:ctl> <urn:says> \"bell\\u0007\" } }").status())
+                .isEqualTo(200);
+        String construct = Http.enc("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }");
+        Http.Response xml = admin().get("/sparql?query=" + construct, "Accept", "application/rdf+xml");
+        assertThat(xml.status()).as(xml.toString()).isEqualTo(406);
+        assertThat(xml.json().get("detail").asString()).contains("Turtle");
+        Http.Response turtle = admin().get("/sparql?query=" + construct, "Accept", "text/turtle");
+        assertThat(turtle.status()).isEqualTo(200);
+        assertThat(turtle.text()).contains("urn:ctl");
+        update(admin(), "DROP GRAPH <" + graph + ">");
+    }
 }
