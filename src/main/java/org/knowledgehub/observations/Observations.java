@@ -19,6 +19,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.Problems;
 import org.knowledgehub.ingest.ConsentRecord;
 import org.knowledgehub.ingest.DocumentIds;
@@ -134,7 +135,17 @@ public class Observations {
     }
 
     /** The observations a caller may read, newest observed first, with optional filters (codes). */
+    /** @throws org.springframework.web.ErrorResponseException 400 for an area, sector or organisation the hub does not know */
     public List<ObservationView> list(Caller caller, String area, String sector, String status, String organisation, int limit) {
+        if (area != null && labels.byCode(Schemes.areas(uris.base()), area).isEmpty()) {
+            throw Problems.invalid("area", "area must be a P-code such as LB2 or LB25");
+        }
+        if (sector != null && labels.byCode(Schemes.sectors(uris.base()), sector).isEmpty()) {
+            throw Problems.invalid("sector", "sector must be a sector code such as wash or food-security");
+        }
+        if (organisation != null && organisations.resolve(organisation).isEmpty()) {
+            throw Problems.invalid("organisation", "organisation must name an organisation the hub knows (acronym, name or IRI)");
+        }
         VisibleGraphs visible = access.visibleTo(caller);
         Set<String> ids = store.readAll(d -> {
             Set<String> out = new LinkedHashSet<>();

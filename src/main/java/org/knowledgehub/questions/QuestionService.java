@@ -30,6 +30,8 @@ public class QuestionService {
 
     static final int MAX_TEXT = 1000;
     static final int MAX_ORGANISATION = 200;
+    /** The longest period a question may cover, in years after its first. */
+    public static final int MAX_PERIOD_YEARS = 20;
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:\\s*[/-]\\s*(\\d{4}))?");
 
     private final QuestionStore store;
@@ -101,7 +103,17 @@ public class QuestionService {
                 withReviews, answers.conflicts()));
     }
 
+    /** @throws org.springframework.web.ErrorResponseException 400 for a sector, area or status that does not exist */
     public List<Question> list(String sector, String area, String status, String askedBy) {
+        if (!blank(sector)) {
+            concepts("sector", List.of(sector), Schemes.sectors(base), "a sector code such as wash or food-security");
+        }
+        if (!blank(area)) {
+            concepts("area", List.of(area), Schemes.areas(base), "a P-code such as LB2 or LB25");
+        }
+        if (!blank(status) && !List.of("open", "closed").contains(status.strip())) {
+            throw Problems.invalid("status", "status must be open or closed");
+        }
         return store.list().stream()
                 .filter(q -> blank(sector) || q.sectors().contains(sector.strip()))
                 .filter(q -> blank(area) || q.areas().contains(area.strip()))
@@ -250,7 +262,8 @@ public class QuestionService {
         String period = blank(ask.period()) ? null : ask.period().strip();
         List<Integer> years = years(period);
         if (period != null && years.isEmpty()) {
-            throw Problems.invalid("period", "period must be a year (2020) or a range of years (2019/2020)");
+            throw Problems.invalid("period", "period must be a year (2020) or a range of at most " + MAX_PERIOD_YEARS
+                    + " years (2019/2020)");
         }
         return new Resolved(sectors, areas, population, period, years);
     }
@@ -290,7 +303,7 @@ public class QuestionService {
         }
         int from = Integer.parseInt(m.group(1));
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-        if (to < from || to - from > 20) {
+        if (to < from || to - from > MAX_PERIOD_YEARS) {
             return List.of();
         }
         List<Integer> out = new ArrayList<>();

@@ -69,6 +69,9 @@ class TrendExplainer {
         if (from >= to) {
             throw Problems.invalid("to", "to must be a later year than from");
         }
+        if (to - from > QuestionService.MAX_PERIOD_YEARS) {
+            throw Problems.invalid("to", "to must be at most " + QuestionService.MAX_PERIOD_YEARS + " years after from");
+        }
         TrendViews.Trend trend = trends.trend(indicator, area, population, access.visibleTo(caller));
         List<TrendViews.Point> points = trend.series().stream().filter(s -> s.role().equals("area")).findFirst()
                 .map(TrendViews.Series::points).orElse(List.of());

@@ -87,6 +87,10 @@ class ObservationsApiTest extends HubTest {
         assertThat(ids(http().get("/api/areas/LB2").json().get("observations"))).doesNotContain(id);
         assertThat(ids(wfp.http().get("/api/observations?area=LB2&sector=wash").json())).contains(id);
         assertThat(ids(wfp.http().get("/api/observations?area=LB3").json())).doesNotContain(id);
+        // Filters that name nothing the hub knows are reported, not answered with an empty list.
+        assertThat(wfp.http().get("/api/observations?area=ZZ").json().get("field").asString()).isEqualTo("area");
+        assertThat(wfp.http().get("/api/observations?sector=nope").json().get("field").asString()).isEqualTo("sector");
+        assertThat(wfp.http().get("/api/observations?organisation=NoSuchOrg").json().get("field").asString()).isEqualTo("organisation");
 
         // It answers a research question like any passage.
         JsonNode answers = wfp.http().get("/api/ask?q=" + Http.enc("Why did households near the " + marker

@@ -113,6 +113,10 @@ class QuestionsApiTest extends HubTest {
         assertThat(http().get("/api/ask?q=" + Http.enc("\") OR *:* AND text:[* TO *] <script>")).status()).isEqualTo(200);
         assertThat(http().get("/api/search?q=water&mode=magic").json().get("field").asString()).isEqualTo("mode");
         assertThat(http().get("/api/questions/nosuchquestion").status()).isEqualTo(404);
+        // Filters that name nothing are mistakes to report, not empty lists.
+        assertThat(http().get("/api/questions?sector=nosuch").json().get("field").asString()).isEqualTo("sector");
+        assertThat(http().get("/api/questions?area=ZZ").json().get("field").asString()).isEqualTo("area");
+        assertThat(http().get("/api/questions?status=pending").json().get("field").asString()).isEqualTo("status");
 
         // Bodies of the write endpoints: broken JSON, wrong types, missing or unknown values.
         Http.Response broken = admin().post("/api/questions", "application/json", json("{\"text\": "));

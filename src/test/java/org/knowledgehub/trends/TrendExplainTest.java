@@ -103,6 +103,7 @@ class TrendExplainTest extends HubTest {
     @Test
     void aBadPeriodIsAProblemNamingTheParameter() {
         assertProblem(http().get(SMEB_BEKAA + "&from=2020&to=2019"), 400, "to");
+        assertProblem(http().get(SMEB_BEKAA + "&from=1900&to=2100"), 400, "to");
         assertProblem(http().get(SMEB_BEKAA + "&from=last+year&to=2020"), 400, "from");
         assertProblem(http().get(SMEB_BEKAA + "&from=2019"), 400, "to");
         assertProblem(http().get("/api/trends/explain?indicator=no-such-thing&area=LB2&from=2019&to=2020"), 400, "indicator");
