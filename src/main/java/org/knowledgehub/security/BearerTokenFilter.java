@@ -30,8 +30,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = header.substring(7).strip();
+        String scheme = header == null ? null : header.strip().split("\\s+", 2)[0];
+        if (scheme != null && !scheme.equalsIgnoreCase("Bearer") && !scheme.equalsIgnoreCase("Basic")) {
+            // Not silently anonymous: the caller meant to sign in.
+            ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "the Authorization scheme is not supported; send Bearer with an API token, or Basic");
+            return;
+        }
+        if (scheme != null && scheme.equalsIgnoreCase("Bearer")) {
+            String token = header.strip().substring(scheme.length()).strip();
             Caller caller = adminToken.matches(token) ? CallerAuthentication.ADMIN_TOKEN : apiTokens.authenticate(token).orElse(null);
             if (caller == null) {
                 ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -117,7 +118,9 @@ class SecurityConfig {
                 return;
             }
             ProblemResponses.write(res, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
-                    "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
+                    ex instanceof BadCredentialsException
+                            ? "the user name or password was not accepted"
+                            : "this operation needs you to sign in: an API token (Authorization: Bearer ...) or HTTP Basic");
         };
     }
 

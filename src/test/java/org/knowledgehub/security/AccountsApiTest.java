@@ -72,7 +72,13 @@ class AccountsApiTest extends HubTest {
         assertThat(me.get("roles").toString()).isEqualTo("[\"coordinator\"]");
         assertThat(me.get("organisation").asString()).isEqualTo(base() + "id/organisation/unfpa");
         assertThat(me.get("sectors").toString()).isEqualTo("[\"protection\",\"wash\"]");
-        assertThat(http().withBasic(username, "wrong password!!").get("/api/me").status()).isEqualTo(401);
+        Http.Response wrong = http().withBasic(username, "wrong password!!").get("/api/me");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asString()).isEqualTo("the user name or password was not accepted");
+        // An Authorization header that says nothing usable is refused, not taken for an anonymous caller.
+        for (String header : List.of("Bearer", "Bearer   ", "Token " + password, "Digest username=x")) {
+            assertThat(http().get("/api/me", "Authorization", header).status()).as(header).isEqualTo(401);
+        }
 
         assertThat(admin().get("/api/accounts").text()).contains("\"" + name + "\"").doesNotContain("bcrypt");
         assertThat(admin().get("/api/accounts/" + name).json().get("displayName").asString()).isEqualTo("Alice Haddad");
