@@ -26,6 +26,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.apiTokens = apiTokens;
     }
 
+    /** Whether the request's Authorization header is a bearer token (valid or not: the filter decides). */
+    static boolean carriesBearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.strip().regionMatches(true, 0, "Bearer", 0, 6);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -35,7 +35,8 @@ class ProblemErrorController implements ErrorController {
             default -> status.is5xxServerError() ? "internal-error" : "bad-request";
         }));
         problem.setDetail(status == HttpStatus.BAD_REQUEST
-                ? "the request was rejected (malformed or disallowed characters in the URL or headers)"
+                ? "the request was rejected (a method this service does not serve, or malformed or disallowed characters in "
+                        + "the URL or headers)"
                 : status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -89,6 +90,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (problemBody instanceof ProblemDetail problem) {
             refine(problem, ex);
+            // Set, not negotiated: an Accept header that cannot be parsed (or asks for something else)
+            // must not leave the problem without a body.
+            headers = HttpHeaders.copyOf(headers);
+            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         return super.handleExceptionInternal(ex, problemBody, headers, status, request);
     }
@@ -111,7 +116,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + " is not accepted here") + "; send one of: " + String.join(", ",
                         m.getSupportedMediaTypes().stream().map(Object::toString).toList()));
             }
-            case HttpMediaTypeNotAcceptableException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-acceptable"));
+            case HttpMediaTypeNotAcceptableException m -> {
+                problem.setType(URI.create(Problems.TYPE_BASE + "not-acceptable"));
+                problem.setProperty("field", "Accept");
+            }
             case HttpRequestMethodNotSupportedException m -> problem.setType(URI.create(Problems.TYPE_BASE + "method-not-allowed"));
             case NoResourceFoundException m -> problem.setType(URI.create(Problems.TYPE_BASE + "not-found"));
             case HttpMessageNotReadableException m -> {

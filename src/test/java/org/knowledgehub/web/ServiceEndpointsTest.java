@@ -52,6 +52,20 @@ class ServiceEndpointsTest extends HubTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
         assertThat(http().post("/api/search", "application/json", "{}".getBytes()).status()).isEqualTo(405);
+        // A script with a token gets the method's answer, not a complaint about a form's CSRF token.
+        Http.Response put = admin().json("PUT", "/id/area/LB2", "{}");
+        assertThat(put.status()).as(put.toString()).isEqualTo(405);
+        assertThat(put.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anAcceptHeaderThatCannotBeReadGetsAProblemWithABody() {
+        for (String path : new String[]{"/api/search?q=water", "/id/area/LB2", "/sparql?query=" + Http.enc("ASK {}")}) {
+            Http.Response r = http().get(path, "Accept", "garbage");
+            assertThat(r.status()).as(path).isBetween(400, 406);
+            assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(r.json().get("field").asString()).as(path).isEqualTo("Accept");
+        }
     }
 
     @Test
