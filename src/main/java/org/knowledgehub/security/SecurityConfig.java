@@ -87,9 +87,11 @@ class SecurityConfig {
         signInFailed.setExceptionMappings(Map.of(SignInThrottle.Paused.class.getName(), "/login?paused"));
         http
                 .securityContext(c -> c.securityContextRepository(SessionCallers.forPages(store)))
-                // A browser never adds a bearer token by itself, so a request carrying one is no forged form:
-                // scripts reach /id/... without a CSRF token and get the method's own answer (405 for PUT).
-                .csrf(csrf -> csrf.ignoringRequestMatchers(req -> BearerTokenFilter.carriesBearerToken(req)))
+                // Linked Data is read-only and has no forms: a script with a token that sends it a PUT gets
+                // the method's own answer (405), not a complaint about a missing CSRF token. Page forms
+                // still need the session's token, with or without an API token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(req -> BearerTokenFilter.carriesBearerToken(req)
+                        && (req.getRequestURI().startsWith("/id/") || req.getRequestURI().startsWith("/shapes/"))))
                 .formLogin(f -> f.loginPage("/login").failureHandler(signInFailed).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 // Linked Data for scripts: /id/... with a token, as on the API.
