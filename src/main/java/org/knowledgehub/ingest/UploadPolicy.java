@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.apache.jena.rdf.model.Resource;
 import org.knowledgehub.Problems;
+import org.knowledgehub.TextInput;
 import org.knowledgehub.ontology.OrganisationDirectory;
 import org.knowledgehub.ontology.SectorDirectory;
 import org.knowledgehub.ontology.Sensitivity;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class UploadPolicy {
 
+    private static final int MAX_ORGANISATION = 200;
+
     private final OrganisationDirectory organisations;
     private final SectorDirectory sectors;
 
@@ -35,7 +38,15 @@ public class UploadPolicy {
     public String owner(Caller caller, String requested) {
         boolean given = requested != null && !requested.isBlank();
         if (caller.has(Role.ADMIN)) {
-            return given ? requested.strip() : null;
+            // The admin may file for an organisation the hub does not list yet: its name must be a name.
+            if (!given) {
+                return null;
+            }
+            String name = TextInput.line("organisation", requested, MAX_ORGANISATION);
+            if (name.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                throw Problems.invalid("organisation", "organisation must be an organisation's name, acronym or IRI");
+            }
+            return name;
         }
         if (caller.organisation() == null) {
             throw Problems.forbidden("organisation", "your account belongs to no organisation yet; "

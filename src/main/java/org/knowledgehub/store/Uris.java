@@ -1,6 +1,10 @@
 package org.knowledgehub.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -85,8 +89,14 @@ public class Uris {
     }
 
     /** An organisation the hub learnt of from a document; the same name gives the same IRI. */
+    /**
+     * An organisation's IRI from its name. A name without Latin letters or digits (an Arabic name)
+     * gets a digest of the name, so that two such organisations are not one.
+     */
     public String organisation(String name) {
-        return base + "id/organisation/" + slug(name);
+        String slug = latinSlug(name);
+        return base + "id/organisation/" + (slug.isEmpty() ? "x-" + HexFormat.of().formatHex(sha256(name.strip()
+                .toLowerCase(Locale.ROOT))).substring(0, 12) : slug);
     }
 
     public String softwareAgent() {
@@ -221,11 +231,21 @@ public class Uris {
 
     /** Lower-case ASCII words joined by hyphens: "Zahlé – WASH Sector" gives "zahle-wash-sector". */
     public static String slug(String text) {
+        String slug = latinSlug(text);
+        return slug.isEmpty() ? "x" : slug;
+    }
+
+    private static String latinSlug(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 60) {
-            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return slug.isEmpty() ? "x" : slug;
     }
 }

@@ -7,9 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -156,6 +160,25 @@ class DocumentApiTest extends HubTest {
         assertThat(documentCount()).isEqualTo(documentsBefore);
         assertThat(originalFiles()).isEqualTo(originalsBefore);
         assertThat(http().get("/api/search?q=water").status()).as("the service keeps serving").isEqualTo(200);
+    }
+
+    @Test
+    void organisationsNamedInArabicStayApartAndANameMustBeOne() {
+        // Both names have no Latin letters: their IRIs once both ended in /organisation/x.
+        Set<String> iris = new HashSet<>();
+        for (String organisation : List.of("جمعية النجدة الاجتماعية", "مؤسسة عامل الدولية")) {
+            String word = unique();
+            Http.Response r = admin().upload("/api/documents", word + ".md", note(word), Map.of("organisation", organisation));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            String turtle = http().get("/id/document/" + r.json().get("id").asString(), "Accept", "text/turtle").text();
+            Matcher m = Pattern.compile("(?:/id/organisation/|organisation:)(x-[0-9a-f]{12})").matcher(turtle);
+            assertThat(m.find()).as(turtle).isTrue();
+            iris.add(m.group(1));
+        }
+        assertThat(iris).hasSize(2);
+        for (String notAName : List.of("!!!", "\uD83D\uDCA7", "a".repeat(201))) {
+            assertProblem(admin().upload("/api/documents", "x.md", note(unique()), Map.of("organisation", notAName)), 400, "organisation");
+        }
     }
 
     @Test
