@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -130,6 +131,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setProperty("field", field != null ? field : "body");
                 problem.setDetail(field != null ? field + " has the wrong type or shape"
                         : String.valueOf(m.getMessage()).startsWith("Required request body is missing") ? "the request body is missing"
+                        // A syntax error or a member named twice: the parser says where, in terms of JSON only.
+                        : m.getCause() instanceof StreamReadException r ? "the request body is not valid JSON: "
+                                + r.getOriginalMessage().lines().findFirst().orElse("")
                         : "the request body is not JSON of the expected shape");
             }
             default -> {

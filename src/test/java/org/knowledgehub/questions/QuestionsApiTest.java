@@ -122,6 +122,10 @@ class QuestionsApiTest extends HubTest {
         Http.Response broken = admin().post("/api/questions", "application/json", json("{\"text\": "));
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().get("field").asString()).isEqualTo("body");
+        Http.Response twice = admin().post("/api/questions", "application/json",
+                json("{\"text\": \"Why?\", \"text\": \"What?\", \"sectors\": [\"wash\"]}"));
+        assertThat(twice.status()).as("a member named twice is not read as the last one").isEqualTo(400);
+        assertThat(twice.json().get("detail").asString()).contains("Duplicate").contains("text");
         Http.Response wrongType = admin().post("/api/questions", "application/json", json("{\"text\": \"x\", \"sectors\": {\"a\": 1}}"));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("field").asString()).isEqualTo("sectors");
