@@ -1,25 +1,19 @@
 package org.knowledgehub.observations;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
+import org.knowledgehub.DemoFiles;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.ingest.IngestProperties;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Contributes the demo field observations of {@code corpus/observations/} on the first start of a
@@ -30,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "kh.ingest.load-corpus", havingValue = "true", matchIfMissing = true)
 class DemoObservations implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoObservations.class);
     private static final Caller CORPUS = new Caller("corpus", Set.of(Role.ADMIN), null, Set.of());
 
     private final Observations observations;
@@ -45,28 +38,7 @@ class DemoObservations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (Files.exists(marker) || !Files.isDirectory(folder)) {
-            return;
-        }
-        int contributed = 0;
-        List<Path> files;
-        try (var list = Files.list(folder)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        JsonMapper json = JsonMapper.builder().build();
-        for (Path file : files) {
-            List<ObservationSubmission> submissions = json.readValue(file.toFile(), new TypeReference<>() { });
-            for (ObservationSubmission s : submissions) {
-                try {
-                    observations.submit(s, CORPUS);
-                    contributed++;
-                } catch (ErrorResponseException e) {
-                    log.warn("Demo observation of {} in {} not contributed: {} {}", s.organisation(), file.getFileName(),
-                            e.getBody().getDetail(), e.getBody().getProperties());
-                }
-            }
-        }
-        Files.writeString(marker, Instant.now() + " " + contributed + " observations from " + folder.toAbsolutePath() + "\n");
-        log.info("Demo observations contributed: {} from {}", contributed, folder);
+        new DemoFiles<ObservationSubmission>("observations", new TypeReference<>() { }, s -> "the observation of " + s.organisation())
+                .loadOnce(folder, marker, s -> observations.submit(s, CORPUS));
     }
 }

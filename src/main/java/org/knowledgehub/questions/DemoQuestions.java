@@ -1,27 +1,22 @@
 package org.knowledgehub.questions;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.knowledgehub.DemoFiles;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.ingest.DocumentIds;
 import org.knowledgehub.ingest.IngestProperties;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.Role;
 import org.knowledgehub.store.Uris;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks the demo research questions of {@code corpus/questions/} on the first start of a data
@@ -34,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "kh.ingest.load-corpus", havingValue = "true", matchIfMissing = true)
 class DemoQuestions implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoQuestions.class);
     private static final Caller CORPUS = new Caller("corpus", Set.of(Role.ADMIN), null, Set.of());
 
     /** A question as the demo file gives it; {@code accepted} names passages as {@code path#number} in the corpus. */
@@ -56,28 +50,8 @@ class DemoQuestions implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (Files.exists(marker) || !Files.isDirectory(folder)) {
-            return;
-        }
-        List<Path> files;
-        try (var list = Files.list(folder)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        JsonMapper json = JsonMapper.builder().build();
-        int asked = 0;
-        for (Path file : files) {
-            for (DemoQuestion d : json.readValue(file.toFile(), new TypeReference<List<DemoQuestion>>() { })) {
-                try {
-                    ask(d);
-                    asked++;
-                } catch (ErrorResponseException e) {
-                    log.warn("Demo question '{}' in {} not asked: {} {}", d.text(), file.getFileName(), e.getBody().getDetail(),
-                            e.getBody().getProperties());
-                }
-            }
-        }
-        Files.writeString(marker, Instant.now() + " " + asked + " questions from " + folder.toAbsolutePath() + "\n");
-        log.info("Demo research questions asked: {} from {}", asked, folder);
+        new DemoFiles<DemoQuestion>("research questions", new TypeReference<>() { }, d -> "'" + d.text() + "'")
+                .loadOnce(folder, marker, this::ask);
     }
 
     private void ask(DemoQuestion d) {
