@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.knowledgehub.Problems;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,13 +39,20 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Every error as an RFC 9457 problem with a {@code type} per kind and, where a request part is at
  * fault, a {@code field} naming it. Unexpected errors are logged and answered with a 500 that
- * carries no stack trace or internals.
+ * carries no stack trace or internals. A browser asking for a page gets the same problem as a page
+ * ({@link ProblemPages}).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
+
+    private final ProblemPages pages;
+
+    ProblemHandler(ProblemPages pages) {
+        this.pages = pages;
+    }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
@@ -91,6 +101,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (problemBody instanceof ProblemDetail problem) {
             refine(problem, ex);
+            HttpServletRequest servletRequest = currentRequest();
+            if (servletRequest != null && pages.wanted(servletRequest)) {
+                return pages.page(problem, servletRequest);
+            }
             // Set, not negotiated: an Accept header that cannot be parsed (or asks for something else)
             // must not leave the problem without a body.
             headers = HttpHeaders.copyOf(headers);
@@ -144,8 +158,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+    private ResponseEntity<Object> respond(ProblemDetail problem) {
+        HttpServletRequest request = currentRequest();
+        if (request != null && pages.wanted(request)) {
+            return pages.page(problem, request);
+        }
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.CONTENT_TYPE, "application/problem+json").body(problem);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
     }
 
     private static String describe(long bytes) {

@@ -68,11 +68,14 @@ class LinkedDataTest extends HubTest {
 
     @Test
     void unknownResourcesAre404() {
-        for (String accept : List.of("text/turtle", "text/html")) {
-            Http.Response r = http().get("/id/document/nothing-here-00000000", "Accept", accept);
-            assertThat(r.status()).isEqualTo(404);
-            assertThat(r.contentType()).startsWith("application/problem+json");
-        }
+        Http.Response rdf = http().get("/id/document/nothing-here-00000000", "Accept", "text/turtle");
+        assertThat(rdf.status()).isEqualTo(404);
+        assertThat(rdf.contentType()).startsWith("application/problem+json");
+        // A browser is told on a page of the hub.
+        Http.Response page = http().get("/id/document/nothing-here-00000000", "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("nothing-here-00000000");
         assertThat(http().get("/id/organisation/no-such-agency", "Accept", "text/turtle").status()).isEqualTo(404);
         assertThat(http().get("/id/document/" + MINUTES, "Accept", "image/png").status()).isEqualTo(406);
     }

@@ -59,6 +59,20 @@ class ServiceEndpointsTest extends HubTest {
     }
 
     @Test
+    void aBrowserGetsTheProblemAsAPageAndScriptsAsJson() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String path : new String[]{"/questions/nosuchquestion", "/areas/LB99", "/no/such/page"}) {
+            Http.Response page = http().get(path, "Accept", browser);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.contentType()).as(path).startsWith("text/html");
+            assertThat(page.text()).contains("id=\"problem-detail\"").contains("href=\"/questions\"").doesNotContain("\"type\":");
+        }
+        // The API answers problem+json whatever the client accepts; so do scripts that do not ask for HTML.
+        assertThat(http().get("/api/questions/nosuchquestion", "Accept", browser).contentType()).startsWith("application/problem+json");
+        assertThat(http().get("/questions/nosuchquestion").contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void anAcceptHeaderThatCannotBeReadGetsAProblemWithABody() {
         for (String path : new String[]{"/api/search?q=water", "/id/area/LB2", "/sparql?query=" + Http.enc("ASK {}")}) {
             Http.Response r = http().get(path, "Accept", "garbage");
