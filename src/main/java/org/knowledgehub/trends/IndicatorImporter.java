@@ -188,7 +188,7 @@ class IndicatorImporter {
         }
         String name = raw.strip();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (name.isEmpty()) {
             throw Problems.invalid("file", "the file name '" + abbreviate(raw) + "' is not usable");
         }
         return TextInput.line("file", name, MAX_NAME);
