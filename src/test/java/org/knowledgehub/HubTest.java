@@ -60,7 +60,15 @@ public abstract class HubTest {
         return DATA;
     }
 
+    /**
+     * A fresh folder under target/, or the one named by the system property {@code kh.test.data-dir}:
+     * benchmarks over large document sets run again on what a previous run ingested.
+     */
     private static Path createDataDir() {
+        String reuse = System.getProperty("kh.test.data-dir");
+        if (reuse != null && !reuse.isBlank()) {
+            return Path.of(reuse).toAbsolutePath();
+        }
         try {
             Path target = Path.of("target");
             Files.createDirectories(target);

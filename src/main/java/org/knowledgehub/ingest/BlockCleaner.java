@@ -22,6 +22,7 @@ final class BlockCleaner {
     private static final Pattern SOFT_HYPHEN_BREAK = Pattern.compile("(\\p{L})-\\n(\\p{Ll})");
     private static final Pattern SPACES = Pattern.compile("[ \\u00A0\\u2007\\u202F\\x0B\\f]+");
     private static final Pattern ANY_WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern EDGE_NUMBERS = Pattern.compile("^\\d{1,4}\\s+|\\s+\\d{1,4}$");
     private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,2})(\\.\\d{1,2})*\\.?\\s+\\p{Lu}.*");
 
     private BlockCleaner() {
@@ -32,32 +33,33 @@ final class BlockCleaner {
      *                      title-like lines are taken as headings
      */
     static List<RawBlock> clean(List<RawBlock> raw, boolean inferHeadings) {
-        List<RawBlock> blocks = new ArrayList<>(raw.size());
         Set<String> furniture = runningHeaders(raw);
-        for (RawBlock b : rejoinBrokenLines(raw)) {
-            if (b.page() > 0 && isFurniture(b, furniture)) {
-                continue;
-            }
+        List<RawBlock> kept = raw.stream().filter(b -> b.page() == 0 || !isFurniture(b, furniture)).toList();
+        List<RawBlock> blocks = new ArrayList<>(kept.size());
+        for (RawBlock b : rejoinBrokenLines(kept)) {
             if (inferHeadings && b.kind() == BlockKind.PARAGRAPH) {
                 splitTitleLine(b, blocks);
             } else {
                 blocks.add(b);
             }
         }
-        List<RawBlock> out = new ArrayList<>(blocks.size());
-        int topLevel = 1;
-        int deepest = 1;
-        boolean first = true;
+        List<RawBlock> normalised = new ArrayList<>(blocks.size());
         for (RawBlock b : blocks) {
             RawBlock n = normalise(b);
-            if (n.text().isEmpty()) {
-                continue;
+            if (!n.text().isEmpty()) {
+                normalised.add(n);
             }
-            if (n.kind() == BlockKind.PARAGRAPH && n.allBold() && looksLikeTitle(n.text(), 20)) {
+        }
+        List<RawBlock> out = new ArrayList<>(normalised.size());
+        int topLevel = 1;
+        int deepest = 1;
+        for (int i = 0; i < normalised.size(); i++) {
+            RawBlock n = normalised.get(i);
+            if (n.kind() == BlockKind.PARAGRAPH && n.allBold() && looksLikeTitle(n.text(), 20)
+                    && !(inferHeadings && isChartLabel(normalised, i))) {
                 n = n.asHeading(Math.min(6, Math.max(deepest, topLevel + 1)));
-            } else if (inferHeadings && n.kind() == BlockKind.PARAGRAPH && looksLikeTitle(n.text(), 12)
-                    && !n.text().contains("\n")) {
-                n = n.asHeading(first ? 1 : inferredLevel(n.text()));
+            } else if (inferHeadings && n.kind() == BlockKind.PARAGRAPH && isInferredTitle(n.text()) && !isChartLabel(normalised, i)) {
+                n = n.asHeading(i == 0 ? 1 : inferredLevel(n.text()));
             }
             if (n.kind() == BlockKind.HEADING) {
                 if (n.level() <= 2) {
@@ -68,35 +70,156 @@ final class BlockCleaner {
                 }
             }
             out.add(n);
-            first = false;
         }
         return out;
     }
 
     /**
-     * Some PDFs come out one line per paragraph: a paragraph of a paged format that does not end a
-     * sentence, followed on the same page by one that starts in lower case or with a digit, is the
-     * same paragraph.
+     * Paragraphs of paged formats cut apart by line ends, page breaks and the layout: a paragraph
+     * that does not end a sentence continues in the next one when that one starts in lower case
+     * or with a digit, or when the paragraph was cut mid-sentence (its last line is a full line of
+     * prose, or it ends on a word such as "the" or a comma), on the same page or the next. Up to
+     * three short title lines between the two (the titles of a side column, a heading at the top
+     * of the next page) stay where they are, after the rejoined paragraph. Runs of figures (chart
+     * values, table rows) are joined only to their labels, never to prose.
      */
     private static List<RawBlock> rejoinBrokenLines(List<RawBlock> raw) {
         List<RawBlock> out = new ArrayList<>(raw.size());
         for (RawBlock b : raw) {
-            if (!out.isEmpty()) {
-                RawBlock previous = out.getLast();
-                String before = previous.text().strip();
-                String after = b.text().strip();
-                boolean continues = b.page() > 0 && previous.page() == b.page()
-                        && previous.kind() == BlockKind.PARAGRAPH && b.kind() == BlockKind.PARAGRAPH
-                        && !before.isEmpty() && !after.isEmpty() && ".!?:;".indexOf(before.charAt(before.length() - 1)) < 0
-                        && (Character.isLowerCase(after.charAt(0)) || Character.isDigit(after.charAt(0)));
-                if (continues) {
-                    out.set(out.size() - 1, previous.withText(before + "\n" + after));
-                    continue;
-                }
+            int target = continued(out, b);
+            if (target >= 0) {
+                out.set(target, out.get(target).withText(out.get(target).text().strip() + "\n" + b.text().strip()));
+            } else {
+                out.add(b);
             }
-            out.add(b);
         }
         return out;
+    }
+
+    /** Where in {@code out} the paragraph that {@code b} continues is: the last block, or the one before up to three side titles; else -1. */
+    private static int continued(List<RawBlock> out, RawBlock b) {
+        int titles = 0;
+        for (int p = out.size() - 1; p >= 0; p--) {
+            RawBlock previous = out.get(p);
+            if (continues(previous, b, titles > 0)) {
+                return p;
+            }
+            if (titles == MAX_SIDE_TITLES || !isSideTitle(previous)) {
+                return -1;
+            }
+            titles++;
+        }
+        return -1;
+    }
+
+    private static final int MAX_SIDE_TITLES = 3;
+    /** Words that do not end a sentence: a line ending on one was cut. */
+    private static final Set<String> OPEN_ENDINGS = Set.of("the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by",
+            "for", "from", "with", "than", "as", "that", "which", "who", "whose", "were", "was", "is", "are", "be", "between",
+            "among", "per", "into", "over", "under", "namely", "including", "such", "their", "its", "this", "these", "both");
+    private static final Pattern CAPTION = Pattern.compile("(?i)^(figure|fig\\.|table|chart|graph|map|source|note)\\s*\\d*[:.]?\\s.*");
+    private static final Pattern NUMERIC_TOKEN = Pattern.compile("[-+(]?\\$?\\d[\\d.,]*%?\\)?[,;]?|%");
+
+    /** Whether {@code next} carries on the paragraph {@code previous} left unfinished. */
+    private static boolean continues(RawBlock previous, RawBlock next, boolean acrossTitles) {
+        if (previous.page() == 0 || next.page() == 0 || next.page() - previous.page() > 1 || next.page() < previous.page()
+                || previous.kind() != BlockKind.PARAGRAPH || next.kind() != BlockKind.PARAGRAPH) {
+            return false;
+        }
+        String before = previous.text().strip();
+        String after = next.text().strip();
+        if (before.isEmpty() || after.isEmpty() || ".!?:;".indexOf(before.charAt(before.length() - 1)) >= 0) {
+            return false;
+        }
+        boolean figuresBefore = isFigures(before);
+        boolean figuresAfter = isFigures(after);
+        boolean label = ANY_WHITESPACE.split(before).length <= 6 && !figuresBefore;
+        if (figuresBefore != figuresAfter && !(label && figuresAfter)) {
+            return false;
+        }
+        char first = after.charAt(0);
+        boolean startsMidSentence = Character.isLowerCase(first) || Character.isDigit(first) || first == '(';
+        if (acrossTitles) {
+            return cut(before) && !next.allBold() && (startsMidSentence || !looksLikeTitle(after, 12));
+        }
+        if (startsMidSentence) {
+            return true;
+        }
+        return cut(before) && !next.allBold() && !isShoutedTitle(after) && !CAPTION.matcher(after).matches();
+    }
+
+    /**
+     * Prose that stops mid-sentence: a paragraph of some length or a full last line (the text
+     * wraps) without an end of sentence, or one ending on a word that cannot end a sentence.
+     */
+    private static boolean cut(String paragraph) {
+        if (CAPTION.matcher(paragraph).matches() || isFigures(paragraph)) {
+            return false;
+        }
+        String lastLine = paragraph.substring(paragraph.lastIndexOf('\n') + 1).strip();
+        return ANY_WHITESPACE.split(lastLine).length >= 8 || ANY_WHITESPACE.split(paragraph).length >= 15 || endsOpen(lastLine);
+    }
+
+    /** A short title line: a side column's heading, a page's section title ("PROTECTION", "Shelter conditions"). */
+    private static boolean isSideTitle(RawBlock b) {
+        String s = b.text().strip();
+        return b.kind() == BlockKind.PARAGRAPH && !s.contains("\n") && looksLikeTitle(s, 6) && !cut(s) && isCapitalised(s);
+    }
+
+    private static boolean isShoutedTitle(String s) {
+        return looksLikeTitle(s, 8) && s.equals(s.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether most of a text's tokens are figures (numbers, percentages): chart values, table rows.
+     * Such runs stay searchable as table content but are not prose.
+     */
+    static boolean isFigures(String text) {
+        String[] tokens = ANY_WHITESPACE.split(text.strip());
+        int figures = figureCount(tokens);
+        return (figures >= 3 || figures == tokens.length) && figures * 5 >= tokens.length * 2;
+    }
+
+    /** A line of a format without heading markup that reads as a title: short, capitalised, not a caption, not left open. */
+    private static boolean isInferredTitle(String line) {
+        return looksLikeTitle(line, 12) && !line.contains("\n") && !CAPTION.matcher(line).matches() && !endsOpen(line);
+    }
+
+    private static int figureCount(String[] tokens) {
+        int figures = 0;
+        for (String t : tokens) {
+            if (NUMERIC_TOKEN.matcher(t).matches()) {
+                figures++;
+            }
+        }
+        return figures;
+    }
+
+    /**
+     * A title-like line that labels a chart or a table rather than opening a section: right before
+     * a run of figures, or one of a run of such lines (the axis and legend of a chart; a bold
+     * heading may stand right above a bold sub-heading, so for bold lines a run of three).
+     */
+    private static boolean isChartLabel(List<RawBlock> blocks, int i) {
+        if (i + 1 >= blocks.size()) {
+            return false;
+        }
+        if (isFigures(blocks.get(i + 1).text())) {
+            return true;
+        }
+        int titlesAfter = 0;
+        for (int j = i + 1; j < blocks.size() && j <= i + 2 && blocks.get(j).kind() == BlockKind.PARAGRAPH
+                && isInferredTitle(blocks.get(j).text()); j++) {
+            titlesAfter++;
+        }
+        return titlesAfter >= (blocks.get(i).allBold() ? 2 : 1);
+    }
+
+    /** Whether a line ends on a word that cannot end a title or a sentence ("More than", "Non-", "the"). */
+    private static boolean endsOpen(String line) {
+        String[] words = ANY_WHITESPACE.split(line.strip());
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        return OPEN_ENDINGS.contains(last) || last.endsWith("-") || last.endsWith(",");
     }
 
     private static RawBlock normalise(RawBlock b) {
@@ -135,8 +258,10 @@ final class BlockCleaner {
         if (nl > 0) {
             String firstLine = text.substring(0, nl).strip();
             String rest = text.substring(nl + 1);
-            if (looksLikeTitle(firstLine, 10) && isCapitalised(firstLine) && !rest.isBlank()) {
-                out.add(b.withText(firstLine).asHeading(inferredLevel(firstLine)));
+            if (looksLikeTitle(firstLine, 10) && isCapitalised(firstLine) && !endsOpen(firstLine) && !rest.isBlank()
+                    && !Character.isLowerCase(rest.strip().charAt(0)) && !isFigures(rest)) {
+                // A paragraph of its own: whether it is a heading is decided with the others, by what follows it.
+                out.add(b.withText(firstLine));
                 out.add(b.withText(rest));
                 return;
             }
@@ -171,7 +296,7 @@ final class BlockCleaner {
                 }
             }
         }
-        return letters * 2 >= visible;
+        return letters * 2 >= visible && figureCount(words) < 3;
     }
 
     /** Most words start with a capital, or the line is numbered: a PDF title, not a sentence. */
@@ -201,13 +326,19 @@ final class BlockCleaner {
         return title.equals(title.toUpperCase(Locale.ROOT)) ? 2 : 3;
     }
 
-    /** Short blocks repeated on at least three pages: running headers and footers. */
+    /** A block's text as running headers are compared: spacing and case folded, a page number at either end left out. */
+    private static String furnitureKey(String text) {
+        String key = ANY_WHITESPACE.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+        return EDGE_NUMBERS.matcher(key).replaceAll("").strip();
+    }
+
+    /** Short blocks repeated on at least three pages: running headers and footers, with or without their page number. */
     private static Set<String> runningHeaders(List<RawBlock> raw) {
         Map<String, Set<Integer>> pages = new HashMap<>();
         for (RawBlock b : raw) {
             if (b.page() > 0) {
-                String key = ANY_WHITESPACE.matcher(b.text()).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
-                if (!key.isEmpty() && ANY_WHITESPACE.split(key).length <= 8) {
+                String key = furnitureKey(b.text());
+                if (key.chars().filter(Character::isLetter).count() >= 3 && ANY_WHITESPACE.split(key).length <= 16) {
                     pages.computeIfAbsent(key, k -> new HashSet<>()).add(b.page());
                 }
             }
@@ -223,14 +354,13 @@ final class BlockCleaner {
 
     private static boolean isFurniture(RawBlock b, Set<String> runningHeaders) {
         String s = ANY_WHITESPACE.matcher(b.text()).replaceAll(" ").strip();
-        if (s.isEmpty() || PAGE_NUMBER.matcher(s).matches() || s.startsWith("©")
-                || runningHeaders.contains(s.toLowerCase(Locale.ROOT))) {
+        if (s.isEmpty() || PAGE_NUMBER.matcher(s).matches() || s.startsWith("©") || runningHeaders.contains(furnitureKey(s))) {
             return true;
         }
-        // Vertical or spaced-out lettering comes out as lines of one to three characters.
+        // Vertical or spaced-out lettering comes out as lines of one to three letters (figures are chart values).
         for (String line : b.text().split("\n")) {
             String l = line.strip();
-            if (l.length() > 3 && !l.startsWith("©")) {
+            if (l.length() > 3 && !l.startsWith("©") || l.chars().anyMatch(Character::isDigit)) {
                 return false;
             }
         }

@@ -78,6 +78,29 @@ public class DocumentRecords {
         return store.readAll(d -> read(d, id));
     }
 
+    /** A document's names: what a question may call it by. */
+    public record Named(String id, String title, String sourceName) {
+    }
+
+    /** The title and file name of every document in the caller's visible graphs. */
+    public List<Named> names(VisibleGraphs visible) {
+        Node sourceName = KH.sourceName.asNode();
+        Node title = DCTerms.title.asNode();
+        return store.readAll(d -> {
+            List<Named> out = new ArrayList<>();
+            d.find(Node.ANY, Node.ANY, sourceName, Node.ANY).forEachRemaining(q -> {
+                if (visible.contains(q.getGraph()) && q.getSubject().isURI()) {
+                    uris.documentIdOf(q.getSubject().getURI()).ifPresent(id -> {
+                        Iterator<Quad> t = d.find(q.getGraph(), q.getSubject(), title, Node.ANY);
+                        out.add(new Named(id, t.hasNext() ? t.next().getObject().getLiteralLexicalForm() : id,
+                                q.getObject().getLiteralLexicalForm()));
+                    });
+                }
+            });
+            return out;
+        });
+    }
+
     /** Documents in the caller's visible graphs, newest first. */
     public List<DocumentSummary> list(VisibleGraphs visible, int offset, int limit) {
         return store.readAll(d -> {

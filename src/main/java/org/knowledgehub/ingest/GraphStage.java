@@ -284,8 +284,11 @@ final class GraphStage implements IngestStage {
 
     private void describePassages(DocumentContext doc, Model m, Resource document, Map<Integer, Resource> sections) {
         for (Passage p : doc.passages) {
-            m.createResource(uris.passage(doc.id, p.number()))
-                    .addProperty(RDF.type, KH.Passage)
+            Resource passage = m.createResource(uris.passage(doc.id, p.number()));
+            if (p.table()) {
+                passage.addProperty(RDF.type, KH.TableContent);
+            }
+            passage.addProperty(RDF.type, KH.Passage)
                     .addProperty(KH.text, doc.text.text().substring(p.start(), p.end()))
                     .addLiteral(KH.order, integer(p.number()))
                     .addLiteral(KH.startOffset, integer(p.start()))

@@ -90,36 +90,58 @@ final class SegmentStage implements IngestStage {
         return e;
     }
 
-    /** Turns the blocks between two headings into passages. */
+    /** What a block holds, for keeping runs of figures (chart values, table rows) apart from prose. */
+    private enum Content { PROSE, FIGURES, LABEL }
+
+    private static Content content(TextBlock block, String text) {
+        if (block.kind() == BlockKind.TABLE_ROW || BlockCleaner.isFigures(text)) {
+            return Content.FIGURES;
+        }
+        return words(text) >= 8 || block.kind() == BlockKind.LIST_ITEM ? Content.PROSE : Content.LABEL;
+    }
+
+    /**
+     * Turns the blocks between two headings into passages. Figures and prose never share a
+     * passage: a run of figures with the labels around it is a passage of table content of its own.
+     */
     private static void cut(List<TextBlock> run, int section, StructuredText text, List<Passage> out) {
         int groupStart = -1;
         int groupEnd = -1;
         int groupWords = 0;
+        Content group = Content.LABEL;
         for (TextBlock block : run) {
-            int words = words(text.textOf(block));
-            if (words > SPLIT_WORDS) {
+            String blockText = text.textOf(block);
+            int words = words(blockText);
+            Content content = content(block, blockText);
+            if (words > SPLIT_WORDS && content != Content.FIGURES) {
                 if (groupStart >= 0) {
-                    out.add(new Passage(out.size() + 1, section, groupStart, groupEnd));
+                    out.add(new Passage(out.size() + 1, section, groupStart, groupEnd, group == Content.FIGURES));
                     groupStart = -1;
                     groupWords = 0;
                 }
                 splitLong(block, section, text, out);
+                group = Content.LABEL;
                 continue;
             }
-            boolean standsAlone = block.kind() == BlockKind.PARAGRAPH && words >= MIN_WORDS;
-            if (groupStart >= 0 && groupWords >= MIN_WORDS && (standsAlone || groupWords + words > MAX_WORDS)) {
-                out.add(new Passage(out.size() + 1, section, groupStart, groupEnd));
+            boolean standsAlone = block.kind() == BlockKind.PARAGRAPH && words >= MIN_WORDS && content == Content.PROSE;
+            boolean switches = group != Content.LABEL && content != Content.LABEL && content != group;
+            if (groupStart >= 0 && (switches || groupWords >= MIN_WORDS && (standsAlone || groupWords + words > MAX_WORDS))) {
+                out.add(new Passage(out.size() + 1, section, groupStart, groupEnd, group == Content.FIGURES));
                 groupStart = -1;
                 groupWords = 0;
+                group = Content.LABEL;
             }
             if (groupStart < 0) {
                 groupStart = block.start();
             }
             groupEnd = block.end();
             groupWords += words;
+            if (content != Content.LABEL) {
+                group = content;
+            }
         }
         if (groupStart >= 0) {
-            out.add(new Passage(out.size() + 1, section, groupStart, groupEnd));
+            out.add(new Passage(out.size() + 1, section, groupStart, groupEnd, group == Content.FIGURES));
         }
         run.clear();
     }
@@ -153,7 +175,7 @@ final class SegmentStage implements IngestStage {
             e--;
         }
         if (e > s) {
-            out.add(new Passage(out.size() + 1, section, s, e));
+            out.add(new Passage(out.size() + 1, section, s, e, false));
         }
     }
 

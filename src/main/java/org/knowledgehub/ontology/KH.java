@@ -21,6 +21,7 @@ public final class KH {
     public static final Resource OtherDocument = resource("OtherDocument");
     public static final Resource Section = resource("Section");
     public static final Resource Passage = resource("Passage");
+    public static final Resource TableContent = resource("TableContent");
     public static final Resource Ingestion = resource("Ingestion");
     public static final Resource Meeting = resource("Meeting");
     public static final Resource AgendaItem = resource("AgendaItem");
@@ -108,6 +109,8 @@ public final class KH {
     public static final Property aboutArea = property("aboutArea");
     public static final Property aboutPopulation = property("aboutPopulation");
     public static final Property period = property("period");
+    public static final Property answerKind = property("answerKind");
+    public static final Property ignoresConstraint = property("ignoresConstraint");
     public static final Property askedBy = property("askedBy");
     public static final Property question = property("question");
     public static final Property answer = property("answer");

@@ -6,12 +6,20 @@ import java.util.List;
 /**
  * The answers to a question.
  *
- * @param confident false when nothing answers well enough: the calibrated "no good answer"
- * @param concepts  the concepts understood in the question, used to expand and boost the search
+ * @param confident     false when nothing answers well enough: the calibrated "no good answer"
+ * @param reason        why the answer is not confident (a constraint nothing meets, a quote too far from the
+ *                      question), or null when it is
+ * @param understanding what the question was understood to ask: its kind and its constraints
+ * @param concepts      the concepts understood in the question, used to expand and boost the search
  * @param conflicts figures for the same indicator, area and year that candidates disagree on
  */
-public record Answers(String question, boolean confident, List<Answer.Entity> concepts, List<Integer> years,
-                      List<Answer> answers, List<Conflict> conflicts) {
+public record Answers(String question, boolean confident, String reason, Understanding understanding,
+                      List<Answer.Entity> concepts, List<Integer> years, List<Answer> answers, List<Conflict> conflicts) {
+
+    /** The same answers in another order or with other candidates (reviews added, a period's first). */
+    public Answers withAnswers(List<Answer> others) {
+        return new Answers(question, confident, reason, understanding, concepts, years, others, conflicts);
+    }
 
     /** Candidates giving different figures for the same indicator, area and year, side by side. */
     public record Conflict(String indicator, String area, int year, List<Figure> figures) {

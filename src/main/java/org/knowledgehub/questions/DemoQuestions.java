@@ -56,7 +56,7 @@ class DemoQuestions implements ApplicationRunner {
 
     private void ask(DemoQuestion d) {
         Question q = questions.create(new QuestionService.Ask(d.text(), d.sectors(), d.areas(), d.period(), d.population(),
-                d.askedBy()), CORPUS);
+                d.askedBy(), null), CORPUS);
         for (String key : d.accepted() == null ? List.<String>of() : d.accepted()) {
             int hash = key.lastIndexOf('#');
             String passage = uris.passage(DocumentIds.forSource(key.substring(0, hash)), Integer.parseInt(key.substring(hash + 1)));

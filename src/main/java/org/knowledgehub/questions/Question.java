@@ -12,7 +12,12 @@ import java.util.List;
  * @param askedBy     the asking organisation's name, or null
  * @param askedAt     when it was asked (xsd:dateTime)
  * @param status      open or closed
+ * @param kind        the kind of answer it asks for, when its asker set or corrected it (fact, list, why...), else null:
+ *                    read from the question
+ * @param ignored     constraints read from its text that its asker or a reviewer struck out ("area:LB3")
+ * @param agent       the agent (an account's IRI) that asked it
  */
 public record Question(String id, String uri, String text, List<String> sectors, List<String> areas, String period,
-                       String population, String askedBy, String askedAt, String status) {
+                       String population, String askedBy, String askedAt, String status, String kind, List<String> ignored,
+                       String agent) {
 }

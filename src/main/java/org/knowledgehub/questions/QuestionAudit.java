@@ -37,6 +37,11 @@ class QuestionAudit {
                 .map(doc -> List.of(uris.questionSourceGraph(view.question().id(), doc))).orElse(List.of()), verdict);
     }
 
+    void corrected(Caller caller, Question q) {
+        audit.recordWrite(caller, "question.correct", q.uri(), List.of(q.uri()), "kind=" + q.kind() + " period=" + q.period()
+                + " areas=" + q.areas() + " population=" + q.population() + " ignored=" + q.ignored());
+    }
+
     void statusChanged(Caller caller, Question q) {
         audit.recordWrite(caller, "question.status", q.uri(), List.of(q.uri()), q.status());
     }

@@ -11,6 +11,7 @@ import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,8 +42,10 @@ class QuestionController {
                 @Parameter(description = "P-codes, e.g. LB2") @RequestParam(required = false) List<String> area,
                 @Parameter(description = "Population group code") @RequestParam(required = false) String population,
                 @Parameter(description = "A year or years: 2020, 2019/2020") @RequestParam(required = false) String period,
+                @Parameter(description = "The kind of answer asked for, when the hub should not read it from the question: "
+                        + "fact, list, why, trend, comparison, who, where or when") @RequestParam(required = false) String kind,
                 @Parameter(description = "Documents to return answers from, 1-50 (default 10)") @RequestParam(required = false) String k) {
-        Answers answers = questions.ask(new QuestionService.Ask(q, sector, area, period, population, null), CurrentCaller.get(),
+        Answers answers = questions.ask(new QuestionService.Ask(q, sector, area, period, population, null, kind), CurrentCaller.get(),
                 number(k));
         audit.recordRead(CurrentCaller.get(), "ask", AuditTrail.digest(q), answers.sources());
         return answers;
@@ -65,6 +68,16 @@ class QuestionController {
                         @Parameter(description = "open or closed") @RequestParam(required = false) String status,
                         @RequestParam(required = false) String askedBy) {
         return questions.list(sector, area, status, askedBy);
+    }
+
+    @PatchMapping("/api/questions/{id}")
+    @Operation(summary = "Correct how a question is understood (its asker, a coordinator of one of its sectors, an admin)",
+            description = "Each member given replaces what the question had: kind, sectors, areas, period, population (an empty "
+                    + "string removes it); ignore lists constraints read from the text to strike out, as type:value (area:LB3).")
+    QuestionService.QuestionView correct(@PathVariable String id, @RequestBody(required = false) QuestionService.Correction correction) {
+        QuestionService.QuestionView view = questions.correct(id, correction, CurrentCaller.get());
+        questionAudit.corrected(CurrentCaller.get(), view.question());
+        return view;
     }
 
     @GetMapping("/api/questions/{id}")

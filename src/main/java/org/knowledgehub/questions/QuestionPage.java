@@ -64,9 +64,10 @@ class QuestionPage {
     @PostMapping("/questions")
     String ask(@RequestParam(required = false) String text, @RequestParam(required = false) List<String> sectors,
                @RequestParam(required = false) List<String> areas, @RequestParam(required = false) String period,
-               @RequestParam(required = false) String population, @RequestParam(required = false) String askedBy) {
+               @RequestParam(required = false) String population, @RequestParam(required = false) String askedBy,
+               @RequestParam(required = false) String kind) {
         Question q = questions.create(new QuestionService.Ask(text, sectors == null ? List.of() : sectors,
-                areas == null ? List.of() : areas, period, population, askedBy), CurrentCaller.get());
+                areas == null ? List.of() : areas, period, population, askedBy, kind), CurrentCaller.get());
         audit.created(CurrentCaller.get(), q);
         return "redirect:/questions/" + q.id();
     }

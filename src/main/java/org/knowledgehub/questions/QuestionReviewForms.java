@@ -1,5 +1,7 @@
 package org.knowledgehub.questions;
 
+import java.util.List;
+
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.stereotype.Controller;
@@ -8,7 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The question page's forms: accept, reject or reset a candidate, close or reopen the question.
+ * The question page's forms: accept, reject or reset a candidate, close or reopen the question,
+ * correct how it is understood (its kind, its period, the constraints read from its text).
  * The same service calls and audit records as {@code POST /api/questions/{id}/reviews} and
  * {@code /status}; the service decides who may (coordinators of one of the question's sectors,
  * admins), the security configuration sends others to sign in or refuses them, and every form
@@ -31,6 +34,16 @@ class QuestionReviewForms {
         Caller caller = CurrentCaller.get();
         QuestionService.QuestionView view = questions.review(id, passage, verdict, caller);
         audit.reviewed(caller, view, passage, verdict);
+        return "redirect:/questions/" + view.question().id();
+    }
+
+    @PostMapping("/questions/{id}/understanding")
+    String correct(@PathVariable String id, @RequestParam(required = false) String kind,
+                   @RequestParam(required = false) String period, @RequestParam(required = false) List<String> ignore) {
+        Caller caller = CurrentCaller.get();
+        QuestionService.QuestionView view = questions.correct(id, new QuestionService.Correction(kind == null ? "" : kind, null, null,
+                period == null ? "" : period, null, ignore == null ? List.of() : ignore), caller);
+        audit.corrected(caller, view.question());
         return "redirect:/questions/" + view.question().id();
     }
 

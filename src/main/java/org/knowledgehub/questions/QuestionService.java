@@ -16,7 +16,6 @@ import org.knowledgehub.TextInput;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.ontology.Schemes;
-import org.knowledgehub.search.QueryAnalysis;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.Role;
@@ -53,8 +52,23 @@ public class QuestionService {
         this.base = hub.base();
     }
 
-    /** A question as posted. */
-    public record Ask(String text, List<String> sectors, List<String> areas, String period, String population, String askedBy) {
+    /**
+     * A question as posted.
+     *
+     * @param kind the kind of answer asked for (fact, list, why, trend, comparison, who, where, when), or null to
+     *             let the hub read it from the question
+     */
+    public record Ask(String text, List<String> sectors, List<String> areas, String period, String population, String askedBy,
+                      String kind) {
+    }
+
+    /**
+     * A correction of how a stored question is understood: each part given replaces what the
+     * question had (an empty period, population or kind removes it); {@code ignore} lists the
+     * constraints read from the text to strike out, as type:value ("area:LB3", "year:2019").
+     */
+    public record Correction(String kind, List<String> sectors, List<String> areas, String period, String population,
+                             List<String> ignore) {
     }
 
     /**
@@ -72,7 +86,7 @@ public class QuestionService {
 
     public Answers ask(Ask ask, Caller caller, Integer k) {
         Resolved r = resolve(ask, false, Fields.QUERY);
-        return finder.answer(ask.text().strip(), r.concepts(), r.years(), access.visibleTo(caller), groups(k));
+        return finder.answer(ask.text().strip(), r.concepts(), r.years(), r.kind(), List.of(), access.visibleTo(caller), groups(k));
     }
 
     public Question create(Ask ask, Caller caller) {
@@ -80,14 +94,15 @@ public class QuestionService {
         String askedBy = blank(ask.askedBy()) ? null : TextInput.line("askedBy", ask.askedBy(), MAX_ORGANISATION);
         String org = askedBy == null ? null : organisation(askedBy);
         return store.create(new QuestionStore.NewQuestion(ask.text().strip(), r.sectors(), r.areas(), r.period(), r.population(),
-                org, askedBy, caller.name()));
+                org, askedBy, caller.name(), r.kind() == null ? null : r.kind().code()));
     }
 
     public QuestionView view(String id, Caller caller, Integer k) {
         Question q = store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
         VisibleGraphs visible = access.visibleTo(caller);
-        QueryAnalysis analysis = finder.analyse(q.text(), conceptsOf(q), years(q.period()));
-        Answers answers = finder.answer(analysis, visible, groups(k));
+        AnswerFinder.Asked asked = finder.understand(q.text(), conceptsOf(q), years(q.period()),
+                q.kind() == null ? null : Understanding.Kind.of(q.kind()), q.ignored(), visible);
+        Answers answers = finder.answer(asked, visible, groups(k));
         Map<String, AnswerStatement> statements = new LinkedHashMap<>();
         store.statements(id, visible).forEach(s -> statements.put(s.passage(), s));
         List<Answer> withReviews = new ArrayList<>();
@@ -96,11 +111,10 @@ public class QuestionService {
         }
         // Reviewed or linked passages the ranking does not bring up are kept, after the ranked ones.
         for (AnswerStatement s : List.copyOf(statements.values())) {
-            finder.candidate(analysis, s.passage(), visible).ifPresent(a -> withReviews.add(annotate(a, statements)));
+            finder.candidate(asked, s.passage(), visible).ifPresent(a -> withReviews.add(annotate(a, statements)));
         }
         withReviews.sort((a, b) -> Integer.compare(order(a), order(b)));
-        return new QuestionView(q, new Answers(answers.question(), answers.confident(), answers.concepts(), answers.years(),
-                withReviews, answers.conflicts()));
+        return new QuestionView(q, answers.withAnswers(withReviews));
     }
 
     /** @throws org.springframework.web.ErrorResponseException 400 for a sector, area or status that does not exist */
@@ -142,6 +156,65 @@ public class QuestionService {
         }
         Set<String> coordinated = caller.sectors().stream().map(labels::code).collect(Collectors.toSet());
         return question.sectors().stream().anyMatch(coordinated::contains);
+    }
+
+    /**
+     * Whether the caller may correct how a question is understood: its asker, or whoever may review it.
+     */
+    public boolean mayCorrect(Caller caller, Question question) {
+        return mayReview(caller, question) || caller.name() != null && uris.agent(caller.name()).equals(question.agent());
+    }
+
+    /** Corrects how a question is understood; its asker or a reviewer. */
+    public QuestionView correct(String id, Correction c, Caller caller) {
+        Question q = store.read(id).orElseThrow(() -> Problems.notFound("question " + id));
+        if (!mayCorrect(caller, q)) {
+            throw Problems.forbidden("question", "only the question's asker, coordinators of one of its sectors and admins "
+                    + "correct how it is understood");
+        }
+        if (c == null) {
+            throw Problems.invalid("kind", "the body must be a JSON object with kind, sectors, areas, period, population or ignore");
+        }
+        Understanding.Kind kind = blank(c.kind()) ? null : kind(c.kind(), "kind");
+        List<String> sectors = c.sectors() == null ? null
+                : concepts("sectors", c.sectors(), Schemes.sectors(base), "sector codes such as wash or food-security");
+        if (sectors != null && sectors.isEmpty()) {
+            throw Problems.invalid("sectors", "sectors must name at least one sector (codes such as wash, protection)");
+        }
+        List<String> areas = c.areas() == null ? null : concepts("areas", c.areas(), Schemes.areas(base), "P-codes such as LB2 or LB25");
+        String period = c.period() == null ? null : c.period().strip();
+        if (period != null && !period.isEmpty() && years(period).isEmpty()) {
+            throw Problems.invalid("period", "period must be a year (2020) or a range of at most " + MAX_PERIOD_YEARS
+                    + " years (2019/2020)");
+        }
+        String population = c.population() == null ? null : c.population().isBlank() ? ""
+                : concepts("population", List.of(c.population()), Schemes.populations(base), "a population group code").getFirst();
+        List<String> ignored = c.ignore() == null ? null : c.ignore().stream().map(i -> ignored(i)).distinct().toList();
+        store.correct(id, new QuestionStore.Correction(sectors, areas, period, population,
+                c.kind() == null ? null : kind == null ? "" : kind.code(), ignored));
+        return view(id, caller, null);
+    }
+
+    /** A constraint to strike out, as type:value. */
+    private static String ignored(String constraint) {
+        String s = constraint == null ? "" : constraint.strip();
+        int colon = s.indexOf(':');
+        if (colon <= 0 || colon == s.length() - 1 || s.length() > 200
+                || !List.of("year", "area", "population", "sector", "indicator", "organisation", "document-type", "document",
+                "meeting").contains(s.substring(0, colon))) {
+            throw Problems.invalid("ignore", "ignore must list constraints as type:value (area:LB3, year:2019, "
+                    + "population:syrian-refugees), got '" + abbreviate(s) + "'");
+        }
+        return s;
+    }
+
+    private static Understanding.Kind kind(String value, String field) {
+        try {
+            return Understanding.Kind.of(value);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(field, field + " must be one of fact, list, why, trend, comparison, who, where, when; got '"
+                    + abbreviate(value.strip()) + "'");
+        }
     }
 
     /** How many candidates of each question (by id) are accepted, counting only the reviews the caller may see. */
@@ -236,7 +309,8 @@ public class QuestionService {
         };
     }
 
-    private record Resolved(List<String> sectors, List<String> areas, String population, String period, List<Integer> years) {
+    private record Resolved(List<String> sectors, List<String> areas, String population, String period, List<Integer> years,
+                            Understanding.Kind kind) {
         List<String> concepts() {
             List<String> all = new ArrayList<>(sectors);
             all.addAll(areas);
@@ -265,7 +339,8 @@ public class QuestionService {
             throw Problems.invalid("period", "period must be a year (2020) or a range of at most " + MAX_PERIOD_YEARS
                     + " years (2019/2020)");
         }
-        return new Resolved(sectors, areas, population, period, years);
+        Understanding.Kind kind = blank(ask.kind()) ? null : kind(ask.kind(), "kind");
+        return new Resolved(sectors, areas, population, period, years, kind);
     }
 
     private List<String> concepts(String field, List<String> codes, String scheme, String expected) {

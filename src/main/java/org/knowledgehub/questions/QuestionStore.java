@@ -53,7 +53,12 @@ class QuestionStore {
 
     /** A validated new question; concept IRIs already resolved. */
     record NewQuestion(String text, List<String> sectors, List<String> areas, String period, String population,
-                       String askedBy, String askedByName, String agent) {
+                       String askedBy, String askedByName, String agent, String kind) {
+    }
+
+    /** What a correction of a question's understanding sets; null leaves a part as it is. */
+    record Correction(List<String> sectors, List<String> areas, String period, String population, String kind,
+                      List<String> ignored) {
     }
 
     synchronized Question create(NewQuestion q) {
@@ -75,6 +80,9 @@ class QuestionStore {
         if (q.period() != null) {
             question.addProperty(KH.period, q.period());
         }
+        if (q.kind() != null) {
+            question.addProperty(KH.answerKind, q.kind());
+        }
         if (q.askedBy() != null) {
             Resource org = m.createResource(q.askedBy());
             question.addProperty(KH.askedBy, org);
@@ -95,7 +103,46 @@ class QuestionStore {
                 codes(q, KH.aboutArea), string(q, KH.period),
                 Optional.ofNullable(q.getPropertyResourceValue(KH.aboutPopulation)).map(r -> labels.code(r.getURI())).orElse(null),
                 org == null ? null : Optional.ofNullable(string(org, RDFS.label)).orElse(org.getURI()),
-                string(q, DCTerms.created), string(q, KH.status)));
+                string(q, DCTerms.created), string(q, KH.status), string(q, KH.answerKind),
+                q.listProperties(KH.ignoresConstraint).mapWith(st -> st.getString()).toList().stream().sorted().toList(),
+                Optional.ofNullable(q.getPropertyResourceValue(Prov.wasAttributedTo)).map(Resource::getURI).orElse(null)));
+    }
+
+    /** Replaces the parts of a question's understanding that a correction sets; sectors, areas and population are IRIs. */
+    synchronized void correct(String id, Correction c) {
+        Model m = ModelFactory.createModelForGraph(store.copyOf(uris.questionGraph(id)));
+        Resource q = m.getResource(uris.question(id));
+        if (c.sectors() != null) {
+            q.removeAll(KH.aboutSector);
+            c.sectors().forEach(s -> q.addProperty(KH.aboutSector, m.createResource(s)));
+        }
+        if (c.areas() != null) {
+            q.removeAll(KH.aboutArea);
+            c.areas().forEach(a -> q.addProperty(KH.aboutArea, m.createResource(a)));
+        }
+        if (c.period() != null) {
+            q.removeAll(KH.period);
+            if (!c.period().isEmpty()) {
+                q.addProperty(KH.period, c.period());
+            }
+        }
+        if (c.population() != null) {
+            q.removeAll(KH.aboutPopulation);
+            if (!c.population().isEmpty()) {
+                q.addProperty(KH.aboutPopulation, m.createResource(c.population()));
+            }
+        }
+        if (c.kind() != null) {
+            q.removeAll(KH.answerKind);
+            if (!c.kind().isEmpty()) {
+                q.addProperty(KH.answerKind, c.kind());
+            }
+        }
+        if (c.ignored() != null) {
+            q.removeAll(KH.ignoresConstraint);
+            c.ignored().forEach(i -> q.addProperty(KH.ignoresConstraint, i));
+        }
+        write(uris.questionGraph(id), m.getGraph());
     }
 
     List<Question> list() {

@@ -33,7 +33,8 @@ class QuestionViewPage {
         Caller caller = CurrentCaller.get();
         QuestionService.QuestionView view = questions.view(id, caller, null);
         audit.read(caller, "question-page", view);
-        model.addAttribute("page", QuestionPageView.of(view, questions.mayReview(caller, view.question()), concepts, links));
+        model.addAttribute("page", QuestionPageView.of(view, questions.mayReview(caller, view.question()),
+                questions.mayCorrect(caller, view.question()), concepts, links));
         model.addAttribute("links", links);
         return "question";
     }

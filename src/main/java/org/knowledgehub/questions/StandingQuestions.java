@@ -110,7 +110,8 @@ class StandingQuestions implements DisposableBean {
             VisibleGraphs onlyNew = new VisibleGraphs(graphs);
             int linked = 0;
             for (Question q : open) {
-                Answers answers = finder.answer(q.text(), questions.conceptsOf(q), QuestionService.years(q.period()), onlyNew, 3);
+                Answers answers = finder.answer(q.text(), questions.conceptsOf(q), QuestionService.years(q.period()),
+                        q.kind() == null ? null : Understanding.Kind.of(q.kind()), q.ignored(), onlyNew, 3);
                 if (!answers.confident()) {
                     continue;
                 }

@@ -166,6 +166,19 @@ public class HybridSearch {
         return index.byUri(uri, visible);
     }
 
+    /**
+     * Whether any passage the caller may see uses a word (in any of its inflections the index
+     * folds together: "convoy" for "convoys").
+     */
+    public boolean anyPassageUses(String word, VisibleGraphs visible) {
+        return terms(word).stream().anyMatch(t -> index.countWithTerm(t, visible) > 0);
+    }
+
+    /** Passages by IRI, those the caller may see. */
+    public Map<String, IndexedPassage> passages(Collection<String> uris, VisibleGraphs visible) {
+        return index.byUris(uris, visible);
+    }
+
     /** The lexical side of hybrid search (words and ontology), for counting and faceting its matches. */
     Query lexical(QueryAnalysis a) {
         return expanded(a, words(a));

@@ -16,6 +16,13 @@ import java.util.List;
  * @param indicators    notations of the indicators it mentions
  * @param years         the years it speaks of, or else the year of its document
  * @param personalData  whether it names a private person or carries contact or ID numbers
+ * @param table         whether it is table content (figures and labels) rather than prose
+ * @param documentYears the years its document is about: those its title or file name names (the
+ *                      VASyR 2022 is about 2022, though published in 2023), else its date's year
+ * @param documentPopulations the population groups its document is mainly about (those most of its
+ *                      passages that name a group name), which a passage naming none speaks of
+ * @param documentAreas the areas its document is mainly about (those most of its passages that name
+ *                      an area name, with their governorates), which a passage naming none speaks of
  * @param vector        its sentence embedding (unit length), or null when embeddings are off; not
  *                      read back from the index
  */
@@ -23,7 +30,9 @@ public record IndexedPassage(String passageUri, String documentId, String docume
                              int number, String text, int start, int end, String sectionUri, String sectionTitle,
                              String documentTitle, String documentType, LocalDate date, List<String> organisations,
                              String sensitivity, List<String> areas, List<String> sectors, List<String> populations,
-                             List<String> indicators, List<Integer> years, boolean personalData, float[] vector) {
+                             List<String> indicators, List<Integer> years, boolean personalData, boolean table,
+                             List<Integer> documentYears, List<String> documentPopulations, List<String> documentAreas,
+                             float[] vector) {
 
     public IndexedPassage {
         organisations = List.copyOf(organisations);
@@ -32,6 +41,9 @@ public record IndexedPassage(String passageUri, String documentId, String docume
         populations = List.copyOf(populations);
         indicators = List.copyOf(indicators);
         years = List.copyOf(years);
+        documentYears = List.copyOf(documentYears);
+        documentPopulations = List.copyOf(documentPopulations);
+        documentAreas = List.copyOf(documentAreas);
     }
 
     /** What the embedding model reads: where the passage stands, then the passage. */
@@ -42,6 +54,6 @@ public record IndexedPassage(String passageUri, String documentId, String docume
     public IndexedPassage withVector(float[] v) {
         return new IndexedPassage(passageUri, documentId, documentUri, graph, stamp, number, text, start, end, sectionUri,
                 sectionTitle, documentTitle, documentType, date, organisations, sensitivity, areas, sectors, populations,
-                indicators, years, personalData, v);
+                indicators, years, personalData, table, documentYears, documentPopulations, documentAreas, v);
     }
 }

@@ -105,6 +105,10 @@ public class PassageIndex implements DisposableBean {
     static final String POPULATION = "population";
     static final String INDICATOR = "indicator";
     static final String PERSONAL_DATA = "personal_data";
+    static final String TABLE = "table";
+    static final String DOC_YEAR = "doc_year";
+    static final String DOC_POPULATION = "doc_population";
+    static final String DOC_AREA = "doc_area";
     static final String TEXT = "text";
     static final String SECTION = "section";
     static final String TITLE = "title";
@@ -281,6 +285,12 @@ public class PassageIndex implements DisposableBean {
         if (p.personalData()) {
             d.add(new StringField(PERSONAL_DATA, "true", Field.Store.YES));
         }
+        if (p.table()) {
+            d.add(new StringField(TABLE, "true", Field.Store.YES));
+        }
+        p.documentYears().forEach(y -> d.add(new StringField(DOC_YEAR, y.toString(), Field.Store.YES)));
+        p.documentPopulations().forEach(g -> d.add(new StringField(DOC_POPULATION, g, Field.Store.YES)));
+        p.documentAreas().forEach(a -> d.add(new StringField(DOC_AREA, a, Field.Store.YES)));
         if (p.date() != null) {
             d.add(new LongPoint(DATE, p.date().toEpochDay()));
             d.add(new StoredField(DATE_STORED, p.date().toString()));
@@ -355,12 +365,61 @@ public class PassageIndex implements DisposableBean {
     }
 
     /** A passage by its IRI, if the caller may see it. */
+    /** How many passages the caller may see hold an index term in their text, their section's title or their document's. */
+    public int countWithTerm(String term, VisibleGraphs visible) {
+        Query anywhere = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(SECTION, term)), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(TITLE, term)), BooleanClause.Occur.SHOULD)
+                .build();
+        Query query = new BooleanQuery.Builder()
+                .add(anywhere, BooleanClause.Occur.FILTER)
+                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
+                .build();
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     public Optional<IndexedPassage> byUri(String uri, VisibleGraphs visible) {
         Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(ID, uri)), BooleanClause.Occur.MUST)
                 .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
                 .build();
         return top(query, query, visible, 1).stream().findFirst().map(SearchHit::passage);
+    }
+
+    /**
+     * The passages of the given IRIs the caller may see, by IRI (for the passages around an answer,
+     * which may complete it).
+     */
+    public Map<String, IndexedPassage> byUris(Collection<String> passageUris, VisibleGraphs visible) {
+        if (passageUris.isEmpty()) {
+            return Map.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
+                .build();
+        IndexSearcher searcher = acquire();
+        try {
+            Map<String, IndexedPassage> out = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(query, passageUris.size()).scoreDocs) {
+                IndexedPassage p = fromDocument(stored.document(sd.doc));
+                out.put(p.passageUri(), p);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
     }
 
     /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
@@ -436,7 +495,7 @@ public class PassageIndex implements DisposableBean {
     /** The filters of a query and the access decision, without its text. */
     private Query filters(SearchQuery q, VisibleGraphs visible) {
         return filtered(new SearchQuery(new MatchAllDocsQuery(), q.type(), q.organisation(), q.from(), q.to(), q.sensitivity(),
-                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.k(), q.offset()), visible);
+                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.k(), q.offset()), visible);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, TopDocs top) throws IOException {
@@ -464,7 +523,8 @@ public class PassageIndex implements DisposableBean {
         }
         for (var filter : Map.of(ORG, nullToEmpty(q.organisation()), AREA, nullToEmpty(q.area()),
                 SECTOR, nullToEmpty(q.sector()), POPULATION, nullToEmpty(q.population()), INDICATOR, nullToEmpty(q.indicator()),
-                YEAR, q.year() == null ? "" : q.year().toString()).entrySet()) {
+                YEAR, q.year() == null ? "" : q.year().toString(),
+                DOC_YEAR, q.documentYear() == null ? "" : q.documentYear().toString()).entrySet()) {
             if (!filter.getValue().isEmpty()) {
                 b.add(new TermQuery(new Term(filter.getKey(), filter.getValue())), BooleanClause.Occur.FILTER);
             }
@@ -556,7 +616,9 @@ public class PassageIndex implements DisposableBean {
                 date == null ? null : LocalDate.parse(date), List.of(d.getValues(ORG)), d.get(SENSITIVITY),
                 List.of(d.getValues(AREA)), List.of(d.getValues(SECTOR)), List.of(d.getValues(POPULATION)),
                 List.of(d.getValues(INDICATOR)), Arrays.stream(d.getValues(YEAR)).map(Integer::valueOf).toList(),
-                d.get(PERSONAL_DATA) != null, null);
+                d.get(PERSONAL_DATA) != null, d.get(TABLE) != null,
+                Arrays.stream(d.getValues(DOC_YEAR)).map(Integer::valueOf).toList(), List.of(d.getValues(DOC_POPULATION)),
+                List.of(d.getValues(DOC_AREA)), null);
     }
 
     private static String nullToEmpty(String s) {

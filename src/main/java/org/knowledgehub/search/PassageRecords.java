@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -46,8 +50,12 @@ public final class PassageRecords {
         String stamp = string(doc, KH.indexStamp).orElse("");
         List<String> publishers = new ArrayList<>();
         doc.listProperties(DCTerms.publisher).forEach(st -> addOnce(publishers, organisationName(st.getResource(), labels)));
+        List<Integer> documentYears = documentYears(title, string(doc, KH.sourceName).orElse(""), date);
+        List<Resource> passages = graph.listSubjectsWithProperty(RDF.type, KH.Passage).toList();
+        List<String> documentPopulations = mainly(passages, labels, base, e -> e.populations);
+        List<String> documentAreas = mainly(passages, labels, base, e -> e.areas);
         List<IndexedPassage> out = new ArrayList<>();
-        graph.listSubjectsWithProperty(RDF.type, KH.Passage).forEach(p -> {
+        passages.forEach(p -> {
             Resource section = p.getPropertyResourceValue(KH.inSection);
             Entities e = new Entities();
             collect(p, e, labels, base);
@@ -56,16 +64,58 @@ public final class PassageRecords {
             }
             List<String> organisations = new ArrayList<>(publishers);
             e.organisations.forEach(o -> addOnce(organisations, o));
-            List<Integer> years = e.years.isEmpty() && date != null ? List.of(date.getYear()) : new ArrayList<>(e.years);
+            List<Integer> years = e.years.isEmpty() ? documentYears : new ArrayList<>(e.years);
             out.add(new IndexedPassage(p.getURI(), documentId, documentUri, graphUri, stamp,
                     integer(p, KH.order), string(p, KH.text).orElse(""), integer(p, KH.startOffset), integer(p, KH.endOffset),
                     section == null ? null : section.getURI(),
                     section == null ? null : string(section, DCTerms.title).orElse(null),
                     title, type, date, organisations, sensitivity, new ArrayList<>(e.areas), new ArrayList<>(e.sectors),
-                    new ArrayList<>(e.populations), new ArrayList<>(e.indicators), years, e.personalData, null));
+                    new ArrayList<>(e.populations), new ArrayList<>(e.indicators), years, e.personalData,
+                    p.hasProperty(RDF.type, KH.TableContent), documentYears, documentPopulations, documentAreas, null));
         });
         out.sort(Comparator.comparingInt(IndexedPassage::number));
         return out;
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19[5-9]\\d|20\\d\\d)(?!\\d)");
+
+    /**
+     * The years a document is about: those its title or file name names (a report's edition, the
+     * year of a meeting's minutes), else its date's year, else none.
+     */
+    static List<Integer> documentYears(String title, String sourceName, LocalDate date) {
+        Set<Integer> years = new TreeSet<>();
+        for (String s : List.of(title, sourceName)) {
+            Matcher m = YEAR.matcher(s);
+            while (m.find()) {
+                years.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        if (years.isEmpty() && date != null) {
+            years.add(date.getYear());
+        }
+        return List.copyOf(years);
+    }
+
+    /**
+     * The population groups (or areas) a document is mainly about: of the passages that name one, at
+     * least half name it (a VASyR report names Syrian refugees throughout, Lebanese host communities
+     * now and then; a field note on Akkar names Akkar).
+     */
+    private static List<String> mainly(List<Resource> passages, ConceptLabels labels, String base,
+                                       java.util.function.Function<Entities, Set<String>> kind) {
+        Map<String, Integer> counts = new TreeMap<>();
+        int naming = 0;
+        for (Resource p : passages) {
+            Entities e = new Entities();
+            collect(p, e, labels, base);
+            if (!kind.apply(e).isEmpty()) {
+                naming++;
+                kind.apply(e).forEach(g -> counts.merge(g, 1, Integer::sum));
+            }
+        }
+        int enough = naming;
+        return counts.entrySet().stream().filter(c -> c.getValue() * 2 >= enough).map(Map.Entry::getKey).toList();
     }
 
     /** What a passage and the headings above it mention. */

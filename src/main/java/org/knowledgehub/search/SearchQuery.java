@@ -10,13 +10,14 @@ import org.apache.lucene.search.Query;
  * @param from, to   the document's date
  * @param area       P-code of an area the passage mentions (a governorate matches its districts)
  * @param year       a year the passage speaks of
+ * @param documentYear a year the passage's document is about (its edition: the VASyR 2022 is about 2022)
  */
 public record SearchQuery(Query text, String type, String organisation, LocalDate from, LocalDate to,
                           String sensitivity, String area, String sector, String population, String indicator,
-                          Integer year, int k, int offset) {
+                          Integer year, Integer documentYear, int k, int offset) {
 
     /** No filter: every passage the caller may see (the text is not used). */
     public static SearchQuery unfiltered() {
-        return new SearchQuery(null, null, null, null, null, null, null, null, null, null, null, 10, 0);
+        return new SearchQuery(null, null, null, null, null, null, null, null, null, null, null, null, 10, 0);
     }
 }

@@ -96,6 +96,7 @@ public class SearchService {
                 concept("population", r.population(), Schemes.populations(base), CODE, "a population group code such as syrian-refugees"),
                 concept("indicator", r.indicator(), Schemes.indicators(base), CODE, "an indicator code such as below-smeb"),
                 blank(r.year()) ? null : integer("year", r.year(), 1900, 2100),
+                null,
                 blank(r.k()) ? 10 : integer("k", r.k(), 1, MAX_K),
                 blank(r.offset()) ? 0 : integer("offset", r.offset(), 0, MAX_OFFSET));
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {

@@ -14,9 +14,10 @@ import org.apache.jena.graph.Node;
  * @param indicatorCode  notation of an indicator the import created, else null
  * @param indicatorSectors IRIs of the sectors of an indicator the import created (the table's sector), else empty
  * @param population     IRI of its population group, or null
+ * @param datasetTitle   the title of its table ("VASyR - Food security"), or null
  * @param imported       when its table was imported: among values of several sources, the latest counts
  */
 record Observation(Node graph, String iri, String indicator, String indicatorLabel, String indicatorCode,
-                   List<String> indicatorSectors, String area, int year, BigDecimal value, String unit, String population, String dataset, String source,
-                   Instant imported) {
+                   List<String> indicatorSectors, String area, int year, BigDecimal value, String unit, String population, String dataset, String datasetTitle,
+                   String source, Instant imported) {
 }

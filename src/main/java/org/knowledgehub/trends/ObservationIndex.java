@@ -97,7 +97,8 @@ class ObservationIndex {
             out.add(new Observation(graph, o.getURI(), indicator.getURI(), string(indicator, SKOS.prefLabel),
                     string(indicator, SKOS.notation), indicator.listProperties(DCTerms.subject).mapWith(Statement::getObject)
                             .filterKeep(RDFNode::isURIResource).mapWith(n -> n.asResource().getURI()).toList(), area.getURI(), year, number, string(o, KH.unit),
-                    population == null ? null : population.getURI(), dataset.getURI(), string(dataset, DCTerms.source),
+                    population == null ? null : population.getURI(), dataset.getURI(), string(dataset, DCTerms.title),
+                    string(dataset, DCTerms.source),
                     imported(dataset)));
         });
     }

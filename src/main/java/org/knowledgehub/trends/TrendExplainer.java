@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.knowledgehub.Problems;
 import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.questions.Answer;
+import org.knowledgehub.questions.AnswerCues;
 import org.knowledgehub.questions.Answers;
 import org.knowledgehub.questions.Question;
 import org.knowledgehub.questions.QuestionService;
@@ -30,8 +30,6 @@ import org.springframework.stereotype.Component;
 class TrendExplainer {
 
     private static final int EVIDENCE = 10;
-    private static final Pattern REASONS = Pattern.compile("\\b(explain(s|ed|ing)?( by)?|explanations?|because|due to|driven by|"
-            + "as a result of|caused by|led to|leading to|reasons?|attributed to|owing to|following the)\\b", Pattern.CASE_INSENSITIVE);
 
     private final TrendsService trends;
     private final QuestionService questions;
@@ -88,7 +86,7 @@ class TrendExplainer {
                 "Why did " + lowerFirst(trend.indicator().label()) + " change in " + trend.area().label() + " between "
                         + from + " and " + to + "?",
                 sectors, List.of(trend.area().code()), from + "/" + to,
-                trend.population() == null ? null : trend.population().code(), null);
+                trend.population() == null ? null : trend.population().code(), null, "why");
         Answers evidence = ordered(questions.ask(ask, caller, EVIDENCE), from, to);
         // The explanation's API and its page both come here: the evidence they show is read here.
         audit.recordRead(caller, "explain", trend.indicator().iri() + " " + trend.area().code() + " " + from + "/" + to,
@@ -113,7 +111,7 @@ class TrendExplainer {
         ordered.sort(Comparator.comparing((Answer answer) -> !aboutPeriod(answer, from, to))
                 .thenComparing(answer -> !givesReasons(answer))
                 .thenComparing(answer -> -yearsOfPeriod(answer, from, to)));
-        return new Answers(a.question(), a.confident(), a.concepts(), a.years(), ordered, a.conflicts());
+        return a.withAnswers(ordered);
     }
 
     /** How many of the period's years a passage speaks of: one about both ends speaks of the change. */
@@ -129,7 +127,7 @@ class TrendExplainer {
     }
 
     private static boolean givesReasons(Answer answer) {
-        return REASONS.matcher(answer.text()).find();
+        return AnswerCues.givesReasons(answer.text());
     }
 
     private static TrendViews.Point at(List<TrendViews.Point> points, int year) {

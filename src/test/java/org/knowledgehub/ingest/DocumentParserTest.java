@@ -107,6 +107,63 @@ class DocumentParserTest {
                 + "of legal residency are recorded in Akkar.");
     }
 
+    /** One line of a PDF's text layer, as Tika gives it: a paragraph of its own. */
+    private static RawBlock line(int page, String text) {
+        return new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, page, text);
+    }
+
+    @Test
+    void aSentenceCutByAPageBreakAndASideColumnIsOneParagraphAgain() {
+        List<RawBlock> lines = new java.util.ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            // A running header that carries the page number, on every page.
+            lines.add(line(page, "VULNERABILITY ASSESSMENT OF SYRIAN REFUGEES (VASYR) IN LEBANON – EXECUTIVE SUMMARY " + page));
+            if (page == 1) {
+                lines.add(line(1, "LEGAL RESIDENCY"));
+                lines.add(line(1, "Most households (60 per cent) reported that interactions with host communities were positive."));
+                lines.add(line(1, "At the governorate level, the highest proportion of negative interactions was found in Mount"));
+                // The side column's title, then the next page's section title, stand between the two halves of the sentence.
+                lines.add(line(1, "PROTECTION"));
+            } else if (page == 2) {
+                lines.add(line(2, "SHELTER"));
+                lines.add(line(2, "Lebanon at 11 per cent of households."));
+                lines.add(line(2, "Rents increased by 45 per cent nationally, reaching just over LBP 8M, as compared to the"));
+                lines.add(line(2, "United Nations estimates of the previous year."));
+            } else {
+                lines.add(line(3, "Households in Akkar paid the least rent of all governorates surveyed in 2024."));
+            }
+        }
+        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true));
+        assertThat(text.text()).doesNotContain("EXECUTIVE SUMMARY")
+                .contains("the highest proportion of negative interactions was found in Mount Lebanon at 11 per cent of households.")
+                // A line that ends mid-sentence continues on the next even when that one starts with a capital.
+                .contains("as compared to the United Nations estimates of the previous year.");
+        List<String> headings = text.blocks().stream().filter(b -> b.kind() == BlockKind.HEADING).map(text::textOf).toList();
+        // The side column's title right above the page's title is a label, not a section of its own.
+        assertThat(headings).containsExactly("LEGAL RESIDENCY", "SHELTER");
+    }
+
+    @Test
+    void chartLabelsAreNotHeadingsAndTheirFiguresStayTogether() {
+        List<RawBlock> lines = List.of(
+                line(1, "Shelter conditions"),
+                line(1, "Over half (58 per cent) of households were living in shelters below humanitarian standards."),
+                line(1, "Figure 7: Shelter conditions, by governorate"),
+                line(1, "Residential"),
+                line(1, "Non-residential"),
+                line(1, "More than"),
+                line(1, "6 months late 67% 50% 60% 62%"),
+                line(1, "43% 55% 37%"),
+                line(1, "Overcrowding"),
+                line(1, "Almost a quarter of households (23 per cent) were living in overcrowded conditions this year."));
+        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true));
+        List<String> headings = text.blocks().stream().filter(b -> b.kind() == BlockKind.HEADING).map(text::textOf).toList();
+        assertThat(headings).containsExactly("Shelter conditions", "Overcrowding");
+        assertThat(text.text()).contains("More than 6 months late 67% 50% 60% 62% 43% 55% 37%");
+        assertThat(BlockCleaner.isFigures("43% 55% 37%")).isTrue();
+        assertThat(BlockCleaner.isFigures("Over half (58 per cent) of households were living in shelters.")).isFalse();
+    }
+
     @Test
     void docxHeadingStylesBecomeSections() {
         DocumentContext doc = Structure.of(TestDocuments.docx("Sector assessment", REPORT), "assessment.docx", null);

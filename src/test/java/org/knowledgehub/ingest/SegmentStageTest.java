@@ -51,4 +51,18 @@ class SegmentStageTest {
         assertThat(doc.sections.getFirst().title()).isNull();
         assertThat(doc.passages).hasSize(2);
     }
+
+    @Test
+    void aTableIsTableContentOfItsOwnBesideTheProseThatExplainsIt() {
+        String md = "# Rents\n\nRents doubled in Akkar because landlords asked to be paid in US dollars after the depreciation.\n\n"
+                + "| Governorate | 2021 | 2022 |\n|---|---|---|\n| Akkar | 312,000 | 863,000 |\n| Bekaa | 209,000 | 516,000 |\n\n"
+                + LONG_SENTENCE + "\n";
+        DocumentContext doc = Structure.of(md.getBytes(StandardCharsets.UTF_8), "rents.md", null);
+        List<String> texts = doc.passages.stream().map(p -> doc.text.text().substring(p.start(), p.end())).toList();
+        List<Boolean> tables = doc.passages.stream().map(Passage::table).toList();
+        assertThat(texts).hasSize(3);
+        assertThat(texts.get(0)).startsWith("Rents doubled in Akkar");
+        assertThat(texts.get(1)).startsWith("Governorate\t2021\t2022").contains("Akkar\t312,000\t863,000");
+        assertThat(tables).containsExactly(false, true, false);
+    }
 }

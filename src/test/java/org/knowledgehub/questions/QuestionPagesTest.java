@@ -160,6 +160,38 @@ class QuestionPagesTest extends HubTest {
     }
 
     @Test
+    void thePageSaysHowTheQuestionWasUnderstoodAndItsAskerCorrectsIt() {
+        Members.Member asker = Members.create(http(), admin(), "IOM", List.of("contributor"), List.of());
+        Http.Response created = asker.http().json("POST", "/api/questions", """
+                {"text": "Why did rents rise in the North in 2021?", "sectors": ["shelter"]}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String mine = created.json().get("id").asString();
+
+        // Everyone sees what the hub understood; only the asker (and reviewers) get the form that corrects it.
+        String anonymousPage = browser().get("/questions/" + mine).text();
+        assertThat(anonymousPage).contains("id=\"understood-as\"").contains("a why-question").contains("year 2021")
+                .contains("data-constraint=\"area:LB5\"").doesNotContain("id=\"understanding-form\"");
+        BrowserSession other = signedIn(Members.create(http(), admin(), "WFP", List.of("contributor"), List.of()));
+        assertThat(other.get("/questions/" + mine).text()).doesNotContain("id=\"understanding-form\"");
+        String token = BrowserSession.csrfToken(other.get("/questions"));
+        assertThat(other.postForm("/questions/" + mine + "/understanding", Map.of("_csrf", token, "kind", "fact")).status())
+                .isEqualTo(403);
+
+        BrowserSession session = signedIn(asker);
+        String page = session.get("/questions/" + mine).text();
+        assertThat(page).contains("id=\"understanding-form\"").contains("value=\"area:LB5\"");
+        String csrf = BrowserSession.csrfToken(session.get("/questions/" + mine));
+        Http.Response corrected = session.postForm("/questions/" + mine + "/understanding",
+                Map.of("_csrf", csrf, "kind", "trend", "period", "2020/2021", "ignore", "area:LB5"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(302);
+        String after = session.get("/questions/" + mine).text();
+        assertThat(after).contains("a trend").contains("id=\"ignored\"").doesNotContain("data-constraint=\"area:LB5\"");
+        JsonNode question = http().get("/api/questions/" + mine).json().get("question");
+        assertThat(question.get("kind").asString()).isEqualTo("trend");
+        assertThat(question.get("period").asString()).isEqualTo("2020/2021");
+    }
+
+    @Test
     void theReviewFormsAreForCoordinatorsOfOneOfTheQuestionsSectorsAndAdmins() {
         // Another sector's coordinator: no forms on the page, and forging them (with a valid token) is a 403 naming the sectors.
         BrowserSession education = signedIn(Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("education")));

@@ -207,7 +207,10 @@ class QuestionsApiTest extends HubTest {
         JsonNode view = http().get("/api/questions/" + id).json();
         assertThat(view.get("question").get("sectors").toString()).contains("protection");
         JsonNode answers = view.get("answers").get("answers");
-        assertThat(answers.get(0).get("provenance").get("document").get("title").asString()).containsIgnoringCase("consent");
+        // Asked what the IMWG decided, the hub answers from the IMWG's minutes: the meeting where the decision was taken.
+        assertThat(view.get("answers").get("understanding").get("summary").asString()).contains("document type minutes");
+        assertThat(answers.get(0).get("provenance").get("document").get("title").asString()).contains("IM Working Group");
+        assertThat(answers.get(0).get("text").asString()).containsIgnoringCase("consent");
 
         // A coordinator rejects the first candidate and accepts the second: the accepted one comes first.
         String first = answers.get(0).get("passage").asString();

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,6 @@ import java.util.function.Predicate;
 import org.knowledgehub.ingest.DocumentIds;
 import org.knowledgehub.search.HybridSearch;
 import org.knowledgehub.search.QueryAnalysis;
-import org.knowledgehub.search.SearchQuery;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.Uris;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +35,17 @@ final class RankingBenchmark {
      * How the rankings did on one question: Success@5, MRR@10 and nDCG@10 per ranking (answerable
      * questions only), whether the hybrid answer was confident and its best quote's similarity.
      */
-    record Outcome(Judged question, Map<HybridSearch.Ranker, double[]> metrics, boolean confident, Double similarity) {
+    record Outcome(Judged question, Map<String, double[]> metrics, boolean confident, Double similarity, String reason,
+                   String best) {
     }
+
+    /**
+     * The rankings compared: the four of hybrid search, the answers as the hub gave them before it
+     * understood questions ({@link PreviousAnswers}: hybrid search grouped by document) and as
+     * {@code /api/ask} gives them now (the first passage of each document group in order, then the
+     * groups' further ones).
+     */
+    static final List<String> RANKINGS = List.of("bm25", "bm25 + expansion", "dense", "hybrid", "previous answers", "answers");
 
     /** Means over the answerable questions of a set of outcomes, and the counts of confident answers. */
     record Scores(List<Outcome> outcomes) {
@@ -63,30 +71,36 @@ final class RankingBenchmark {
         }
 
         /** The mean of Success@5 (0), MRR@10 (1) or nDCG@10 (2) of a ranking over the answerable questions. */
-        double mean(HybridSearch.Ranker r, int metric) {
+        double mean(String r, int metric) {
             return outcomes.stream().filter(o -> o.question().answerable()).mapToDouble(o -> o.metrics().get(r)[metric])
                     .average().orElse(0);
         }
 
         double hybridToBm25() {
-            return mean(HybridSearch.Ranker.HYBRID, 2) / mean(HybridSearch.Ranker.BM25, 2);
+            return mean("hybrid", 2) / mean("bm25", 2);
         }
 
         /** One line per answerable question: its id and the nDCG@10 of each ranking, to see where a change helps or hurts. */
         String perQuestion() {
             StringBuilder out = new StringBuilder("question");
-            for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
-                out.append('\t').append(r.name().toLowerCase(Locale.ROOT));
+            for (String r : RANKINGS) {
+                out.append('\t').append(r);
             }
             out.append('\n');
             outcomes.stream().filter(o -> o.question().answerable()).forEach(o -> {
                 out.append(o.question().id());
-                for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
+                for (String r : RANKINGS) {
                     out.append(String.format(Locale.ROOT, "\t%.3f", o.metrics().get(r)[2]));
                 }
                 out.append('\n');
             });
             return out.toString();
+        }
+
+        /** Why each answerable question got no confident answer, and what answered the others confidently, for the log. */
+        List<String> doubts() {
+            return outcomes.stream().filter(o -> o.question().answerable() != o.confident())
+                    .map(o -> o.question().id() + ": " + (o.confident() ? "confident with " + o.best() : o.reason())).toList();
         }
 
         List<String> similarities() {
@@ -123,23 +137,39 @@ final class RankingBenchmark {
     }
 
     /** Every ranking of every question, over the passages of {@code visible}. */
-    static Scores score(List<Judged> questions, AnswerFinder finder, VisibleGraphs visible) {
+    static Scores score(List<Judged> questions, AnswerFinder finder, java.util.function.Function<String, Answers> previous,
+                        VisibleGraphs visible) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Judged q : questions) {
             QueryAnalysis a = finder.analyse(q.text());
-            Answers answers = finder.answer(a, HybridSearch.Ranker.HYBRID, SearchQuery.unfiltered(), visible, 10);
+            Answers answers = finder.answer(q.text(), List.of(), List.of(), null, List.of(), visible, 10);
             Double similarity = answers.answers().isEmpty() ? null : answers.answers().getFirst().why().similarity();
-            Map<HybridSearch.Ranker, double[]> metrics = new EnumMap<>(HybridSearch.Ranker.class);
+            Map<String, double[]> metrics = new LinkedHashMap<>();
             if (q.answerable()) {
-                for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
-                    List<String> ranking = finder.rank(a, r, visible, 10);
-                    metrics.put(r, new double[]{success(ranking, q.grades(), 5), reciprocalRank(ranking, q.grades()),
-                            ndcg(ranking, q.grades(), 10)});
+                HybridSearch.Ranker[] rankers = HybridSearch.Ranker.values();
+                for (int i = 0; i < rankers.length; i++) {
+                    metrics.put(RANKINGS.get(i), metrics(finder.rank(a, rankers[i], visible, 10), q.grades()));
                 }
+                metrics.put("previous answers", metrics(passages(previous.apply(q.text())), q.grades()));
+                metrics.put("answers", metrics(passages(answers), q.grades()));
             }
-            outcomes.add(new Outcome(q, metrics, answers.confident(), similarity));
+            String best = answers.answers().isEmpty() ? "" : answers.answers().getFirst().provenance().document().id() + ": "
+                    + answers.answers().getFirst().quote().text();
+            outcomes.add(new Outcome(q, metrics, answers.confident(), similarity, answers.reason(), best));
         }
         return new Scores(outcomes);
+    }
+
+    private static double[] metrics(List<String> ranking, Map<String, Integer> grades) {
+        return new double[]{success(ranking, grades, 5), reciprocalRank(ranking, grades), ndcg(ranking, grades, 10)};
+    }
+
+    /** The passages of answers in the order a reader meets them: each document's first, then the others. */
+    private static List<String> passages(Answers answers) {
+        List<String> out = new ArrayList<>();
+        answers.answers().stream().filter(a -> a.origin().equals("passage")).forEach(a -> out.add(a.passage()));
+        answers.answers().forEach(a -> a.more().forEach(m -> out.add(m.passage())));
+        return out;
     }
 
     /** The Markdown table of the README and the lines under it. */
@@ -148,9 +178,8 @@ final class RankingBenchmark {
                 "%n%s: %d questions (%d answerable, %d without an answer in the documents)%n"
                         + "| ranking | Success@5 | MRR@10 | nDCG@10 |%n|---|---|---|---|%n",
                 title, s.outcomes().size(), s.answerable(), s.unanswerable()));
-        for (HybridSearch.Ranker r : HybridSearch.Ranker.values()) {
-            table.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", r.name().toLowerCase(Locale.ROOT)
-                    .replace("expanded", "bm25 + expansion"), s.mean(r, 0), s.mean(r, 1), s.mean(r, 2)));
+        for (String r : RANKINGS) {
+            table.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", r, s.mean(r, 0), s.mean(r, 1), s.mean(r, 2)));
         }
         table.append(String.format(Locale.ROOT, "%nhybrid nDCG@10 / BM25 nDCG@10: %.2f%n"
                         + "questions without an answer that got no confident answer: %d of %d (%.2f); "

@@ -1,0 +1,74 @@
+package org.knowledgehub.questions;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a sentence offers a kind of question: a cause or an explanation for a why-question, a
+ * figure for a how-many, a change over years for a trend, items for a list, a date for a
+ * when-question. Used to pick the sentence that answers among those that only speak of the topic.
+ */
+public final class AnswerCues {
+
+    private static final Pattern REASONS = Pattern.compile("(?i)\\b(?:explain(?:s|ed|ing)?(?: by)?|explanations?|because|"
+            + "due to|driven by|drivers?|comes? from|came from|(?:main |primary |key )?sources? of|lies in|the reason|as a result(?: of)?|result(?:s|ed|ing)? (?:of|from|in)|caused by|causes?|led to|leading to|"
+            + "reasons?|attributed to|owing to|following the|in light of|amid|given the|stemm(?:ing|ed|s) from|linked to|"
+            + "associated with|contribut(?:ed|ing|es) to|main(?:ly)? (?:due|because)|mainly|largely|primarily|which (?:means|indicates)|"
+            + "this (?:indicates|shows|means|reflects|is understood)|so that|in order to|to avoid|impact of|effect of|"
+            + "depreciation|inflation|crisis|prices? (?:of|increase|rise|hike)|consequen(?:ce|tly)|therefore|thus|hence)\\b"
+            + "|, so (?!far\\b|much\\b|many\\b)");
+    /**
+     * A figure: a share, an amount of money, a count of something; not a year or a day of a date
+     * ("4 August 2020" gives no figure).
+     */
+    private static final Pattern FIGURE = Pattern.compile("(?i)\\d(?:[\\d,.]*\\d)?\\s*(?:%|per ?cent|percent|percentage points?|points?)"
+            + "|(?:LBP|USD|US\\$|\\$|SYP|EUR)\\s?\\d|\\d(?:[\\d,.]*\\d)?\\s*(?:million|billion|thousand|M\\b|LBP|USD|dollars?|hours?|days?|"
+            + "weeks?|months?|years?|times|households?|people|persons?|individuals?|children|refugees|families|cases|members?|"
+            + "meals?|groups?|kg|km|m2)|\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+\\.\\d+\\b|\\b(?:half|a third|one third|two thirds|a quarter|"
+            + "three quarters|one out of|out of (?:ten|five)|nine out of|doubled|tripled|quadrupled|"
+            + "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+            + "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?(?:\\w+[- ])?per ?cent)\\b");
+    private static final Pattern CHANGE = Pattern.compile("(?i)\\b(?:increas\\w*|decreas\\w*|ris(?:e|en|ing)|rose|fell|fall(?:en|ing)?|"
+            + "drop(?:ped)?|declin\\w*|grew|grow\\w*|doubl\\w*|tripl\\w*|quadrupl\\w*|improv\\w*|worsen\\w*|deteriorat\\w*|"
+            + "remained|stable|compared (?:to|with)|up from|down from|from \\d+|versus|since)\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:19[5-9]\\d|20\\d\\d)\\b");
+    private static final Pattern DATE = Pattern.compile("(?i)\\b(?:january|february|march|april|may|june|july|august|september|"
+            + "october|november|december|19[5-9]\\d|20\\d\\d|\\d{1,2}:\\d{2}|\\d{1,2}\\s?(?:am|pm))\\b");
+    private static final String AMOUNTS = "(?:share|percentage|proportion|per ?cent|rate|number|fraction|amount|portion|average|"
+            + "cost|costs|price|prices|level|value|ratio|prevalence|size|income|debt|wage|wages|rent|total|count|figure|median|mean)";
+    private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\b(?:how (?:many|much|often|long|high|low|large|big|far)|"
+            + "what\\b[^?.;]{0,40}?\\b" + AMOUNTS + "|which " + AMOUNTS + ")\\b");
+
+    private AnswerCues() {
+    }
+
+    /** Whether a text gives reasons: "due to", "because", "driven by", "as a result of", "mainly"... */
+    public static boolean givesReasons(String text) {
+        return REASONS.matcher(text).find();
+    }
+
+    /** Whether a question asks for an amount: how many, what share, what is the average. */
+    static boolean asksForAmount(String question) {
+        return HOW_MUCH.matcher(question).find();
+    }
+
+    /**
+     * Whether a sentence offers what a question of this kind asks for.
+     *
+     * @param amount whether the question asks for an amount
+     */
+    static boolean offers(Understanding.Kind kind, boolean amount, String sentence) {
+        return switch (kind) {
+            case WHY -> givesReasons(sentence);
+            case TREND -> FIGURE.matcher(sentence).find() && (CHANGE.matcher(sentence).find() || years(sentence) >= 2);
+            case COMPARISON -> FIGURE.matcher(sentence).find();
+            case WHEN -> DATE.matcher(sentence).find();
+            case LIST -> sentence.chars().filter(c -> c == ',' || c == ';' || c == '•' || c == '\n').count() >= 2;
+            case FACT -> !amount || FIGURE.matcher(sentence).find();
+            case WHO, WHERE -> true;
+        };
+    }
+
+    private static long years(String sentence) {
+        return YEAR.matcher(sentence).results().map(r -> r.group()).distinct().count();
+    }
+}
