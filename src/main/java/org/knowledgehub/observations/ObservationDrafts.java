@@ -17,7 +17,6 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.knowledgehub.Problems;
 import org.knowledgehub.ingest.ConsentRecord;
 import org.knowledgehub.ingest.FieldObservation;
 import org.knowledgehub.ingest.IngestRequest;

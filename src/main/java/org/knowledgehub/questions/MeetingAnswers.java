@@ -1,14 +1,27 @@
 package org.knowledgehub.questions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.knowledgehub.ingest.DocumentRecords;
+import org.knowledgehub.ingest.DocumentSummary;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.search.HybridSearch;
+import org.knowledgehub.search.IndexedPassage;
+import org.knowledgehub.search.SearchResponse;
+import org.knowledgehub.security.VisibleGraphs;
+import org.knowledgehub.store.Uris;
+import org.springframework.stereotype.Component;
 
 /**
  * Answers from the record of a meeting: who chaired it, who took the minutes, where and when it
@@ -17,7 +30,8 @@ import java.util.regex.Pattern;
  * minutes' own lines. Only for questions about a meeting, and only from meetings that meet the
  * question's constraints (its date, its city, its year).
  */
-final class MeetingAnswers {
+@Component
+class MeetingAnswers {
 
     /** A fact of a meeting's record that a question asks for. */
     enum Fact { CHAIRS, MINUTE_TAKERS, PLACE, DATE, AGENCIES, AGENDA, PRESENTERS, ACTIONS }
@@ -40,8 +54,100 @@ final class MeetingAnswers {
                 + "\\bnext steps\\b|\\bwho (?:has|had|have|was|were) to\\b|\\bagreed to do\\b"));
     }
 
-    private MeetingAnswers() {
+    private final HybridSearch search;
+    private final DocumentRecords records;
+    private final ConceptLabels labels;
+    private final Uris uris;
+    private final ConstraintCheck checks;
+    private final AnswerProvenance provenance;
+
+    MeetingAnswers(HybridSearch search, DocumentRecords records, ConceptLabels labels, Uris uris, ConstraintCheck checks,
+                   AnswerProvenance provenance) {
+        this.search = search;
+        this.records = records;
+        this.labels = labels;
+        this.uris = uris;
+        this.checks = checks;
+        this.provenance = provenance;
     }
+
+    /**
+     * Answers from the record of the meetings a question asks about, placed before the passages
+     * (they state exactly what was asked, with the line of the minutes it comes from).
+     *
+     * @return why nothing can be confident (no meeting the hub holds meets the question's date or
+     *         place), or null
+     */
+    String answers(AnswerFinder.Asked asked, Map<String, MeetingRecords.Meeting> visibleMeetings, boolean aboutMeetings,
+                                  VisibleGraphs visible, Map<String, DocumentSummary> documents, List<Answer> out) {
+        Understanding u = asked.understanding();
+        if (!aboutMeetings) {
+            return null;
+        }
+        List<MeetingRecords.Meeting> matching = matching(u, visibleMeetings.values(), this::areaAndNeighbours);
+        if (matching.isEmpty()) {
+            List<String> asked2 = new ArrayList<>();
+            u.of("meeting").forEach(c -> asked2.add("on " + c.label()));
+            u.of("area").forEach(c -> asked2.add("in " + c.label()));
+            if (asked2.isEmpty()) {
+                u.of("year").forEach(c -> asked2.add("in " + c.label()));
+            }
+            return asked2.isEmpty() ? null : "the hub holds no minutes of a meeting " + String.join(" ", asked2);
+        }
+        List<Fact> facts = asked(asked.analysis().text());
+        for (MeetingRecords.Meeting m : matching.subList(0, Math.min(3, matching.size()))) {
+            MinutesText minutes = minutesText(m.documentId(), visible);
+            for (Fact fact : facts) {
+                Stated stated = state(fact, m, minutes.text(), asked.analysis().terms());
+                if (stated != null) {
+                    minutes.containing(stated.start()).ifPresent(p -> out.add(meetingAnswer(asked, m, p, stated, minutes, documents)));
+                }
+            }
+        }
+        return null;
+    }
+
+    private Answer meetingAnswer(AnswerFinder.Asked asked, MeetingRecords.Meeting m, IndexedPassage p, Stated stated,
+                                 MinutesText minutes, Map<String, DocumentSummary> documents) {
+        String quote = stated.quote() != null ? stated.quote()
+                : minutes.text().substring(stated.start(), Math.min(stated.end(), minutes.text().length())).strip();
+        List<Answer.Check> verdicts = checks.check(asked.understanding(), p, m);
+        return new Answer(p.passageUri(), "meeting", 1.0, new Answer.Quote(quote, stated.start(), stated.start() + quote.length()),
+                stated.statement(), new Answer.Why(List.of(), List.of(), null, Map.of(), verdicts), provenance.of(p, documents),
+                SearchResponse.Mentions.of(p), null, null, List.of(), List.of());
+    }
+
+    /** A minutes document's passages and its text as they cover it (headings left blank). */
+    private record MinutesText(String text, List<IndexedPassage> passages) {
+
+        Optional<IndexedPassage> containing(int offset) {
+            return passages.stream().filter(p -> p.end() > offset).min(Comparator.comparingInt(IndexedPassage::start));
+        }
+    }
+
+    private MinutesText minutesText(String documentId, VisibleGraphs visible) {
+        int count = records.summary(documentId).map(DocumentSummary::passages).orElse(0);
+        List<String> wanted = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            wanted.add(uris.passage(documentId, n));
+        }
+        List<IndexedPassage> passages = search.passages(wanted, visible).values().stream()
+                .sorted(Comparator.comparingInt(IndexedPassage::start)).toList();
+        int length = passages.stream().mapToInt(IndexedPassage::end).max().orElse(0);
+        char[] text = new char[length];
+        Arrays.fill(text, '\n');
+        passages.forEach(p -> p.text().getChars(0, p.text().length(), text, p.start()));
+        return new MinutesText(new String(text), passages);
+    }
+
+    private Set<String> areaAndNeighbours(String code) {
+        String iri = uris.base() + "id/area/" + code;
+        Set<String> out = new HashSet<>(Set.of(code));
+        labels.broader(iri).forEach(b -> out.add(labels.code(b)));
+        labels.narrower(iri).forEach(n -> out.add(labels.code(n)));
+        return out;
+    }
+
 
     /** The facts a question about a meeting asks for, in the order they are listed above. */
     static List<Fact> asked(String question) {

@@ -22,7 +22,6 @@ import org.knowledgehub.ingest.DocumentRecords;
 import edu.stanford.nlp.ling.CoreLabel;
 import org.knowledgehub.nlp.CoreNlpEngine;
 import org.knowledgehub.nlp.Gazetteer;
-import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.DocumentType;
 import org.springframework.stereotype.Component;

@@ -33,7 +33,7 @@ final class PreviousAnswers {
         var documents = new HashMap<String, org.knowledgehub.ingest.DocumentSummary>();
         for (int i = 0; i < hits.size(); i++) {
             HybridSearch.Hit h = hits.get(i);
-            AnswerFinder.Quoted quoted = i < QUOTED && a.vector() != null ? nearest(embeddings, a.vector(), h.passage()) : null;
+            QuoteFinder.Quoted quoted = i < QUOTED && a.vector() != null ? nearest(embeddings, a.vector(), h.passage()) : null;
             ranked.add(finder.toAnswer(a, h, quoted, List.of(), documents));
         }
         List<Answer> grouped = AnswerFinder.group(AnswerFinder.merge(ranked), groups);
@@ -53,8 +53,8 @@ final class PreviousAnswers {
     }
 
     /** The sentence most similar to the question, with the next one when it is nearly as close. */
-    private static AnswerFinder.Quoted nearest(PassageEmbeddings embeddings, float[] question, IndexedPassage p) {
-        List<int[]> spans = AnswerFinder.sentences(p.text());
+    private static QuoteFinder.Quoted nearest(PassageEmbeddings embeddings, float[] question, IndexedPassage p) {
+        List<int[]> spans = QuoteFinder.sentences(p.text());
         List<float[]> vectors = embeddings.embedAll(spans.stream().map(s -> p.text().substring(s[0], s[1])).toList());
         int best = 0;
         double[] sims = new double[spans.size()];
@@ -69,6 +69,6 @@ final class PreviousAnswers {
             end = spans.get(best + 1)[1];
         }
         int start = spans.get(best)[0];
-        return new AnswerFinder.Quoted(new Answer.Quote(p.text().substring(start, end), p.start() + start, p.start() + end), sims[best]);
+        return new QuoteFinder.Quoted(new Answer.Quote(p.text().substring(start, end), p.start() + start, p.start() + end), sims[best]);
     }
 }
