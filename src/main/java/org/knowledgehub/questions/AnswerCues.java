@@ -62,10 +62,19 @@ public final class AnswerCues {
             case TREND -> FIGURE.matcher(sentence).find() && (CHANGE.matcher(sentence).find() || years(sentence) >= 2);
             case COMPARISON -> FIGURE.matcher(sentence).find();
             case WHEN -> DATE.matcher(sentence).find();
-            case LIST -> sentence.chars().filter(c -> c == ',' || c == ';' || c == '•' || c == '\n').count() >= 2;
+            case LIST -> items(sentence);
             case FACT -> !amount || FIGURE.matcher(sentence).find();
             case WHO, WHERE -> true;
         };
+    }
+
+    private static final Pattern COUNTED_ITEM = Pattern.compile("\\(\\s*\\d[\\d.,]*\\s*(?:%|per ?cent)\\s*\\)");
+
+    /** Whether a sentence lists items: three or more, or two each with its share in brackets ("food (75%), rent (51%)"). */
+    private static boolean items(String sentence) {
+        long separators = sentence.chars().filter(c -> c == ',' || c == ';' || c == '•' || c == '\n').count()
+                + Pattern.compile("\\band\\b").matcher(sentence).results().count();
+        return separators >= 3 || separators >= 2 && COUNTED_ITEM.matcher(sentence).results().count() >= 2;
     }
 
     private static long years(String sentence) {

@@ -141,7 +141,8 @@ class QuestionUnderstanding {
             "documents", "chapter", "summary", "meeting", "minutes", "group", "groups", "sector", "sectors", "partner",
             "partners", "organisation", "organisations", "organization", "organizations", "agency", "agencies", "question",
             "answer", "lebanon", "population", "populations", "area", "areas", "governorate", "governorates", "district",
-            "districts", "place", "places", "one", "ones", "most", "main", "what", "which", "who", "how", "why", "when", "where");
+            "districts", "place", "places", "one", "ones", "most", "main", "what", "which", "who", "how", "why", "when", "where",
+            "according", "including", "regarding", "concerning", "following");
 
     /**
      * What the question is about besides its constraints: its nouns and gerunds (CoreNLP's parts of speech),

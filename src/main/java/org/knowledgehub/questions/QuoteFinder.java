@@ -168,7 +168,9 @@ class QuoteFinder {
                     && similarity.get(next) >= bestSimilarity - 0.1;
             boolean close = similarity.get(next) >= 0.9 * bestSimilarity;
             boolean cut = !endsSentence(window.get(best).text());
-            if (completes || close || cut) {
+            // "They now live on less than LBP 308,728 per person per month": the next sentence goes on with this one.
+            boolean goesOn = LEANS_BACK.matcher(next.text()).find();
+            if (completes || close || cut || goesOn) {
                 last = best + 1;
             }
         }

@@ -168,10 +168,12 @@ public class HybridSearch {
 
     /**
      * Whether any passage the caller may see uses a word (in any of its inflections the index
-     * folds together: "convoy" for "convoys").
+     * folds together: "convoy" for "convoys"); a word the index does not keep (a stop word) is
+     * taken as used.
      */
     public boolean anyPassageUses(String word, VisibleGraphs visible) {
-        return terms(word).stream().anyMatch(t -> index.countWithTerm(t, visible) > 0);
+        List<String> terms = terms(word);
+        return terms.isEmpty() || terms.stream().anyMatch(t -> index.countWithTerm(t, visible) > 0);
     }
 
     /** Passages by IRI, those the caller may see. */
