@@ -393,8 +393,12 @@ class BrowserTest extends HubTest {
         assertThat(quote).isNotBlank();
         assertThat(first.findElement(By.cssSelector(".passage")).getText()).contains(quote);
         assertThat(first.findElement(By.cssSelector(".why")).getText()).contains("score");
+        // What the IMWG decided is in its minutes; the page says how the question was understood.
         String document = first.findElement(By.cssSelector("a.prov-document")).getText();
-        assertThat(document).containsIgnoringCase("consent");
+        assertThat(document).contains("IM Working Group");
+        assertThat(first.findElement(By.cssSelector(".passage")).getText()).containsIgnoringCase("consent");
+        assertThat(browser.findElement(By.id("understood-as")).getText()).contains("document type minutes");
+        assertThat(first.findElement(By.cssSelector(".fit")).getText()).contains("✓");
         assertThat(first.findElement(By.cssSelector("a.prov-section")).getText()).startsWith("§");
         assertThat(first.findElement(By.cssSelector("a.prov-ingestion")).getText()).startsWith("ingested");
         assertThat(first.findElement(By.cssSelector(".prov")).getText()).contains("UNHCR");
