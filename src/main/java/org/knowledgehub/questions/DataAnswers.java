@@ -1,5 +1,6 @@
 package org.knowledgehub.questions;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,7 +73,8 @@ class DataAnswers {
         List<Integer> years = series.stream().map(IndicatorValues.Value::year).toList();
         List<Answer.Check> verdicts = u.constraints().stream().map(c -> new Answer.Check(c.type(), c.value(), c.label(),
                 switch (c.type()) {
-                    case "year" -> years.contains(Integer.valueOf(c.value())) ? ConstraintCheck.MET : ConstraintCheck.CONTRADICTED;
+                    case "year" -> u.values("year").stream().map(Integer::valueOf).anyMatch(years::contains)
+                            ? ConstraintCheck.MET : ConstraintCheck.CONTRADICTED;
                     case "indicator" -> c.value().equals(indicatorCode) ? ConstraintCheck.MET : ConstraintCheck.NOT_STATED;
                     case "area" -> c.value().equals(last.areaCode()) ? ConstraintCheck.MET : ConstraintCheck.CONTRADICTED;
                     case "population" -> last.population() != null ? ConstraintCheck.MET : ConstraintCheck.NOT_STATED;
@@ -89,11 +91,10 @@ class DataAnswers {
                 null, null, List.of(), List.of());
     }
 
+    /** A value as a table's reader gives it: a share to one decimal ("66.4%"), other amounts to two at most. */
     private static String amount(IndicatorValues.Value v) {
-        String number = v.value().stripTrailingZeros().toPlainString();
-        if (v.unit() == null) {
-            return number;
-        }
-        return v.unit().equals("%") || v.unit().equalsIgnoreCase("percent") ? number + "%" : number + " " + v.unit();
+        boolean share = v.unit() != null && (v.unit().equals("%") || v.unit().equalsIgnoreCase("percent"));
+        String number = v.value().setScale(share ? 1 : 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return share ? number + "%" : v.unit() == null ? number : number + " " + v.unit();
     }
 }

@@ -91,7 +91,7 @@ class RealQuestionsBenchmark extends HubTest {
     void answersOnTheRealDocuments() throws Exception {
         Assumptions.assumeTrue(SharedCorpus.present(), "SKIPPED: " + SharedCorpus.FOLDER
                 + " not present (the shared folder is not part of the project)");
-        VisibleGraphs shared = SharedCorpus.ingest(ingest, access, uris);
+        VisibleGraphs shared = SharedCorpus.withTables(SharedCorpus.ingest(ingest, access, uris), importTables());
         List<Question> questions = load();
         assertThat(questions).hasSizeGreaterThanOrEqualTo(60);
         assertThat(questions.stream().filter(q -> !q.answerable())).hasSizeGreaterThanOrEqualTo(12);
@@ -168,6 +168,33 @@ class RealQuestionsBenchmark extends HubTest {
                         .filter(c -> !c.verdict().equals("met")).map(c -> c.type() + ":" + c.verdict()).toList()).append(" | ")
                 .append(x.quote().text().replace('\n', ' ').replace('\t', ' ')).append(" || "));
         return sb.toString();
+    }
+
+    /**
+     * The VASyR vault tables of the indicators the questions name (households below the SMEB, food
+     * insecurity), imported as the admin would, so that indicator questions are answered from the
+     * Data Cube too; none when the shared data folder is absent. Returns the graphs of the tables.
+     */
+    private List<String> importTables() throws Exception {
+        List<String> graphs = new ArrayList<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("economic_vulnerability__ec3.xlsx", "2018");
+        files.put("economic_vulnerability__Vault_MEB_SMEB.xlsx", "2019");
+        files.put("economic_vulnerability__Vault_Econ_Vuln2_2020.xlsx", "2020");
+        files.put("food_security__Vault_Food_Security_2020.xlsx", "2020");
+        files.put("vasyr_vault_2022__Food_Security_Final_2022.xlsx", "2022");
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path file = SharedCorpus.TABLES.resolve(f.getKey());
+            if (!Files.exists(file)) {
+                continue;
+            }
+            var r = admin().upload("/api/indicators/import", f.getKey(), Files.readAllBytes(file),
+                    Map.of("year", f.getValue(), "source", "VASyR " + f.getValue() + " vault, UNHCR/UNICEF/WFP",
+                            "population", "syrian-refugees"));
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            r.json().get("tables").forEach(t -> graphs.add(t.get("graph").asString()));
+        }
+        return graphs;
     }
 
     /** Strict and quote-level success over the first {@link #TOP} candidates, and whether the answer was confident. */

@@ -32,6 +32,8 @@ import org.knowledgehub.store.Uris;
 final class SharedCorpus {
 
     static final Path FOLDER = Path.of("../shared/corpus");
+    /** The VASyR vault workbooks (indicator tables) beside the documents. */
+    static final Path TABLES = Path.of("../shared/data/vasyr-indicators");
 
     private SharedCorpus() {
     }
@@ -53,6 +55,13 @@ final class SharedCorpus {
         Set<Node> graphs = new HashSet<>(files.stream().map(f -> uris.documentGraph(DocumentIds.forSource(name(f)))).toList());
         graphs.retainAll(access.visibleTo(new Caller("benchmark", Set.of(Role.ADMIN), null, Set.of())).graphs());
         assertThat(graphs).hasSize(files.size());
+        return new VisibleGraphs(graphs);
+    }
+
+    /** The documents' graphs and those of imported tables (named by IRI). */
+    static VisibleGraphs withTables(VisibleGraphs documents, List<String> tableGraphs) {
+        Set<Node> graphs = new HashSet<>(documents.graphs());
+        tableGraphs.forEach(g -> graphs.add(org.apache.jena.graph.NodeFactory.createURI(g)));
         return new VisibleGraphs(graphs);
     }
 
