@@ -172,15 +172,22 @@ public class AnswerFinder {
     }
 
     /** A hit with its verdicts on the question's constraints and its score for this question. */
-    private record Candidate(HybridSearch.Hit hit, List<Answer.Check> checks, long contradictions, double score) {
+    /**
+     * @param otherEdition whether the question asks about one year and the passage's document is
+     *                     about another (the 2022 report's "compared to 49 per cent in 2021" for a
+     *                     question about 2021): it meets the year, but the report of that year comes first
+     */
+    private record Candidate(HybridSearch.Hit hit, List<Answer.Check> checks, long contradictions, boolean otherEdition,
+                             double score) {
 
         Candidate scaled(double factor) {
-            return new Candidate(hit, checks, contradictions, score * factor);
+            return new Candidate(hit, checks, contradictions, otherEdition, score * factor);
         }
     }
 
-    /** Candidates that contradict fewer of the question's constraints first, then by score. */
+    /** Candidates that contradict fewer of the question's constraints first, then those of the report of the year asked, then by score. */
     private static final Comparator<Candidate> BY_FIT = Comparator.comparingLong(Candidate::contradictions)
+            .thenComparing(Candidate::otherEdition)
             .thenComparing(Comparator.comparingDouble(Candidate::score).reversed());
 
     private Candidate candidate(HybridSearch.Hit h, Understanding u, Map<String, MeetingRecords.Meeting> meetingsByDocument) {
@@ -189,7 +196,10 @@ public class AnswerFinder {
         if (h.passage().table() && wantsProse(u.kind())) {
             score *= TABLE_CONTENT;
         }
-        return new Candidate(h, verdicts, ConstraintCheck.contradictions(verdicts), score);
+        List<String> years = u.values("year");
+        boolean otherEdition = years.size() == 1 && !h.passage().documentYears().isEmpty()
+                && h.passage().documentYears().stream().map(String::valueOf).noneMatch(years::contains);
+        return new Candidate(h, verdicts, ConstraintCheck.contradictions(verdicts), otherEdition, score);
     }
 
     /** Table content can give a value; it does not explain, list or name. */
