@@ -107,7 +107,8 @@ class QuestionUnderstanding {
         for (int year : years) {
             add(out, new Understanding.Constraint("year", Integer.toString(year), Integer.toString(year), true));
         }
-        for (Gazetteer.Match m : gazetteer.find(text, true)) {
+        List<Gazetteer.Match> matches = gazetteer.find(text, true);
+        for (Gazetteer.Match m : matches) {
             concept(m.concept(), false).ifPresent(c -> add(out, c));
         }
         for (String iri : given) {
@@ -125,7 +126,7 @@ class QuestionUnderstanding {
         }
         out.removeIf(c -> !c.given() && ignored.contains(c.type() + ":" + c.value()));
         Understanding.Kind k = kind != null ? kind : kind(text);
-        List<String> subject = subject(text, out);
+        List<String> subject = subject(text, out, matches);
         return new Understanding(k, subject, out, Understanding.summarise(k, subject, out));
     }
 
@@ -149,7 +150,7 @@ class QuestionUnderstanding {
      * without the words of the constraints' names, dates and numbers, and the words any question
      * uses. Empty when the NLP models are not loaded (or switched off).
      */
-    private List<String> subject(String text, List<Understanding.Constraint> constraints) {
+    private List<String> subject(String text, List<Understanding.Constraint> constraints, List<Gazetteer.Match> matches) {
         if (!nlp.ready()) {
             return List.of();
         }
@@ -157,6 +158,10 @@ class QuestionUnderstanding {
         constraints.forEach(c -> named.addAll(Arrays.asList(c.label().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))));
         Set<String> out = new LinkedHashSet<>();
         for (CoreLabel token : nlp.annotate(text, null).tokens()) {
+            // A word of a name the gazetteer found ("SMEB" in "households below the SMEB", "IMWG") is a constraint's.
+            if (matches.stream().anyMatch(m -> m.start() <= token.beginPosition() && token.endPosition() <= m.end())) {
+                continue;
+            }
             String word = token.word().toLowerCase(Locale.ROOT);
             String pos = token.tag();
             String ner = token.ner();
