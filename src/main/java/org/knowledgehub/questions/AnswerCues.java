@@ -13,7 +13,7 @@ public final class AnswerCues {
             + "due to|driven by|drivers?|comes? from|came from|(?:main |primary |key )?sources? of|lies in|the reason|as a result(?: of)?|result(?:s|ed|ing)? (?:of|from|in)|caused by|causes?|led to|leading to|"
             + "reasons?|attributed to|owing to|following the|in light of|amid|given the|stemm(?:ing|ed|s) from|linked to|"
             + "associated with|contribut(?:ed|ing|es) to|main(?:ly)? (?:due|because)|mainly|largely|primarily|which (?:means|indicates)|"
-            + "this (?:indicates|shows|means|reflects|is understood)|so that|in order to|to avoid|impact of|effect of|"
+            + "this (?:indicates|shows|means|reflects|is understood)|so that|in order to|to avoid|to (?:pay|afford|cover|cope)|impact of|effect of|"
             + "depreciation|inflation|crisis|prices? (?:of|increase|rise|hike)|consequen(?:ce|tly)|therefore|thus|hence)\\b"
             + "|, so (?!far\\b|much\\b|many\\b)");
     /**

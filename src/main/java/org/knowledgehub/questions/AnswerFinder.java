@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.knowledgehub.ingest.DocumentRecords;
@@ -52,6 +53,8 @@ public class AnswerFinder {
     private static final double TABLE_CONTENT = 0.5;
     /** What the score of a quoted candidate whose quote gives what the question asks for is multiplied by. */
     private static final double OFFERS = 1.5;
+    /** A subject word that at most this many passages use is one the answer must name. */
+    private static final int RARE = 3;
 
     private final HybridSearch search;
     private final DocumentRecords records;
@@ -143,10 +146,12 @@ public class AnswerFinder {
         List<Candidate> top = new ArrayList<>(candidates.subList(0, quotedCount));
         Map<String, QuoteFinder.Quoted> quoted = quotes.quotes(asked, top.stream().map(c -> c.hit().passage()).toList(), visible);
         if (AnswerDoubts.asksForSomething(u.kind(), asked.amount())) {
-            // Of the quoted candidates, those whose quote gives what was asked (a reason, a figure, a date) go first.
+            // Of the quoted candidates, those whose quote gives what was asked (a reason, a figure, a date) go first,
+            // unless they leave out a rare word of the question's subject that another names (the spring's name).
+            Predicate<Candidate> namesRareWords = namesRareWords(u, top, visible);
             top.replaceAll(c -> {
                 QuoteFinder.Quoted q = quoted.get(c.hit().passage().passageUri());
-                return q != null && quotes.offers(asked, q.quote().text()) ? c.scaled(OFFERS) : c;
+                return q != null && namesRareWords.test(c) && quotes.offers(asked, q.quote().text()) ? c.scaled(OFFERS) : c;
             });
             top.sort(BY_FIT);
         }
@@ -200,6 +205,26 @@ public class AnswerFinder {
         boolean otherEdition = years.size() == 1 && !h.passage().documentYears().isEmpty()
                 && h.passage().documentYears().stream().map(String::valueOf).noneMatch(years::contains);
         return new Candidate(h, verdicts, ConstraintCheck.contradictions(verdicts), otherEdition, score);
+    }
+
+    /**
+     * Which candidates name every rare word of the question's subject (one that at most {@link #RARE}
+     * passages use: a place or a project the gazetteer does not know) that any candidate names.
+     */
+    private Predicate<Candidate> namesRareWords(Understanding u, List<Candidate> candidates, VisibleGraphs visible) {
+        Set<String> rare = new HashSet<>();
+        for (String w : u.subject()) {
+            int used = search.passagesUsing(w, visible);
+            if (used > 0 && used <= RARE) {
+                rare.addAll(search.terms(w));
+            }
+        }
+        if (rare.isEmpty()) {
+            return c -> true;
+        }
+        Map<Candidate, Boolean> names = new HashMap<>();
+        candidates.forEach(c -> names.put(c, new HashSet<>(search.terms(c.hit().passage().text())).containsAll(rare)));
+        return names.containsValue(true) ? names::get : c -> true;
     }
 
     /** Table content can give a value; it does not explain, list or name. */

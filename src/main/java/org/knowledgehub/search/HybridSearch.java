@@ -172,8 +172,16 @@ public class HybridSearch {
      * taken as used.
      */
     public boolean anyPassageUses(String word, VisibleGraphs visible) {
+        return passagesUsing(word, visible) > 0;
+    }
+
+    /**
+     * How many passages the caller may see use a word (the most of any of its index terms); a word
+     * the index does not keep (a stop word) counts as used by every passage.
+     */
+    public int passagesUsing(String word, VisibleGraphs visible) {
         List<String> terms = terms(word);
-        return terms.isEmpty() || terms.stream().anyMatch(t -> index.countWithTerm(t, visible) > 0);
+        return terms.isEmpty() ? Integer.MAX_VALUE : terms.stream().mapToInt(t -> index.countWithTerm(t, visible)).max().orElse(0);
     }
 
     /** Passages by IRI, those the caller may see. */
