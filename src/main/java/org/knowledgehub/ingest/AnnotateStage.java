@@ -3,9 +3,9 @@ package org.knowledgehub.ingest;
 import org.knowledgehub.nlp.CoreNlpEngine;
 
 /**
- * annotate: Stanford CoreNLP over the whole extracted text (tokens, sentences, parts of speech,
- * lemmas, named entities, dates normalised by SUTime and anchored on the document's date). Waits
- * for the models when they are still loading.
+ * annotate: Stanford CoreNLP over the extracted text, piece by piece (tokens, sentences, parts of
+ * speech, lemmas, named entities, dates normalised by SUTime and anchored on the document's date);
+ * keeps the named entities. Waits for the models when they are still loading.
  */
 final class AnnotateStage implements IngestStage {
 
@@ -29,6 +29,6 @@ final class AnnotateStage implements IngestStage {
 
     @Override
     public void process(DocumentContext doc) {
-        doc.annotated = engine.annotate(doc.text.text(), doc.date);
+        doc.named = engine.entities(doc.text.text(), doc.date);
     }
 }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import edu.stanford.nlp.pipeline.CoreDocument;
 import org.apache.jena.rdf.model.Model;
 import org.knowledgehub.nlp.Mention;
+import org.knowledgehub.nlp.NamedEntity;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.search.IndexedPassage;
 
@@ -37,8 +37,8 @@ final class DocumentContext {
     List<Section> sections = List.of();
     List<Passage> passages = List.of();
     Meeting meeting;
-    /** CoreNLP's annotation of the text, from annotate until link has used it; null when NLP is off. */
-    CoreDocument annotated;
+    /** CoreNLP's named entities of the text, from annotate until link has used them; null when NLP is off. */
+    List<NamedEntity> named;
     /** Names, dates, quantities and personal data in the text, linked where possible. */
     List<Mention> mentions = List.of();
     /** The text and title as extracted, when mask replaced personal data in them; else null. */

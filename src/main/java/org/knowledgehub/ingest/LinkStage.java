@@ -27,14 +27,12 @@ final class LinkStage implements IngestStage {
 
     @Override
     public void process(DocumentContext doc) {
-        List<Mention> mentions = linker.link(doc.text.text(), doc.annotated, doc.date);
+        List<Mention> mentions = linker.link(doc.text.text(), doc.named);
         if (doc.meeting != null) {
             int headerEnd = doc.meeting.headerEnd();
             mentions = mentions.stream().filter(m -> m.type() != MentionType.PERSON || m.start() >= headerEnd).toList();
         }
         doc.mentions = mentions;
-        // About a kilobyte per token, and a bulk ingest holds hundreds of documents until their
-        // batch commits: the mentions are all the later stages need.
-        doc.annotated = null;
+        doc.named = null;
     }
 }

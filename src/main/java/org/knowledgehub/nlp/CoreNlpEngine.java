@@ -1,6 +1,8 @@
 package org.knowledgehub.nlp;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.CoreDocument;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,10 @@ public class CoreNlpEngine {
     /** One pipeline per JVM: the models take seconds and hundreds of megabytes to load. */
     private static CompletableFuture<StanfordCoreNLP> pipeline;
 
+    private final NlpProperties properties;
+
     public CoreNlpEngine(NlpProperties properties) {
+        this.properties = properties;
         if (properties.enabled()) {
             load();
         }
@@ -80,6 +86,26 @@ public class CoreNlpEngine {
         }
         pipeline().annotate(document);
         return document;
+    }
+
+    /**
+     * The named entities of a text of any length, annotated in pieces of at most
+     * {@code kh.nlp.chunk-chars} (cut at line breaks, where CoreNLP ends sentences anyway), so that
+     * memory is that of one piece; runs of characters too long to be words are left out.
+     *
+     * @param documentDate anchors relative dates; may be null
+     */
+    public List<NamedEntity> entities(String text, LocalDate documentDate) {
+        List<NamedEntity> out = new ArrayList<>();
+        for (TextChunks.Chunk chunk : TextChunks.of(text, properties.chunkChars())) {
+            CoreDocument annotated = annotate(TextChunks.withoutEndlessTokens(chunk.text(), properties.longestWord()), documentDate);
+            for (CoreEntityMention e : annotated.entityMentions()) {
+                out.add(new NamedEntity(e.entityType(), chunk.start() + e.charOffsets().first(),
+                        chunk.start() + e.charOffsets().second(),
+                        e.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class)));
+            }
+        }
+        return out;
     }
 
     private static StanfordCoreNLP pipeline() {

@@ -11,9 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import edu.stanford.nlp.ling.CoreAnnotations;
-import edu.stanford.nlp.pipeline.CoreDocument;
-import edu.stanford.nlp.pipeline.CoreEntityMention;
 import org.apache.jena.rdf.model.Resource;
 import org.knowledgehub.ontology.OrganisationDirectory;
 import org.springframework.stereotype.Component;
@@ -64,14 +61,14 @@ public class EntityLinker {
 
     /** Annotates the text with CoreNLP, then links it; for one-off texts (the gold set, questions). */
     public List<Mention> link(String text, LocalDate documentDate) {
-        return link(text, engine.annotate(text, documentDate), documentDate);
+        return link(text, engine.entities(text, documentDate));
     }
 
     /**
-     * @param annotated CoreNLP's annotation of {@code text}, or null to link with the gazetteer and
-     *                  patterns only
+     * @param named CoreNLP's named entities of {@code text}, or null to link with the gazetteer and
+     *              patterns only
      */
-    public List<Mention> link(String text, CoreDocument annotated, LocalDate documentDate) {
+    public List<Mention> link(String text, List<NamedEntity> named) {
         List<Mention> mentions = new ArrayList<>();
         for (Gazetteer.Match g : gazetteer.find(text)) {
             mentions.add(new Mention(g.start(), g.end(), text.substring(g.start(), g.end()), g.type(), g.concept(), null,
@@ -89,8 +86,8 @@ public class EntityLinker {
         addAll(mentions, PersonalDataPatterns.find(text));
         addAll(mentions, yearRanges(text));
         addAll(mentions, amounts(text));
-        if (annotated != null) {
-            addAll(mentions, fromNer(text, annotated, documentDate));
+        if (named != null) {
+            addAll(mentions, fromNer(text, named));
         }
         // An indicator belongs to sectors: "the share below the SMEB" speaks of basic assistance.
         List<Mention> implied = new ArrayList<>();
@@ -134,15 +131,14 @@ public class EntityLinker {
         }
     }
 
-    private List<Mention> fromNer(String text, CoreDocument annotated, LocalDate documentDate) {
+    private List<Mention> fromNer(String text, List<NamedEntity> entities) {
         List<Mention> out = new ArrayList<>();
-        List<CoreEntityMention> entities = annotated.entityMentions();
         for (int i = 0; i < entities.size(); i++) {
-            CoreEntityMention e = entities.get(i);
-            int start = e.charOffsets().first();
-            int end = e.charOffsets().second();
+            NamedEntity e = entities.get(i);
+            int start = e.start();
+            int end = e.end();
             String surface = text.substring(start, end);
-            switch (e.entityType()) {
+            switch (e.type()) {
                 case "PERSON" -> out.add(new Mention(start, end, surface, MentionType.PERSON, null, null, 0.8, false, "corenlp"));
                 case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE" ->
                         out.add(new Mention(start, end, surface, MentionType.PLACE, null, null, NER_ONLY, false, "corenlp"));
@@ -150,17 +146,16 @@ public class EntityLinker {
                 case "PERCENT" -> out.add(new Mention(start, end, surface, MentionType.QUANTITY, null,
                         surface.replaceAll("\\s", "").replace("percent", "%").replace("per cent", "%"), 0.9, false, "corenlp"));
                 case "DATE" -> {
-                    Mention date = date(e, start, end, surface, documentDate);
+                    Mention date = date(e, start, end, surface);
                     if (date == null) {
                         continue;
                     }
                     // "between March and May 2021", "from June to August 2020": one period.
-                    if (i + 1 < entities.size() && "DATE".equals(entities.get(i + 1).entityType())) {
-                        CoreEntityMention next = entities.get(i + 1);
-                        String gap = text.substring(end, next.charOffsets().first());
+                    if (i + 1 < entities.size() && "DATE".equals(entities.get(i + 1).type())) {
+                        NamedEntity next = entities.get(i + 1);
+                        String gap = text.substring(end, next.start());
                         String before = text.substring(Math.max(0, start - 10), start);
-                        Mention second = date(next, next.charOffsets().first(), next.charOffsets().second(),
-                                text.substring(next.charOffsets().first(), next.charOffsets().second()), documentDate);
+                        Mention second = date(next, next.start(), next.end(), text.substring(next.start(), next.end()));
                         if (second != null && RANGE_JOINER.matcher(gap).matches() && RANGE_OPENER.matcher(before).find()) {
                             String from = date.value().length() == 7 && date.value().startsWith("XXXX")
                                     ? second.value().substring(0, 4) + date.value().substring(4) : date.value();
@@ -199,8 +194,8 @@ public class EntityLinker {
     }
 
     /** A DATE mention with its SUTime value as xsd:date, gYearMonth or gYear; null if it has none. */
-    private static Mention date(CoreEntityMention e, int start, int end, String surface, LocalDate documentDate) {
-        String value = e.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+    private static Mention date(NamedEntity e, int start, int end, String surface) {
+        String value = e.normalized();
         if (value == null) {
             return null;
         }

@@ -17,7 +17,11 @@ public final class PersonalDataPatterns {
         EMAIL, PHONE, ID_NUMBER
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    /**
+     * Starts only where a run of address characters starts and takes at most 64 of them (the longest
+     * local part): otherwise a long run without an '@' is searched from each of its characters.
+     */
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.+-]{1,64}@[\\w-]+(\\.[\\w-]+)+");
     /**
      * Lebanese numbers (+961 3 123 456, 03 123456, 961-70-123456) and other international ones.
      * Not the tail of a figure ("LBP 200,000-250,000" holds no phone number "000-250"), and not

@@ -52,7 +52,7 @@ class MaskStageTest {
         Ontology ontology = new Ontology(hub, "");
         ConceptLabels labels = new ConceptLabels(ontology);
         linker = new EntityLinker(new Gazetteer(ontology, hub), new OrganisationDirectory(labels, hub),
-                new CoreNlpEngine(new NlpProperties(false)));
+                new CoreNlpEngine(new NlpProperties(false, 20000, 100)));
     }
 
     static DocumentContext masked(String text, DocumentType type, ConsentRecord consent) {
@@ -147,7 +147,7 @@ class MaskStageTest {
         String text = "In Bar Elias he met the shawish, Mahmoud Sweid, and families from Homs. Mira Haddad from UNHCR and "
                 + "Karim Nassar presented. Relatives live in Bourj Hammoud near Rafik Hariri Hospital. Mahmoud Sweid "
                 + "collects the rent; KI-6 said so.";
-        List<Mention> mentions = new ArrayList<>(linker.link(text, null, null));
+        List<Mention> mentions = new ArrayList<>(linker.link(text, List.of()));
         for (String person : List.of("Bar Elias", "he", "Mahmoud Sweid", "Homs", "Mira Haddad", "Karim Nassar", "Bourj Hammoud",
                 "Rafik Hariri", "KI-6")) {
             int at = text.indexOf(person);

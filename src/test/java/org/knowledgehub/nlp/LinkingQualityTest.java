@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ class LinkingQualityTest extends HubTest {
             JsonNode s = json.readTree(line);
             String text = s.get("text").asString();
             List<Span> gold = gold(s, text);
-            List<Span> predicted = linker.link(text, null).stream()
+            List<Span> predicted = linker.link(text, (LocalDate) null).stream()
                     .map(m -> new Span(m.start(), m.end(), m.type().code(), key(m)))
                     .filter(p -> p.link() != null)
                     .toList();
@@ -156,7 +157,7 @@ class LinkingQualityTest extends HubTest {
             String text = d.get("text").asString();
             List<Span> gold = new ArrayList<>();
             d.get("annotations").forEach(a -> gold.add(new Span(a.get("start").asInt(), a.get("end").asInt(), "place", null)));
-            List<Mention> places = linker.link(text, null).stream().filter(m -> m.type() == MentionType.PLACE).toList();
+            List<Mention> places = linker.link(text, (LocalDate) null).stream().filter(m -> m.type() == MentionType.PLACE).toList();
             expected += gold.size();
             predicted += places.size();
             for (Mention p : places) {
