@@ -54,9 +54,11 @@ final class DocumentParser {
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer markdownToHtml = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
     private final int maxChars;
+    private final int maxNesting;
 
-    DocumentParser(int maxChars) {
+    DocumentParser(int maxChars, int maxNesting) {
         this.maxChars = maxChars;
+        this.maxNesting = maxNesting;
     }
 
     /**
@@ -109,9 +111,21 @@ final class DocumentParser {
             throw new IngestFailure(IngestFailure.Reason.UNSUPPORTED, "file",
                     "files of type " + type + " are not supported; send Markdown, HTML, plain text, PDF or DOCX");
         }
+        try {
+            return parse(bytes, name, type);
+        } catch (StackOverflowError e) {
+            // A last resort: the nesting limits below should stop any input that goes this deep.
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
+                    "the document is nested too deeply to be read (at most " + maxNesting + " levels)");
+        }
+    }
+
+    private ParsedText parse(byte[] bytes, String name, String type) {
         return switch (type) {
             case MARKDOWN -> {
-                String html = markdownToHtml.render(markdown.parse(withinLimit(decode(bytes, name))));
+                String text = withinLimit(decode(bytes, name));
+                MarkdownNesting.check(text, maxNesting);
+                String html = markdownToHtml.render(markdown.parse(text));
                 yield new ParsedText(MARKDOWN, parseHtml(html), false,
                         List.of(Parser.class.getName(), JSoupParser.class.getName()), null, null);
             }
@@ -134,7 +148,7 @@ final class DocumentParser {
 
     /** HTML rendered from Markdown, straight to Tika's HTML parser (nothing to detect). */
     private List<RawBlock> parseHtml(String html) {
-        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars);
+        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars, maxNesting);
         ParseContext context = new ParseContext();
         context.set(HtmlMapper.class, new StructureHtmlMapper());
         try {
@@ -142,6 +156,9 @@ final class DocumentParser {
         } catch (SAXException e) {
             if (e.getException() instanceof XhtmlBlockHandler.TextTooLongException tooLong) {
                 throw new IngestFailure(IngestFailure.Reason.TOO_LARGE, "file", tooLong.getMessage(), e);
+            }
+            if (e.getException() instanceof XhtmlBlockHandler.NestingTooDeepException deep) {
+                throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", deep.getMessage(), e);
             }
             throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file could not be read: " + rootMessage(e), e);
         }
@@ -153,7 +170,7 @@ final class DocumentParser {
         metadata.set(Metadata.CONTENT_TYPE, type);
         ParseContext context = new ParseContext();
         context.set(HtmlMapper.class, new StructureHtmlMapper());
-        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars);
+        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars, maxNesting);
         try (InputStream in = TikaInputStream.get(bytes)) {
             parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
@@ -163,6 +180,9 @@ final class DocumentParser {
         } catch (SAXException e) {
             if (e.getException() instanceof XhtmlBlockHandler.TextTooLongException tooLong) {
                 throw new IngestFailure(IngestFailure.Reason.TOO_LARGE, "file", tooLong.getMessage(), e);
+            }
+            if (e.getException() instanceof XhtmlBlockHandler.NestingTooDeepException deep) {
+                throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", deep.getMessage(), e);
             }
             throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file could not be read: " + rootMessage(e), e);
         } catch (TikaException | IOException | RuntimeException e) {

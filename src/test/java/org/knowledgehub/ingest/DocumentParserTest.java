@@ -189,4 +189,20 @@ class DocumentParserTest {
         new java.util.Random(7).nextBytes(binary);
         assertThatThrownBy(() -> Structure.of(binary, "notes.txt", null)).isInstanceOf(IngestFailure.class);
     }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedNotOverflowingTheStack() {
+        for (String deep : List.of("> ".repeat(5000) + "water", ">".repeat(5000) + " water", "- ".repeat(5000) + "water",
+                "1. ".repeat(150) + "water")) {
+            assertThatThrownBy(() -> Structure.of(("# Deep\n\n" + deep + "\n").getBytes(StandardCharsets.UTF_8), "deep.md", null))
+                    .as(deep.substring(0, 10)).isInstanceOf(IngestFailure.class).hasMessageContaining("100 levels")
+                    .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNPROCESSABLE);
+        }
+        String html = "<html><body>" + "<div><ul><li>".repeat(2000) + "water</body></html>";
+        assertThatThrownBy(() -> Structure.of(html.getBytes(StandardCharsets.UTF_8), "deep.html", null))
+                .isInstanceOf(IngestFailure.class).hasMessageContaining("100 levels");
+        // Nesting within the limit is read as before.
+        DocumentContext ok = Structure.of("# A\n\n> > > quoted\n\n- a\n  - b\n    - c\n".getBytes(StandardCharsets.UTF_8), "ok.md", null);
+        assertThat(ok.text.text()).contains("quoted").contains("c");
+    }
 }
