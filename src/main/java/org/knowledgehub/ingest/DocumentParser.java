@@ -75,7 +75,7 @@ final class DocumentParser {
         if (TEXT_TYPES.contains(byName)) {
             String byContent = normalise(detectOrBinary(prefix, null));
             if (!byContent.startsWith("text/")) {
-                throw new IngestFailure(IngestFailure.Reason.UNSUPPORTED, "file", "the file is named as " + byName
+                throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file is named as " + byName
                         + " but its content is " + byContent + "; send it under a name that says what it is");
             }
         }

@@ -207,7 +207,7 @@ class DocumentParserTest {
     void contentThatIsNotWhatItsNameSaysIsRefused() {
         assertThatThrownBy(() -> Structure.of("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1), "notes.md", null))
                 .isInstanceOf(IngestFailure.class).hasMessageContaining("application/pdf")
-                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNSUPPORTED);
+                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNPROCESSABLE);
         byte[] random = new byte[4096];
         new java.util.Random(1).nextBytes(random);
         random[0] = 'x'; // no NUL at the start: only the control characters give it away

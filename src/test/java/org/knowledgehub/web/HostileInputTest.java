@@ -102,8 +102,8 @@ class HostileInputTest extends HubTest {
         assertThat(filtersAlone.json().get("total").asInt()).isPositive();
         byte[] random = new byte[20_000];
         new Random(22).nextBytes(random);
-        expect(upload("random.html", random, Map.of()), 415, "file", "named as text/html");
-        expect(upload("report.md", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1), Map.of()), 415, "file", "application/pdf");
+        expect(upload("random.html", random, Map.of()), 422, "file", "named as text/html");
+        expect(upload("report.md", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1), Map.of()), 422, "file", "application/pdf");
         expect(upload("bad.md", concat("# Zahlé\n\nCafé, prix, coût.\n".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xc3, 0x28}),
                 Map.of()), 422, "file", "UTF-8");
         expect(upload("quotes.md", ("# Deep\n\n" + "> ".repeat(5000) + "water\n").getBytes(StandardCharsets.UTF_8), Map.of()),
