@@ -54,9 +54,11 @@ final class DocumentParser {
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer markdownToHtml = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
     private final int maxChars;
+    private final int maxNesting;
 
-    DocumentParser(int maxChars) {
+    DocumentParser(int maxChars, int maxNesting) {
         this.maxChars = maxChars;
+        this.maxNesting = maxNesting;
     }
 
     /**
@@ -69,14 +71,24 @@ final class DocumentParser {
             // A text file named as one: Tika's magic matching would only confirm it, at a cost.
             return byName;
         }
-        String detected;
-        try {
-            detected = tika.detect(bytes.length <= DETECTION_PREFIX ? bytes : Arrays.copyOf(bytes, DETECTION_PREFIX), name);
-        } catch (RuntimeException e) {
-            detected = "application/octet-stream";
+        byte[] prefix = bytes.length <= DETECTION_PREFIX ? bytes : Arrays.copyOf(bytes, DETECTION_PREFIX);
+        if (TEXT_TYPES.contains(byName)) {
+            String byContent = normalise(detectOrBinary(prefix, null));
+            if (!byContent.startsWith("text/")) {
+                throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file is named as " + byName
+                        + " but its content is " + byContent + "; send it under a name that says what it is");
+            }
         }
-        String type = normalise(detected);
+        String type = normalise(detectOrBinary(prefix, name));
         return type.equals(PLAIN) && hasSuffix(name, MARKDOWN_SUFFIXES) ? MARKDOWN : type;
+    }
+
+    private String detectOrBinary(byte[] prefix, String name) {
+        try {
+            return name == null ? tika.detect(prefix) : tika.detect(prefix, name);
+        } catch (RuntimeException e) {
+            return "application/octet-stream";
+        }
     }
 
     private static String normalise(String mediaType) {
@@ -88,13 +100,21 @@ final class DocumentParser {
         };
     }
 
-    /** No NUL byte and no magic number of a binary format in the first kilobyte. */
+    /** No NUL byte, few control characters and no magic number of a binary format in the first kilobyte. */
     private static boolean looksLikeText(byte[] bytes) {
         int n = Math.min(bytes.length, 1024);
+        int controls = 0;
         for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) {
+            int b = bytes[i] & 0xff;
+            if (b == 0) {
                 return false;
             }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' || b == 0x7f) {
+                controls++;
+            }
+        }
+        if (controls * 100 > n) {
+            return false;
         }
         return !(n >= 4 && (bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F'
                 || bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4));
@@ -109,9 +129,21 @@ final class DocumentParser {
             throw new IngestFailure(IngestFailure.Reason.UNSUPPORTED, "file",
                     "files of type " + type + " are not supported; send Markdown, HTML, plain text, PDF or DOCX");
         }
+        try {
+            return parse(bytes, name, type);
+        } catch (StackOverflowError e) {
+            // A last resort: the nesting limits below should stop any input that goes this deep.
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
+                    "the document is nested too deeply to be read (at most " + maxNesting + " levels)");
+        }
+    }
+
+    private ParsedText parse(byte[] bytes, String name, String type) {
         return switch (type) {
             case MARKDOWN -> {
-                String html = markdownToHtml.render(markdown.parse(withinLimit(decode(bytes, name))));
+                String text = withinLimit(decode(bytes, name));
+                MarkdownNesting.check(text, maxNesting);
+                String html = markdownToHtml.render(markdown.parse(text));
                 yield new ParsedText(MARKDOWN, parseHtml(html), false,
                         List.of(Parser.class.getName(), JSoupParser.class.getName()), null, null);
             }
@@ -134,7 +166,7 @@ final class DocumentParser {
 
     /** HTML rendered from Markdown, straight to Tika's HTML parser (nothing to detect). */
     private List<RawBlock> parseHtml(String html) {
-        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars);
+        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars, maxNesting);
         ParseContext context = new ParseContext();
         context.set(HtmlMapper.class, new StructureHtmlMapper());
         try {
@@ -142,6 +174,9 @@ final class DocumentParser {
         } catch (SAXException e) {
             if (e.getException() instanceof XhtmlBlockHandler.TextTooLongException tooLong) {
                 throw new IngestFailure(IngestFailure.Reason.TOO_LARGE, "file", tooLong.getMessage(), e);
+            }
+            if (e.getException() instanceof XhtmlBlockHandler.NestingTooDeepException deep) {
+                throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", deep.getMessage(), e);
             }
             throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file could not be read: " + rootMessage(e), e);
         }
@@ -153,7 +188,7 @@ final class DocumentParser {
         metadata.set(Metadata.CONTENT_TYPE, type);
         ParseContext context = new ParseContext();
         context.set(HtmlMapper.class, new StructureHtmlMapper());
-        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars);
+        XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars, maxNesting);
         try (InputStream in = TikaInputStream.get(bytes)) {
             parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
@@ -163,6 +198,9 @@ final class DocumentParser {
         } catch (SAXException e) {
             if (e.getException() instanceof XhtmlBlockHandler.TextTooLongException tooLong) {
                 throw new IngestFailure(IngestFailure.Reason.TOO_LARGE, "file", tooLong.getMessage(), e);
+            }
+            if (e.getException() instanceof XhtmlBlockHandler.NestingTooDeepException deep) {
+                throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", deep.getMessage(), e);
             }
             throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file", "the file could not be read: " + rootMessage(e), e);
         } catch (TikaException | IOException | RuntimeException e) {
@@ -182,6 +220,10 @@ final class DocumentParser {
         String utf8 = strictUtf8(bytes);
         if (utf8 != null) {
             return checkedText(utf8.startsWith("\uFEFF") ? utf8.substring(1) : utf8);
+        }
+        if (mostlyUtf8(bytes)) {
+            throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
+                    "the text is UTF-8 with invalid byte sequences in it; save it again as UTF-8");
         }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
@@ -212,6 +254,36 @@ final class DocumentParser {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether bytes that are not valid UTF-8 hold more well-formed multi-byte UTF-8 sequences than
+     * malformed ones: UTF-8 damaged in places, not text in a one-byte encoding (Windows-1252,
+     * Windows-1256), whose letters seldom form a UTF-8 sequence.
+     */
+    static boolean mostlyUtf8(byte[] bytes) {
+        int valid = 0;
+        int invalid = 0;
+        for (int i = 0; i < bytes.length; ) {
+            int b = bytes[i] & 0xff;
+            int extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+            if (extra == 0) {
+                i++;
+                continue;
+            }
+            int n = 0;
+            while (extra > 0 && n < extra && i + 1 + n < bytes.length && (bytes[i + 1 + n] & 0xc0) == 0x80) {
+                n++;
+            }
+            if (extra > 0 && n == extra) {
+                valid++;
+                i += 1 + n;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return valid > invalid;
     }
 
     /** Refuses "text" that is mostly undecodable or control characters (a binary file named .txt). */

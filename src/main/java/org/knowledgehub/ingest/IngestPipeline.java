@@ -34,7 +34,7 @@ class IngestPipeline {
         String version = KnowledgeHubApplication.version();
         OrganisationLinker linker = new OrganisationLinker(organisations, uris);
         this.stages = List.of(
-                new ParseStage(new DocumentParser(properties.maxTextChars())),
+                new ParseStage(new DocumentParser(properties.maxTextChars(), properties.maxNesting())),
                 new SegmentStage(),
                 new MinutesStage(),
                 new AnnotateStage(engine, nlp.enabled()),

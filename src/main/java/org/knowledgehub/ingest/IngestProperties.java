@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Ingest settings.
  *
  * @param maxTextChars most characters of text one file may yield
+ * @param maxNesting   most levels a file may nest quotes, lists or elements (deeper ones are refused)
  * @param threads      documents parsed in parallel by bulk ingests (command line, corpus)
  * @param batchSize    documents committed together by bulk ingests
  * @param commitInterval age at which a bulk ingest's batch is committed even if not full
@@ -26,5 +27,6 @@ public record IngestProperties(
         @DefaultValue("5s") Duration commitInterval,
         @DefaultValue("corpus") Path corpusDir,
         @DefaultValue("true") boolean loadCorpus,
-        @DefaultValue("1000") int compactEvery) {
+        @DefaultValue("1000") int compactEvery,
+        @DefaultValue("100") int maxNesting) {
 }

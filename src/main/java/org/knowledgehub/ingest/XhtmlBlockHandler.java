@@ -18,6 +18,7 @@ class XhtmlBlockHandler extends DefaultHandler {
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "dt", "dd", "address", "caption");
 
     private final int maxChars;
+    private final int maxNesting;
     private final List<RawBlock> blocks = new ArrayList<>();
     private StringBuilder current;
     private BlockKind currentKind;
@@ -33,9 +34,11 @@ class XhtmlBlockHandler extends DefaultHandler {
     private int cellNesting;
     private int headNesting;
     private int page;
+    private int nesting;
 
-    XhtmlBlockHandler(int maxChars) {
+    XhtmlBlockHandler(int maxChars, int maxNesting) {
         this.maxChars = maxChars;
+        this.maxNesting = maxNesting;
     }
 
     List<RawBlock> blocks() {
@@ -44,7 +47,10 @@ class XhtmlBlockHandler extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) {
+    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+        if (++nesting > maxNesting) {
+            throw new SAXException(new NestingTooDeepException(maxNesting));
+        }
         String name = localName.isEmpty() ? qName : localName;
         switch (name) {
             case "head" -> headNesting++;
@@ -86,6 +92,7 @@ class XhtmlBlockHandler extends DefaultHandler {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+        nesting--;
         String name = localName.isEmpty() ? qName : localName;
         switch (name) {
             case "head" -> headNesting--;
@@ -174,6 +181,12 @@ class XhtmlBlockHandler extends DefaultHandler {
     static final class TextTooLongException extends RuntimeException {
         TextTooLongException(int maxChars) {
             super("the extracted text exceeds the limit of " + maxChars + " characters");
+        }
+    }
+
+    static final class NestingTooDeepException extends RuntimeException {
+        NestingTooDeepException(int maxNesting) {
+            super("the document nests elements (sections, lists, quotes) more than " + maxNesting + " levels deep");
         }
     }
 }

@@ -186,7 +186,7 @@ public class SearchService {
     }
 
     private static boolean filtered(Request r) {
-        return Stream.of(r.type(), r.organisation(), r.from(), r.to(), r.area(), r.sector(), r.population(),
+        return Stream.of(r.type(), r.organisation(), r.from(), r.to(), r.sensitivity(), r.area(), r.sector(), r.population(),
                 r.indicator(), r.year()).anyMatch(v -> !blank(v));
     }
 }

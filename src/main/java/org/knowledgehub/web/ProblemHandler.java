@@ -46,6 +46,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Pattern PART_HEADERS_TOO_LONG = Pattern.compile("Header section has more than (\\d+) bytes");
     private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
 
     private final ProblemPages pages;
@@ -58,8 +59,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
+        Matcher header = PART_HEADERS_TOO_LONG.matcher(causeMessages(e));
+        if (header.find()) {
+            // Tomcat's limit on a part's headers, reported as if the upload were too large.
+            return respond(Problems.invalid("file", "the file name (with the part's other headers) is too long: at most "
+                    + header.group(1) + " bytes").getBody());
+        }
         return respond(Problems.payloadTooLarge("file", "the upload is larger than the configured limit ("
                 + describe(e.getMaxUploadSize()) + ")").getBody());
+    }
+
+    private static String causeMessages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
     }
 
     @ExceptionHandler(MultipartException.class)

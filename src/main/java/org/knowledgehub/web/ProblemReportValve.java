@@ -32,11 +32,17 @@ class ProblemReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String type = status == 400 ? "bad-request" : status >= 500 ? "internal-error" : "bad-request";
-        String detail = status == 400
-                ? "the server refused the request before reading it: characters a URL may not hold (percent-encode them), "
-                        + "or a URL or headers larger than the server accepts"
-                : title;
+        String type = switch (status) {
+            case 505 -> "http-version-not-supported";
+            case 413 -> "payload-too-large";
+            default -> status >= 500 ? "internal-error" : "bad-request";
+        };
+        String detail = switch (status) {
+            case 400 -> "the server refused the request before reading it: characters a URL may not hold (percent-encode them), "
+                    + "or a URL or headers larger than the server accepts";
+            case 505 -> "the request's HTTP version is not supported; send HTTP/1.1 or HTTP/2";
+            default -> title;
+        };
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -189,4 +189,48 @@ class DocumentParserTest {
         new java.util.Random(7).nextBytes(binary);
         assertThatThrownBy(() -> Structure.of(binary, "notes.txt", null)).isInstanceOf(IngestFailure.class);
     }
+
+    @Test
+    void textInAOneByteEncodingIsReadButDamagedUtf8IsRefused() {
+        String arabic = "زيارة ميدانية إلى عرسال\n\nقال صاحب المقهى إن الأسعار ارتفعت؟ نعم.\n";
+        DocumentContext doc = Structure.of(arabic.getBytes(Charset.forName("windows-1256")), "visit.txt", null);
+        // Accepted, not refused as damaged UTF-8; which one-byte encoding it is stays Tika's guess.
+        assertThat(doc.text.text()).hasSizeGreaterThan(40);
+        byte[] damaged = "# Zahlé\n\nLe café coûte cher à Zahlé.\nx\n".getBytes(StandardCharsets.UTF_8);
+        damaged[damaged.length - 3] = (byte) 0xff;
+        assertThatThrownBy(() -> Structure.of(damaged, "visit.md", null))
+                .isInstanceOf(IngestFailure.class).hasMessageContaining("UTF-8")
+                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNPROCESSABLE);
+    }
+
+    @Test
+    void contentThatIsNotWhatItsNameSaysIsRefused() {
+        assertThatThrownBy(() -> Structure.of("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1), "notes.md", null))
+                .isInstanceOf(IngestFailure.class).hasMessageContaining("application/pdf")
+                .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNPROCESSABLE);
+        byte[] random = new byte[4096];
+        new java.util.Random(1).nextBytes(random);
+        random[0] = 'x'; // no NUL at the start: only the control characters give it away
+        for (int i = 0; i < random.length; i++) {
+            random[i] = random[i] == 0 ? 1 : random[i];
+        }
+        assertThatThrownBy(() -> Structure.of(random, "page.html", null))
+                .isInstanceOf(IngestFailure.class).hasMessageContaining("named as text/html");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedNotOverflowingTheStack() {
+        for (String deep : List.of("> ".repeat(5000) + "water", ">".repeat(5000) + " water", "- ".repeat(5000) + "water",
+                "1. ".repeat(150) + "water")) {
+            assertThatThrownBy(() -> Structure.of(("# Deep\n\n" + deep + "\n").getBytes(StandardCharsets.UTF_8), "deep.md", null))
+                    .as(deep.substring(0, 10)).isInstanceOf(IngestFailure.class).hasMessageContaining("100 levels")
+                    .extracting(e -> ((IngestFailure) e).reason()).isEqualTo(IngestFailure.Reason.UNPROCESSABLE);
+        }
+        String html = "<html><body>" + "<div><ul><li>".repeat(2000) + "water</body></html>";
+        assertThatThrownBy(() -> Structure.of(html.getBytes(StandardCharsets.UTF_8), "deep.html", null))
+                .isInstanceOf(IngestFailure.class).hasMessageContaining("100 levels");
+        // Nesting within the limit is read as before.
+        DocumentContext ok = Structure.of("# A\n\n> > > quoted\n\n- a\n  - b\n    - c\n".getBytes(StandardCharsets.UTF_8), "ok.md", null);
+        assertThat(ok.text.text()).contains("quoted").contains("c");
+    }
 }

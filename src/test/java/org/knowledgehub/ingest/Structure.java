@@ -17,7 +17,7 @@ final class Structure {
     static DocumentContext of(byte[] bytes, String name, DocumentType type) {
         DocumentContext doc = new DocumentContext(
                 new IngestRequest(bytes, name, null, type, null, null, null, "test"), "test-00000000", "hash", "stamp");
-        for (IngestStage stage : List.of(new ParseStage(new DocumentParser(5_000_000)), new SegmentStage(), new MinutesStage())) {
+        for (IngestStage stage : List.of(new ParseStage(new DocumentParser(5_000_000, 100)), new SegmentStage(), new MinutesStage())) {
             if (stage.accepts(doc)) {
                 stage.process(doc);
             }
