@@ -16,6 +16,7 @@ import org.knowledgehub.Problems;
 import org.knowledgehub.ingest.IngestFailure;
 import org.knowledgehub.ingest.IngestService;
 import org.knowledgehub.security.AuditTrail;
+import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.store.Uris;
 import org.springframework.http.HttpHeaders;
@@ -45,8 +46,10 @@ class SparqlController {
     private final IngestService ingest;
     private final Uris uris;
     private final AuditTrail audit;
+    private final SparqlPool pool;
 
-    SparqlController(SparqlService sparql, IngestService ingest, Uris uris, AuditTrail audit) {
+    SparqlController(SparqlService sparql, IngestService ingest, Uris uris, AuditTrail audit, SparqlPool pool) {
+        this.pool = pool;
         this.audit = audit;
         this.sparql = sparql;
         this.ingest = ingest;
@@ -104,8 +107,9 @@ class SparqlController {
             throw Problems.invalid("update", "the update is empty");
         }
         try {
-            IngestService.UpdateOutcome outcome = ingest.applyUpdate(update);
-            audit.recordWrite(CurrentCaller.get(), "sparql.update", "UPDATE " + AuditTrail.digest(update), outcome.graphs());
+            Caller caller = CurrentCaller.get();
+            IngestService.UpdateOutcome outcome = pool.run(caller, request.getRemoteAddr(), () -> ingest.applyUpdate(update));
+            audit.recordWrite(caller, "sparql.update", "UPDATE " + AuditTrail.digest(update), outcome.graphs());
             return outcome;
         } catch (IngestFailure e) {
             throw Problems.badQuery(e.field(), e.getMessage());
@@ -121,7 +125,7 @@ class SparqlController {
                 ? ResultFormat.FOR_GRAPHS : ResultFormat.FOR_RESULTS;
         ResultFormat format = ResultFormat.negotiate(accept, offered);
         SparqlResult result = sparql.execute(query, values(request, "default-graph-uri"), values(request, "named-graph-uri"),
-                CurrentCaller.get());
+                CurrentCaller.get(), request.getRemoteAddr());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (result) {
             case SparqlResult.Rows rows -> ResultsWriter.create().lang(format.resultsLang)

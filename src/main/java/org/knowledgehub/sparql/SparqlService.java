@@ -12,6 +12,7 @@ import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -47,9 +48,11 @@ public class SparqlService {
     private final SparqlProperties properties;
     private final Uris uris;
     private final AuditTrail audit;
+    private final SparqlPool pool;
 
     SparqlService(KnowledgeStore store, PassageIndex index, AccessPolicy access, SparqlProperties properties, Uris uris,
-                  AuditTrail audit) {
+                  AuditTrail audit, SparqlPool pool) {
+        this.pool = pool;
         this.uris = uris;
         this.audit = audit;
         this.store = store;
@@ -62,7 +65,8 @@ public class SparqlService {
 
     /**
      * Parses a query, answering a 400 problem (with line and column) when it is not SPARQL 1.1.
-     * Relative IRIs resolve against the hub's base, so queries need not name the deployment.
+     * Relative IRIs resolve against the hub's base, so queries need not name the deployment. A query
+     * nested deeper than {@code kh.sparql.max-depth} is refused before it runs.
      */
     public Query parse(String queryString) {
         if (queryString == null || queryString.isBlank()) {
@@ -72,19 +76,37 @@ public class SparqlService {
         try {
             query = QueryFactory.create(queryString, uris.base(), Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
+            if (e.getCause() instanceof StackOverflowError) {
+                // Jena's parser wraps it.
+                throw tooDeep("more than the parser can follow");
+            }
             throw Problems.badQuery("query", "the query is not valid SPARQL 1.1: " + e.getMessage());
         } catch (QueryException e) {
             throw Problems.badQuery("query", "the query is not valid SPARQL 1.1: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw tooDeep("more than the parser can follow");
         }
+        int depth;
+        try {
+            depth = QueryDepth.of(Algebra.compile(query), properties.maxDepth());
+        } catch (StackOverflowError e) {
+            depth = Integer.MAX_VALUE;
+        }
+        if (depth > properties.maxDepth()) {
+            throw tooDeep(depth == Integer.MAX_VALUE ? "more than the compiler can follow" : "more than " + properties.maxDepth());
+        }
+        // After the depth check: the SERVICE check walks the algebra recursively.
         rejectService(query);
         return query;
     }
 
     /**
+     * Runs on the SPARQL pool ({@link SparqlPool}), for {@code caller} calling from {@code address}.
+     *
      * @param defaultGraphs protocol {@code default-graph-uri}s; with {@code namedGraphs}, they
      *                      replace the query's FROM and FROM NAMED
      */
-    public SparqlResult execute(Query query, List<String> defaultGraphs, List<String> namedGraphs, Caller caller) {
+    public SparqlResult execute(Query query, List<String> defaultGraphs, List<String> namedGraphs, Caller caller, String address) {
         if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
             query.getGraphURIs().clear();
             query.getNamedGraphURIs().clear();
@@ -96,7 +118,7 @@ public class SparqlService {
         VisibleDatasetGraph dataset = store.view(visible.graphs(), audit.protectedGraphs(visible));
         long t0 = System.nanoTime();
         try {
-            SparqlResult result = Txn.calculateRead(dataset, () -> {
+            SparqlResult result = pool.run(caller, address, () -> Txn.calculateRead(dataset, () -> {
                 try (QueryExec exec = QueryExec.dataset(dataset)
                         .query(query)
                         .timeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -106,7 +128,7 @@ public class SparqlService {
                         .build()) {
                     return run(query, exec);
                 }
-            });
+            }));
             log.debug("SPARQL {} for {} in {} ms", query.queryType(), caller.name(), (System.nanoTime() - t0) / 1_000_000);
             audit.recordRead(caller, "sparql", query.queryType() + " " + AuditTrail.digest(query.serialize()),
                     dataset.watchedGraphsRead());
@@ -147,6 +169,11 @@ public class SparqlService {
             return new SparqlResult.Triples(graph);
         }
         throw Problems.badQuery("query", "only SELECT, ASK, CONSTRUCT and DESCRIBE queries are answered here");
+    }
+
+    private RuntimeException tooDeep(String levels) {
+        return Problems.badQuery("query", "the query nests operators, expressions or paths " + levels
+                + " levels deep; at most kh.sparql.max-depth (" + properties.maxDepth() + ") are allowed");
     }
 
     private RuntimeException tooLarge() {
