@@ -103,7 +103,7 @@ class QuoteFinder {
             windows.put(p.passageUri(), window);
             all.addAll(window);
         }
-        List<float[]> vectors = embeddings.embedAll(all.stream().map(Sentence::text).toList());
+        List<float[]> vectors = embeddings.embedSentences(all.stream().map(Sentence::text).toList());
         Map<Sentence, Double> similarity = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             similarity.put(all.get(i), PassageEmbeddings.cosine(question, vectors.get(i)));

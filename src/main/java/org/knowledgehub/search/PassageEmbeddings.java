@@ -1,7 +1,10 @@
 package org.knowledgehub.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -30,9 +33,18 @@ public class PassageEmbeddings {
 
     private final boolean enabled;
     private volatile EmbeddingModel model;
+    /** Sentence vectors by text, least recently used first; guarded by itself. */
+    private final Map<String, float[]> sentences;
 
     PassageEmbeddings(SearchProperties properties) {
         this.enabled = properties.embeddings();
+        int most = properties.sentenceCache();
+        this.sentences = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                return size() > most;
+            }
+        };
     }
 
     /** Whether passages get vectors and searches use them (kh.search.embeddings). */
@@ -48,6 +60,31 @@ public class PassageEmbeddings {
     /** A question, to be compared with passages and quotes. */
     public float[] embedQuery(String text) {
         return unit(model().embed(QUERY_INSTRUCTION + text).content().vector());
+    }
+
+    /**
+     * Sentences of passages, for picking quotes: those embedded before come from a bounded cache, so
+     * an answer under load embeds only the sentences no earlier answer needed.
+     */
+    public List<float[]> embedSentences(List<String> texts) {
+        Map<String, float[]> known = new HashMap<>();
+        synchronized (sentences) {
+            texts.forEach(t -> {
+                float[] v = sentences.get(t);
+                if (v != null) {
+                    known.put(t, v);
+                }
+            });
+        }
+        List<String> missing = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
+        List<float[]> made = embedAll(missing);
+        synchronized (sentences) {
+            for (int i = 0; i < missing.size(); i++) {
+                known.put(missing.get(i), made.get(i));
+                sentences.put(missing.get(i), made.get(i));
+            }
+        }
+        return texts.stream().map(known::get).toList();
     }
 
     /** Several texts at once (the model spreads them over the cores). */

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param candidates passages each ranking contributes before fusion
  * @param denseWeight weight (0 to 1) of the cosine similarity of a passage's embedding against its
  *                    relative lexical score in the fusion
+ * @param sentenceCache sentences whose vectors are kept for picking quotes (about 1.5 KB each): the
+ *                      sentences of the passages that answer questions come up again and again
  */
 @ConfigurationProperties("kh.search")
 public record SearchProperties(
         @DefaultValue("true") boolean embeddings,
         @DefaultValue("50") int candidates,
-        @DefaultValue("0.4") double denseWeight) {
+        @DefaultValue("0.4") double denseWeight,
+        @DefaultValue("20000") int sentenceCache) {
 }
