@@ -22,6 +22,11 @@ final class SegmentStage implements IngestStage {
     /** Longer blocks are cut into sentence runs of about {@link #CHUNK_WORDS}. */
     static final int SPLIT_WORDS = 200;
     static final int CHUNK_WORDS = 120;
+    /**
+     * No passage is longer than this many characters, whatever its words: a run without spaces (a
+     * pasted hash, a line of one letter) would otherwise be one passage the size of the document.
+     */
+    static final int MAX_CHARS = 3000;
 
     @Override
     public String name() {
@@ -113,7 +118,7 @@ final class SegmentStage implements IngestStage {
             String blockText = text.textOf(block);
             int words = words(blockText);
             Content content = content(block, blockText);
-            if (words > SPLIT_WORDS && content != Content.FIGURES) {
+            if (words > SPLIT_WORDS && content != Content.FIGURES || blockText.length() > MAX_CHARS) {
                 if (groupStart >= 0) {
                     out.add(new Passage(out.size() + 1, section, groupStart, groupEnd, group == Content.FIGURES));
                     groupStart = -1;
@@ -155,14 +160,30 @@ final class SegmentStage implements IngestStage {
         int end;
         for (int start = sentences.first(); (end = sentences.next()) != BreakIterator.DONE; start = end) {
             int words = words(s.substring(start, end));
-            if (chunkWords > 0 && chunkWords + words > CHUNK_WORDS) {
-                addTrimmed(block.start() + chunkStart, block.start() + start, section, text.text(), out);
+            if (chunkWords > 0 && (chunkWords + words > CHUNK_WORDS || end - chunkStart > MAX_CHARS)) {
+                addBounded(block.start() + chunkStart, block.start() + start, section, text.text(), out);
                 chunkStart = start;
                 chunkWords = 0;
             }
             chunkWords += words;
         }
-        addTrimmed(block.start() + chunkStart, block.end(), section, text.text(), out);
+        addBounded(block.start() + chunkStart, block.end(), section, text.text(), out);
+    }
+
+    /** Adds the text as passages of at most {@link #MAX_CHARS}, cut at the last space before the limit where there is one. */
+    private static void addBounded(int start, int end, int section, String text, List<Passage> out) {
+        int s = start;
+        while (end - s > MAX_CHARS) {
+            int cut = s + MAX_CHARS;
+            int space = cut;
+            while (space > s + MAX_CHARS / 2 && !Character.isWhitespace(text.charAt(space))) {
+                space--;
+            }
+            cut = space > s + MAX_CHARS / 2 ? space : cut;
+            addTrimmed(s, cut, section, text, out);
+            s = cut;
+        }
+        addTrimmed(s, end, section, text, out);
     }
 
     private static void addTrimmed(int start, int end, int section, String text, List<Passage> out) {

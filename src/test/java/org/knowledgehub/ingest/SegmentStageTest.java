@@ -44,6 +44,20 @@ class SegmentStageTest {
     }
 
     @Test
+    void aRunWithoutSpacesIsCutIntoPassagesOfBoundedLength() {
+        String txt = LONG_SENTENCE.strip() + "\n\n" + "a".repeat(20_000) + " tail of the same line " + "b".repeat(7_000)
+                + "\n\n" + LONG_SENTENCE.strip();
+        DocumentContext doc = Structure.of(txt.getBytes(StandardCharsets.UTF_8), "endless.txt", null);
+        assertThat(doc.passages).allSatisfy(p -> assertThat(p.end() - p.start()).isLessThanOrEqualTo(SegmentStage.MAX_CHARS));
+        // Nothing is lost: the passages cover every character that is not a space.
+        long covered = doc.passages.stream().mapToLong(p -> doc.text.text().substring(p.start(), p.end()).chars()
+                .filter(c -> !Character.isWhitespace(c)).count()).sum();
+        assertThat(covered).isEqualTo(doc.text.text().chars().filter(c -> !Character.isWhitespace(c)).count());
+        assertThat(doc.passages).anyMatch(p -> doc.text.text().substring(p.start(), p.end()).contains("tail of the same line"));
+        assertThat(doc.passages.getFirst().end() - doc.passages.getFirst().start()).isEqualTo(LONG_SENTENCE.strip().length());
+    }
+
+    @Test
     void aDocumentWithoutHeadingsIsOneUntitledSection() {
         String txt = LONG_SENTENCE.repeat(2).strip() + "\n\n" + LONG_SENTENCE.repeat(2).strip();
         DocumentContext doc = Structure.of(txt.getBytes(StandardCharsets.UTF_8), "n.txt", null);
