@@ -39,6 +39,7 @@ class DocumentCommitter implements DisposableBean {
     private final Originals originals;
     private final Uris uris;
     private final PassageVectors vectors;
+    private final IndexRepair repair;
     /** Analyses index documents while the committing thread writes the store. */
     private final ExecutorService indexStaging = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "index-staging");
@@ -46,8 +47,10 @@ class DocumentCommitter implements DisposableBean {
         return t;
     });
 
-    DocumentCommitter(KnowledgeStore store, PassageIndex index, Originals originals, Uris uris, PassageVectors vectors) {
+    DocumentCommitter(KnowledgeStore store, PassageIndex index, Originals originals, Uris uris, PassageVectors vectors,
+                      IndexRepair repair) {
         this.store = store;
+        this.repair = repair;
         this.vectors = vectors;
         this.index = index;
         this.originals = originals;
@@ -106,7 +109,9 @@ class DocumentCommitter implements DisposableBean {
                 t3 = System.nanoTime();
                 tx.commit();
                 t4 = System.nanoTime();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (out of memory while writing): staged index changes left behind would be
+                // committed with the next document and the index would disagree with the store.
                 staging.cancel(false);
                 awaitQuietly(staging);
                 tx.abort();
@@ -120,9 +125,17 @@ class DocumentCommitter implements DisposableBean {
             log.debug("Committed {} documents: writing {} ms, index prepare {} ms, store commit {} ms, index commit {} ms",
                     documents.size() + deletions.size(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                     (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
-        } catch (RuntimeException e) {
-            // The store has the documents; the index will be repaired from it at the next start.
-            log.error("Search index commit failed after the store committed; restart to repair the index", e);
+        } catch (RuntimeException | Error e) {
+            // The store has the change: the index is rebuilt from it for these documents now, not at the next start.
+            log.error("Search index commit failed after the store committed; re-indexing the {} documents from the store",
+                    documents.size() + deletions.size(), e);
+            try {
+                index.rollback();
+                repair.reindex(documents.stream().map(doc -> doc.id).toList(), deletions);
+            } catch (RuntimeException again) {
+                log.error("Re-indexing failed too; the next start repairs the index from the store", again);
+                e.addSuppressed(again);
+            }
             throw e;
         }
     }
