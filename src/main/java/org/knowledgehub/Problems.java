@@ -1,7 +1,9 @@
 package org.knowledgehub;
 
 import java.net.URI;
+import java.time.Duration;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -65,6 +67,18 @@ public final class Problems {
 
     public static ErrorResponseException unavailable(String detail) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail, null);
+    }
+
+    /**
+     * The service is at its configured capacity (503, or 429 when {@code perCaller}: this caller's
+     * share is taken); the client should retry after {@code retryAfter}.
+     */
+    public static ErrorResponseException busy(boolean perCaller, String detail, Duration retryAfter) {
+        ErrorResponseException e = perCaller
+                ? problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", detail, null)
+                : problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail, null);
+        e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        return e;
     }
 
     public static ErrorResponseException problem(HttpStatus status, String type, String title, String detail, String field) {

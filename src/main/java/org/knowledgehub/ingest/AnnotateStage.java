@@ -29,6 +29,6 @@ final class AnnotateStage implements IngestStage {
 
     @Override
     public void process(DocumentContext doc) {
-        doc.named = engine.entities(doc.text.text(), doc.date);
+        doc.named = engine.entities(doc.text.text(), doc.date, doc.progress::annotated);
     }
 }

@@ -25,6 +25,7 @@ final class DocumentContext {
     /** Identifies this ingestion; the index must hold the same stamp as the graph. */
     final String stamp;
     final Instant startedAt = Instant.now();
+    final IngestProgress progress;
     final List<String> stagesRun = new ArrayList<>();
 
     String mediaType;
@@ -51,8 +52,9 @@ final class DocumentContext {
     Model personalGraph;
     List<IndexedPassage> indexRecords = List.of();
 
-    DocumentContext(IngestRequest request, String id, String contentHash, String stamp) {
+    DocumentContext(IngestRequest request, String id, String contentHash, String stamp, IngestProgress progress) {
         this.request = request;
+        this.progress = progress;
         this.id = id;
         this.contentHash = contentHash;
         this.stamp = stamp;

@@ -48,6 +48,7 @@ class DocumentController {
     private static final int MAX_TITLE = 500;
 
     private final IngestService ingest;
+    private final IngestJobs jobs;
     private final DocumentRecords records;
     private final AccessPolicy access;
     private final Originals originals;
@@ -56,11 +57,12 @@ class DocumentController {
     private final UploadPolicy uploads;
     private final AuditTrail audit;
 
-    DocumentController(IngestService ingest, DocumentRecords records, AccessPolicy access, Originals originals,
+    DocumentController(IngestService ingest, IngestJobs jobs, DocumentRecords records, AccessPolicy access, Originals originals,
                        KnowledgeStore store, Uris uris, UploadPolicy uploads, AuditTrail audit) {
         this.uploads = uploads;
         this.audit = audit;
         this.ingest = ingest;
+        this.jobs = jobs;
         this.records = records;
         this.access = access;
         this.originals = originals;
@@ -72,10 +74,12 @@ class DocumentController {
     @Operation(summary = "Ingest a document",
             description = "Markdown (with embedded HTML), HTML, plain text, PDF or DOCX. 201 for a new document, "
                     + "200 when the same bytes were already ingested as a document you may read (that document) or a new "
-                    + "version of the same source replaced the old one. "
+                    + "version of the same source replaced the old one. A file larger than kh.ingest.background-above "
+                    + "(1 MB) is ingested in the background: 202 with its status resource (/api/ingests/{id}) in Location. "
+                    + "429 or 503 with Retry-After when you or the hub have too many uploads in progress. "
                     + "Contributors and coordinators contribute for their own organisation (the owner), under sources of "
                     + "that organisation; the admin for any.")
-    ResponseEntity<IngestOutcome> upload(
+    ResponseEntity<?> upload(
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String title,
             @Parameter(description = "minutes, assessment, field-note or other") @RequestParam(required = false) String type,
@@ -112,7 +116,12 @@ class DocumentController {
                     .orElse(null);
             IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
                     caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), consent, null);
-            outcome = ingest.ingest(request, id -> access.canRead(caller, uris.documentGraph(id)));
+            if (jobs.inBackground(request)) {
+                IngestJob job = jobs.accept(request, caller);
+                audit.recordWrite(caller, "document.upload", "/api/ingests/" + job.id(), List.of(), "accepted");
+                return ResponseEntity.accepted().location(URI.create("/api/ingests/" + job.id())).body(IngestStatus.of(job));
+            }
+            outcome = jobs.ingestNow(request, caller);
         } catch (IngestFailure e) {
             throw e.problem();
         }

@@ -50,12 +50,17 @@ class IngestPipeline {
     }
 
     DocumentContext run(IngestRequest request, String id, String contentHash, String stamp) {
-        DocumentContext doc = new DocumentContext(request, id, contentHash, stamp);
+        return run(request, id, contentHash, stamp, IngestProgress.NONE);
+    }
+
+    DocumentContext run(IngestRequest request, String id, String contentHash, String stamp, IngestProgress progress) {
+        DocumentContext doc = new DocumentContext(request, id, contentHash, stamp, progress);
         List<String> timings = new ArrayList<>();
         for (IngestStage stage : stages) {
             if (!stage.accepts(doc)) {
                 continue;
             }
+            progress.stage(stage.name());
             long t0 = System.nanoTime();
             stage.process(doc);
             doc.stagesRun.add(stage.name());

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Ingest settings.
@@ -18,6 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loadCorpus   whether to ingest {@code corpusDir} on the first start
  * @param compactEvery store commits after which the service compacts the store in the background
  *                     (0 turns it off); the command line compacts after every bulk ingest
+ * @param uploadWorkers  uploads (HTTP) ingested at the same time, each on a thread of its own
+ * @param uploadQueue    uploads that may wait for a worker; more are refused with 503 and Retry-After
+ * @param uploadsPerCaller uploads one caller may have running or waiting; more are refused with 429
+ * @param retryAfter     what those refusals tell the client to wait
+ * @param backgroundAbove files larger than this are ingested in the background: 202 Accepted with a
+ *                       status resource, kept on disk until committed
+ * @param jobsKept       how long the status of a finished background ingest stays readable
  */
 @ConfigurationProperties("kh.ingest")
 public record IngestProperties(
@@ -28,5 +36,11 @@ public record IngestProperties(
         @DefaultValue("corpus") Path corpusDir,
         @DefaultValue("true") boolean loadCorpus,
         @DefaultValue("1000") int compactEvery,
-        @DefaultValue("100") int maxNesting) {
+        @DefaultValue("100") int maxNesting,
+        @DefaultValue("2") int uploadWorkers,
+        @DefaultValue("8") int uploadQueue,
+        @DefaultValue("3") int uploadsPerCaller,
+        @DefaultValue("10s") Duration retryAfter,
+        @DefaultValue("1MB") DataSize backgroundAbove,
+        @DefaultValue("7d") Duration jobsKept) {
 }

@@ -96,13 +96,19 @@ public class IngestService {
      * @param mayRead whether the sender may read the document of an id
      */
     public IngestOutcome ingest(IngestRequest request, Predicate<String> mayRead) {
+        return ingest(request, mayRead, IngestProgress.NONE);
+    }
+
+    /** As {@link #ingest(IngestRequest, Predicate)}, telling {@code progress} where it has got to. */
+    IngestOutcome ingest(IngestRequest request, Predicate<String> mayRead, IngestProgress progress) {
         String hash = DocumentIds.sha256(request.bytes());
         String id = DocumentIds.forSource(request.sourceName());
         Optional<IngestOutcome> existing = unchanged(hash, id, mayRead);
         if (existing.isPresent()) {
             return existing.get();
         }
-        DocumentContext doc = pipeline.run(request, id, hash, UUID.randomUUID().toString());
+        DocumentContext doc = pipeline.run(request, id, hash, UUID.randomUUID().toString(), progress);
+        progress.stage("commit");
         synchronized (writeLock) {
             existing = unchanged(hash, id, mayRead);
             if (existing.isPresent()) {

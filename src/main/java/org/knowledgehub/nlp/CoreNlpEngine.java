@@ -3,6 +3,7 @@ package org.knowledgehub.nlp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -94,8 +95,9 @@ public class CoreNlpEngine {
      * memory is that of one piece; runs of characters too long to be words are left out.
      *
      * @param documentDate anchors relative dates; may be null
+     * @param percentDone   told after each piece the share of the text (0 to 100) tagged so far
      */
-    public List<NamedEntity> entities(String text, LocalDate documentDate) {
+    public List<NamedEntity> entities(String text, LocalDate documentDate, IntConsumer percentDone) {
         List<NamedEntity> out = new ArrayList<>();
         for (TextChunks.Chunk chunk : TextChunks.of(text, properties.chunkChars())) {
             CoreDocument annotated = annotate(TextChunks.withoutEndlessTokens(chunk.text(), properties.longestWord()), documentDate);
@@ -104,6 +106,7 @@ public class CoreNlpEngine {
                         chunk.start() + e.charOffsets().second(),
                         e.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class)));
             }
+            percentDone.accept((int) (100L * (chunk.start() + chunk.text().length()) / Math.max(1, text.length())));
         }
         return out;
     }

@@ -61,7 +61,7 @@ public class EntityLinker {
 
     /** Annotates the text with CoreNLP, then links it; for one-off texts (the gold set, questions). */
     public List<Mention> link(String text, LocalDate documentDate) {
-        return link(text, engine.entities(text, documentDate));
+        return link(text, engine.entities(text, documentDate, percent -> { }));
     }
 
     /**

@@ -58,6 +58,7 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers("/api/ingests", "/api/ingests/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/observations", "/api/observations/import").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/observations/*/reviews").hasAnyRole(COORDINATOR, ADMIN)
                         // Withdrawing: the contributing organisation's members; the service checks which.
@@ -102,6 +103,7 @@ class SecurityConfig {
                         // Reviewing candidates and closing questions from their page: as on the API.
                         .requestMatchers(HttpMethod.POST, "/questions/*/reviews", "/questions/*/status").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers("/ingests", "/ingests/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(forbidden(audit)))

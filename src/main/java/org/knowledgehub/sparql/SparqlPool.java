@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 import org.knowledgehub.Problems;
 import org.knowledgehub.security.Caller;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -55,9 +53,9 @@ class SparqlPool implements DisposableBean {
         int limit = anonymous ? properties.perAddress() : properties.perCaller();
         if (inFlight.merge(who, 1, Integer::sum) > limit) {
             release(who);
-            throw refused(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
-                    "you already have " + limit + " SPARQL queries running or waiting (kh.sparql."
-                            + (anonymous ? "per-address" : "per-caller") + "); retry after the seconds in Retry-After");
+            throw Problems.busy(true, "you already have " + limit + " SPARQL queries running or waiting (kh.sparql."
+                            + (anonymous ? "per-address" : "per-caller") + "); retry after the seconds in Retry-After",
+                    properties.retryAfter());
         }
         try {
             long queuedAt = System.nanoTime();
@@ -107,13 +105,7 @@ class SparqlPool implements DisposableBean {
     }
 
     private ErrorResponseException busy(String detail) {
-        return refused(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail + "; retry after the seconds in Retry-After");
-    }
-
-    private ErrorResponseException refused(HttpStatus status, String type, String title, String detail) {
-        ErrorResponseException e = Problems.problem(status, type, title, detail, null);
-        e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
-        return e;
+        return Problems.busy(false, detail + "; retry after the seconds in Retry-After", properties.retryAfter());
     }
 
     @Override

@@ -188,10 +188,9 @@ class MixedLoadBenchmark {
             String location = r.headers().firstValue("Location").orElseThrow();
             while (true) {
                 JsonNode status = JSON.readTree(send(base, "GET", location, null, null, true).body());
-                String state = status.path("status").asString("");
+                String state = status.path("state").asString("");
                 if (state.equals("committed")) {
-                    JsonNode id = status.has("document") ? status.get("document") : status.get("id");
-                    acknowledged.add(id.isObject() ? id.get("id").asString() : id.asString());
+                    acknowledged.add(status.get("document").get("id").asString());
                     return;
                 }
                 if (state.equals("failed")) {

@@ -26,8 +26,11 @@ class LargeTextIngestTest extends HubTest {
                 + "\nWFP reported that rent arrears grew in Akkar near the " + marker + " spring in March 2023.\n";
         Http.Response created = admin().upload("/api/documents", "endless-" + marker + ".txt",
                 text.getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.json().get("id").asString();
+        // Over kh.ingest.background-above: ingested in the background.
+        assertThat(created.status()).as(created.toString()).isEqualTo(202);
+        JsonNode done = BackgroundIngestTest.awaitFinished(admin(), created.header("Location"));
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("committed");
+        String id = done.get("document").get("id").asString();
 
         JsonNode hits = admin().get("/api/search?q=" + marker).json();
         assertThat(hits.get("total").asLong()).isPositive();

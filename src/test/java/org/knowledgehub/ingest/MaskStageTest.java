@@ -57,7 +57,7 @@ class MaskStageTest {
 
     static DocumentContext masked(String text, DocumentType type, ConsentRecord consent) {
         DocumentContext doc = new DocumentContext(new IngestRequest(text.getBytes(StandardCharsets.UTF_8), "note.md", null, type,
-                null, null, null, "test", Set.of(), Set.of(), consent, null), "test-00000000", "hash", "stamp");
+                null, null, null, "test", Set.of(), Set.of(), consent, null), "test-00000000", "hash", "stamp", IngestProgress.NONE);
         for (IngestStage stage : List.of(new ParseStage(new DocumentParser(5_000_000, 100)), new SegmentStage(), new MinutesStage(),
                 new LinkStage(linker), new MaskStage())) {
             if (stage.accepts(doc)) {

@@ -204,7 +204,7 @@ class NlpIngestBenchmark {
 
     /** Runs the stages before annotate, as the pipeline does, to get the text CoreNLP is given. */
     private static Text extract(IngestService.Source source) {
-        DocumentContext doc = new DocumentContext(source.request().get(), "bench", "bench", "bench");
+        DocumentContext doc = new DocumentContext(source.request().get(), "bench", "bench", "bench", IngestProgress.NONE);
         for (IngestStage stage : List.of(new ParseStage(new DocumentParser(20_000_000, 100)), new SegmentStage(), new MinutesStage())) {
             if (stage.accepts(doc)) {
                 stage.process(doc);

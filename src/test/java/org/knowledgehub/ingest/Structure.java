@@ -16,7 +16,7 @@ final class Structure {
 
     static DocumentContext of(byte[] bytes, String name, DocumentType type) {
         DocumentContext doc = new DocumentContext(
-                new IngestRequest(bytes, name, null, type, null, null, null, "test"), "test-00000000", "hash", "stamp");
+                new IngestRequest(bytes, name, null, type, null, null, null, "test"), "test-00000000", "hash", "stamp", IngestProgress.NONE);
         for (IngestStage stage : List.of(new ParseStage(new DocumentParser(5_000_000, 100)), new SegmentStage(), new MinutesStage())) {
             if (stage.accepts(doc)) {
                 stage.process(doc);

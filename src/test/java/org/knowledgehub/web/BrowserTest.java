@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
+import org.knowledgehub.ingest.BackgroundIngestTest;
 import org.knowledgehub.ingest.DocumentIds;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -433,6 +436,37 @@ class BrowserTest extends HubTest {
         browser.findElement(By.id("filter-button")).click();
         waiting().until(ExpectedConditions.urlContains("status=open"));
         assertThat(browser.findElements(By.cssSelector("#question-list tr[data-question='" + id + "']"))).isEmpty();
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
+    @Test
+    void aLargeUploadIsFollowedOnItsPageUntilItsDocumentIsThere() {
+        String username = "uploader-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "an upload test password";
+        assertThat(admin().json("POST", "/api/accounts", "{\"username\": \"" + username + "\", \"displayName\": \"Large Uploader\", "
+                + "\"organisation\": \"UNHCR\", \"roles\": [\"contributor\"], \"password\": \"" + password + "\"}").status())
+                .isEqualTo(201);
+        browser.get(url("/login"));
+        signIn(username, password);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        String marker = "Jdita" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        Http.Response accepted = http().withBasic(username, password).upload("/api/documents", "large-" + marker + ".txt",
+                BackgroundIngestTest.largeNote(marker, 1_200_000), Map.of("type", "field-note"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+
+        browser.get(url(accepted.json().get("page").asString()));
+        assertThat(browser.findElement(By.id("ingest")).getAttribute("data-finished")).as("still running when the page opened")
+                .isEqualTo("false");
+        // The page asks for the progress itself until the document is there.
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.textToBe(By.id("ingest-state"), "committed"));
+        assertThat(browser.findElement(By.id("ingest-progress")).getAttribute("value")).isEqualTo("100");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ingest-document-link"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(browser.getPageSource()).contains(marker);
+
+        browser.get(url("/ingests"));
+        assertThat(browser.findElement(By.id("ingest-list")).getText()).contains("large-" + marker + ".txt").contains("committed");
         assertNoBrowserErrors();
         browser.findElement(By.id("logout")).click();
     }
