@@ -1,11 +1,13 @@
 package org.knowledgehub;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -13,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
@@ -34,6 +37,14 @@ public final class TestDocuments {
 
     /** A PDF with a text layer: headings in bold, paragraphs wrapped at about 90 characters, page numbers. */
     public static byte[] pdf(String title, List<Part> parts) {
+        return pdf(title, parts, 0);
+    }
+
+    /**
+     * The same with photographs (random pixels, which do not compress) on its first pages, about
+     * {@code imageMegabytes} of them: the size of a real report is mostly its pictures.
+     */
+    public static byte[] pdf(String title, List<Part> parts, int imageMegabytes) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -56,6 +67,17 @@ public final class TestDocuments {
                 doc.addPage(page);
                 pageNo++;
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    if (pageNo <= imageMegabytes) {
+                        // 512 x 512 pixels of 4 random bytes each: one megabyte that no filter can shrink.
+                        BufferedImage photo = new BufferedImage(512, 512, BufferedImage.TYPE_INT_ARGB);
+                        Random noise = new Random(pageNo);
+                        for (int x = 0; x < 512; x++) {
+                            for (int y = 0; y < 512; y++) {
+                                photo.setRGB(x, y, noise.nextInt());
+                            }
+                        }
+                        cs.drawImage(LosslessFactory.createFromImage(doc, photo), 400, 700, 120, 120);
+                    }
                     float y = 790;
                     while (i < lines.size() && y > 80) {
                         Object[] line = lines.get(i++);

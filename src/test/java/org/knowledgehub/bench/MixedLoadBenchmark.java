@@ -1,6 +1,7 @@
 package org.knowledgehub.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.KnowledgeHubApplication;
+import org.knowledgehub.TestDocuments;
 import org.knowledgehub.ingest.IngestService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,11 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The mixed-load benchmark (issue 22): a hub with the demo corpus and NLP on, 16 clients for
  * {@code -Dkh.bench.seconds} (300) sending search, answers, question and other pages, light and
- * heavy SPARQL and small uploads, while one client uploads a large text document
- * ({@code -Dkh.bench.large-mb}, 15; 0 leaves it out). {@code -Dkh.bench.documents=N} first adds N
- * generated two-page documents, so that heavy SPARQL is heavy; {@code -Dkh.bench.args} passes
- * settings to the hub. Prints, per route, count, p50/p95/p99, errors by status and the deliberate 429/503 with Retry-After; uploads acknowledged and found afterwards;
- * peak heap. Writes the table to target/benchmark-mixed-load.md. Asserts nothing about time.
+ * heavy SPARQL and small uploads, while a client of its own uploads a large document
+ * ({@code -Dkh.bench.large-mb}, 15; 0 leaves it out; {@code -Dkh.bench.large-kind=pdf} makes it a PDF
+ * whose text layer is a tenth of it) and follows it to its commit. {@code -Dkh.bench.documents=N}
+ * first adds N generated two-page documents, so that heavy SPARQL is heavy; {@code -Dkh.bench.args}
+ * passes settings to the hub. Prints, per route, count, p50/p95/p99, errors by status and the
+ * deliberate 429/503 with Retry-After; uploads acknowledged and found afterwards; peak heap used and
+ * the most the old generation held after a collection; how long the large file took to be committed.
+ * Writes the table to target/benchmark-mixed-load.md. Asserts nothing about time.
  * Clients run in the server's JVM (threads of their own), so the heap figure includes them.
  */
 @Tag("benchmark")
@@ -85,6 +90,10 @@ class MixedLoadBenchmark {
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong peakHeap = new AtomicLong();
+    /** The most the old generation held right after a collection: the memory the hub really needed. */
+    private final AtomicLong peakLive = new AtomicLong();
+    /** Seconds from sending the large file to its document being committed; -1 if it was not. */
+    private volatile double largeSeconds = -1;
 
     @Test
     void mixedLoad() throws Exception {
@@ -97,8 +106,13 @@ class MixedLoadBenchmark {
                 "--logging.level.org.knowledgehub=warn", "--spring.main.banner-mode=off"));
         args.addAll(List.of(System.getProperty("kh.bench.args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
         ScheduledExecutorService heap = Executors.newSingleThreadScheduledExecutor();
-        heap.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 200, TimeUnit.MILLISECONDS);
+        heap.scheduleAtFixedRate(() -> {
+            peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null
+                            && pool.getName().matches("(?i).*(old|tenured).*"))
+                    .forEach(pool -> peakLive.accumulateAndGet(pool.getCollectionUsage().getUsed(), Math::max));
+        }, 0, 200, TimeUnit.MILLISECONDS);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KnowledgeHubApplication.class)
                 .run(args.toArray(String[]::new))) {
             int documents = Integer.getInteger("kh.bench.documents", 0);
@@ -112,12 +126,25 @@ class MixedLoadBenchmark {
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             List<Thread> threads = new ArrayList<>();
+            if (largeMb > 0) {
+                // Besides the clients: the run ends when the load has run its time and the large file is committed.
+                threads.add(Thread.ofPlatform().name("bench-large").start(() -> {
+                    boolean pdf = "pdf".equals(System.getProperty("kh.bench.large-kind"));
+                    byte[] large = pdf ? largePdf(largeMb) : largeText(largeMb);
+                    // Sent again after a refusal (the uploads of the clients count against the same caller).
+                    while (largeSeconds < 0 && System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        if (upload(base, "large", "large-" + UUID.randomUUID() + (pdf ? ".pdf" : ".txt"), large)) {
+                            largeSeconds = (System.nanoTime() - t0) / 1e9;
+                        } else {
+                            sleep(1000);
+                        }
+                    }
+                }));
+            }
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 threads.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
-                    if (client == 0 && largeMb > 0) {
-                        upload(base, "large", "large-" + UUID.randomUUID() + ".txt", largeText(largeMb));
-                    }
                     Random random = new Random(client);
                     while (System.nanoTime() < deadline) {
                         request(base, pick(random), random, questionIds);
@@ -169,7 +196,7 @@ class MixedLoadBenchmark {
     }
 
     /** A document is acknowledged by 200/201 (its id), or by 202 and then its status resource saying committed. */
-    private void upload(String base, String route, String name, byte[] content) {
+    private boolean upload(String base, String route, String name, byte[] content) {
         String boundary = "kh-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -180,10 +207,11 @@ class MixedLoadBenchmark {
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         HttpResponse<byte[]> r = timed(route, base, "POST", "/api/documents", "multipart/form-data; boundary=" + boundary, body, true);
         if (r == null) {
-            return;
+            return false;
         }
         if (r.statusCode() == 200 || r.statusCode() == 201) {
             acknowledged.add(JSON.readTree(r.body()).get("id").asString());
+            return true;
         } else if (r.statusCode() == 202) {
             String location = r.headers().firstValue("Location").orElseThrow();
             while (true) {
@@ -191,15 +219,16 @@ class MixedLoadBenchmark {
                 String state = status.path("state").asString("");
                 if (state.equals("committed")) {
                     acknowledged.add(status.get("document").get("id").asString());
-                    return;
+                    return true;
                 }
                 if (state.equals("failed")) {
                     routes.get(route).errors.computeIfAbsent(-202, k -> new AtomicLong()).incrementAndGet();
-                    return;
+                    return false;
                 }
                 sleep(1000);
             }
         }
+        return false;
     }
 
     /** Sends and records; null when the response was an error or a deliberate refusal. */
@@ -264,6 +293,20 @@ class MixedLoadBenchmark {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A report of {@code mb} megabytes as big reports are: a text layer of about a tenth of it, photographs for the rest. */
+    private static byte[] largePdf(int mb) {
+        String text = new String(largeText(Math.max(1, mb / 10)), StandardCharsets.UTF_8);
+        List<TestDocuments.Part> parts = new ArrayList<>();
+        int chapter = 0;
+        for (String block : text.split("\n\n")) {
+            if (parts.isEmpty() || parts.getLast().paragraphs().size() >= 40) {
+                parts.add(new TestDocuments.Part("Chapter " + ++chapter, new ArrayList<>()));
+            }
+            parts.getLast().paragraphs().add(block);
+        }
+        return TestDocuments.pdf("A large assessment report", parts, mb - mb / 10);
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -288,8 +331,13 @@ class MixedLoadBenchmark {
                     at(ms, 0.50), at(ms, 0.95), at(ms, 0.99), errors.isEmpty() ? "none" : errors, e.getValue().deliberate.get(),
                     e.getValue().timeouts.get()));
         }
-        t.append(String.format(Locale.ROOT, "%nUploads acknowledged: %d; lost (not found afterwards): %d. Peak heap used: %d MB.%n",
-                acknowledged.size(), lost, peakHeap.get() >> 20));
+        t.append(String.format(Locale.ROOT, "%nUploads acknowledged: %d; lost (not found afterwards): %d. Peak heap used: %d MB;"
+                        + " most live after a collection (old generation): %d MB.%n", acknowledged.size(), lost, peakHeap.get() >> 20,
+                peakLive.get() >> 20));
+        if (largeMb > 0) {
+            t.append(largeSeconds < 0 ? "The large file was not committed.\n"
+                    : String.format(Locale.ROOT, "The large file was committed %.0f s after it was sent.%n", largeSeconds));
+        }
         t.append("Targets: search p95 < 500 ms; ask and question pages p95 < 2 s; no errors but 429/503 with Retry-After;"
                 + " 0 uploads lost. Status -1: no response; -202: an accepted upload that failed.\n");
         return t.toString();
