@@ -111,11 +111,12 @@ final class PersonalDataFinder {
                 }
             }
         }
-        // A name found once is masked wherever else it stands.
+        // A name found once is masked wherever else it stands, the header of minutes included (an agenda
+        // item about a case names the person the discussion masks).
         for (String name : List.copyOf(names.keySet())) {
             Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])").matcher(text);
             while (matcher.find()) {
-                if (c.isPrivateName(matcher.start(), matcher.end())) {
+                if (c.isPrivateNameInHeaderOrBody(matcher.start(), matcher.end())) {
                     addName(text, matcher.start(), matcher.end(), spans, kept, names);
                 }
             }
@@ -166,7 +167,12 @@ final class PersonalDataFinder {
 
         /** Not in the header of minutes, not staff, not a place's or an institution's name, not overlapping another mention. */
         boolean isPrivateName(int start, int end) {
-            if (start < headerEnd || others.stream().anyMatch(m -> m.overlaps(start, end))) {
+            return start >= headerEnd && isPrivateNameInHeaderOrBody(start, end);
+        }
+
+        /** The same, wherever it stands: for a name already known to be private. */
+        boolean isPrivateNameInHeaderOrBody(int start, int end) {
+            if (others.stream().anyMatch(m -> m.overlaps(start, end))) {
                 return false;
             }
             String name = text.substring(start, end).toLowerCase(Locale.ROOT);

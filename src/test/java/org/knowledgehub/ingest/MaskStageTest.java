@@ -102,6 +102,28 @@ class MaskStageTest {
     }
 
     @Test
+    void aNameMaskedInTheDiscussionIsMaskedInTheAgendaAndHeaderToo() {
+        String minutes = "## Minutes of Protection Working Group Meeting (Bekaa) - Zahle, 4 April 2023\n\n"
+                + "<b>Meeting Location</b>\tUNHCR Zahle Sub-Office\t<b>Meeting Time</b>\t10:00am\n"
+                + "<b>Chair persons</b>\tRami Haddad (UNHCR)\t<b>Meeting Duration</b>\t2 Hrs.\n"
+                + "<b>Minutes by</b>\tMaya Khoury (UNHCR)\t\t\n"
+                + "<b>Represented Agencies</b>\tUNHCR, NRC, DRC\t\t\n"
+                + "<b>Agenda</b>\t<ul style=\"list-style-type: none\"> <li>• Eviction case of Mr. Ahmad Khalil in Bar Elias</li>"
+                + " <li>• AOB</li> </ul>\t\t\n\n"
+                + "## Eviction case\n\n"
+                + "NRC reported that Mr. Ahmad Khalil and his family were evicted from their shelter in Bar Elias after three months"
+                + " of rent arrears; the landlord asked for the rent in US dollars.\n";
+        DocumentContext doc = masked(minutes, DocumentType.MINUTES, null);
+        assertThat(doc.unmaskedText).contains("Mr. Ahmad Khalil in Bar Elias");
+        assertThat(doc.meeting).isNotNull();
+        assertThat(doc.meeting.agenda()).isNotEmpty().allSatisfy(a -> assertThat(a.text()).doesNotContain("Ahmad", "Khalil"));
+        assertThat(doc.meeting.agenda().getFirst().text()).contains("Eviction case of Mr. [name", "in Bar Elias");
+        // The meeting's own people stay named; the person the meeting discussed is masked everywhere.
+        assertThat(doc.text.text()).doesNotContain("Ahmad", "Khalil").contains("Rami Haddad", "Maya Khoury");
+        assertThat(doc.meeting.chairs()).extracting(Meeting.Person::name).contains("Rami Haddad");
+    }
+
+    @Test
     void aFieldNoteWithPersonalDataNeedsInformedConsent() {
         for (ConsentRecord consent : new ConsentRecord[]{null, new ConsentRecord(true, null, null, false),
                 new ConsentRecord(true, false, null, false)}) {
