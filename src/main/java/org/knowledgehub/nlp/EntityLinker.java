@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,26 +70,27 @@ public class EntityLinker {
      *              patterns only
      */
     public List<Mention> link(String text, List<NamedEntity> named) {
-        List<Mention> mentions = new ArrayList<>();
+        MentionsByStart kept = new MentionsByStart();
         for (Gazetteer.Match g : gazetteer.find(text)) {
-            mentions.add(new Mention(g.start(), g.end(), text.substring(g.start(), g.end()), g.type(), g.concept(), null,
+            kept.add(new Mention(g.start(), g.end(), text.substring(g.start(), g.end()), g.type(), g.concept(), null,
                     g.hiddenLabel() ? GAZETTEER_HIDDEN : GAZETTEER_LABEL, false, "gazetteer"));
         }
         for (Mention org : organisationNames(text)) {
             // "Sanabel Bekaa Association": the name of an organisation, not a mention of the Bekaa.
-            boolean coveredByAName = mentions.stream().anyMatch(m -> m.type() == MentionType.ORGANISATION && m.overlaps(org)
+            boolean coveredByAName = kept.overlapping(org).stream().anyMatch(m -> m.type() == MentionType.ORGANISATION
                     && m.end() - m.start() >= org.end() - org.start());
             if (!coveredByAName) {
-                mentions.removeIf(org::overlaps);
-                mentions.add(org);
+                kept.overlapping(org).forEach(kept::remove);
+                kept.add(org);
             }
         }
-        addAll(mentions, PersonalDataPatterns.find(text));
-        addAll(mentions, yearRanges(text));
-        addAll(mentions, amounts(text));
+        kept.addWhereFree(PersonalDataPatterns.find(text));
+        kept.addWhereFree(yearRanges(text));
+        kept.addWhereFree(amounts(text));
         if (named != null) {
-            addAll(mentions, fromNer(text, named));
+            kept.addWhereFree(fromNer(text, named));
         }
+        List<Mention> mentions = kept.all();
         // An indicator belongs to sectors: "the share below the SMEB" speaks of basic assistance.
         List<Mention> implied = new ArrayList<>();
         for (Mention m : mentions) {
@@ -122,12 +124,50 @@ public class EntityLinker {
         return out;
     }
 
-    /** Adds the mentions that do not overlap one already there. */
-    private static void addAll(List<Mention> into, List<Mention> candidates) {
-        for (Mention c : candidates) {
-            if (into.stream().noneMatch(c::overlaps)) {
-                into.add(c);
+    /**
+     * Mentions by where they start, so that finding those a new one overlaps looks at its
+     * neighbourhood only: a 15 MB document has hundreds of thousands of mentions, and scanning them
+     * all for each new one took longer than annotating the document.
+     */
+    private static final class MentionsByStart {
+
+        private final TreeMap<Integer, List<Mention>> byStart = new TreeMap<>();
+        private int longest;
+
+        void add(Mention m) {
+            byStart.computeIfAbsent(m.start(), k -> new ArrayList<>(1)).add(m);
+            longest = Math.max(longest, m.end() - m.start());
+        }
+
+        void remove(Mention m) {
+            List<Mention> at = byStart.get(m.start());
+            at.remove(m);
+            if (at.isEmpty()) {
+                byStart.remove(m.start());
             }
+        }
+
+        /** Those that overlap {@code m}: none starts more than the longest mention's length before it. */
+        List<Mention> overlapping(Mention m) {
+            List<Mention> out = new ArrayList<>();
+            byStart.subMap(m.start() - longest, true, m.end(), false).values()
+                    .forEach(at -> at.stream().filter(m::overlaps).forEach(out::add));
+            return out;
+        }
+
+        /** Adds the candidates that overlap no mention already kept. */
+        void addWhereFree(List<Mention> candidates) {
+            for (Mention c : candidates) {
+                if (overlapping(c).isEmpty()) {
+                    add(c);
+                }
+            }
+        }
+
+        List<Mention> all() {
+            List<Mention> out = new ArrayList<>();
+            byStart.values().forEach(out::addAll);
+            return out;
         }
     }
 
