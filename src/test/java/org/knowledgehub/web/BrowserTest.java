@@ -19,6 +19,7 @@ import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import org.knowledgehub.ingest.BackgroundIngestTest;
 import org.knowledgehub.ingest.DocumentIds;
+import org.knowledgehub.security.Members;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -442,16 +443,12 @@ class BrowserTest extends HubTest {
 
     @Test
     void aLargeUploadIsFollowedOnItsPageUntilItsDocumentIsThere() {
-        String username = "uploader-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "an upload test password";
-        assertThat(admin().json("POST", "/api/accounts", "{\"username\": \"" + username + "\", \"displayName\": \"Large Uploader\", "
-                + "\"organisation\": \"UNHCR\", \"roles\": [\"contributor\"], \"password\": \"" + password + "\"}").status())
-                .isEqualTo(201);
+        Members.Member uploader = Members.contributor(http(), admin(), "UNHCR");
         browser.get(url("/login"));
-        signIn(username, password);
+        signIn(uploader.username(), uploader.password());
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
         String marker = "Jdita" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
-        Http.Response accepted = http().withBasic(username, password).upload("/api/documents", "large-" + marker + ".txt",
+        Http.Response accepted = uploader.http().upload("/api/documents", "large-" + marker + ".txt",
                 BackgroundIngestTest.largeNote(marker, 1_200_000), Map.of("type", "field-note"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
 
