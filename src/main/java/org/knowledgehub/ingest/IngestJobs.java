@@ -148,10 +148,20 @@ public class IngestJobs implements DisposableBean {
             throw e;
         }
         jobs.put(job.id(), job);
+        forgetOldJobs();
         log.info("Accepted {} ({} bytes) from {} as background ingest {}", request.sourceName(), request.bytes().length,
                 caller.name(), job.id());
         workers.execute(() -> runInBackground(job.id(), who));
         return job;
+    }
+
+    /** Jobs that ended more than {@code kh.ingest.jobs-kept} ago go, from memory and disk. */
+    private void forgetOldJobs() {
+        Instant before = Instant.now().minus(properties.jobsKept());
+        jobs.values().stream().filter(j -> j.state().finished() && j.updated().isBefore(before)).toList().forEach(j -> {
+            jobs.remove(j.id());
+            spool.forget(j.id());
+        });
     }
 
     /** The job, if the caller sent it or is an admin. */

@@ -62,6 +62,12 @@ class IngestSpool {
         delete(upload(id));
     }
 
+    /** Removes a finished job for good. */
+    void forget(String id) {
+        delete(root.resolve(id + ".json"));
+        delete(upload(id));
+    }
+
     /**
      * Every job on disk, after removing what a crash left half-written (a file without its state)
      * and finished jobs last changed before {@code finishedBefore}.
@@ -78,8 +84,7 @@ class IngestSpool {
                 } else if (name.endsWith(".json")) {
                     read(state).ifPresent(job -> {
                         if (job.state().finished() && job.updated().isBefore(finishedBefore)) {
-                            delete(state);
-                            delete(upload(id));
+                            forget(id);
                         } else {
                             jobs.add(job);
                         }
