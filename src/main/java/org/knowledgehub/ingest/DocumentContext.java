@@ -30,11 +30,17 @@ final class DocumentContext {
 
     String mediaType;
     List<String> parsers = List.of();
+    FileMetadata fileMetadata = FileMetadata.NONE;
     StructuredText text;
     String title;
     DocumentType type;
     LocalDate date;
-    String organisation;
+    /** Names or IRIs of the organisations that publish the document, the owner first. */
+    List<String> publishers = List.of();
+    /** ISO 639-1 code of the text's language. */
+    String language;
+    /** Where each metadata value came from (metadata stage). */
+    List<MetadataClaim> claims = List.of();
     List<Section> sections = List.of();
     List<Passage> passages = List.of();
     Meeting meeting;
@@ -59,8 +65,5 @@ final class DocumentContext {
         this.contentHash = contentHash;
         this.stamp = stamp;
         this.type = request.type();
-        this.title = request.title();
-        this.date = request.date();
-        this.organisation = request.organisation();
     }
 }

@@ -8,7 +8,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,13 +21,17 @@ import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.OfficeOpenXMLExtended;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.html.DefaultHtmlMapper;
 import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.JSoupParser;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.xml.sax.SAXException;
@@ -51,7 +57,9 @@ final class DocumentParser {
     private final Tika tika = new Tika();
     private final JSoupParser htmlParser = new JSoupParser();
     private final AutoDetectParser parser = new AutoDetectParser();
-    private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    // YAML front matter (title, author, date... between "---" lines) is metadata, not a heading of the text.
+    private final Parser markdown = Parser.builder()
+            .extensions(List.of(TablesExtension.create(), YamlFrontMatterExtension.create())).build();
     private final HtmlRenderer markdownToHtml = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
     private final int maxChars;
     private final int maxNesting;
@@ -143,12 +151,16 @@ final class DocumentParser {
             case MARKDOWN -> {
                 String text = withinLimit(decode(bytes, name));
                 MarkdownNesting.check(text, maxNesting);
-                String html = markdownToHtml.render(markdown.parse(text));
+                Node root = markdown.parse(text);
+                String html = markdownToHtml.render(root);
                 yield new ParsedText(MARKDOWN, parseHtml(html), false,
-                        List.of(Parser.class.getName(), JSoupParser.class.getName()), null, null);
+                        List.of(Parser.class.getName(), JSoupParser.class.getName()), frontMatter(root));
             }
-            case PLAIN -> new ParsedText(PLAIN, PlainTextBlocks.read(withinLimit(decode(bytes, name))), true,
-                    List.of("org.apache.tika.detect.AutoDetectReader"), null, null);
+            case PLAIN -> {
+                String text = withinLimit(decode(bytes, name));
+                yield new ParsedText(PLAIN, PlainTextBlocks.read(text), true,
+                        List.of("org.apache.tika.detect.AutoDetectReader"), PlainTextBlocks.header(text));
+            }
             default -> parseWithTika(bytes, type);
         };
     }
@@ -208,8 +220,23 @@ final class DocumentParser {
                     "the file could not be read as " + type + ": " + rootMessage(e), e);
         }
         List<String> parsers = List.of(metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY));
-        return new ParsedText(type, handler.blocks(), PDF.equals(type), parsers,
-                blankToNull(metadata.get(TikaCoreProperties.TITLE)), blankToNull(metadata.get(TikaCoreProperties.CREATED)));
+        return new ParsedText(type, handler.blocks(), PDF.equals(type), parsers, new FileMetadata(
+                blankToNull(metadata.get(TikaCoreProperties.TITLE)), blankToNull(metadata.get(TikaCoreProperties.CREATOR)),
+                blankToNull(metadata.get(OfficeOpenXMLExtended.COMPANY)), blankToNull(metadata.get(TikaCoreProperties.CREATED)),
+                null, blankToNull(metadata.get(TikaCoreProperties.LANGUAGE)), null, FileMetadata.sourceOf(type)));
+    }
+
+    private static FileMetadata frontMatter(Node root) {
+        YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
+        root.accept(visitor);
+        Map<String, String> values = new HashMap<>();
+        visitor.getData().forEach((key, list) -> {
+            String value = blankToNull(String.join(", ", list));
+            if (value != null) {
+                values.put(key.strip().toLowerCase(Locale.ROOT), value);
+            }
+        });
+        return FileMetadata.fromFields(values, FileMetadata.FRONT_MATTER);
     }
 
     /**

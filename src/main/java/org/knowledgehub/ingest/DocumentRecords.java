@@ -142,7 +142,9 @@ public class DocumentRecords {
                 lexical(props, DCTerms.title.asNode()), type, lexical(props, DCTerms.date.asNode()),
                 lexical(props, KH.sourceName.asNode()), lexical(props, DCTerms.format.asNode()), sensitivity, organisations,
                 number(props, KH.sectionCount.asNode()), number(props, KH.passageCount.asNode()),
-                lexical(props, KH.contentHash.asNode()), number(props, KH.byteSize.asNode()), ingestedAt, ingestion));
+                lexical(props, KH.contentHash.asNode()), number(props, KH.byteSize.asNode()), ingestedAt, ingestion,
+                lexical(props, DCTerms.language.asNode()),
+                MetadataSource.of(d.getGraph(graph), doc, org -> organisationName(d, graph, org))));
     }
 
     private String organisationName(DatasetGraph d, Node graph, Node org) {

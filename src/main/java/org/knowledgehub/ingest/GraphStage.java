@@ -3,6 +3,7 @@ package org.knowledgehub.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,6 +125,29 @@ final class GraphStage implements IngestStage {
         }
     }
 
+    /** Where each metadata value came from: one kh:MetadataClaim per value. */
+    private static void describeClaims(DocumentContext doc, Model m, Resource document, Map<String, Resource> publishers) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (MetadataClaim c : doc.claims) {
+            int n = seen.merge(c.field(), 1, Integer::sum);
+            Resource claim = m.createResource(document.getURI() + "/metadata/" + c.field() + (n > 1 ? "-" + n : ""))
+                    .addProperty(RDF.type, KH.MetadataClaim)
+                    .addProperty(KH.claimedProperty, CLAIMED.get(c.field()))
+                    .addProperty(KH.claimMethod, c.method())
+                    .addLiteral(KH.confidence, ResourceFactory.createTypedLiteral(String.format(Locale.ROOT, "%.2f", c.confidence()), XSDDatatype.XSDdecimal));
+            switch (c.field()) {
+                case "publisher" -> claim.addProperty(KH.claimedValue, publishers.get(c.value()));
+                // The title claim holds the title as stored, masked where the text is.
+                case "title" -> claim.addProperty(KH.claimedValue, doc.title);
+                default -> claim.addProperty(KH.claimedValue, c.value());
+            }
+            document.addProperty(KH.metadataClaim, claim);
+        }
+    }
+
+    private static final Map<String, Property> CLAIMED = Map.of("title", DCTerms.title, "publisher", DCTerms.publisher,
+            "date", DCTerms.date, "type", RDF.type, "language", DCTerms.language);
+
     private void describeDocument(DocumentContext doc, Model m, Resource document) {
         document.addProperty(RDF.type, KH.Document)
                 .addProperty(RDF.type, doc.type.rdfClass())
@@ -141,10 +165,15 @@ final class GraphStage implements IngestStage {
         if (doc.date != null) {
             document.addLiteral(DCTerms.date, m.createTypedLiteral(doc.date.toString(), XSDDatatype.XSDdate));
         }
-        if (doc.organisation != null && !doc.organisation.isBlank()) {
-            Resource publisher = organisations.link(m, doc.organisation);
+        Map<String, Resource> publishers = new LinkedHashMap<>();
+        for (String name : doc.publishers) {
+            Resource publisher = publishers.computeIfAbsent(name, n -> organisations.link(m, n));
             document.addProperty(DCTerms.publisher, publisher).addProperty(Prov.wasAttributedTo, publisher);
         }
+        if (doc.language != null) {
+            document.addProperty(DCTerms.language, doc.language);
+        }
+        describeClaims(doc, m, document, publishers);
         doc.request.sharedWith().forEach(o -> document.addProperty(KH.sharedWith, m.createResource(o)));
         doc.request.sharedWithSectors().forEach(s -> document.addProperty(KH.sharedWithSector, m.createResource(s)));
         if (doc.consent != null) {

@@ -10,6 +10,7 @@ import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.NlpProperties;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.OrganisationDirectory;
+import org.knowledgehub.ontology.ReportSeries;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest chain, an explicit ordered list of named stages:
- * parse → segment → minutes → annotate → link → mask → graph → observation → index
+ * parse → segment → minutes → metadata → annotate → link → mask → graph → observation → index
  * (sentence embeddings are made after the commit, see {@link org.knowledgehub.search.PassageVectors}).
  * Running the chain changes nothing stored; committing its result is the committer's job.
  * Everything after mask sees the masked text only.
@@ -30,13 +31,15 @@ class IngestPipeline {
     private final List<IngestStage> stages;
 
     IngestPipeline(IngestProperties properties, NlpProperties nlp, Uris uris, OrganisationDirectory organisations,
-                   ConceptLabels labels, CoreNlpEngine engine, EntityLinker entityLinker, Gazetteer gazetteer) {
+                   ConceptLabels labels, ReportSeries series, CoreNlpEngine engine, EntityLinker entityLinker,
+                   Gazetteer gazetteer) {
         String version = KnowledgeHubApplication.version();
         OrganisationLinker linker = new OrganisationLinker(organisations, uris);
         this.stages = List.of(
                 new ParseStage(new DocumentParser(properties.maxTextChars(), properties.maxNesting())),
                 new SegmentStage(),
                 new MinutesStage(),
+                new MetadataStage(series, gazetteer),
                 new AnnotateStage(engine, nlp.enabled()),
                 new LinkStage(entityLinker),
                 new MaskStage(),

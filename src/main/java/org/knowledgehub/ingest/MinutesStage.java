@@ -4,7 +4,8 @@ import org.knowledgehub.ontology.DocumentType;
 
 /**
  * minutes: recognises meeting minutes (declared, or undeclared but laid out as minutes) and
- * reads their meeting: date, place, chairs, agencies, agenda and action points.
+ * reads their meeting: date, place, chairs, agencies, agenda and action points. The metadata
+ * stage takes the document's date and publisher from the meeting.
  */
 final class MinutesStage implements IngestStage {
 
@@ -23,12 +24,5 @@ final class MinutesStage implements IngestStage {
         doc.type = DocumentType.MINUTES;
         Meeting meeting = MinutesReader.read(doc.text, doc.sections);
         doc.meeting = meeting;
-        if (doc.date == null || doc.request.date() == null && meeting.date() != null) {
-            doc.date = meeting.date() != null ? meeting.date() : doc.date;
-        }
-        if (doc.organisation == null) {
-            meeting.chairs().stream().map(Meeting.Person::organisation).filter(o -> o != null && !o.isBlank())
-                    .findFirst().ifPresent(o -> doc.organisation = o);
-        }
     }
 }

@@ -9,9 +9,8 @@ import java.util.List;
  * @param blocks        blocks in reading order, before clean-up
  * @param inferHeadings true when the format has no heading markup (PDF, plain text)
  * @param parsers       Tika parsers that did the work, for provenance
- * @param title         title from the file's metadata, or null
- * @param created       creation date from the file's metadata (ISO), or null
+ * @param metadata      what the file says about itself (properties, front matter)
  */
 record ParsedText(String mediaType, List<RawBlock> blocks, boolean inferHeadings, List<String> parsers,
-                  String title, String created) {
+                  FileMetadata metadata) {
 }

@@ -2,7 +2,11 @@ package org.knowledgehub.ingest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +21,27 @@ final class PlainTextBlocks {
     private static final Pattern UNDERLINE = Pattern.compile("^\\s*(=+|-+)\\s*$");
     private static final Pattern ATX = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
 
+    private static final Pattern HEADER_FIELD = Pattern.compile("^#\\s*([A-Za-z][A-Za-z_ -]{0,30}?)\\s*:\\s*(.+)$");
+
     private PlainTextBlocks() {
+    }
+
+    /**
+     * The "# key: value" lines that open a text file (title, author, date, source_url...): the
+     * plain-text form of front matter.
+     */
+    static FileMetadata header(String text) {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : text.strip().split("\\R", 30)) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            Matcher m = HEADER_FIELD.matcher(line.strip());
+            if (m.matches()) {
+                fields.putIfAbsent(m.group(1).strip().toLowerCase(Locale.ROOT).replace(' ', '_'), m.group(2).strip());
+            }
+        }
+        return FileMetadata.fromFields(fields, FileMetadata.TEXT_HEADER);
     }
 
     static List<RawBlock> read(String text) {

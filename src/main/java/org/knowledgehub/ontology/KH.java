@@ -79,6 +79,13 @@ public final class KH {
     public static final Property refersTo = property("refersTo");
     public static final Property value = property("value");
     public static final Property confidence = property("confidence");
+    public static final Resource MetadataClaim = resource("MetadataClaim");
+    public static final Property metadataClaim = property("metadataClaim");
+    public static final Property claimedProperty = property("claimedProperty");
+    public static final Property claimedValue = property("claimedValue");
+    public static final Property claimMethod = property("claimMethod");
+    public static final Resource ReportSeries = resource("ReportSeries");
+    public static final Property seriesType = property("seriesType");
     public static final Property inPassage = property("inPassage");
     public static final Property mentions = property("mentions");
     public static final Property mentionsYear = property("mentionsYear");

@@ -3,9 +3,7 @@ package org.knowledgehub.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,14 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.nlp.CoreNlpEngine;
 import org.knowledgehub.nlp.EntityLinker;
-import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.Mention;
 import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.nlp.NlpProperties;
 import org.knowledgehub.nlp.PersonalDataPatterns;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.DocumentType;
-import org.knowledgehub.ontology.Ontology;
 import org.knowledgehub.ontology.OrganisationDirectory;
 
 /**
@@ -48,10 +44,9 @@ class MaskStageTest {
 
     @BeforeAll
     static void linkerWithoutNlp() throws Exception {
-        HubProperties hub = new HubProperties(Path.of("target/unused"), URI.create("http://localhost:8080/"));
-        Ontology ontology = new Ontology(hub, "");
-        ConceptLabels labels = new ConceptLabels(ontology);
-        linker = new EntityLinker(new Gazetteer(ontology, hub), new OrganisationDirectory(labels, hub),
+        HubProperties hub = Structure.hub();
+        ConceptLabels labels = new ConceptLabels(Structure.ontology());
+        linker = new EntityLinker(Structure.gazetteer(), new OrganisationDirectory(labels, hub),
                 new CoreNlpEngine(new NlpProperties(false, 20000, 100)));
     }
 
@@ -59,7 +54,7 @@ class MaskStageTest {
         DocumentContext doc = new DocumentContext(new IngestRequest(text.getBytes(StandardCharsets.UTF_8), "note.md", null, type,
                 null, null, null, "test", Set.of(), Set.of(), consent, null), "test-00000000", "hash", "stamp", IngestProgress.NONE);
         for (IngestStage stage : List.of(new ParseStage(new DocumentParser(5_000_000, 100)), new SegmentStage(), new MinutesStage(),
-                new LinkStage(linker), new MaskStage())) {
+                Structure.metadataStage(), new LinkStage(linker), new MaskStage())) {
             if (stage.accepts(doc)) {
                 stage.process(doc);
             }
