@@ -46,6 +46,8 @@ class BrowserTest extends HubTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver browser;
+    /** A date-time as pages show it: "5 Dec 2026, 23:55 UTC". */
+    static final String READABLE = "\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC";
 
     @BeforeAll
     static void startBrowser() {
@@ -113,6 +115,7 @@ class BrowserTest extends HubTest {
         assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(title);
         String provenance = browser.findElement(By.id("provenance")).getText();
         assertThat(provenance).contains("Sensitivity").contains("public").contains("SHA-256").contains("parse, segment");
+        assertThat(browser.findElement(By.id("doc-ingested")).getText()).matches(READABLE);
         assertThat(browser.findElements(By.cssSelector("#sections .passage"))).isNotEmpty();
         assertNoBrowserErrors();
     }
@@ -458,6 +461,7 @@ class BrowserTest extends HubTest {
         // The page asks for the progress itself until the document is there.
         new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.textToBe(By.id("ingest-state"), "committed"));
         assertThat(browser.findElement(By.id("ingest-progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("ingest-sent")).getText()).matches(READABLE);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ingest-document-link"))).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
         assertThat(browser.getPageSource()).contains(marker);
