@@ -472,6 +472,18 @@ class BrowserTest extends HubTest {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void aSignedOutVisitorSentToSignInIsToldWhyAndTakenBack() {
+        Members.Member member = Members.contributor(http(), admin(), "Oxfam");
+        browser.get(url("/observations/new"));
+        WebElement reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-reason")));
+        assertThat(reason.getText()).contains("/observations/new").contains("signed-in members");
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("observation-form")));
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
     private void signIn(String username, String password) {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         browser.findElement(By.id("username")).clear();
