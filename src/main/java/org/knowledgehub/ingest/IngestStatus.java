@@ -1,8 +1,6 @@
 package org.knowledgehub.ingest;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The status resource of a background ingest ({@code /api/ingests/{id}}).
@@ -16,16 +14,9 @@ import java.time.format.DateTimeFormatter;
 public record IngestStatus(String id, String state, int percent, String source, long bytes, Instant submitted,
                            Instant updated, IngestOutcome document, IngestJob.Failure problem, String page) {
 
-    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
     static IngestStatus of(IngestJob job) {
         return new IngestStatus(job.id(), job.state().code(), job.percent(), job.fields().sourceName(), job.fields().bytes(),
                 job.submitted(), job.updated(), job.outcome(), job.failure(), "/ingests/" + job.id());
-    }
-
-    /** When it was sent, to the second, for pages. */
-    public String sent() {
-        return SENT.format(submitted);
     }
 
     /** Whether nothing more will change. */

@@ -55,30 +55,6 @@ record CandidateView(Answer answer, String before, String quote, String after, b
         return String.join(", ", answer.why().ranks().entrySet().stream().map(e -> e.getKey() + " #" + e.getValue()).toList());
     }
 
-    /** When its document was ingested, to the minute. */
-    public String ingestedAt() {
-        return answer.provenance().ingestion() == null ? null : minute(answer.provenance().ingestion().endedAt());
-    }
-
-    /** When it was reviewed, to the minute. */
-    public String reviewedAt() {
-        return answer.review() == null ? null : minute(answer.review().at());
-    }
-
-    /** When a new document made it a candidate of this standing question, to the minute. */
-    public String linkedAt() {
-        return minute(answer.linkedAt());
-    }
-
-    /** An xsd:dateTime as a person reads it, to the minute: "2024-05-02 09:14 UTC". */
-    static String minute(String dateTime) {
-        if (dateTime == null) {
-            return null;
-        }
-        String s = dateTime.replace('T', ' ');
-        return s.length() > 16 ? s.substring(0, 16) + " UTC" : s;
-    }
-
     private static String reviewer(Answer.Review review) {
         if (review == null || review.by() == null) {
             return null;

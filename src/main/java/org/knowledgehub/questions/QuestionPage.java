@@ -32,12 +32,6 @@ class QuestionPage {
 
     /** A question as the list shows it. */
     record Row(Question question, List<ConceptChoices.Choice> sectors, List<ConceptChoices.Choice> areas, int accepted) {
-
-        /** The day it was asked (the stored value is a date and time). */
-        public String askedOn() {
-            String at = question.askedAt();
-            return at == null || at.length() < 10 ? at : at.substring(0, 10);
-        }
     }
 
     @GetMapping("/questions")

@@ -20,7 +20,7 @@ import org.knowledgehub.web.LocalLinks;
  * @param mayCorrect    whether the caller gets the form that corrects the understanding
  */
 record QuestionPageView(Question question, List<ConceptChoices.Choice> sectors, List<ConceptChoices.Choice> areas,
-                        ConceptChoices.Choice population, String askedAt, boolean confident, String reason,
+                        ConceptChoices.Choice population, boolean confident, String reason,
                         Understanding understanding, List<CandidateView> candidates, List<ConflictView> conflicts,
                         boolean mayReview, boolean mayCorrect) {
 
@@ -63,7 +63,7 @@ record QuestionPageView(Question question, List<ConceptChoices.Choice> sectors, 
                 }).toList())).toList();
         Question q = view.question();
         return new QuestionPageView(q, concepts.sectors(q.sectors()), concepts.areas(q.areas()), concepts.population(q.population()),
-                CandidateView.minute(q.askedAt()), answers.confident(), answers.reason(), answers.understanding(),
+                answers.confident(), answers.reason(), answers.understanding(),
                 answers.answers().stream().map(a -> CandidateView.of(a, conflicting)).toList(), conflicts, mayReview, mayCorrect);
     }
 }

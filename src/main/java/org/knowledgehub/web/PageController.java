@@ -6,7 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.knowledgehub.ingest.DocumentRecords;
+import org.knowledgehub.ingest.DocumentSummary;
+import org.knowledgehub.ontology.ConceptChoices;
+import org.knowledgehub.questions.QuestionService;
+import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
+import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.search.SearchResponse;
 import org.knowledgehub.search.SearchService;
@@ -17,20 +23,35 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The web UI's own pages: search (the home page) and the SPARQL query page. */
+/**
+ * The web UI's own pages: the home page (search results, or without a query the ask box, the newest
+ * documents and the open research questions) and the SPARQL query page.
+ */
 @Controller
 class PageController {
+
+    /** How many recent documents and open questions the home page lists. */
+    private static final int HOME_ITEMS = 10;
 
     private final SearchService search;
     private final NamedQueries queries;
     private final LocalLinks links;
     private final AuditTrail audit;
+    private final DocumentRecords documents;
+    private final AccessPolicy access;
+    private final QuestionService questions;
+    private final ConceptChoices concepts;
 
-    PageController(SearchService search, NamedQueries queries, LocalLinks links, AuditTrail audit) {
+    PageController(SearchService search, NamedQueries queries, LocalLinks links, AuditTrail audit, DocumentRecords documents,
+                   AccessPolicy access, QuestionService questions, ConceptChoices concepts) {
         this.audit = audit;
         this.search = search;
         this.queries = queries;
         this.links = links;
+        this.documents = documents;
+        this.access = access;
+        this.questions = questions;
+        this.concepts = concepts;
     }
 
     /** The filters the search page carries from one request to the next (facet links add one). */
@@ -66,8 +87,20 @@ class PageController {
             } catch (ErrorResponseException e) {
                 model.addAttribute("error", e.getBody().getDetail());
             }
+        } else {
+            home(model);
         }
         return "search";
+    }
+
+    private void home(Model model) {
+        Caller caller = CurrentCaller.get();
+        // The document list of GET /api/documents: the same access decision, audited the same way.
+        List<DocumentSummary> recent = documents.list(access.visibleTo(caller), 0, HOME_ITEMS);
+        audit.recordRead(caller, "home-page", null, recent.stream().map(DocumentSummary::graph).toList());
+        model.addAttribute("recent", recent);
+        model.addAttribute("openQuestions", questions.list(null, null, "open", null).stream().limit(HOME_ITEMS).toList());
+        model.addAttribute("sectors", concepts.sectors());
     }
 
     private static String encode(String s) {

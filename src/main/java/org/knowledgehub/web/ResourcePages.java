@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -46,9 +47,11 @@ class ResourcePages {
     private final Uris uris;
     private final ConceptLabels concepts;
     private final LocalLinks links;
+    private final PageDates dates;
 
-    ResourcePages(Uris uris, ConceptLabels concepts, LocalLinks links) {
+    ResourcePages(Uris uris, ConceptLabels concepts, LocalLinks links, PageDates dates) {
         this.uris = uris;
+        this.dates = dates;
         this.concepts = concepts;
         this.links = links;
     }
@@ -136,7 +139,7 @@ class ResourcePages {
                 sensitivity == null ? "" : localName(sensitivity).toLowerCase(),
                 string(doc, KH.sourceName), string(doc, DCTerms.format), string(doc, KH.contentHash),
                 string(doc, KH.byteSize), "/api/documents/" + id + "/original", string(doc, KH.extractedText),
-                ingestion == null ? null : string(ingestion, Prov.endedAtTime), parsers,
+                ingestion == null ? null : dates.readable(string(ingestion, Prov.endedAtTime)), parsers,
                 ingestion == null ? null : string(ingestion, KH.stage), agents, sections, meeting(m, doc), graphName.getURI()));
     }
 
@@ -246,6 +249,9 @@ class ResourcePages {
     private Link value(Model labelsFrom, RDFNode o) {
         if (o.isLiteral()) {
             Literal l = o.asLiteral();
+            if (XSDDatatype.XSDdateTime.getURI().equals(l.getDatatypeURI())) {
+                return new Link(dates.readable(l.getLexicalForm()), null);
+            }
             return new Link(l.getLexicalForm() + (l.getLanguage().isEmpty() ? "" : " @" + l.getLanguage()), null);
         }
         if (o.isAnon()) {

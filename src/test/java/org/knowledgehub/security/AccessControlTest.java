@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
@@ -78,6 +79,23 @@ class AccessControlTest extends HubTest {
         JsonNode asAdmin = admin().get("/api/search?q=refugees").json();
         assertThat(anonymous.get("total").asInt()).isLessThan(asAdmin.get("total").asInt());
         assertThat(anonymous.toString()).doesNotContain(RESTRICTED).doesNotContain(CONFIDENTIAL);
+    }
+
+    @Test
+    void theHomePageListsTheRecentDocumentsOfTheDocumentList() {
+        String home = http().get("/").text();
+        assertThat(home).doesNotContain(RESTRICTED).doesNotContain(CONFIDENTIAL);
+        assertThat(recentDocuments(home)).isNotEmpty().isEqualTo(documentIds(http()));
+        assertThat(recentDocuments(admin().get("/").text())).as("the admin's, with the token as on Linked Data pages")
+                .isEqualTo(documentIds(admin()));
+    }
+
+    private static List<String> recentDocuments(String page) {
+        return Pattern.compile("data-document=\"([^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+    }
+
+    private static List<String> documentIds(Http as) {
+        return as.get("/api/documents?limit=10").json().valueStream().map(d -> d.get("id").asString()).toList();
     }
 
     @Test

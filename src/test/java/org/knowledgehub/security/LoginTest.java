@@ -82,6 +82,21 @@ class LoginTest extends HubTest {
     }
 
     @Test
+    void aPageThatNeedsSigningInSendsToTheSignInPageWhichSaysWhyAndLeadsBack() {
+        assertThat(browser().get("/login").text()).as("come to by itself").doesNotContain("id=\"sign-in-reason\"");
+
+        BrowserSession browser = browser();
+        Http.Response refused = browser.get("/observations/new");
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.header("Location")).endsWith("/login");
+        assertThat(browser.get("/login").text()).contains("id=\"sign-in-reason\"").contains("<code>/observations/new</code>");
+
+        Members.Member member = Members.contributor(http(), admin(), "WFP");
+        Http.Response signedIn = browser.signIn(member.username(), member.password());
+        assertThat(signedIn.header("Location")).contains("/observations/new");
+    }
+
+    @Test
     void formsWithoutTheirCsrfTokenAndWrongPasswordsAreRefused() {
         Members.Member member = Members.contributor(http(), admin(), "WFP");
         BrowserSession browser = browser();

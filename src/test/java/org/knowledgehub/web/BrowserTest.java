@@ -2,6 +2,7 @@ package org.knowledgehub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,8 @@ class BrowserTest extends HubTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver browser;
+    /** A date-time as pages show it: "5 Dec 2026, 23:55 UTC". */
+    static final String READABLE = "\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC";
 
     @BeforeAll
     static void startBrowser() {
@@ -113,6 +116,7 @@ class BrowserTest extends HubTest {
         assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(title);
         String provenance = browser.findElement(By.id("provenance")).getText();
         assertThat(provenance).contains("Sensitivity").contains("public").contains("SHA-256").contains("parse, segment");
+        assertThat(browser.findElement(By.id("doc-ingested")).getText()).matches(READABLE);
         assertThat(browser.findElements(By.cssSelector("#sections .passage"))).isNotEmpty();
         assertNoBrowserErrors();
     }
@@ -458,6 +462,7 @@ class BrowserTest extends HubTest {
         // The page asks for the progress itself until the document is there.
         new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.textToBe(By.id("ingest-state"), "committed"));
         assertThat(browser.findElement(By.id("ingest-progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("ingest-sent")).getText()).matches(READABLE);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ingest-document-link"))).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
         assertThat(browser.getPageSource()).contains(marker);
@@ -466,6 +471,86 @@ class BrowserTest extends HubTest {
         assertThat(browser.findElement(By.id("ingest-list")).getText()).contains("large-" + marker + ".txt").contains("committed");
         assertNoBrowserErrors();
         browser.findElement(By.id("logout")).click();
+    }
+
+    @Test
+    void theHomePageAsksAResearchQuestionAndLeadsToItsAnswers() {
+        Members.Member member = Members.contributor(http(), admin(), "WFP");
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.id("ask-box")).getText()).contains("Sign in");
+        assertThat(browser.findElements(By.cssSelector("#open-questions a.question-link"))).as("the demo questions").isNotEmpty();
+
+        browser.get(url("/login"));
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.get(url("/"));
+        String text = "Why did water trucking costs rise in Zahle (" + UUID.randomUUID().toString().substring(0, 6) + ")?";
+        browser.findElement(By.id("home-question")).sendKeys(text);
+        new Select(browser.findElement(By.id("home-sector"))).selectByValue("wash");
+        browser.findElement(By.id("home-ask-button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("candidates")));
+        assertThat(browser.getCurrentUrl()).contains("/questions/");
+        assertThat(browser.findElement(By.id("question-text")).getText()).isEqualTo(text);
+        assertThat(browser.findElement(By.id("question-asked")).getText()).contains("WFP").matches(".*" + READABLE);
+
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.id("open-questions")).getText()).as("the newest open question").contains(text);
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
+    @Test
+    void theHomePageListsTheNewestDocumentsTheVisitorMayReadAndNoOthers() {
+        Members.Member member = Members.contributor(http(), admin(), "UNHCR");
+        String marker = "Qaa" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        // Dated after every other document, so that it heads the list of whoever may read it.
+        Http.Response uploaded = member.http().upload("/api/documents", "home-" + marker + ".md",
+                ("# Restricted note " + marker + "\n\nEvictions rose in Akkar.\n").getBytes(StandardCharsets.UTF_8),
+                Map.of("type", "field-note", "sensitivity", "restricted", "date", "2099-01-01"));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String restricted = uploaded.json().get("id").asString();
+        try {
+            browser.get(url("/"));
+            List<String> shown = recentDocuments();
+            List<String> listed = http().get("/api/documents?limit=10").json().valueStream().map(d -> d.get("id").asString()).toList();
+            assertThat(shown).as("what GET /api/documents gives a signed-out caller").isNotEmpty().isEqualTo(listed)
+                    .doesNotContain(restricted, DocumentIds.forSource("field-notes/2023-04-28-protection-flash-west-bekaa-restricted.md"));
+            WebElement first = browser.findElement(By.cssSelector("#recent-documents a.doc-link"));
+            String title = first.getText();
+            first.click();
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+            assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(title);
+
+            browser.get(url("/login"));
+            signIn(member.username(), member.password());
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+            browser.get(url("/"));
+            assertThat(recentDocuments().getFirst()).as("a member reads restricted documents").isEqualTo(restricted);
+            assertThat(browser.findElement(By.cssSelector("#recent-documents tr[data-document='" + restricted + "']")).getText())
+                    .contains("Restricted note " + marker).contains("field-note").contains("UNHCR").contains("2099-01-01");
+            assertNoBrowserErrors();
+            browser.findElement(By.id("logout")).click();
+        } finally {
+            assertThat(admin().delete("/api/documents/" + restricted).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void aSignedOutVisitorSentToSignInIsToldWhyAndTakenBack() {
+        Members.Member member = Members.contributor(http(), admin(), "Oxfam");
+        browser.get(url("/observations/new"));
+        WebElement reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-reason")));
+        assertThat(reason.getText()).contains("/observations/new").contains("signed-in members");
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("observation-form")));
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
+    /** The ids of the documents the home page lists, in its order. */
+    private static List<String> recentDocuments() {
+        return browser.findElements(By.cssSelector("#recent-documents tr[data-document]")).stream()
+                .map(r -> r.getAttribute("data-document")).toList();
     }
 
     private void signIn(String username, String password) {
