@@ -60,6 +60,18 @@ public class DocumentRecords {
         return store.readAll(d -> d.find(graph, Node.ANY, Node.ANY, Node.ANY).hasNext());
     }
 
+    /** IRIs of the organisations that publish the document. */
+    List<String> publishers(String id) {
+        Node graph = uris.documentGraph(id);
+        Node doc = NodeFactory.createURI(uris.document(id));
+        return store.readAll(d -> {
+            List<String> out = new ArrayList<>();
+            d.find(graph, doc, DCTerms.publisher.asNode(), Node.ANY)
+                    .forEachRemaining(q -> { if (q.getObject().isURI()) out.add(q.getObject().getURI()); });
+            return out;
+        });
+    }
+
     Optional<String> hashOf(String id) {
         return literal(id, KH.contentHash.asNode());
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -22,9 +23,14 @@ import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.vocabulary.RDF;
+import org.knowledgehub.ontology.KH;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.ServiceCalls;
@@ -359,6 +365,40 @@ public class IngestService {
             throw new IllegalStateException("bulk ingest interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a batch commit failed", e.getCause());
+        }
+    }
+
+    /**
+     * Changes a stored document's graph in place (a metadata correction) and re-indexes it: the
+     * change gets a new index stamp in the same transaction, so a crash before the index follows
+     * is repaired at start-up. {@code personal} changes its personal graph, when it has one.
+     *
+     * @return false when there is no such document
+     */
+    boolean rewrite(String id, Consumer<Model> change, Consumer<Model> personal) {
+        synchronized (writeLock) {
+            Node graphName = uris.documentGraph(id);
+            Model document = ModelFactory.createModelForGraph(store.copyOf(graphName));
+            Resource subject = document.getResource(uris.document(id));
+            if (!document.contains(subject, RDF.type, KH.Document)) {
+                return false;
+            }
+            change.accept(document);
+            subject.removeAll(KH.indexStamp).addProperty(KH.indexStamp, UUID.randomUUID().toString());
+            Node personalName = uris.personalGraph(id);
+            Model personalGraph = ModelFactory.createModelForGraph(store.copyOf(personalName));
+            try (KnowledgeStore.WriteTransaction tx = store.beginWrite()) {
+                tx.replaceGraph(graphName, document.getGraph());
+                if (!personalGraph.isEmpty()) {
+                    personal.accept(personalGraph);
+                    tx.replaceGraph(personalName, personalGraph.getGraph());
+                }
+                tx.commit();
+            }
+            indexRepair.reindex(List.of(id), List.of());
+            afterCommit();
+            events.publishEvent(new DocumentsCommitted(List.of(id)));
+            return true;
         }
     }
 

@@ -58,6 +58,8 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        // Who owns the document is decided by MetadataCorrections.
+                        .requestMatchers(HttpMethod.PATCH, "/api/documents/*/metadata").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/api/ingests", "/api/ingests/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/observations", "/api/observations/import").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/observations/*/reviews").hasAnyRole(COORDINATOR, ADMIN)
@@ -105,6 +107,7 @@ class SecurityConfig {
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/ingests", "/ingests/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/documents/*/metadata").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(forbidden(audit)))
                 .headers(SecurityConfig::headers);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
+import org.knowledgehub.ingest.DocumentIds;
+import org.knowledgehub.ingest.MetadataCorrections;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Accounts;
 import org.knowledgehub.security.AuditTrail;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.thymeleaf.ITemplateEngine;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.thymeleaf.context.Context;
 
 /**
@@ -49,10 +53,12 @@ class LinkedDataController {
     private final Uris uris;
     private final ResourcePages pages;
     private final ITemplateEngine templates;
+    private final MetadataCorrections corrections;
     private final Accounts accounts;
     private final AuditTrail audit;
 
     LinkedDataController(KnowledgeStore store, AccessPolicy access, Uris uris, ResourcePages pages, ITemplateEngine templates,
+                          MetadataCorrections corrections,
                          Accounts accounts, AuditTrail audit) {
         this.accounts = accounts;
         this.audit = audit;
@@ -61,6 +67,7 @@ class LinkedDataController {
         this.uris = uris;
         this.pages = pages;
         this.templates = templates;
+        this.corrections = corrections;
     }
 
     @GetMapping("/id/**")
@@ -82,6 +89,16 @@ class LinkedDataController {
             // The page header: who is signed in, and the token its sign-out form needs.
             context.setVariable("me", accounts.profile(CurrentCaller.get()));
             context.setVariable("_csrf", request.getAttribute("_csrf"));
+            if (parts.length == 3 && parts[1].equals("document") && DocumentIds.isValid(parts[2])) {
+                // The correction form, for the document's owners, and what became of the last correction.
+                context.setVariable("mayCorrect", corrections.mayCorrect(CurrentCaller.get(), parts[2]));
+                context.setVariable("corrected", request.getParameter("corrected") != null);
+                Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+                if (flash != null) {
+                    context.setVariable("refusedField", flash.get("refusedField"));
+                    context.setVariable("refusedMessage", flash.get("refusedMessage"));
+                }
+            }
             String html = Txn.calculateRead(view, () -> renderPage(view, context, uri, path));
             audit.recordRead(CurrentCaller.get(), "linked-data-page", uri, view.watchedGraphsRead());
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

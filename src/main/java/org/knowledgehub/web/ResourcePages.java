@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.knowledgehub.ingest.MetadataSource;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.ontology.Namespaces;
@@ -90,7 +92,12 @@ class ResourcePages {
     record DocumentPage(String uri, String id, String title, String type, String date, List<Link> organisations,
                         String sensitivity, String sourceName, String format, String contentHash, String byteSize,
                         String original, String text, String ingestedAt, List<String> parsers, String stages,
-                        List<Link> agents, List<SectionView> sections, MeetingView meeting, String graph) {
+                        List<Link> agents, List<SectionView> sections, MeetingView meeting, String graph,
+                        String language, List<MetadataView> metadata) {
+    }
+
+    /** One metadata value and where it came from; {@code link} for a publisher. */
+    record MetadataView(String field, String value, Link link, String method, String confidence) {
     }
 
     record PropertyView(Link property, List<Link> values) {
@@ -140,7 +147,15 @@ class ResourcePages {
                 string(doc, KH.sourceName), string(doc, DCTerms.format), string(doc, KH.contentHash),
                 string(doc, KH.byteSize), "/api/documents/" + id + "/original", string(doc, KH.extractedText),
                 ingestion == null ? null : dates.readable(string(ingestion, Prov.endedAtTime)), parsers,
-                ingestion == null ? null : string(ingestion, KH.stage), agents, sections, meeting(m, doc), graphName.getURI()));
+                ingestion == null ? null : string(ingestion, KH.stage), agents, sections, meeting(m, doc), graphName.getURI(),
+                string(doc, DCTerms.language), metadata(m, doc)));
+    }
+
+    private List<MetadataView> metadata(Model m, Resource doc) {
+        return MetadataSource.of(m.getGraph(), doc.asNode(), org -> label(m, m.getResource(org.getURI()))).stream()
+                .map(s -> new MetadataView(s.field(), s.value(), s.iri() == null ? null : link(m, m.getResource(s.iri())),
+                        s.method(), String.format(Locale.ROOT, "%.2f", s.confidence())))
+                .toList();
     }
 
     private Map<String, List<MentionSpan>> mentionsByPassage(Model m) {

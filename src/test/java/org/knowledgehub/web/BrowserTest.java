@@ -547,6 +547,53 @@ class BrowserTest extends HubTest {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void anOwnerCorrectsADocumentsMetadataOnItsPageAndAnImpossibleValueIsRefusedWithAMessage() {
+        Members.Member member = Members.contributor(http(), admin(), "UNHCR");
+        String marker = "Qcm" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        Http.Response uploaded = member.http().upload("/api/documents", "correct-" + marker + ".md",
+                ("# Methodology\n\n*UNHCR Lebanon - 2 February 2022*\n\nShelter visits in Akkar " + marker + ".\n")
+                        .getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String id = uploaded.json().get("id").asString();
+        // "Methodology" names no document: the title is taken from the file name.
+        String inferred = uploaded.json().get("title").asString();
+        assertThat(inferred).isEqualTo("correct " + marker);
+
+        browser.get(url("/id/document/" + id));
+        assertThat(browser.findElements(By.id("correct-metadata"))).as("signed out: no form").isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#metadata tr[data-field=date] .method")).getText()).isEqualTo("cover-date");
+
+        browser.get(url("/login"));
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.get(url("/id/document/" + id));
+        WebElement form = browser.findElement(By.cssSelector("#correct-metadata form"));
+        form.findElement(By.name("organisation")).sendKeys("Norma Organisation");
+        form.findElement(By.name("title")).sendKeys("Akkar shelter visits " + marker);
+        form.findElement(By.tagName("button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("refused")));
+        assertThat(browser.findElement(By.id("refused")).getText()).contains("Nothing was changed").contains("unknown organisation");
+        assertThat(browser.findElement(By.id("doc-title")).getText()).as("nothing changed").isEqualTo(inferred);
+
+        form = browser.findElement(By.cssSelector("#correct-metadata form"));
+        form.findElement(By.name("date")).sendKeys("2999-02-02");
+        form.findElement(By.tagName("button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("refused")));
+        assertThat(browser.findElement(By.id("refused")).getText()).contains("impossible");
+
+        form = browser.findElement(By.cssSelector("#correct-metadata form"));
+        form.findElement(By.name("title")).sendKeys("Akkar shelter visits " + marker);
+        new Select(form.findElement(By.name("type"))).selectByValue("assessment");
+        form.findElement(By.tagName("button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("corrected")));
+        assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo("Akkar shelter visits " + marker);
+        assertThat(browser.findElement(By.cssSelector("#metadata tr[data-field=title] .method")).getText()).isEqualTo("corrected");
+        assertThat(member.http().get("/api/search?q=" + marker + "&type=assessment").json().get("total").asLong()).isEqualTo(1);
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
     /** The ids of the documents the home page lists, in its order. */
     private static List<String> recentDocuments() {
         return browser.findElements(By.cssSelector("#recent-documents tr[data-document]")).stream()
