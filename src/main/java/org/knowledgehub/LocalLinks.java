@@ -1,4 +1,4 @@
-package org.knowledgehub.web;
+package org.knowledgehub;
 
 import org.knowledgehub.store.Uris;
 import org.springframework.stereotype.Component;
