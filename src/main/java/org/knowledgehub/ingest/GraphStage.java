@@ -230,11 +230,14 @@ final class GraphStage implements IngestStage {
                     .addProperty(Prov.wasAttributedTo, agents.get(x.source()))
                     .addProperty(container.hasProperty(RDF.type, KH.Passage) ? KH.inPassage : KH.inSection, container);
             unmaskedAt(doc, personal, mention.getURI(), KH.unmaskedText, x.start(), x.end() - x.start());
-            Resource target = x.link() != null ? m.createResource(x.link())
-                    : x.type() == MentionType.ORGANISATION && x.unreviewed() ? organisations.link(m, x.text()) : null;
-            if (target != null) {
+            if (x.link() != null) {
+                Resource target = m.createResource(x.link());
                 mention.addProperty(KH.refersTo, target);
                 container.addProperty(KH.mentions, target);
+            } else if (x.type() == MentionType.ORGANISATION && x.unreviewed()) {
+                // A name NER calls an organisation and the directory does not know is a proposal for
+                // review, not an organisation: it links nowhere and is no facet value.
+                mention.addLiteral(KH.unreviewed, true);
             }
             if (x.value() != null) {
                 mention.addProperty(KH.value, x.value());

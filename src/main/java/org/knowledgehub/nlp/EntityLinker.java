@@ -42,10 +42,18 @@ public class EntityLinker {
     private static final Pattern COUNT = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+\\b(?=\\s+(?:households|families|"
             + "individuals|people|persons|children|refugees|sites|settlements|schools|students|shelters|tents|"
             + "latrines|wells|trucks|shops|beneficiaries|cases)\\b)");
+    /**
+     * Capitalised words ending in Association, Network, Foundation... with the complement that
+     * follows ("Akkar Network for Development"); never across a line break. "and" is not part of a
+     * name: "UNHCR and the Akkar Network" names two organisations.
+     */
     private static final Pattern ORGANISATION_NAME = Pattern.compile(
-            "(?:\\p{Lu}[\\p{L}'’.&-]*\\s+(?:(?:for|of|the|and|&|de|du|des|el|al|pour)\\s+)*){1,6}"
+            "(?:\\p{Lu}[\\p{L}'’.&-]*[^\\S\\n]+(?:(?:for|of|the|de|du|des|el|al|pour)[^\\S\\n]+)*){1,6}"
                     + "(?:Association|Network|Foundation|Society|Organi[sz]ation|Co-?operative|Institute|Federation|"
-                    + "Alliance|Initiative|Coalition|Collective|Movement|Fondation|Réseau)\\b");
+                    + "Alliance|Initiative|Coalition|Collective|Movement|Fondation|Réseau)\\b"
+                    + "(?:[^\\S\\n]+(?:for|of|pour)[^\\S\\n]+(?:the[^\\S\\n]+)?\\p{Lu}[\\p{L}'’-]*(?:[^\\S\\n]+\\p{Lu}[\\p{L}'’-]*){0,3})?");
+    /** Where a span NER took for one organisation joins several: "UNHCR and the Akkar Network". */
+    private static final Pattern JOINED_NAMES = Pattern.compile("\\s*(?:,|;|\\band\\b|&)\\s*(?:the\\s+)?");
     /** Words that make an "organisation" CoreNLP found a body of the response, not an organisation. */
     private static final Set<String> NOT_ORGANISATIONS = Set.of("sector", "sectors", "working", "group", "team", "committee",
             "unit", "cluster", "task", "force", "government", "municipality", "hub", "inter", "partners", "ministry");
@@ -182,7 +190,7 @@ public class EntityLinker {
                 case "PERSON" -> out.add(new Mention(start, end, surface, MentionType.PERSON, null, null, 0.8, false, "corenlp"));
                 case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE" ->
                         out.add(new Mention(start, end, surface, MentionType.PLACE, null, null, NER_ONLY, false, "corenlp"));
-                case "ORGANIZATION" -> organisation(start, end, surface).ifPresent(out::add);
+                case "ORGANIZATION" -> out.addAll(organisations(start, end, surface));
                 case "PERCENT" -> out.add(new Mention(start, end, surface, MentionType.QUANTITY, null,
                         surface.replaceAll("\\s", "").replace("percent", "%").replace("per cent", "%"), 0.9, false, "corenlp"));
                 case "DATE" -> {
@@ -216,6 +224,33 @@ public class EntityLinker {
             }
         }
         return out;
+    }
+
+    /**
+     * An organisation CoreNLP found: the directory's, or a proposal for review. A span across a line
+     * break is two fragments, not a name; a span that joins names ("UNHCR and the Akkar Network")
+     * is read name by name.
+     */
+    private List<Mention> organisations(int start, int end, String surface) {
+        if (surface.contains("\n")) {
+            return List.of();
+        }
+        Optional<Mention> whole = organisation(start, end, surface);
+        if (whole.isPresent() && whole.get().link() != null) {
+            return List.of(whole.get());
+        }
+        List<Mention> parts = new ArrayList<>();
+        Matcher joint = JOINED_NAMES.matcher(surface);
+        int from = 0;
+        while (joint.find()) {
+            organisation(start + from, start + joint.start(), surface.substring(from, joint.start())).ifPresent(parts::add);
+            from = joint.end();
+        }
+        if (from == 0) {
+            return whole.map(List::of).orElse(List.of());
+        }
+        organisation(start + from, end, surface.substring(from)).ifPresent(parts::add);
+        return parts;
     }
 
     private Optional<Mention> organisation(int start, int end, String surface) {

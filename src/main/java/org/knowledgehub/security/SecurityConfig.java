@@ -70,6 +70,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit").hasRole(ADMIN)
+                        .requestMatchers("/api/organisations/proposed").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
                         .requestMatchers("/api/me/**").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(ADMIN)
@@ -105,6 +106,7 @@ class SecurityConfig {
                         // Reviewing candidates and closing questions from their page: as on the API.
                         .requestMatchers(HttpMethod.POST, "/questions/*/reviews", "/questions/*/status").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        .requestMatchers("/organisations/proposed").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/ingests", "/ingests/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/documents/*/metadata").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
