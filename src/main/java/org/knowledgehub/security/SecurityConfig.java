@@ -105,6 +105,8 @@ class SecurityConfig {
                         // Reviewing candidates and closing questions from their page: as on the API.
                         .requestMatchers(HttpMethod.POST, "/questions/*/reviews", "/questions/*/status").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        // The upload page and its form: as POST /api/documents.
+                        .requestMatchers("/documents/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/ingests", "/ingests/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/documents/*/metadata").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
