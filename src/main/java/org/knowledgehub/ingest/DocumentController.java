@@ -1,12 +1,8 @@
 package org.knowledgehub.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,9 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.knowledgehub.Problems;
-import org.knowledgehub.TextInput;
-import org.knowledgehub.ontology.DocumentType;
-import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
@@ -44,25 +37,20 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "documents")
 class DocumentController {
 
-    private static final int MAX_NAME = 255;
-    private static final int MAX_TITLE = 500;
-
     private final IngestService ingest;
-    private final IngestJobs jobs;
     private final DocumentRecords records;
     private final AccessPolicy access;
     private final Originals originals;
     private final KnowledgeStore store;
     private final Uris uris;
-    private final UploadPolicy uploads;
+    private final DocumentUploads uploads;
     private final AuditTrail audit;
 
-    DocumentController(IngestService ingest, IngestJobs jobs, DocumentRecords records, AccessPolicy access, Originals originals,
-                       KnowledgeStore store, Uris uris, UploadPolicy uploads, AuditTrail audit) {
+    DocumentController(IngestService ingest, DocumentRecords records, AccessPolicy access, Originals originals,
+                       KnowledgeStore store, Uris uris, DocumentUploads uploads, AuditTrail audit) {
         this.uploads = uploads;
         this.audit = audit;
         this.ingest = ingest;
-        this.jobs = jobs;
         this.records = records;
         this.access = access;
         this.originals = originals;
@@ -101,35 +89,15 @@ class DocumentController {
             @RequestParam(required = false) String consentPurpose,
             @Parameter(description = "Consent record: whether the document holds personal data of the people it is about, true or false")
             @RequestParam(required = false) String personalData) {
-        if (file == null || file.isEmpty()) {
-            throw Problems.invalid("file", file == null ? "the multipart part 'file' is missing" : "the file is empty");
-        }
-        Caller caller = CurrentCaller.get();
-        String owner = uploads.owner(caller, organisation);
-        String sourceName = uploads.source(caller, owner, sourceName(source != null && !source.isBlank() ? source : file.getOriginalFilename(),
-                source != null && !source.isBlank() ? "source" : "file"));
-        Sensitivity level = sensitivity == null || sensitivity.isBlank() ? Sensitivity.PUBLIC : Sensitivity.fromCode(sensitivity)
-                .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential"));
-        IngestOutcome outcome;
-        try {
-            ConsentRecord consent = ConsentRecord.fromFields(collectedFromPeople, informedConsent, consentPurpose, personalData)
-                    .orElse(null);
-            IngestRequest request = new IngestRequest(bytes(file), sourceName, title(title), type(type), owner, date(date), level,
-                    caller.name(), uploads.sharedWith(sharedWith, level), uploads.sharedWithSectors(sharedWithSector, level), consent, null);
-            if (jobs.inBackground(request)) {
-                IngestJob job = jobs.accept(request, caller);
-                audit.recordWrite(caller, "document.upload", "/api/ingests/" + job.id(), List.of(), "accepted");
-                return ResponseEntity.accepted().location(URI.create("/api/ingests/" + job.id())).body(IngestStatus.of(job));
-            }
-            outcome = jobs.ingestNow(request, caller);
-        } catch (IngestFailure e) {
-            throw e.problem();
-        }
-        audit.recordWrite(caller, "document.upload", outcome.uri(), List.of(outcome.graph()), outcome.status().code());
-        if (outcome.status() == IngestOutcome.Status.CREATED) {
-            return ResponseEntity.created(URI.create("/api/documents/" + outcome.id())).body(outcome);
-        }
-        return ResponseEntity.ok(outcome);
+        DocumentUploads.Fields fields = new DocumentUploads.Fields(title, type, organisation, date, sensitivity, sharedWith,
+                sharedWithSector, source, collectedFromPeople, informedConsent, consentPurpose, personalData);
+        return switch (uploads.upload(file, fields, CurrentCaller.get())) {
+            case DocumentUploads.Accepted(IngestJob job) ->
+                    ResponseEntity.accepted().location(URI.create("/api/ingests/" + job.id())).body(IngestStatus.of(job));
+            case DocumentUploads.Ingested(IngestOutcome outcome) when outcome.status() == IngestOutcome.Status.CREATED ->
+                    ResponseEntity.created(URI.create("/api/documents/" + outcome.id())).body(outcome);
+            case DocumentUploads.Ingested(IngestOutcome outcome) -> ResponseEntity.ok(outcome);
+        };
     }
 
     @GetMapping("/api/documents")
@@ -205,68 +173,8 @@ class DocumentController {
     private DocumentSummary visible(String id) {
         Caller caller = CurrentCaller.get();
         if (!DocumentIds.isValid(id) || !access.canRead(caller, uris.documentGraph(id))) {
-            throw Problems.notFound("document " + abbreviate(id));
+            throw Problems.notFound("document " + DocumentUploads.abbreviate(id));
         }
-        return records.summary(id).orElseThrow(() -> Problems.notFound("document " + abbreviate(id)));
-    }
-
-    /**
-     * The file's name without any directory part: a name like {@code ../../etc/passwd} is only a
-     * name here (originals are stored by hash), but it must not pretend to be a path.
-     */
-    static String sourceName(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            throw Problems.invalid(field, "the file has no name; send a file name or the source parameter");
-        }
-        if (raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw Problems.invalid(field, "the name contains control characters");
-        }
-        String name = raw.strip();
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            throw Problems.invalid(field, "the name '" + abbreviate(raw) + "' has no file name part");
-        }
-        if (name.length() > MAX_NAME) {
-            throw Problems.invalid(field, "the name is longer than " + MAX_NAME + " characters");
-        }
-        return name;
-    }
-
-    private static String title(String title) {
-        if (title == null || title.isBlank()) {
-            return null;
-        }
-        return TextInput.line("title", title, MAX_TITLE);
-    }
-
-    private static DocumentType type(String type) {
-        if (type == null || type.isBlank()) {
-            return null;
-        }
-        return DocumentType.fromCode(type)
-                .orElseThrow(() -> Problems.invalid("type", "type must be one of minutes, assessment, field-note, other"));
-    }
-
-    private static LocalDate date(String date) {
-        if (date == null || date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date.strip());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid("date", "date must be yyyy-mm-dd, got '" + abbreviate(date) + "'");
-        }
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return records.summary(id).orElseThrow(() -> Problems.notFound("document " + DocumentUploads.abbreviate(id)));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.knowledgehub.Problems;
 import org.knowledgehub.ontology.OrganisationDirectory;
@@ -53,6 +54,11 @@ public class Accounts {
      */
     public record Profile(String name, String displayName, boolean signedIn, List<String> roles, String organisation,
                           String organisationName, List<String> sectors) {
+
+        /** Whether the caller may upload documents: contributors, coordinators and admins (as POST /api/documents). */
+        public boolean mayUpload() {
+            return Stream.of(Role.CONTRIBUTOR, Role.COORDINATOR, Role.ADMIN).anyMatch(r -> roles.contains(r.code()));
+        }
     }
 
     /** A password change by the account's owner. */

@@ -107,6 +107,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/questions/*/reviews", "/questions/*/status").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/organisations/proposed").hasAnyRole(COORDINATOR, ADMIN)
+                        // The upload page and its form: as POST /api/documents.
+                        .requestMatchers("/documents/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/ingests", "/ingests/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/documents/*/metadata").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)

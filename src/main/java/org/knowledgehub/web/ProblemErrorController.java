@@ -5,11 +5,13 @@ import java.net.URI;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.knowledgehub.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     private final ProblemPages pages;
+    private final DataSize maxUpload;
 
-    ProblemErrorController(ProblemPages pages) {
+    ProblemErrorController(ProblemPages pages, @Value("${spring.servlet.multipart.max-request-size}") DataSize maxUpload) {
         this.pages = pages;
+        this.maxUpload = maxUpload;
     }
 
     @RequestMapping("/error")
@@ -44,6 +48,13 @@ class ProblemErrorController implements ErrorController {
                 ? "the request was rejected (a method this service does not serve, or malformed or disallowed characters in "
                         + "the URL or headers)"
                 : status.getReasonPhrase());
+        String contentType = request.getContentType();
+        if (status == HttpStatus.CONTENT_TOO_LARGE && contentType != null && contentType.startsWith("multipart/")) {
+            // A page's upload form over the limit: the container refuses it when the security filters read its
+            // fields (the CSRF token), before Spring MVC, which names the file for the API, is reached.
+            problem = Problems.payloadTooLarge("file", "the upload is larger than the configured limit ("
+                    + maxUpload.toMegabytes() + " MB)").getBody();
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "_")));

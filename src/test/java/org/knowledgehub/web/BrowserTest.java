@@ -594,6 +594,85 @@ class BrowserTest extends HubTest {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void aContributorUploadsARestrictedFieldNoteSharedWithASectorAndLandsOnItsPage() throws Exception {
+        Members.Member member = Members.contributor(http(), admin(), "UNHCR");
+        String marker = "Qfn" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        Path file = Files.writeString(Files.createTempFile("note-", ".md"), "# Bar Elias visit\n\nFamilies near the "
+                + marker + " spring said water trucking stopped in March and tankers now cost twice as much.\n");
+        browser.get(url("/login"));
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.findElement(By.id("nav-upload")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
+        assertThat(browser.findElement(By.id("up-organisation-fixed")).getText()).isEqualTo("UNHCR");
+
+        browser.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("up-title")).sendKeys("Water trucking in Bar Elias " + marker);
+        new Select(browser.findElement(By.id("up-type"))).selectByValue("field-note");
+        new Select(browser.findElement(By.id("up-sensitivity"))).selectByValue("restricted");
+        browser.findElement(By.id("share-sector-protection")).click();
+        browser.findElement(By.id("people-yes")).click();
+        browser.findElement(By.id("consent-yes")).click();
+        browser.findElement(By.id("up-purpose")).sendKeys("WASH sector response");
+        browser.findElement(By.id("personal-no")).click();
+        browser.findElement(By.id("upload-submit")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(browser.getCurrentUrl()).contains("/id/document/");
+        assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo("Water trucking in Bar Elias " + marker);
+        String provenance = browser.findElement(By.id("provenance")).getText();
+        assertThat(provenance).contains("Sensitivity\nrestricted").contains("United Nations High Commissioner for Refugees");
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+        assertThat(http().get("/api/search?q=" + marker).json().get("total").asLong()).as("restricted").isZero();
+        Members.Member protection = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("protection"));
+        assertThat(protection.http().get("/api/search?q=" + marker).json().get("total").asLong()).as("shared with protection")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFieldNoteWithPersonalDataAndUnknownConsentIsRefusedBesideTheConsentFieldsAndNothingIsStored() throws Exception {
+        Members.Member member = Members.contributor(http(), admin(), "UNHCR");
+        String marker = "Qpd" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        Path file = Files.writeString(Files.createTempFile("note-", ".md"), "# Visit " + marker + "\n\nWe met Ahmad Khalil "
+                + "in Bar Elias; he can be reached on +961 3 123 456 about the evictions.\n");
+        browser.get(url("/login"));
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.get(url("/documents/new"));
+        browser.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("up-title")).sendKeys("Evictions " + marker);
+        new Select(browser.findElement(By.id("up-type"))).selectByValue("field-note");
+        browser.findElement(By.id("people-yes")).click();
+        browser.findElement(By.id("consent-unknown")).click();
+        browser.findElement(By.id("upload-submit")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-errors")));
+        assertThat(browser.findElement(By.id("error-informedConsent")).getText()).contains("personal data")
+                .contains("phone number");
+        assertThat(browser.findElement(By.id("up-title")).getAttribute("value")).isEqualTo("Evictions " + marker);
+        assertThat(new Select(browser.findElement(By.id("up-type"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("field-note");
+        assertThat(browser.findElement(By.id("consent-unknown")).isSelected()).isTrue();
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+        assertThat(admin().get("/api/documents?limit=500").text()).as("nothing stored").doesNotContain(marker);
+        assertThat(admin().get("/api/search?q=" + marker).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aSignedOutVisitorOpeningTheUploadPageSignsInFirst() {
+        Members.Member member = Members.contributor(http(), admin(), "WFP");
+        browser.get(url("/documents/new"));
+        WebElement reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-reason")));
+        assertThat(reason.getText()).contains("/documents/new");
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
     /** The ids of the documents the home page lists, in its order. */
     private static List<String> recentDocuments() {
         return browser.findElements(By.cssSelector("#recent-documents tr[data-document]")).stream()
