@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.search.SearchResponse;
-import org.knowledgehub.LocalLinks;
+import org.knowledgehub.store.LocalLinks;
 
 /**
  * What the page of a research question shows: the question with its concepts named, its

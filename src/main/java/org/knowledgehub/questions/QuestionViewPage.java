@@ -3,7 +3,7 @@ package org.knowledgehub.questions;
 import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
-import org.knowledgehub.LocalLinks;
+import org.knowledgehub.store.LocalLinks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.knowledgehub.LocalLinks;
+import org.knowledgehub.store.LocalLinks;
 import org.knowledgehub.ingest.DocumentRecords;
 import org.knowledgehub.ingest.DocumentSummary;
 import org.knowledgehub.ontology.ConceptChoices;

@@ -27,7 +27,7 @@ import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.knowledgehub.LocalLinks;
+import org.knowledgehub.store.LocalLinks;
 import org.knowledgehub.ingest.MetadataSource;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;

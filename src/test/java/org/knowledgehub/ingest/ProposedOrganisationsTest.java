@@ -66,9 +66,9 @@ class ProposedOrganisationsTest extends HubTest {
     void aReviewerSeesNoProposalFromADocumentTheyMayNotRead() {
         String marker = "Qpr" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
         Members.Member unhcr = Members.contributor(http(), admin(), "UNHCR");
-        Http.Response uploaded = unhcr.http().upload("/api/documents", "restricted-flood-" + marker + ".md",
+        Http.Response uploaded = unhcr.http().upload("/api/documents", "confidential-flood-" + marker + ".md",
                 TEXT.formatted(marker).getBytes(StandardCharsets.UTF_8),
-                Map.of("type", "other", "sensitivity", "restricted"));
+                Map.of("type", "other", "sensitivity", "confidential"));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         String id = uploaded.json().get("id").asString();
         Members.Member wfp = Members.create(http(), admin(), "WFP", List.of("coordinator"), List.of("protection"));

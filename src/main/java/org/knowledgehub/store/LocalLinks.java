@@ -1,6 +1,5 @@
-package org.knowledgehub;
+package org.knowledgehub.store;
 
-import org.knowledgehub.store.Uris;
 import org.springframework.stereotype.Component;
 
 /**
