@@ -2,6 +2,7 @@ package org.knowledgehub.ingest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -100,11 +101,18 @@ public class MetadataCorrections {
 
         /** What the audit trail records: which fields were corrected. */
         String summary() {
-            List<String> fields = new java.util.ArrayList<>();
-            for (Object[] f : new Object[][] {{"title", title}, {"publisher", publisher}, {"date", date}, {"type", type}}) {
-                if (f[1] != null) {
-                    fields.add((String) f[0]);
-                }
+            List<String> fields = new ArrayList<>();
+            if (title != null) {
+                fields.add("title");
+            }
+            if (publisher != null) {
+                fields.add("publisher");
+            }
+            if (date != null) {
+                fields.add("date");
+            }
+            if (type != null) {
+                fields.add("type");
             }
             return "corrected " + String.join(", ", fields);
         }
