@@ -45,21 +45,30 @@ public final class TestDocuments {
      * {@code imageMegabytes} of them: the size of a real report is mostly its pictures.
      */
     public static byte[] pdf(String title, List<Part> parts, int imageMegabytes) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(title, 16, true));
+        lines.add(new Line("", 11, false));
+        for (Part p : parts) {
+            lines.add(new Line(p.heading(), 13, true));
+            for (String paragraph : p.paragraphs()) {
+                for (String l : wrap(paragraph, 90)) {
+                    lines.add(new Line(l, 11, false));
+                }
+                lines.add(new Line("", 11, false));
+            }
+        }
+        return pdf(lines, imageMegabytes);
+    }
+
+    /** A line of a PDF as typeset: its font size and whether it is bold; an empty line is a gap of its size. */
+    public record Line(String text, float size, boolean bold) {
+    }
+
+    /** A PDF of the given lines, one after the other, with page numbers. */
+    public static byte[] pdf(List<Line> lines, int imageMegabytes) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            List<Object[]> lines = new ArrayList<>();
-            lines.add(new Object[]{title, bold, 16f});
-            lines.add(new Object[]{"", regular, 11f});
-            for (Part p : parts) {
-                lines.add(new Object[]{p.heading(), bold, 13f});
-                for (String paragraph : p.paragraphs()) {
-                    for (String l : wrap(paragraph, 90)) {
-                        lines.add(new Object[]{l, regular, 11f});
-                    }
-                    lines.add(new Object[]{"", regular, 11f});
-                }
-            }
             int pageNo = 0;
             int i = 0;
             while (i < lines.size()) {
@@ -80,15 +89,15 @@ public final class TestDocuments {
                     }
                     float y = 790;
                     while (i < lines.size() && y > 80) {
-                        Object[] line = lines.get(i++);
-                        if (!((String) line[0]).isEmpty()) {
+                        Line line = lines.get(i++);
+                        if (!line.text().isEmpty()) {
                             cs.beginText();
-                            cs.setFont((PDType1Font) line[1], (Float) line[2]);
+                            cs.setFont(line.bold() ? bold : regular, line.size());
                             cs.newLineAtOffset(60, y);
-                            cs.showText((String) line[0]);
+                            cs.showText(line.text());
                             cs.endText();
                         }
-                        y -= ((Float) line[2]) + 6;
+                        y -= line.size() + 6;
                     }
                     cs.beginText();
                     cs.setFont(regular, 9);
@@ -106,10 +115,20 @@ public final class TestDocuments {
 
     /** A DOCX whose headings use Word's "heading 1" style, as real reports do. */
     public static byte[] docx(String title, List<Part> parts) {
+        return docx(title, parts, true);
+    }
+
+    /**
+     * The same, with or without the styles part (word/styles.xml) that names the heading styles:
+     * files written by other tools than Word may refer to "Heading1" without defining it.
+     */
+    public static byte[] docx(String title, List<Part> parts, boolean withStyles) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XWPFStyles styles = doc.createStyles();
-            addHeadingStyle(styles, "Heading1", "heading 1", 1);
-            addHeadingStyle(styles, "Heading2", "heading 2", 2);
+            if (withStyles) {
+                XWPFStyles styles = doc.createStyles();
+                addHeadingStyle(styles, "Heading1", "heading 1", 1);
+                addHeadingStyle(styles, "Heading2", "heading 2", 2);
+            }
             XWPFParagraph t = doc.createParagraph();
             t.setStyle("Heading1");
             t.createRun().setText(title);

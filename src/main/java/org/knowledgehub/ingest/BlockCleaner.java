@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Turns parser blocks into the blocks of the extracted text: normalises spacing, removes page
  * furniture of paged formats (page numbers, running headers, photo credits, letters of vertical
- * text), strips list bullets, and recognises headings the format did not mark as such (bold-only
- * paragraphs, short title lines of PDFs and plain text).
+ * text), strips list bullets, and recognises headings the format did not mark as such: lines the
+ * file's own typography or styles mark (see {@link HeadingHints}), else bold-only paragraphs and
+ * short title lines of PDFs and plain text.
  */
 final class BlockCleaner {
 
@@ -30,14 +31,17 @@ final class BlockCleaner {
 
     /**
      * @param inferHeadings whether the format lacks heading markup (PDF, plain text), so short
-     *                      title-like lines are taken as headings
+     *                      title-like lines are taken as headings unless {@code headings} is authoritative
+     * @param headings      the lines the file's typography or styles mark as headings
      */
-    static List<RawBlock> clean(List<RawBlock> raw, boolean inferHeadings) {
+    static List<RawBlock> clean(List<RawBlock> raw, boolean inferHeadings, HeadingHints headings) {
         Set<String> furniture = runningHeaders(raw);
-        List<RawBlock> kept = raw.stream().filter(b -> b.page() == 0 || !isFurniture(b, furniture)).toList();
+        // A report's title often doubles as its running header, set small on every page: the large one stays.
+        List<RawBlock> kept = raw.stream().filter(b -> b.page() == 0 || !isFurniture(b, furniture) || isMarked(b, headings)).toList();
+        boolean guessTitles = inferHeadings && !headings.authoritative();
         List<RawBlock> blocks = new ArrayList<>(kept.size());
-        for (RawBlock b : rejoinBrokenLines(kept)) {
-            if (inferHeadings && b.kind() == BlockKind.PARAGRAPH) {
+        for (RawBlock b : rejoinBrokenLines(markHeadings(kept, headings))) {
+            if (guessTitles && b.kind() == BlockKind.PARAGRAPH) {
                 splitTitleLine(b, blocks);
             } else {
                 blocks.add(b);
@@ -58,7 +62,7 @@ final class BlockCleaner {
             if (n.kind() == BlockKind.PARAGRAPH && n.allBold() && looksLikeTitle(n.text(), 20)
                     && !(inferHeadings && isChartLabel(normalised, i))) {
                 n = n.asHeading(Math.min(6, Math.max(deepest, topLevel + 1)));
-            } else if (inferHeadings && n.kind() == BlockKind.PARAGRAPH && isInferredTitle(n.text()) && !isChartLabel(normalised, i)) {
+            } else if (guessTitles && n.kind() == BlockKind.PARAGRAPH && isInferredTitle(n.text()) && !isChartLabel(normalised, i)) {
                 n = n.asHeading(i == 0 ? 1 : inferredLevel(n.text()));
             }
             if (n.kind() == BlockKind.HEADING) {
@@ -72,6 +76,73 @@ final class BlockCleaner {
             out.add(n);
         }
         return out;
+    }
+
+    /**
+     * Splits the lines that the file marks as headings out of the paragraphs Tika made of them
+     * (a PDF heading often shares a paragraph with the text below it); consecutive lines of one
+     * level make one heading (a title set on two lines).
+     */
+    private static List<RawBlock> markHeadings(List<RawBlock> raw, HeadingHints headings) {
+        if (headings.levels().isEmpty()) {
+            return raw;
+        }
+        List<RawBlock> out = new ArrayList<>(raw.size());
+        for (int k = 0; k < raw.size(); k++) {
+            RawBlock b = raw.get(k);
+            if (b.kind() != BlockKind.PARAGRAPH) {
+                out.add(b);
+                continue;
+            }
+            List<String> lines = b.text().lines().filter(l -> !l.isBlank()).toList();
+            RawBlock next = k + 1 < raw.size() ? raw.get(k + 1) : null;
+            List<RawBlock> pieces = new ArrayList<>();
+            for (int start = 0, end; start < lines.size(); start = end) {
+                int level = headings.levelOf(b.page(), lines.get(start));
+                end = start + 1;
+                while (end < lines.size() && headings.levelOf(b.page(), lines.get(end)) == level) {
+                    end++;
+                }
+                List<String> run = lines.subList(start, end);
+                boolean weak = level > 0 && run.stream().allMatch(l -> headings.isWeak(b.page(), l));
+                // A single bold word is a table's or chart's label far more often than a subheading.
+                boolean oneWord = ANY_WHITESPACE.split(String.join(" ", run).strip()).length == 1;
+                List<String> after = end < lines.size() || next == null || next.kind() != BlockKind.PARAGRAPH
+                        ? lines.subList(end, lines.size()) : next.text().lines().toList();
+                if (weak && (oneWord || !isProse(after, headings, b.page()))) {
+                    level = 0;
+                }
+                RawBlock last = pieces.isEmpty() ? null : pieces.getLast();
+                if (level == 0 && last != null && last.kind() == BlockKind.PARAGRAPH) {
+                    pieces.set(pieces.size() - 1, last.withText(last.text() + "\n" + String.join("\n", run)));
+                } else {
+                    pieces.add(piece(b, String.join("\n", run), level));
+                }
+            }
+            boolean unchanged = pieces.stream().allMatch(p -> p.kind() == BlockKind.PARAGRAPH);
+            out.addAll(unchanged ? List.of(b) : pieces);
+        }
+        return out;
+    }
+
+    private static boolean isMarked(RawBlock b, HeadingHints headings) {
+        List<String> lines = b.text().lines().filter(l -> !l.isBlank()).toList();
+        return !lines.isEmpty() && lines.stream().allMatch(l -> headings.levelOf(b.page(), l) > 0 && !headings.isWeak(b.page(), l));
+    }
+
+    /** Whether the lines after a weakly marked heading (in its paragraph, or the next) are prose, not more labels or figures. */
+    private static boolean isProse(List<String> lines, HeadingHints headings, int page) {
+        List<String> text = lines.stream().takeWhile(l -> headings.levelOf(page, l) == 0).toList();
+        String joined = String.join(" ", text);
+        return ANY_WHITESPACE.split(joined.strip()).length >= 8 && !isFigures(joined);
+    }
+
+    static boolean isCaption(String line) {
+        return CAPTION.matcher(line).matches();
+    }
+
+    private static RawBlock piece(RawBlock b, String text, int level) {
+        return level == 0 ? b.withText(text) : new RawBlock(BlockKind.HEADING, level, 0, b.allBold(), b.page(), text);
     }
 
     /**
@@ -117,7 +188,7 @@ final class BlockCleaner {
     private static final Set<String> OPEN_ENDINGS = Set.of("the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by",
             "for", "from", "with", "than", "as", "that", "which", "who", "whose", "were", "was", "is", "are", "be", "between",
             "among", "per", "into", "over", "under", "namely", "including", "such", "their", "its", "this", "these", "both");
-    private static final Pattern CAPTION = Pattern.compile("(?i)^(figure|fig\\.|table|chart|graph|map|source|note)\\s*\\d*[:.]?\\s.*");
+    private static final Pattern CAPTION = Pattern.compile("(?i)^(figure|fig\\.|table|chart|graph|map|source|note|annex)\\s*\\d*[:.]?\\s.*");
     private static final Pattern NUMERIC_TOKEN = Pattern.compile("[-+(]?\\$?\\d[\\d.,]*%?\\)?[,;]?|%");
 
     /** Whether {@code next} carries on the paragraph {@code previous} left unfinished. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.tika.Tika;
 import org.apache.tika.detect.AutoDetectReader;
 import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.io.TikaInputStream;
@@ -34,6 +35,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -53,6 +55,17 @@ final class DocumentParser {
     private static final Set<String> MARKDOWN_SUFFIXES = Set.of(".md", ".markdown", ".mdown");
     private static final int DETECTION_PREFIX = 16 * 1024;
     private static final Set<String> TEXT_TYPES = Set.of(MARKDOWN, PLAIN, HTML);
+
+    private static final EmbeddedDocumentExtractor NO_EMBEDDED = new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+        }
+    };
 
     private final Tika tika = new Tika();
     private final JSoupParser htmlParser = new JSoupParser();
@@ -154,12 +167,12 @@ final class DocumentParser {
                 Node root = markdown.parse(text);
                 String html = markdownToHtml.render(root);
                 yield new ParsedText(MARKDOWN, parseHtml(html), false,
-                        List.of(Parser.class.getName(), JSoupParser.class.getName()), frontMatter(root));
+                        List.of(Parser.class.getName(), JSoupParser.class.getName()), frontMatter(root), HeadingHints.NONE);
             }
             case PLAIN -> {
                 String text = withinLimit(decode(bytes, name));
                 yield new ParsedText(PLAIN, PlainTextBlocks.read(text), true,
-                        List.of("org.apache.tika.detect.AutoDetectReader"), PlainTextBlocks.header(text));
+                        List.of("org.apache.tika.detect.AutoDetectReader"), PlainTextBlocks.header(text), HeadingHints.NONE);
             }
             default -> parseWithTika(bytes, type);
         };
@@ -200,6 +213,8 @@ final class DocumentParser {
         metadata.set(Metadata.CONTENT_TYPE, type);
         ParseContext context = new ParseContext();
         context.set(HtmlMapper.class, new StructureHtmlMapper());
+        // Files embedded in a PDF or DOCX (pictures, a chart's workbook) are not the document's text.
+        context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED);
         XhtmlBlockHandler handler = new XhtmlBlockHandler(maxChars, maxNesting);
         try (InputStream in = TikaInputStream.get(bytes)) {
             parser.parse(in, handler, metadata, context);
@@ -223,7 +238,16 @@ final class DocumentParser {
         return new ParsedText(type, handler.blocks(), PDF.equals(type), parsers, new FileMetadata(
                 blankToNull(metadata.get(TikaCoreProperties.TITLE)), blankToNull(metadata.get(TikaCoreProperties.CREATOR)),
                 blankToNull(metadata.get(OfficeOpenXMLExtended.COMPANY)), blankToNull(metadata.get(TikaCoreProperties.CREATED)),
-                null, blankToNull(metadata.get(TikaCoreProperties.LANGUAGE)), null, FileMetadata.sourceOf(type)));
+                null, blankToNull(metadata.get(TikaCoreProperties.LANGUAGE)), null, FileMetadata.sourceOf(type)),
+                headings(bytes, type));
+    }
+
+    private static HeadingHints headings(byte[] bytes, String type) {
+        return switch (type) {
+            case PDF -> PdfFontHeadings.read(bytes);
+            case DOCX -> DocxStyleHeadings.read(bytes);
+            default -> HeadingHints.NONE;
+        };
     }
 
     private static FileMetadata frontMatter(Node root) {

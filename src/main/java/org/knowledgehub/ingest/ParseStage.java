@@ -17,7 +17,7 @@ final class ParseStage implements IngestStage {
     @Override
     public void process(DocumentContext doc) {
         ParsedText parsed = parser.parse(doc.request.bytes(), doc.request.sourceName());
-        StructuredText text = StructuredText.join(BlockCleaner.clean(parsed.blocks(), parsed.inferHeadings()));
+        StructuredText text = StructuredText.join(BlockCleaner.clean(parsed.blocks(), parsed.inferHeadings(), parsed.headings()));
         if (text.text().isBlank()) {
             throw new IngestFailure(IngestFailure.Reason.UNPROCESSABLE, "file",
                     "no text could be extracted (a scanned document without a text layer needs OCR first)");

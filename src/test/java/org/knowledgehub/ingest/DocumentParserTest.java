@@ -100,7 +100,7 @@ class DocumentParserTest {
                 new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 3, "15 holding legal residency permits (20 per cent in 2023). The lowest rates"),
                 new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 3, "of legal residency are recorded in Akkar."),
                 new RawBlock(BlockKind.PARAGRAPH, 0, 0, false, 3, "Shelter conditions worsened in the North."));
-        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true));
+        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true, HeadingHints.NONE));
         assertThat(text.blocks()).hasSize(2);
         assertThat(text.textOf(text.blocks().getFirst())).isEqualTo("Legal residency rates remain low with 18 per cent of "
                 + "individuals over the age of 15 holding legal residency permits (20 per cent in 2023). The lowest rates "
@@ -133,7 +133,7 @@ class DocumentParserTest {
                 lines.add(line(3, "Households in Akkar paid the least rent of all governorates surveyed in 2024."));
             }
         }
-        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true));
+        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true, HeadingHints.NONE));
         assertThat(text.text()).doesNotContain("EXECUTIVE SUMMARY")
                 .contains("the highest proportion of negative interactions was found in Mount Lebanon at 11 per cent of households.")
                 // A line that ends mid-sentence continues on the next even when that one starts with a capital.
@@ -156,7 +156,7 @@ class DocumentParserTest {
                 line(1, "43% 55% 37%"),
                 line(1, "Overcrowding"),
                 line(1, "Almost a quarter of households (23 per cent) were living in overcrowded conditions this year."));
-        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true));
+        StructuredText text = StructuredText.join(BlockCleaner.clean(lines, true, HeadingHints.NONE));
         List<String> headings = text.blocks().stream().filter(b -> b.kind() == BlockKind.HEADING).map(text::textOf).toList();
         assertThat(headings).containsExactly("Shelter conditions", "Overcrowding");
         assertThat(text.text()).contains("More than 6 months late 67% 50% 60% 62% 43% 55% 37%");
@@ -170,6 +170,49 @@ class DocumentParserTest {
         assertThat(doc.mediaType).isEqualTo(DocumentParser.DOCX);
         assertThat(Structure.sectionTitles(doc)).isEqualTo("1:Sector assessment | 2:Food security | 2:Shelter");
         assertThat(doc.passages).hasSize(2);
+    }
+
+    @Test
+    void docxHeadingStylesBecomeSectionsEvenWithoutTheStylesPart() {
+        byte[] docx = TestDocuments.docx("Sector assessment", REPORT, false);
+        assertThat(docx).satisfies(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("word/styles.xml"));
+        DocumentContext doc = Structure.of(docx, "assessment.docx", null);
+        assertThat(Structure.sectionTitles(doc)).isEqualTo("1:Sector assessment | 2:Food security | 2:Shelter");
+    }
+
+    /**
+     * A report laid out like the VASyR chapters: the title and section titles in sizes well above
+     * the body's, a heading on the same paragraph as its first sentence, a subheading in bold body
+     * type followed by prose, and in larger or bold type too a chart value, a chart label and a
+     * table's bold header row, which are not headings.
+     */
+    @Test
+    void pdfHeadingsComeFromTheFontSizesAndBoldSubheadingsNotFromChartLabels() {
+        String prose = "In 2022, upon including the value of assistance and credit, 67 per cent of refugee households were living below the SMEB.";
+        List<TestDocuments.Line> lines = List.of(
+                new TestDocuments.Line("ECONOMIC VULNERABILITY", 30, false),
+                new TestDocuments.Line("", 12, false),
+                new TestDocuments.Line("Key findings", 20, false),
+                new TestDocuments.Line(prose, 9, false),
+                new TestDocuments.Line("", 9, false),
+                new TestDocuments.Line("Debt and borrowing", 20, false),
+                new TestDocuments.Line("Mean debt per household rose again in 2022 as most households borrowed to buy food.", 9, false),
+                new TestDocuments.Line("", 9, false),
+                new TestDocuments.Line("Reasons for borrowing", 14, false),
+                new TestDocuments.Line("Buying food remained the main reason for borrowing money, followed by paying rent.", 9, false),
+                new TestDocuments.Line("", 9, false),
+                new TestDocuments.Line("67%", 20, false),
+                new TestDocuments.Line("Total", 9, false),
+                new TestDocuments.Line("", 9, false),
+                new TestDocuments.Line("Governorate", 9, true),
+                new TestDocuments.Line("Akkar 70% Bekaa 64% North 69%", 9, false),
+                new TestDocuments.Line("", 9, false),
+                new TestDocuments.Line("Sources of borrowing", 9, true),
+                new TestDocuments.Line("Friends and relatives in Lebanon were the first source of borrowed money in every governorate.", 9, false));
+        DocumentContext doc = Structure.of(TestDocuments.pdf(lines, 0), "economic-vulnerability.pdf", null);
+        assertThat(Structure.sectionTitles(doc)).isEqualTo("1:ECONOMIC VULNERABILITY | 2:Key findings | 2:Debt and borrowing"
+                + " | 3:Reasons for borrowing | 4:Sources of borrowing");
+        assertThat(doc.text.text()).contains(prose, "Akkar 70% Bekaa 64% North 69%");
     }
 
     @Test
