@@ -14,12 +14,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.HubTest;
 import org.knowledgehub.security.Members;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,11 @@ class ReviewAndImportBrowserTest extends HubTest {
     @AfterAll
     static void stopBrowser() {
         BrowserTest.stopBrowser();
+    }
+
+    @BeforeEach
+    void clearLogs() {
+        browser.manage().logs().get(LogType.BROWSER);
     }
 
     private String url(String path) {
@@ -105,7 +112,7 @@ class ReviewAndImportBrowserTest extends HubTest {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("observation-review")));
         WebElement pending = row("awaiting", id);
         assertThat(pending.findElement(By.cssSelector(".text")).getText()).contains(marker);
-        assertThat(pending.findElement(By.cssSelector(".sectors")).getText()).isEqualTo("WASH");
+        assertThat(pending.findElement(By.cssSelector(".sectors")).getText()).isEqualTo("Water, Sanitation and Hygiene");
         assertThat(pending.findElement(By.cssSelector(".area")).getText()).contains("Zahle").contains("Bar Elias");
         assertThat(pending.findElement(By.cssSelector(".observed")).getText()).isEqualTo("2023-08-02");
         assertThat(pending.findElement(By.cssSelector(".sensitivity")).getText()).isEqualTo("restricted");
