@@ -1,9 +1,10 @@
 package org.knowledgehub.observations;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.knowledgehub.FormProblem;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,8 @@ class ObservationReviewPage {
 
     /** As many observations as the API lists at most. */
     private static final int LIMIT = 1000;
+    /** The form's fields a refused verdict may name. */
+    private static final Set<String> FIELDS = Set.of("verdict", "note");
 
     private final Observations observations;
 
@@ -53,10 +56,7 @@ class ObservationReviewPage {
             redirect.addFlashAttribute("noticeId", o.id());
             return "redirect:/observations/review";
         } catch (ErrorResponseException e) {
-            response.setStatus(e.getStatusCode().value());
-            Object field = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("field");
-            model.addAttribute("problem", Objects.requireNonNullElse(e.getBody().getDetail(), e.getMessage()));
-            model.addAttribute("problemField", field);
+            model.addAttribute("problem", FormProblem.of(e, FIELDS, "observation", response));
             model.addAttribute("problemId", id);
             return queue(model);
         }

@@ -1,10 +1,10 @@
 package org.knowledgehub.trends;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.knowledgehub.FormProblem;
 import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.http.MediaType;
@@ -49,10 +49,7 @@ class IndicatorImportPage {
                     CurrentCaller.get()));
             return show(model, form, Map.of());
         } catch (ErrorResponseException e) {
-            Object named = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("field");
-            String field = named instanceof String f && FIELDS.contains(f) ? f : "import";
-            response.setStatus(e.getStatusCode().value());
-            return show(model, form, Map.of(field, Objects.requireNonNullElse(e.getBody().getDetail(), e.getMessage())));
+            return show(model, form, FormProblem.of(e, FIELDS, "import", response).errors());
         }
     }
 
