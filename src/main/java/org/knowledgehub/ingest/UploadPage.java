@@ -3,10 +3,10 @@ package org.knowledgehub.ingest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.knowledgehub.FormProblem;
 import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.CurrentCaller;
 import org.springframework.http.MediaType;
@@ -58,15 +58,11 @@ class UploadPage {
                 case DocumentUploads.Accepted(IngestJob job) -> "redirect:/ingests/" + job.id();
             };
         } catch (ErrorResponseException e) {
-            Object named = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("field");
-            String field = named instanceof String f && FIELDS.contains(f) ? f : "upload";
-            response.setStatus(e.getStatusCode().value());
-            // 429 and 503 say when to try again.
-            e.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+            FormProblem problem = FormProblem.of(e, FIELDS, "upload", response);
             Map<String, Object> values = new LinkedHashMap<>(form);
             values.put("sharedWith", sharedWith == null ? "" : String.join(", ", sharedWith));
             values.put("sharedWithSector", sharedWithSector == null ? List.of() : sharedWithSector);
-            return show(model, values, Map.of(field, Objects.requireNonNullElse(e.getBody().getDetail(), e.getMessage())));
+            return show(model, values, problem.errors());
         }
     }
 

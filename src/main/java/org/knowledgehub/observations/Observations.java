@@ -186,9 +186,7 @@ public class Observations {
             case "disputed" -> KH.Disputed;
             default -> throw Problems.invalid("verdict", "verdict must be verified or disputed");
         };
-        boolean coordinatesSector = caller.has(Role.COORDINATOR)
-                && o.sectors().stream().anyMatch(s -> caller.sectors().contains(s.uri()));
-        if (!caller.has(Role.ADMIN) && !coordinatesSector) {
+        if (!mayReview(o, caller)) {
             throw Problems.forbidden("verdict", "only a coordinator of one of the observation's sectors ("
                     + String.join(", ", o.sectors().stream().map(ObservationView.Concept::code).toList()) + ") can review it");
         }
@@ -214,6 +212,12 @@ public class Observations {
                 List.of(graph));
         log.info("Observation {} marked {} by {}", id, verdictConcept.getLocalName().toLowerCase(), caller.name());
         return read(id, caller).orElseThrow();
+    }
+
+    /** The admin, or a coordinator of one of the observation's sectors. */
+    public static boolean mayReview(ObservationView o, Caller caller) {
+        return caller.has(Role.ADMIN) || caller.has(Role.COORDINATOR)
+                && o.sectors().stream().anyMatch(s -> caller.sectors().contains(s.uri()));
     }
 
     /** The contributing organisation (or the admin) withdraws an observation: gone from every channel. */

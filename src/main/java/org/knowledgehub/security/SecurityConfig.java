@@ -107,6 +107,12 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/questions/*/reviews", "/questions/*/status").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/organisations/proposed").hasAnyRole(COORDINATOR, ADMIN)
+                        // The observation review queue and its verdicts, as POST /api/observations/*/reviews;
+                        // a contributor's list of their organisation's observations, as the form.
+                        .requestMatchers("/observations/review", "/observations/*/reviews").hasAnyRole(COORDINATOR, ADMIN)
+                        .requestMatchers("/observations/mine").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
+                        // The import page and its form: as POST /api/indicators/import.
+                        .requestMatchers("/indicators/import").hasRole(ADMIN)
                         // The upload page and its form: as POST /api/documents.
                         .requestMatchers("/documents/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/ingests", "/ingests/**").authenticated()

@@ -1,13 +1,10 @@
 package org.knowledgehub.trends;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.knowledgehub.Problems;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.VisibleGraphs;
@@ -25,17 +22,17 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "indicators")
 class IndicatorController {
 
-    private final IndicatorImporter importer;
+    private final IndicatorUploads uploads;
     private final TrendsService trends;
     private final AccessPolicy access;
     private final AuditTrail audit;
 
     private final Uris uris;
 
-    IndicatorController(IndicatorImporter importer, TrendsService trends, AccessPolicy access, AuditTrail audit, Uris uris) {
+    IndicatorController(IndicatorUploads uploads, TrendsService trends, AccessPolicy access, AuditTrail audit, Uris uris) {
         this.uris = uris;
         this.audit = audit;
-        this.importer = importer;
+        this.uploads = uploads;
         this.trends = trends;
         this.access = access;
     }
@@ -58,20 +55,8 @@ class IndicatorController {
             @Parameter(description = "Sector code of the table (e.g. food-security), given to the indicators it creates")
             @RequestParam(required = false) String sector,
             @Parameter(description = "public (default), restricted or confidential") @RequestParam(required = false) String sensitivity) {
-        if (file == null || file.isEmpty()) {
-            throw Problems.invalid("file", file == null ? "the multipart part 'file' is missing" : "the file is empty");
-        }
-        byte[] bytes;
-        try {
-            bytes = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ImportReport report = importer.importTable(new IndicatorImporter.Request(bytes, file.getOriginalFilename(), format, source,
-                year, population, sector, sensitivity, CurrentCaller.get().name()));
-        audit.recordWrite(CurrentCaller.get(), "indicator.import", report.source(), report.tables().stream()
-                .map(ImportReport.Table::graph).toList(), report.observations() + " observations");
-        return report;
+        return uploads.importFile(file, new IndicatorUploads.Options(format, source, year, population, sector, sensitivity),
+                CurrentCaller.get());
     }
 
     @GetMapping("/api/indicators")

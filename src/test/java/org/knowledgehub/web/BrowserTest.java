@@ -41,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * The web UI in a real headless Chromium (Debian's chromium and chromium-driver): what a person
  * sees when searching, reading a document and running a named SPARQL query. Skipped, with a
  * message, where no browser is installed, unless {@code KH_REQUIRE_BROWSER=true} (CI sets it).
+ * Other browser test classes of this package start and stop the browser and sign in with its static methods.
  */
 class BrowserTest extends HubTest {
 
@@ -88,7 +89,7 @@ class BrowserTest extends HubTest {
         return http().base() + path;
     }
 
-    private WebDriverWait waiting() {
+    static WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
@@ -679,7 +680,7 @@ class BrowserTest extends HubTest {
                 .map(r -> r.getAttribute("data-document")).toList();
     }
 
-    private void signIn(String username, String password) {
+    static void signIn(String username, String password) {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(username);
@@ -688,7 +689,7 @@ class BrowserTest extends HubTest {
     }
 
     /** Scripts ran without errors and nothing was blocked by the content security policy. */
-    private static void assertNoBrowserErrors() {
+    static void assertNoBrowserErrors() {
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)

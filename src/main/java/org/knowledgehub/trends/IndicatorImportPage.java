@@ -1,0 +1,63 @@
+package org.knowledgehub.trends;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.knowledgehub.FormProblem;
+import org.knowledgehub.ontology.ConceptChoices;
+import org.knowledgehub.security.CurrentCaller;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The import page for admins: the fields of {@code POST /api/indicators/import}, through the same
+ * {@link IndicatorUploads}. It answers with the import report; a refusal (nothing is imported then)
+ * shows the problem's detail beside the field it names, with the problem's status, and keeps what was typed.
+ */
+@Controller
+class IndicatorImportPage {
+
+    /** The fields the form shows an error beside; a problem naming another (or none) is shown above the form. */
+    private static final Set<String> FIELDS = Set.of("file", "format", "source", "year", "population", "sector", "sensitivity");
+
+    private final IndicatorUploads uploads;
+    private final ConceptChoices concepts;
+
+    IndicatorImportPage(IndicatorUploads uploads, ConceptChoices concepts) {
+        this.uploads = uploads;
+        this.concepts = concepts;
+    }
+
+    @GetMapping("/indicators/import")
+    String form(Model model) {
+        return show(model, Map.of(), Map.of());
+    }
+
+    @PostMapping(path = "/indicators/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String submit(@RequestParam(name = "file", required = false) MultipartFile file, @RequestParam Map<String, String> form,
+                  Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("report", uploads.importFile(file, new IndicatorUploads.Options(form.get("format"),
+                    form.get("source"), form.get("year"), form.get("population"), form.get("sector"), form.get("sensitivity")),
+                    CurrentCaller.get()));
+            return show(model, form, Map.of());
+        } catch (ErrorResponseException e) {
+            return show(model, form, FormProblem.of(e, FIELDS, "import", response).errors());
+        }
+    }
+
+    private String show(Model model, Map<String, ?> values, Map<String, String> errors) {
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sectors", concepts.sectors());
+        model.addAttribute("populations", concepts.populations());
+        return "indicators-import";
+    }
+}
