@@ -58,6 +58,13 @@ class TrendExplainer {
 
     /** A year of the period with several imports (editions): the headline, the latest import, and the others, newest first. */
     record Editions(int year, TrendViews.SourcedValue headline, List<TrendViews.SourcedValue> others) {
+
+        /** The headline, then the others: the rows of the page's table. */
+        public List<TrendViews.SourcedValue> all() {
+            List<TrendViews.SourcedValue> out = new ArrayList<>(List.of(headline));
+            out.addAll(others);
+            return out;
+        }
     }
 
     record Explanation(TrendViews.IndicatorRef indicator, TrendViews.AreaRef area, TrendViews.ConceptRef population,
