@@ -58,7 +58,7 @@ public class AnswerFinder {
 
     private final HybridSearch search;
     private final DocumentRecords records;
-    private final FigureClaims figures;
+    private final FigureConflicts figures;
     private final QuestionUnderstanding understanding;
     private final ConstraintCheck checks;
     private final MeetingRecords meetings;
@@ -68,7 +68,7 @@ public class AnswerFinder {
     private final AnswerDoubts doubts;
     private final AnswerProvenance provenance;
 
-    AnswerFinder(HybridSearch search, DocumentRecords records, FigureClaims figures, QuestionUnderstanding understanding,
+    AnswerFinder(HybridSearch search, DocumentRecords records, FigureConflicts figures, QuestionUnderstanding understanding,
                  ConstraintCheck checks, MeetingRecords meetings, QuoteFinder quotes, MeetingAnswers meetingAnswers,
                  DataAnswers dataAnswers, AnswerDoubts doubts, AnswerProvenance provenance) {
         this.search = search;
@@ -334,27 +334,9 @@ public class AnswerFinder {
                 .toList();
     }
 
-    /**
-     * Candidates whose sentences give different figures for the same indicator, area and year:
-     * shown side by side, for a person to judge (see {@link FigureClaims} for what counts as a claim).
-     */
+    /** Candidates whose sentences give different figures for the same indicator, population, area and period. */
     List<Answers.Conflict> conflicts(List<Answer> ranked) {
-        Map<List<Object>, Map<String, Answers.Figure>> byKey = new LinkedHashMap<>();
-        for (Answer a : ranked) {
-            String date = a.provenance().document().date();
-            int documentYear = date == null || date.length() < 4 ? 0 : Integer.parseInt(date.substring(0, 4));
-            for (FigureClaims.Claim c : figures.in(a.text(), documentYear)) {
-                byKey.computeIfAbsent(List.of(c.indicator(), c.area(), c.year()), k -> new LinkedHashMap<>())
-                        .putIfAbsent(c.value(), new Answers.Figure(c.value(), a.passage(), c.sentence(), a.provenance().document().id()));
-            }
-        }
-        List<Answers.Conflict> out = new ArrayList<>();
-        byKey.forEach((key, values) -> {
-            if (values.size() > 1) {
-                out.add(new Answers.Conflict((String) key.get(0), (String) key.get(1), (Integer) key.get(2), List.copyOf(values.values())));
-            }
-        });
-        return out;
+        return figures.among(ranked);
     }
 
     private static Set<String> shingles(String text) {

@@ -2,104 +2,159 @@ package org.knowledgehub.questions;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 
+import org.apache.jena.rdf.model.Statement;
 import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.ReportSeries;
 import org.springframework.stereotype.Component;
 
 /**
- * The headline figure a sentence gives for an indicator: "49% of households are moderately or
- * severely food insecure, compared to 29% in 2019" claims 49% for the indicator, the sentence's
- * area (Lebanon when none) and the year of the text (2019 belongs to the 29%). Only sentences
- * that name exactly one indicator make a claim, so a figure is never attributed by guesswork.
+ * The figures sentences give for an indicator. "49% of households are moderately or severely food
+ * insecure, compared to 29% in 2019" claims 49% for the sentence's year (its document's) and 29%
+ * for 2019. Only sentences that name exactly one indicator make claims, so a figure is never
+ * attributed by guesswork; a figure after the first makes one only when the sentence ties it to a
+ * year or an area of its own ("29% in 2019", "the North (70%)").
  */
 @Component
 class FigureClaims {
 
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s?(?:%|per ?cent)");
-    private static final Pattern YEAR = Pattern.compile("\\b(19[89]\\d|20[0-4]\\d)\\b");
-    /** How far after a figure its own year may stand ("29% in 2019"). */
-    private static final int OWN_YEAR_WINDOW = 12;
-
-    /** A figure given for an indicator, area and year, with the sentence that gives it. */
-    record Claim(String indicator, String area, int year, String value, String sentence) {
-    }
+    /** How far before a figure the place it is given for may stand. */
+    private static final int OWN_AREA_GAP = 25;
 
     private final Gazetteer gazetteer;
     private final ConceptLabels labels;
+    private final ReportSeries series;
 
-    FigureClaims(Gazetteer gazetteer, ConceptLabels labels) {
+    FigureClaims(Gazetteer gazetteer, ConceptLabels labels, ReportSeries series) {
         this.gazetteer = gazetteer;
         this.labels = labels;
+        this.series = series;
     }
 
     /**
-     * @param textYear the year the text speaks of when a sentence does not say (its document's);
-     *                 0 when unknown
+     * What the document tells of the sentences that do not say: the year of its edition (in its
+     * title, else its date's), and the population and area its title, or its report series' name,
+     * names ("Vulnerability Assessment of Syrian Refugees in Lebanon"); Lebanon when it names none.
      */
-    List<Claim> in(String text, int textYear) {
-        List<Claim> out = new ArrayList<>();
+    record Context(int year, String population, String area) {
+    }
+
+    Context context(String title, String date) {
+        String named = title == null ? "" : title;
+        int year = FigureText.firstYear(named);
+        if (year == 0 && date != null && date.length() >= 4 && date.substring(0, 4).matches("\\d{4}")) {
+            year = Integer.parseInt(date.substring(0, 4));
+        }
+        String about = named + " " + series.namedIn(named).map(s -> String.join(" ", s.names())).orElse("");
+        Set<String> populations = codes(about, MentionType.POPULATION);
+        Set<String> areas = codes(about, MentionType.PLACE);
+        return new Context(year, populations.size() == 1 ? populations.iterator().next() : null,
+                areas.size() > 1 ? null : areas.isEmpty() ? "LB" : areas.iterator().next());
+    }
+
+    List<FigureClaim> in(String text, Context context) {
+        List<FigureClaim> out = new ArrayList<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
         sentences.setText(text);
         for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-            claim(text.substring(start, end).strip(), textYear).ifPresent(out::add);
+            out.addAll(claims(text.substring(start, end).strip(), context));
         }
         return out;
     }
 
-    private Optional<Claim> claim(String sentence, int textYear) {
-        Set<String> indicators = new HashSet<>();
-        Set<String> areas = new HashSet<>();
+    private List<FigureClaim> claims(String sentence, Context context) {
+        Set<String> indicators = new TreeSet<>();
+        Set<String> units = new TreeSet<>();
+        Set<String> populations = new TreeSet<>();
+        List<Gazetteer.Match> places = new ArrayList<>();
         for (Gazetteer.Match m : gazetteer.find(sentence, true)) {
-            if (m.type() == MentionType.INDICATOR) {
-                indicators.add(labels.code(m.concept()));
-            } else if (m.type() == MentionType.PLACE) {
-                areas.add(labels.code(m.concept()));
+            switch (m.type()) {
+                case INDICATOR -> {
+                    indicators.add(labels.code(m.concept()));
+                    units.add(unitOf(m.concept()));
+                }
+                case POPULATION -> populations.add(labels.code(m.concept()));
+                case PLACE -> places.add(m);
+                default -> { }
             }
         }
-        Matcher figure = PERCENT.matcher(sentence);
-        if (indicators.size() != 1 || areas.size() > 1 || !figure.find()) {
-            return Optional.empty();
+        if (indicators.size() != 1) {
+            return List.of();
         }
-        int year = yearOf(sentence, figure, textYear);
-        if (year == 0) {
-            return Optional.empty();
+        String indicator = indicators.iterator().next();
+        String population = populations.size() > 1 ? null : populations.isEmpty() ? context.population() : populations.iterator().next();
+        String qualifiers = FigureText.qualifiers(sentence);
+        List<FigureText.Figure> figures = FigureText.figures(sentence);
+        List<FigureClaim> out = new ArrayList<>();
+        for (FigureText.Figure f : figures) {
+            String ownYear = FigureText.ownYear(sentence, f, figures);
+            String ownArea = ownArea(places, f, figures);
+            boolean first = f == figures.getFirst();
+            if (!first && ownYear == null && ownArea == null || !measures(units.iterator().next(), f.kind())) {
+                continue;
+            }
+            String period = ownYear != null ? ownYear : FigureText.sentencePeriod(sentence, figures, context.year());
+            String area = ownArea != null ? ownArea : places.isEmpty() ? context.area()
+                    : places.size() == 1 ? labels.code(places.getFirst().concept()) : null;
+            out.add(new FigureClaim(indicator, population, qualifiers, area, period == null ? null : period + FigureText.round(sentence),
+                    f.kind(), f.unit(), f.value(), f.written(), sentence));
         }
-        String area = areas.isEmpty() ? "LB" : areas.iterator().next();
-        return Optional.of(new Claim(indicators.iterator().next(), area, year, figure.group(1) + "%", sentence));
+        return out;
     }
 
-    /** The year right after the figure; else a year of the sentence no other figure claims; else the text's. */
-    private static int yearOf(String sentence, Matcher figure, int textYear) {
-        Matcher own = YEAR.matcher(sentence).region(figure.end(), Math.min(sentence.length(), figure.end() + OWN_YEAR_WINDOW));
-        if (own.find()) {
-            return Integer.parseInt(own.group(1));
-        }
-        Set<Integer> claimedByOthers = new HashSet<>();
-        Matcher other = PERCENT.matcher(sentence);
-        while (other.find()) {
-            if (other.start() != figure.start()) {
-                Matcher y = YEAR.matcher(sentence).region(other.end(), Math.min(sentence.length(), other.end() + OWN_YEAR_WINDOW));
-                if (y.find()) {
-                    claimedByOthers.add(Integer.parseInt(y.group(1)));
-                }
+    /**
+     * The place named right before a figure, among several places, with no other figure between
+     * ("the North (70%)", "in Akkar from 33%").
+     */
+    private String ownArea(List<Gazetteer.Match> places, FigureText.Figure f, List<FigureText.Figure> figures) {
+        Gazetteer.Match nearest = null;
+        for (Gazetteer.Match p : places) {
+            if (p.end() <= f.start()) {
+                nearest = p;
             }
         }
-        Matcher any = YEAR.matcher(sentence);
-        while (any.find()) {
-            int y = Integer.parseInt(any.group(1));
-            if (!claimedByOthers.contains(y)) {
-                return y;
-            }
+        if (nearest == null || places.size() < 2 || f.start() - nearest.end() > OWN_AREA_GAP) {
+            return null;
         }
-        return textYear;
+        int from = nearest.end();
+        boolean between = figures.stream().anyMatch(g -> g.start() >= from && g.start() < f.start());
+        return between ? null : labels.code(nearest.concept());
+    }
+
+    /** The indicator's unit ("% of households", "LBP per household"), or "" when the ontology gives none. */
+    private String unitOf(String indicator) {
+        Statement unit = labels.resource(indicator).getProperty(KH.unit);
+        return unit == null ? "" : unit.getString();
+    }
+
+    /**
+     * Whether a figure of this kind can be a value of an indicator in this unit: a share for an
+     * indicator in %, an amount for one in LBP or USD, a change for either; "33% borrow to buy
+     * medicine" is no value of the average debt.
+     */
+    private static boolean measures(String unit, FigureKind kind) {
+        if (kind == FigureKind.CHANGE) {
+            return true;
+        }
+        if (unit.startsWith("%")) {
+            return kind == FigureKind.SHARE;
+        }
+        if (unit.startsWith("LBP") || unit.startsWith("USD")) {
+            return kind == FigureKind.AMOUNT;
+        }
+        return kind != FigureKind.SHARE && kind != FigureKind.AMOUNT;
+    }
+
+    private Set<String> codes(String text, MentionType type) {
+        Set<String> out = new TreeSet<>();
+        gazetteer.find(text, true).stream().filter(m -> m.type() == type).forEach(m -> out.add(labels.code(m.concept())));
+        return out;
     }
 }

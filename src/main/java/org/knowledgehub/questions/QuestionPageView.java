@@ -1,9 +1,7 @@
 package org.knowledgehub.questions;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.knowledgehub.ontology.ConceptChoices;
@@ -37,11 +35,18 @@ record QuestionPageView(Question question, List<ConceptChoices.Choice> sectors, 
         return out;
     }
 
-    /** Figures for one indicator, area and year that candidates disagree on. */
-    record ConflictView(ConceptChoices.Choice indicator, ConceptChoices.Choice area, int year, List<FigureView> figures) {
+    /**
+     * Figures for one indicator, population, area and period that candidates disagree on.
+     *
+     * @param measure what both figures measure in words: the population's part and the kind of value ("share, %")
+     */
+    record ConflictView(ConceptChoices.Choice indicator, ConceptChoices.Choice population, ConceptChoices.Choice area, String period,
+                        String measure, List<FigureView> figures) {
     }
 
-    record FigureView(String value, String quote, String passage, String document, String documentTitle) {
+    /** One side: the figure, its sentence, and its source (document, organisations, date, link to the passage). */
+    record FigureView(String value, String quote, String passage, String document, String documentTitle, List<String> organisations,
+                      String date) {
     }
 
     static QuestionPageView of(QuestionService.QuestionView view, boolean mayReview, boolean mayCorrect, ConceptChoices concepts,
@@ -49,17 +54,13 @@ record QuestionPageView(Question question, List<ConceptChoices.Choice> sectors, 
         Answers answers = view.answers();
         Set<String> conflicting = new HashSet<>();
         answers.conflicts().forEach(c -> c.figures().forEach(f -> conflicting.add(f.passage())));
-        Map<String, SearchResponse.DocumentRef> documents = new HashMap<>();
-        for (Answer a : answers.answers()) {
-            documents.putIfAbsent(a.provenance().document().id(), a.provenance().document());
-            a.more().forEach(m -> documents.putIfAbsent(m.provenance().document().id(), m.provenance().document()));
-            a.duplicates().forEach(d -> documents.putIfAbsent(d.document().id(), d.document()));
-        }
         List<ConflictView> conflicts = answers.conflicts().stream().map(c -> new ConflictView(concepts.indicator(c.indicator()),
-                concepts.area(c.area()), c.year(), c.figures().stream().map(f -> {
-                    SearchResponse.DocumentRef d = documents.get(f.document());
-                    return new FigureView(f.value(), f.quote(), links.href(f.passage()),
-                            d == null ? "/id/document/" + f.document() : links.href(d.uri()), d == null ? f.document() : d.title());
+                concepts.population(c.population()), concepts.area(c.area()), c.period(),
+                (c.qualifiers().isEmpty() ? "" : c.qualifiers().replace(",", ", ") + "; ") + c.kind() + ", " + c.unit(),
+                c.figures().stream().map(f -> {
+                    SearchResponse.DocumentRef d = f.source();
+                    return new FigureView(f.value(), f.quote(), links.href(f.passage()), links.href(d.uri()), d.title(),
+                            d.organisations(), d.date());
                 }).toList())).toList();
         Question q = view.question();
         return new QuestionPageView(q, concepts.sectors(q.sectors()), concepts.areas(q.areas()), concepts.population(q.population()),

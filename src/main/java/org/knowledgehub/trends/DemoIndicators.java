@@ -22,8 +22,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Imports the demo indicator tables of {@code corpus/indicators/} (listed with their source in its
  * {@code catalog.csv}) on the first start of a data folder, as the demo corpus is ingested; a
- * marker in the data folder records that it was done. Importing is idempotent in any case: a
- * table imported again replaces its graph.
+ * marker in the data folder records that it was done, so the tables are not imported again as
+ * further editions.
  */
 @Component
 @ConditionalOnProperty(name = "kh.ingest.load-corpus", havingValue = "true", matchIfMissing = true)

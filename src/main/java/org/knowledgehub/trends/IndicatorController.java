@@ -41,7 +41,7 @@ class IndicatorController {
     @Operation(summary = "Import an indicator table (admin)",
             description = "A VASyR vault workbook (XLSX/XLS), a long CSV (indicator, area, year, value, unit) or an "
                     + "HXL-tagged CSV. Each table becomes one dataset of observations in its own named graph; importing the "
-                    + "same table of the same source again replaces it. Answers what was created, skipped and not resolved.")
+                    + "same table of the same source again adds an edition (the latest import is the headline; older ones stay). Answers what was created, skipped and not resolved.")
     ImportReport importTable(
             @RequestParam(name = "file", required = false) MultipartFile file,
             @Parameter(description = "vault, long or hxl; recognised from the content when absent")

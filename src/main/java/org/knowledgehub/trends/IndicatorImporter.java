@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.Problems;
@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Imports indicator tables: reads the file in its layout, interprets its values, and writes each
  * table as one dataset in a named graph of its own, {@code graph/indicators/{source}/{table}},
  * all tables of a file in one transaction. Importing the same table of the same source again
- * replaces its graph.
+ * replaces nothing: the new import is a further edition in a graph of its own
+ * ({@code {table}-edition-2}, ...), and the trends take the latest import as the headline value.
  */
 @Component
 class IndicatorImporter {
@@ -112,8 +113,7 @@ class IndicatorImporter {
         }
         String sourceSlug = Slugs.of(source);
         String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
-        Map<Node, Graph> graphs = new LinkedHashMap<>();
-        List<ImportReport.Table> reported = new ArrayList<>();
+        List<Edition> editions = new ArrayList<>();
         Map<String, ImportReport.CreatedIndicator> created = new LinkedHashMap<>();
         Set<String> unresolved = new LinkedHashSet<>();
         for (TableInterpreter.Interpreted i : interpreted) {
@@ -122,16 +122,11 @@ class IndicatorImporter {
                 continue;
             }
             String tableName = tableName(format, fileName, i.table().name());
-            String tableSlug = Slugs.of(format == TableFormat.VAULT ? stem + "-" + i.table().name() : stem);
-            String dataset = uris.dataset(sourceSlug, tableSlug);
-            Node graph = uris.indicatorGraph(sourceSlug, tableSlug);
-            TableGraph.Provenance provenance = new TableGraph.Provenance(dataset, source, fileName, tableName, format, sensitivity,
-                    sector, uris.agent(r.agent()), started, Instant.now());
-            graphs.put(graph, TableGraph.of(i, provenance, indicatorScheme));
-            reported.add(new ImportReport.Table(tableName, dataset, graph.getURI(), i.observations().size()));
+            editions.add(new Edition(i, tableName, Slugs.of(format == TableFormat.VAULT ? stem + "-" + i.table().name() : stem)));
             i.created().values().forEach(c -> created.putIfAbsent(c.iri(), new ImportReport.CreatedIndicator(c.code(), c.iri(), c.label())));
         }
-        write(graphs);
+        List<ImportReport.Table> reported = write(editions, (dataset, e) -> new TableGraph.Provenance(dataset, source, fileName,
+                e.tableName(), format, sensitivity, sector, uris.agent(r.agent()), started, Instant.now()), sourceSlug);
         log.info("Imported {} ({}, source '{}'): {} observations in {} tables, {} skipped, {} indicators created",
                 fileName, format.code(), source, total, reported.size(), skipped.size(), created.size());
         return new ImportReport(format, source, total, reported, skipped, List.copyOf(unresolved), List.copyOf(created.values()));
@@ -142,11 +137,28 @@ class IndicatorImporter {
         return format == TableFormat.VAULT ? fileName + ", sheet " + table : fileName;
     }
 
-    private synchronized void write(Map<Node, Graph> graphs) {
+    /** A table to write as a new edition. */
+    private record Edition(TableInterpreter.Interpreted table, String tableName, String tableSlug) {
+    }
+
+    /** Writes each table in the first graph of its source and table no import holds yet: an earlier edition stays as it is. */
+    private synchronized List<ImportReport.Table> write(List<Edition> editions,
+                                                        BiFunction<String, Edition, TableGraph.Provenance> provenance, String sourceSlug) {
+        List<ImportReport.Table> reported = new ArrayList<>();
         try (KnowledgeStore.WriteTransaction tx = store.beginWrite()) {
-            graphs.forEach(tx::replaceGraph);
+            for (Edition e : editions) {
+                String slug = e.tableSlug();
+                for (int n = 2; tx.holds(uris.indicatorGraph(sourceSlug, slug)); n++) {
+                    slug = e.tableSlug() + "-edition-" + n;
+                }
+                String dataset = uris.dataset(sourceSlug, slug);
+                Node graph = uris.indicatorGraph(sourceSlug, slug);
+                tx.replaceGraph(graph, TableGraph.of(e.table(), provenance.apply(dataset, e), indicatorScheme));
+                reported.add(new ImportReport.Table(e.tableName(), dataset, graph.getURI(), e.table().observations().size()));
+            }
             tx.commit();
         }
+        return reported;
     }
 
     private static TableFormat format(Request r) {

@@ -99,7 +99,7 @@ class ObservationIndex {
                             .filterKeep(RDFNode::isURIResource).mapWith(n -> n.asResource().getURI()).toList(), area.getURI(), year, number, string(o, KH.unit),
                     population == null ? null : population.getURI(), dataset.getURI(), string(dataset, DCTerms.title),
                     string(dataset, DCTerms.source),
-                    imported(dataset)));
+                    imported(dataset), string(dataset, KH.sourceName), importer(dataset)));
         });
     }
 
@@ -111,6 +111,13 @@ class ObservationIndex {
         } catch (RuntimeException e) {
             return Instant.EPOCH;
         }
+    }
+
+    /** The name of the agent of the dataset's import: the last segment of its IRI. */
+    private static String importer(Resource dataset) {
+        Resource activity = dataset.getPropertyResourceValue(Prov.wasGeneratedBy);
+        Resource agent = activity == null ? null : activity.getPropertyResourceValue(Prov.wasAssociatedWith);
+        return agent == null || !agent.isURIResource() ? null : agent.getURI().substring(agent.getURI().lastIndexOf('/') + 1);
     }
 
     private static String string(Resource r, Property p) {

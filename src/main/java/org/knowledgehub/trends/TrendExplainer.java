@@ -56,9 +56,20 @@ class TrendExplainer {
     record Disagreement(int year, TrendViews.SourcedValue shown, List<TrendViews.SourcedValue> others) {
     }
 
+    /** A year of the period with several imports (editions): the headline, the latest import, and the others, newest first. */
+    record Editions(int year, TrendViews.SourcedValue headline, List<TrendViews.SourcedValue> others) {
+
+        /** The headline, then the others: the rows of the page's table. */
+        public List<TrendViews.SourcedValue> all() {
+            List<TrendViews.SourcedValue> out = new ArrayList<>(List.of(headline));
+            out.addAll(others);
+            return out;
+        }
+    }
+
     record Explanation(TrendViews.IndicatorRef indicator, TrendViews.AreaRef area, TrendViews.ConceptRef population,
                        Change change, Answers evidence, List<Question> openQuestions, List<Disagreement> disagreements,
-                       QuestionService.Ask suggestedQuestion) {
+                       List<Editions> editions, QuestionService.Ask suggestedQuestion) {
     }
 
     Explanation explain(String indicator, String area, String population, String fromParam, String toParam, Caller caller) {
@@ -96,7 +107,7 @@ class TrendExplainer {
                 .filter(q -> q.sectors().stream().anyMatch(sectors::contains))
                 .toList();
         return new Explanation(trend.indicator(), trend.area(), trend.population(), change, evidence, open,
-                disagreements(points, from, to), ask);
+                disagreements(points, from, to), editions(points, from, to), ask);
     }
 
     /**
@@ -148,11 +159,20 @@ class TrendExplainer {
             List<TrendViews.SourcedValue> others = p.otherSources().stream()
                     .filter(o -> o.value().compareTo(p.value()) != 0).toList();
             if (p.year() >= from && p.year() <= to && !others.isEmpty()) {
-                out.add(new Disagreement(p.year(), new TrendViews.SourcedValue(p.value(), p.unit(), p.source(), p.dataset(),
-                        p.observation()), others));
+                out.add(new Disagreement(p.year(), headline(p), others));
             }
         }
         return out;
+    }
+
+    private static List<Editions> editions(List<TrendViews.Point> points, int from, int to) {
+        return points.stream().filter(p -> p.year() >= from && p.year() <= to && !p.otherSources().isEmpty())
+                .map(p -> new Editions(p.year(), headline(p), p.otherSources())).toList();
+    }
+
+    private static TrendViews.SourcedValue headline(TrendViews.Point p) {
+        return new TrendViews.SourcedValue(p.value(), p.unit(), p.source(), p.dataset(), p.observation(), p.imported(), p.fileName(),
+                p.importedBy());
     }
 
     private static int year(String field, String param) {

@@ -31,17 +31,28 @@ final class TrendViews {
                             List<String> sources) {
     }
 
-    /** A value as one source gives it. */
-    record SourcedValue(BigDecimal value, String unit, String source, String dataset, String observation) {
+    /**
+     * A value as one import gives it: an edition of the year's value.
+     *
+     * @param imported   when it was imported (xsd:dateTime)
+     * @param fileName   the file it was imported from
+     * @param importedBy who imported it, or null
+     */
+    record SourcedValue(BigDecimal value, String unit, String source, String dataset, String observation, String imported,
+                        String fileName, String importedBy) {
     }
 
     /**
-     * One year of a series: the value of the most recently imported source, its change since the
-     * previous year of the series (in the value's unit: percentage points for "%"), and the values
-     * other sources give for the same year.
+     * One year of a series: the headline value, which is the most recently imported one (ties:
+     * the dataset IRI decides), its change since the previous year of the series (in the value's
+     * unit: percentage points for "%"), and the other editions of the same year, older imports of
+     * the same table or other sources, newest first; none is dropped.
+     *
+     * @param imported   when the headline was imported, {@code fileName} from which file, {@code importedBy} by whom
      */
     record Point(int year, BigDecimal value, String unit, Integer previousYear, BigDecimal change, String source,
-                 String dataset, String observation, List<SourcedValue> otherSources) {
+                 String dataset, String observation, String imported, String fileName, String importedBy,
+                 List<SourcedValue> otherSources) {
     }
 
     /** The values of one area (and population group) over the years; role is area, parent, national or child. */

@@ -183,7 +183,7 @@ class TrendsService {
         return labels.narrower(area.iri()).stream().map(this::areaRef).sorted(Comparator.comparing(TrendViews.AreaRef::code)).toList();
     }
 
-    /** One point per year; where several sources give a value, the latest import's counts and the others are listed. */
+    /** One point per year; where several imports give a value, the latest import's is the headline and the others are listed. */
     private static List<TrendViews.Point> points(List<Observation> obs) {
         TreeMap<Integer, List<Observation>> byYear = obs.stream()
                 .collect(Collectors.groupingBy(Observation::year, TreeMap::new, Collectors.toList()));
@@ -195,8 +195,9 @@ class TrendsService {
             boolean comparable = previous != null && Objects.equals(previous.unit(), o.unit());
             points.add(new TrendViews.Point(o.year(), o.value(), o.unit(), previous == null ? null : previous.year(),
                     comparable ? o.value().subtract(previous.value()) : null, o.source(), o.dataset(), o.iri(),
+                    o.imported().toString(), o.fileName(), o.importedBy(),
                     values.stream().skip(1).map(x -> new TrendViews.SourcedValue(x.value(), x.unit(), x.source(), x.dataset(),
-                            x.iri())).toList()));
+                            x.iri(), x.imported().toString(), x.fileName(), x.importedBy())).toList()));
             previous = o;
         }
         return points;

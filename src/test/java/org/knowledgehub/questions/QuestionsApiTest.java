@@ -163,15 +163,17 @@ class QuestionsApiTest extends HubTest {
                 "What share of Syrian refugee households were moderately or severely food insecure in 2020?")).json();
         JsonNode conflict = null;
         for (JsonNode c : r.get("conflicts")) {
-            if (c.get("indicator").asString().equals("moderate-severe-food-insecurity") && c.get("year").asInt() == 2020) {
+            if (c.get("indicator").asString().equals("moderate-severe-food-insecurity") && c.get("period").asString().equals("2020")) {
                 conflict = c;
             }
         }
         assertThat(conflict).as(r.get("conflicts").toString()).isNotNull();
         assertThat(conflict.get("area").asString()).isEqualTo("LB");
         assertThat(conflict.get("figures").findValuesAsString("value")).contains("49%", "47%");
+        assertThat(conflict.get("kind").asString()).isEqualTo("share");
         for (JsonNode f : conflict.get("figures")) {
             assertThat(f.get("quote").asString()).contains(f.get("value").asString());
+            assertThat(f.get("source").get("title").asString()).isNotBlank();
         }
         // "compared to 29% in 2019" is 2019's figure, not a third figure for 2020.
         assertThat(conflict.get("figures").findValuesAsString("value")).doesNotContain("29%");

@@ -37,8 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /api/indicators/import}: the three layouts, what the report says, idempotent
- * re-imports, provenance and shapes of what is written, access to restricted tables, and bad
+ * {@code POST /api/indicators/import}: the three layouts, what the report says, provenance and shapes of what is written, access to restricted tables, and bad
  * input answered with a problem naming the field. The tables here use years (2011-2013) and
  * indicators of their own so that the demo trends other tests read stay as they are.
  */
@@ -212,21 +211,6 @@ class IndicatorImportApiTest extends HubTest {
         JsonNode debt = exact(http().get("/api/trends?indicator=debt-per-household&area=LB"));
         assertThat(valueIn(series(debt, "area", "LB"), 2012)).isEqualTo("1033.64");
         assertThat(debt.get("series").get(0).get("points").findValues("unit")).allSatisfy(u -> assertThat(u.isNull()).isTrue());
-    }
-
-    @Test
-    void importingTheSameTableAgainReplacesItsGraph() throws Exception {
-        Map<String, String> fields = Map.of("source", "Trends test: idempotent");
-        JsonNode first = importFile(admin(), "long-test.csv", resource("long-test.csv"), fields).json();
-        JsonNode second = importFile(admin(), "long-test.csv", resource("long-test.csv"), fields).json();
-        assertThat(second.get("observations").asInt()).isEqualTo(first.get("observations").asInt()).isEqualTo(6);
-        String graph = second.get("tables").get(0).get("graph").asString();
-        assertThat(graph).isEqualTo(first.get("tables").get(0).get("graph").asString());
-        String dataset = second.get("tables").get(0).get("dataset").asString();
-        assertThat(count(http(), "SELECT (COUNT(DISTINCT ?o) AS ?n) { GRAPH <" + graph + "> { ?o a qb:Observation } }")).isEqualTo(6);
-        assertThat(count(http(), "SELECT (COUNT(*) AS ?n) { ?o qb:dataSet <" + dataset + "> ; kh:obsValue ?v }")).isEqualTo(6);
-        assertThat(count(http(), "SELECT (COUNT(*) AS ?n) { <" + dataset + "> prov:wasGeneratedBy ?a . ?a prov:endedAtTime ?t }"))
-                .as("one import activity, the latest").isEqualTo(1);
     }
 
     @Test
