@@ -55,8 +55,12 @@ public class Gazetteer {
 
     enum Mode { NAME, ACRONYM, VOCABULARY }
 
+    /**
+     * @param capitalAt the first word of a name the text must capitalise: the first one the label
+     *                  itself capitalises ("Tripoli" in "city of Tripoli")
+     */
     private record Entry(List<String> keys, String concept, MentionType type, Mode mode, boolean preferred, boolean hidden,
-                         boolean sharedAbroad) {
+                         boolean sharedAbroad, int capitalAt) {
     }
 
     /**
@@ -142,7 +146,11 @@ public class Gazetteer {
             return false; // too short to mean anything on its own
         }
         List<String> keys = pieces.stream().map(mode == Mode.VOCABULARY ? Piece::stem : Piece::folded).toList();
-        Entry entry = new Entry(keys, concept, type, mode, preferred, hidden, sharedAbroad);
+        int capitalAt = 0;
+        while (capitalAt < pieces.size() - 1 && Character.isLowerCase(pieces.get(capitalAt).original().charAt(0))) {
+            capitalAt++;
+        }
+        Entry entry = new Entry(keys, concept, type, mode, preferred, hidden, sharedAbroad, capitalAt);
         (mode == Mode.VOCABULARY ? byStem : byFolded).computeIfAbsent(keys.getFirst(), k -> new ArrayList<>()).add(entry);
         return true;
     }
@@ -223,7 +231,7 @@ public class Gazetteer {
             }
         }
         if (e.mode() == Mode.NAME) {
-            char c = pieces.get(at).original().charAt(0);
+            char c = pieces.get(at + e.capitalAt()).original().charAt(0);
             if (Character.isLowerCase(c)) {
                 return false;
             }

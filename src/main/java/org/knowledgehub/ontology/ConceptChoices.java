@@ -24,12 +24,16 @@ public class ConceptChoices {
 
     private final Map<String, Choice> sectors;
     private final Map<String, Choice> areas;
+    /** The country, governorates and districts: the areas forms offer (an observation is for one of them). */
+    private final List<Choice> administrativeAreas;
     private final Map<String, Choice> populations;
     private final Map<String, Choice> indicators;
 
     ConceptChoices(ConceptLabels labels, HubProperties hub) {
         this.sectors = choices(labels, Schemes.sectors(hub.base()), false);
         this.areas = choices(labels, Schemes.areas(hub.base()), true);
+        this.administrativeAreas = areas.values().stream().filter(a -> labels.byCode(Schemes.areas(hub.base()), a.code())
+                .map(r -> r.getProperty(KH.adminLevel)).filter(level -> level != null && level.getInt() <= 2).isPresent()).toList();
         this.populations = choices(labels, Schemes.populations(hub.base()), false);
         this.indicators = choices(labels, Schemes.indicators(hub.base()), false);
     }
@@ -51,7 +55,7 @@ public class ConceptChoices {
     }
 
     public List<Choice> areas() {
-        return List.copyOf(areas.values());
+        return administrativeAreas;
     }
 
     public List<Choice> populations() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -141,6 +142,14 @@ public class ConceptLabels {
         return english.or(() -> literal(r, SKOS.prefLabel, null))
                 .or(() -> literal(r, RDFS.label, null))
                 .orElse(concept.getURI());
+    }
+
+    /** The preferred label in each language, by language tag. */
+    public Map<String, String> prefLabels(String concept) {
+        Map<String, String> out = new TreeMap<>();
+        model.getResource(concept).listProperties(SKOS.prefLabel)
+                .forEach(st -> out.putIfAbsent(st.getLiteral().getLanguage(), st.getString()));
+        return out;
     }
 
     /** The acronym if the concept has one, else its label: how organisations appear in facets. */

@@ -143,13 +143,8 @@ public final class PassageRecords {
             String s = scheme.get();
             if (s.equals(Schemes.areas(base))) {
                 e.areas.add(code);
-                // A district counts for its governorate; the country is not a roll-up target.
-                labels.broader(target.getURI()).forEach(parent -> {
-                    String parentCode = labels.code(parent);
-                    if (!parentCode.equals("LB")) {
-                        e.areas.add(parentCode);
-                    }
-                });
+                // A locality counts for its district and governorate; the country is not a roll-up target.
+                addAncestors(target.getURI(), e.areas, labels);
             } else if (s.equals(Schemes.sectors(base))) {
                 e.sectors.add(code);
             } else if (s.equals(Schemes.populations(base))) {
@@ -169,6 +164,15 @@ public final class PassageRecords {
         });
         if (r.hasLiteral(KH.containsPersonalData, true)) {
             e.personalData = true;
+        }
+    }
+
+    private static void addAncestors(String area, Set<String> areas, ConceptLabels labels) {
+        for (String parent : labels.broader(area)) {
+            String parentCode = labels.code(parent);
+            if (!parentCode.equals("LB") && areas.add(parentCode)) {
+                addAncestors(parent, areas, labels);
+            }
         }
     }
 

@@ -32,7 +32,7 @@ public class SearchService {
     public static final int MAX_K = 100;
     public static final int MAX_OFFSET = 10_000;
 
-    private static final Pattern PCODE = Pattern.compile("LB\\d{0,2}");
+    private static final Pattern PCODE = Pattern.compile("LB\\d{0,2}(-[a-z0-9-]+)?");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,60}");
 
     private final PassageIndex index;
@@ -91,7 +91,7 @@ public class SearchService {
                 date("to", r.to(), true),
                 blank(r.sensitivity()) ? null : Sensitivity.fromCode(r.sensitivity()).map(Sensitivity::code)
                         .orElseThrow(() -> Problems.invalid("sensitivity", "sensitivity must be one of public, restricted, confidential")),
-                concept("area", r.area(), Schemes.areas(base), PCODE, "an OCHA P-code such as LB2 or LB25"),
+                concept("area", r.area(), Schemes.areas(base), PCODE, "an OCHA P-code such as LB2 or LB25, or a locality code such as LB25-bar-elias"),
                 concept("sector", r.sector(), Schemes.sectors(base), CODE, "a sector code such as wash or food-security"),
                 concept("population", r.population(), Schemes.populations(base), CODE, "a population group code such as syrian-refugees"),
                 concept("indicator", r.indicator(), Schemes.indicators(base), CODE, "an indicator code such as below-smeb"),

@@ -22,9 +22,11 @@ class AreaController {
 
     @GetMapping("/api/areas/{pcode}")
     @Operation(summary = "What the hub knows about an area",
-            description = "Indicator values with their last change, passages that mention the area or its districts "
-                    + "(counts by organisation, document type and year), open research questions, parent and child areas.")
-    AreaView.Area area(@Parameter(description = "OCHA P-code: LB (Lebanon), LB1-LB8, LB11-LB63") @PathVariable String pcode) {
+            description = "Indicator values with their last change, passages that mention the area, its districts or "
+                    + "its localities (counts by organisation, document type and year), open research questions, parent and "
+                    + "child areas, localities, names in English, French and Arabic, and a locality's coordinates when known.")
+    AreaView.Area area(@Parameter(description = "OCHA P-code: LB (Lebanon), LB1-LB8, LB11-LB63; or a locality code such as LB25-bar-elias")
+                       @PathVariable String pcode) {
         return areas.of(pcode, CurrentCaller.get());
     }
 }

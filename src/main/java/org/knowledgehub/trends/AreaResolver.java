@@ -85,7 +85,7 @@ class AreaResolver {
         return labels.byCode(scheme, code);
     }
 
-    /** 0 for Lebanon, 1 for a governorate, 2 for a district. */
+    /** 0 for Lebanon, 1 for a governorate, 2 for a district, 3 for a locality, 4 for a neighbourhood. */
     int level(Resource area) {
         Statement st = labels.resource(area.getURI()).getProperty(KH.adminLevel);
         return st == null ? -1 : st.getInt();
@@ -95,7 +95,8 @@ class AreaResolver {
         return switch (level) {
             case 0 -> "country";
             case 1 -> "governorate";
-            default -> "district";
+            case 2 -> "district";
+            default -> "locality";
         };
     }
 }

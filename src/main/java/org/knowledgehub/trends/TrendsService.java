@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.jena.rdf.model.Resource;
 import org.knowledgehub.Problems;
@@ -175,12 +176,29 @@ class TrendsService {
                 .orElseThrow(() -> Problems.notFound("area " + abbreviate(pcode.strip())));
     }
 
+    /** The areas above this one, nearest first, up to its governorate (or Lebanon, for a governorate). */
     List<TrendViews.AreaRef> parents(TrendViews.AreaRef area) {
-        return labels.broader(area.iri()).stream().map(this::areaRef).toList();
+        List<TrendViews.AreaRef> out = new ArrayList<>();
+        List<String> above = labels.broader(area.iri());
+        while (!above.isEmpty() && (out.isEmpty() || !labels.code(above.getFirst()).equals("LB"))) {
+            out.add(areaRef(above.getFirst()));
+            above = labels.broader(above.getFirst());
+        }
+        return out;
     }
 
+    /** The administrative areas directly below this one: Lebanon's governorates, a governorate's districts. */
     List<TrendViews.AreaRef> children(TrendViews.AreaRef area) {
-        return labels.narrower(area.iri()).stream().map(this::areaRef).sorted(Comparator.comparing(TrendViews.AreaRef::code)).toList();
+        return below(area).filter(a -> a.level() <= 2).toList();
+    }
+
+    /** The localities directly below a district, or the neighbourhoods of a town. */
+    List<TrendViews.AreaRef> localities(TrendViews.AreaRef area) {
+        return below(area).filter(a -> a.level() > 2).sorted(Comparator.comparing(TrendViews.AreaRef::label)).toList();
+    }
+
+    private Stream<TrendViews.AreaRef> below(TrendViews.AreaRef area) {
+        return labels.narrower(area.iri()).stream().map(this::areaRef).sorted(Comparator.comparing(TrendViews.AreaRef::code));
     }
 
     /** One point per year; where several imports give a value, the latest import's is the headline and the others are listed. */

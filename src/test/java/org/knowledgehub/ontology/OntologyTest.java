@@ -102,4 +102,38 @@ class OntologyTest {
     private static Resource KH_Governorate() {
         return ontology.model().createResource(KH.NS + "Governorate");
     }
+
+    @Test
+    void everyLocalityIsUnderADistrictWithItsCodeAndNamesInThreeLanguages() {
+        var m = ontology.model();
+        List<Resource> localities = m.listSubjectsWithProperty(RDF.type, m.createResource(KH.NS + "Locality")).toList();
+        assertThat(localities).hasSizeGreaterThanOrEqualTo(80);
+        for (Resource l : localities) {
+            String code = l.getProperty(SKOS.notation).getString();
+            assertThat(l.getURI()).isEqualTo(BASE + "id/area/" + code);
+            assertThat(l.getPropertyResourceValue(SKOS.inScheme).getURI()).isEqualTo(Schemes.areas(BASE));
+            // Up the skos:broader chain: the district whose P-code starts the locality's code.
+            Resource district = l;
+            while (!district.hasProperty(RDF.type, m.createResource(KH.NS + "District"))) {
+                district = district.getPropertyResourceValue(SKOS.broader);
+                assertThat(district).as(code).isNotNull();
+            }
+            assertThat(code).startsWith(district.getProperty(KH.pcode).getString() + "-");
+            int level = l.getProperty(KH.adminLevel).getInt();
+            assertThat(level).as(code).isIn(3, 4);
+            for (String lang : List.of("en", "fr", "ar")) {
+                assertThat(l.listProperties(SKOS.prefLabel).toList()).as(code + " @" + lang)
+                        .filteredOn(st -> st.getLanguage().equals(lang)).hasSize(1);
+            }
+            if (l.hasProperty(Geo.lat)) {
+                assertThat(l.getProperty(Geo.lat).getDouble()).as(code).isBetween(33.0, 34.7);
+                assertThat(l.getProperty(Geo.lon).getDouble()).as(code).isBetween(35.0, 36.7);
+            }
+        }
+        // A town named like its district: the bare name is the district's, the qualified one the town's.
+        assertThat(labels.lookup(Schemes.areas(BASE), "Zahle")).filteredOn(r -> r.hasLiteral(KH.preferredForSharedName, true))
+                .extracting(Resource::getURI).containsExactly(BASE + "id/area/LB25");
+        assertThat(labels.lookup(Schemes.areas(BASE), "town of Zahle")).extracting(Resource::getURI)
+                .containsExactly(BASE + "id/area/LB25-zahle");
+    }
 }

@@ -237,7 +237,7 @@ class BrowserTest extends HubTest {
     }
 
     @Test
-    void anAreaPageGathersIndicatorsPassagesAndLeadsToItsDistricts() {
+    void anAreaPageGathersIndicatorsPassagesAndLeadsToItsDistrictsAndLocalities() {
         browser.get(url("/"));
         browser.findElement(By.linkText("Areas")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-name"), "Lebanon"));
@@ -250,6 +250,12 @@ class BrowserTest extends HubTest {
         browser.findElement(By.cssSelector("#children a.child[href='/areas/LB24']")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-name"), "West Bekaa"));
         assertThat(browser.findElement(By.cssSelector("a.parent")).getText()).isEqualTo("Bekaa");
+        browser.findElement(By.cssSelector("#localities a.locality[href='/areas/LB24-joub-jannine']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-name"), "Joub Jannine"));
+        assertThat(browser.findElements(By.cssSelector("a.parent")).stream().map(WebElement::getText).toList())
+                .containsExactly("West Bekaa", "Bekaa");
+        assertThat(browser.findElement(By.cssSelector("#area-names [data-lang='ar']")).getText()).isEqualTo("جب جنين");
+        assertThat(browser.findElement(By.id("area-coordinates")).getText()).contains("33.62694 N, 35.78417 E");
         assertNoBrowserErrors();
     }
 
