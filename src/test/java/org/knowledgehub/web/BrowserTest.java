@@ -181,23 +181,48 @@ class BrowserTest extends HubTest {
     }
 
     @Test
-    void theSparqlPageRunsANamedQuery() {
+    @SuppressWarnings("unchecked")
+    void theSparqlPageRunsANamedQueryAndATypedOneInYasguiAndAsksNoOtherHost() {
         browser.get(url("/query"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
         List<WebElement> named = browser.findElements(By.cssSelector("#named-queries .named-query"));
         assertThat(named.size()).isGreaterThanOrEqualTo(5);
-        WebElement openActions = named.stream().filter(b -> b.getText().startsWith("Open action points")).findFirst().orElseThrow();
-        openActions.click();
-        waiting().until(ExpectedConditions.textMatches(By.id("query-status"), java.util.regex.Pattern.compile("\\d+ rows")));
-        assertThat(browser.findElement(By.id("sparql-query")).getAttribute("value")).contains("kh:actionPoint");
-        List<WebElement> rows = browser.findElements(By.cssSelector("#query-results table tr"));
-        assertThat(rows.size()).isGreaterThan(10);
-        assertThat(browser.findElement(By.cssSelector("#query-results table")).getText()).contains("ownerLabel").contains("NRC");
+        named.stream().filter(b -> b.getText().startsWith("Open action points")).findFirst().orElseThrow().click();
+        waiting().until(d -> d.findElements(By.cssSelector(".tabPanel.active .yasr table.dataTable tbody tr")).size() > 10);
+        assertThat(browser.findElement(By.cssSelector(".tabPanel.active .yasr table.dataTable")).getText())
+                .contains("ownerLabel").contains("NRC");
+        assertThat(browser.findElement(By.cssSelector("#yasgui .tabsList")).getText()).contains("Open action points");
+        assertThat(browser.findElement(By.cssSelector(".tabPanel.active .yasr .yasr_downloadIcon")).isDisplayed())
+                .as("results can be downloaded").isTrue();
 
-        WebElement editor = browser.findElement(By.id("sparql-query"));
-        editor.clear();
-        editor.sendKeys("SELECT ?x WHERE { ?x ");
-        browser.findElement(By.id("run-query")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("query-status"), "Error 400"));
+        // Typed: the prefixes it uses are declared from the hub's own list as they are typed.
+        browser.findElement(By.cssSelector("#yasgui .tabsList .addTab")).click();
+        WebElement editor = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tabPanel.active .CodeMirror")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("arguments[0].CodeMirror.setValue('')", editor);
+        editor.click();
+        editor.findElement(By.tagName("textarea")).sendKeys("SELECT ?doc ?title WHERE { ?doc a kh:Document ; dcterms:title ?title } LIMIT 7");
+        String typed = (String) js.executeScript("return arguments[0].CodeMirror.getValue()", editor);
+        assertThat(typed).contains("PREFIX kh: <https://w3id.org/knowledge-hub/ns#>").contains("PREFIX dcterms: <http://purl.org/dc/terms/>");
+        browser.findElement(By.cssSelector(".tabPanel.active .yasqe_queryButton")).click();
+        waiting().until(d -> d.findElements(By.cssSelector(".tabPanel.active .yasr table.dataTable tbody tr")).size() == 7);
+        assertNoBrowserErrors();
+
+        // Every request went to this server.
+        List<String> requested = (List<String>) js.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(requested).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith(http().base() + "/"));
+        assertThat(requested).anySatisfy(u -> assertThat(u).endsWith("/sparql"));
+
+        // A document's IRI opens its page on this server.
+        // Scripts' clicks: the table cuts long cells short (the cut part lies under the next cell), and the first
+        // click on a cut cell shows it in full.
+        WebElement iri = browser.findElement(By.cssSelector(".tabPanel.active .yasr table.dataTable tbody a.iri"));
+        if ((Boolean) js.executeScript("return arguments[0].closest('div.expandable') !== null", iri)) {
+            js.executeScript("arguments[0].click()", iri);
+        }
+        js.executeScript("arguments[0].click()", iri);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(browser.getCurrentUrl()).startsWith(http().base() + "/id/document/");
         assertNoBrowserErrors();
     }
 
