@@ -1,84 +1,48 @@
-// The SPARQL page: loads named queries into the editor, runs the query at /sparql and shows the
-// results as a table. No library: the page must work with what the service serves itself.
+// The SPARQL page: YASGUI (served from its WebJar) querying this server's /sparql. Named queries open
+// in tabs of their own. Nothing is fetched from other hosts: prefixes come from the page, not
+// prefix.cc; the completers that ask LOV are left out; and nothing is kept in the browser's storage,
+// so results a member was shown do not outlive the page after signing out.
 (function () {
-  const editor = document.getElementById('sparql-query');
-  const status = document.getElementById('query-status');
-  const results = document.getElementById('query-results');
+  const root = document.getElementById('yasgui');
+  const endpoint = new URL('/sparql', window.location.href).href;
+  const base = root.dataset.base;
+  const prefixes = JSON.parse(root.dataset.prefixes);
+
+  Yasgui.Yasqe.forkAutocompleter('prefixes', {
+    name: 'hub-prefixes',
+    persistenceId: null,
+    get: function () {
+      return Promise.resolve(Object.keys(prefixes).sort().map(function (p) { return p + ': <' + prefixes[p] + '>'; }));
+    }
+  });
+  // lodash's merge of Yasgui's defaults would keep the default completers behind ours: replace them.
+  Yasgui.defaults.yasqe.autocompleters = ['hub-prefixes', 'variables'];
+
+  const yasgui = new Yasgui(root, {
+    persistenceId: null,
+    populateFromUrl: false,
+    tabName: 'Query',
+    requestConfig: {endpoint: endpoint, method: 'POST'},
+    endpointCatalogueOptions: {getData: function () { return [{endpoint: endpoint}]; }},
+    yasqe: {value: document.getElementById('first-query').textContent},
+    yasr: {prefixes: prefixes}
+  });
 
   document.querySelectorAll('.named-query').forEach(function (button) {
     button.addEventListener('click', function () {
-      editor.value = button.parentElement.querySelector('.query-text').textContent.trim();
-      run();
+      const query = button.parentElement.querySelector('.query-text').textContent.trim();
+      const tab = yasgui.addTab(true, {name: button.textContent, yasqe: {value: query}});
+      tab.show();
+      tab.query().catch(function () { /* YASR shows the error */ });
     });
   });
-  document.getElementById('run-query').addEventListener('click', run);
 
-  function run() {
-    status.textContent = 'Running…';
-    results.textContent = '';
-    const started = performance.now();
-    fetch('/sparql', {
-      method: 'POST',
-      headers: {'Content-Type': 'application/sparql-query', 'Accept': 'application/sparql-results+json, text/turtle;q=0.9'},
-      body: editor.value
-    }).then(function (response) {
-      const type = response.headers.get('Content-Type') || '';
-      return response.text().then(function (body) { return {response: response, type: type, body: body}; });
-    }).then(function (r) {
-      const ms = Math.round(performance.now() - started);
-      if (!r.response.ok) {
-        let detail = r.body;
-        try { detail = JSON.parse(r.body).detail; } catch (e) { /* not a problem body */ }
-        status.textContent = 'Error ' + r.response.status + ': ' + detail;
-        status.className = 'error';
-        return;
-      }
-      status.className = '';
-      if (r.type.indexOf('sparql-results+json') >= 0) {
-        const json = JSON.parse(r.body);
-        if ('boolean' in json) {
-          status.textContent = 'Answer: ' + json.boolean + ' (' + ms + ' ms)';
-          return;
-        }
-        status.textContent = json.results.bindings.length + ' rows (' + ms + ' ms)';
-        results.appendChild(table(json.head.vars, json.results.bindings));
-      } else {
-        status.textContent = 'Graph (' + ms + ' ms)';
-        const pre = document.createElement('pre');
-        pre.textContent = r.body;
-        results.appendChild(pre);
-      }
-    }).catch(function (e) {
-      status.textContent = 'Error: ' + e;
-      status.className = 'error';
-    });
-  }
-
-  function table(vars, rows) {
-    const t = document.createElement('table');
-    t.className = 'results';
-    const head = t.insertRow();
-    vars.forEach(function (v) {
-      const th = document.createElement('th');
-      th.textContent = v;
-      head.appendChild(th);
-    });
-    rows.forEach(function (row) {
-      const tr = t.insertRow();
-      vars.forEach(function (v) {
-        const td = tr.insertCell();
-        const cell = row[v];
-        if (!cell) { return; }
-        if (cell.type === 'uri') {
-          const a = document.createElement('a');
-          a.href = cell.value;
-          a.textContent = cell.value;
-          td.appendChild(a);
-        } else {
-          td.textContent = cell.value;
-        }
-      });
-    });
-    return t;
-  }
+  // IRIs under the hub's base open on this server, whatever host and port it was reached at.
+  root.addEventListener('click', function (event) {
+    const link = event.target.closest('a.iri');
+    if (link && base && link.href.indexOf(base) === 0) {
+      link.href = '/' + link.href.substring(base.length);
+      link.target = '_self';
+    }
+  });
 })();

@@ -1,7 +1,6 @@
 package org.knowledgehub.security;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,13 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final Accounts accounts;
-    private final SignInThrottle throttle;
-    private final AuditTrail audit;
+    private final AccountChanges changes;
 
-    AccountController(Accounts accounts, SignInThrottle throttle, AuditTrail audit) {
+    AccountController(Accounts accounts, AccountChanges changes) {
         this.accounts = accounts;
-        this.throttle = throttle;
-        this.audit = audit;
+        this.changes = changes;
     }
 
     @PostMapping("/api/accounts")
@@ -42,8 +39,7 @@ class AccountController {
         if (account == null) {
             throw Problems.invalid("username", "the body must be a JSON object with username, roles and password");
         }
-        Accounts.View created = accounts.create(account);
-        audit.recordWrite(CurrentCaller.get(), "account.create", created.username(), null, "created");
+        Accounts.View created = changes.create(account);
         return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
     }
 
@@ -67,13 +63,7 @@ class AccountController {
         if (change == null) {
             throw Problems.invalid("body", "the body must be a JSON object with the fields to change");
         }
-        Accounts.View changed = accounts.update(username, change);
-        if (change.password() != null) {
-            // A new password set by the admin is how a paused member gets back in.
-            throttle.release(changed.username());
-        }
-        audit.recordWrite(CurrentCaller.get(), "account.update", changed.username(), null, "changed " + fields(change));
-        return changed;
+        return changes.update(username, change);
     }
 
     @PostMapping("/api/accounts/{username}/unlock")
@@ -81,22 +71,7 @@ class AccountController {
             description = "After too many failed sign-ins an account's name is paused for kh.security.sign-in.pause; this "
                     + "lifts the pause and forgets the failures.")
     ResponseEntity<Void> unlock(@PathVariable String username) {
-        String name = accounts.get(username).username();
-        throttle.release(name);
-        audit.recordWrite(CurrentCaller.get(), "account.unlock", name, null);
+        changes.unlock(username);
         return ResponseEntity.noContent().build();
-    }
-
-    /** The names of the fields a change sets. */
-    private static String fields(Accounts.Change change) {
-        List<String> fields = new ArrayList<>();
-        if (change.displayName() != null) fields.add("displayName");
-        if (change.organisation() != null) fields.add("organisation");
-        if (change.roles() != null) fields.add("roles");
-        if (change.sectors() != null) fields.add("sectors");
-        if (change.enabled() != null) fields.add(change.enabled() ? "enabled" : "disabled");
-        if (change.password() != null) fields.add("password");
-        if (change.identityProvider() != null) fields.add("identityProvider");
-        return String.join(",", fields);
     }
 }

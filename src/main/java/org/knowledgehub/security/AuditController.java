@@ -42,7 +42,7 @@ class AuditController {
                 instant("to", to), limit(limit)));
     }
 
-    private static Instant instant(String field, String value) {
+    static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -53,7 +53,7 @@ class AuditController {
         }
     }
 
-    private static int limit(String value) {
+    static int limit(String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT_LIMIT;
         }
@@ -68,7 +68,7 @@ class AuditController {
         throw Problems.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -22,12 +22,12 @@ class MeController {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
-    private final AuditTrail audit;
+    private final OwnAccountChanges changes;
 
-    MeController(Accounts accounts, ApiTokens tokens, AuditTrail audit) {
+    MeController(Accounts accounts, ApiTokens tokens, OwnAccountChanges changes) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.audit = audit;
+        this.changes = changes;
     }
 
     @GetMapping("/api/me")
@@ -47,16 +47,14 @@ class MeController {
             description = "Body {\"name\": \"...\"}. The token is in the answer and nowhere else: keep it. Send it as "
                     + "'Authorization: Bearer <token>'; it acts as your account until you revoke it.")
     ResponseEntity<ApiTokens.NewToken> create(@RequestBody(required = false) ApiTokens.TokenRequest request) {
-        ApiTokens.NewToken created = tokens.create(CurrentCaller.get(), request);
-        audit.recordWrite(CurrentCaller.get(), "token.create", created.id(), null, "created");
+        ApiTokens.NewToken created = changes.createToken(request);
         return ResponseEntity.created(URI.create("/api/me/tokens/" + created.id())).body(created);
     }
 
     @DeleteMapping("/api/me/tokens/{id}")
     @Operation(summary = "Revoke one of my API tokens")
     ResponseEntity<Void> revoke(@PathVariable String id) {
-        tokens.revoke(CurrentCaller.get(), id);
-        audit.recordWrite(CurrentCaller.get(), "token.revoke", id, null, "revoked");
+        changes.revokeToken(id);
         return ResponseEntity.noContent().build();
     }
 
@@ -66,8 +64,7 @@ class MeController {
         if (change == null) {
             throw Problems.invalid("password", "the body must be a JSON object with current and password");
         }
-        accounts.changePassword(CurrentCaller.get(), change);
-        audit.recordWrite(CurrentCaller.get(), "password.change", CurrentCaller.get().name(), null);
+        changes.changePassword(change);
         return ResponseEntity.noContent().build();
     }
 }

@@ -116,6 +116,9 @@ class SecurityConfig {
                         // The upload page and its form: as POST /api/documents.
                         .requestMatchers("/documents/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers("/ingests", "/ingests/**").authenticated()
+                        // The pages of the accounts and audit APIs, and of one's own tokens and password.
+                        .requestMatchers("/accounts", "/accounts/**", "/audit").hasRole(ADMIN)
+                        .requestMatchers("/me/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/observations").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/documents/*/metadata").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
                         .anyRequest().permitAll())

@@ -99,6 +99,11 @@ class SignInThrottle {
         counts.remove(nameKey(username));
     }
 
+    /** Whether password sign-in with this name is paused now. */
+    boolean paused(String username) {
+        return pausedUntil(nameKey(username), clock.instant()) != null;
+    }
+
     /** Lifts a pause on the name and forgets its failures (an admin's decision). */
     void release(String username) {
         counts.remove(nameKey(username));

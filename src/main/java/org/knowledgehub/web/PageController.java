@@ -17,7 +17,6 @@ import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.search.SearchResponse;
 import org.knowledgehub.search.SearchService;
-import org.knowledgehub.sparql.NamedQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The web UI's own pages: the home page (search results, or without a query the ask box, the newest
- * documents and the open research questions) and the SPARQL query page.
+ * documents and the open research questions).
  */
 @Controller
 class PageController {
@@ -35,7 +34,6 @@ class PageController {
     private static final int HOME_ITEMS = 10;
 
     private final SearchService search;
-    private final NamedQueries queries;
     private final LocalLinks links;
     private final AuditTrail audit;
     private final DocumentRecords documents;
@@ -43,11 +41,10 @@ class PageController {
     private final QuestionService questions;
     private final ConceptChoices concepts;
 
-    PageController(SearchService search, NamedQueries queries, LocalLinks links, AuditTrail audit, DocumentRecords documents,
+    PageController(SearchService search, LocalLinks links, AuditTrail audit, DocumentRecords documents,
                    AccessPolicy access, QuestionService questions, ConceptChoices concepts) {
         this.audit = audit;
         this.search = search;
-        this.queries = queries;
         this.links = links;
         this.documents = documents;
         this.access = access;
@@ -106,11 +103,5 @@ class PageController {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    @GetMapping("/query")
-    String query(Model model) {
-        model.addAttribute("queries", queries.all());
-        return "query";
     }
 }

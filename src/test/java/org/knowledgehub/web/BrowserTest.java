@@ -182,23 +182,48 @@ class BrowserTest extends HubTest {
     }
 
     @Test
-    void theSparqlPageRunsANamedQuery() {
+    @SuppressWarnings("unchecked")
+    void theSparqlPageRunsANamedQueryAndATypedOneInYasguiAndAsksNoOtherHost() {
         browser.get(url("/query"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
         List<WebElement> named = browser.findElements(By.cssSelector("#named-queries .named-query"));
         assertThat(named.size()).isGreaterThanOrEqualTo(5);
-        WebElement openActions = named.stream().filter(b -> b.getText().startsWith("Open action points")).findFirst().orElseThrow();
-        openActions.click();
-        waiting().until(ExpectedConditions.textMatches(By.id("query-status"), java.util.regex.Pattern.compile("\\d+ rows")));
-        assertThat(browser.findElement(By.id("sparql-query")).getAttribute("value")).contains("kh:actionPoint");
-        List<WebElement> rows = browser.findElements(By.cssSelector("#query-results table tr"));
-        assertThat(rows.size()).isGreaterThan(10);
-        assertThat(browser.findElement(By.cssSelector("#query-results table")).getText()).contains("ownerLabel").contains("NRC");
+        named.stream().filter(b -> b.getText().startsWith("Open action points")).findFirst().orElseThrow().click();
+        waiting().until(d -> d.findElements(By.cssSelector(".tabPanel.active .yasr table.dataTable tbody tr")).size() > 10);
+        assertThat(browser.findElement(By.cssSelector(".tabPanel.active .yasr table.dataTable")).getText())
+                .contains("ownerLabel").contains("NRC");
+        assertThat(browser.findElement(By.cssSelector("#yasgui .tabsList")).getText()).contains("Open action points");
+        assertThat(browser.findElement(By.cssSelector(".tabPanel.active .yasr .yasr_downloadIcon")).isDisplayed())
+                .as("results can be downloaded").isTrue();
 
-        WebElement editor = browser.findElement(By.id("sparql-query"));
-        editor.clear();
-        editor.sendKeys("SELECT ?x WHERE { ?x ");
-        browser.findElement(By.id("run-query")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("query-status"), "Error 400"));
+        // Typed: the prefixes it uses are declared from the hub's own list as they are typed.
+        browser.findElement(By.cssSelector("#yasgui .tabsList .addTab")).click();
+        WebElement editor = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tabPanel.active .CodeMirror")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("arguments[0].CodeMirror.setValue('')", editor);
+        editor.click();
+        editor.findElement(By.tagName("textarea")).sendKeys("SELECT ?doc ?title WHERE { ?doc a kh:Document ; dcterms:title ?title } LIMIT 7");
+        String typed = (String) js.executeScript("return arguments[0].CodeMirror.getValue()", editor);
+        assertThat(typed).contains("PREFIX kh: <https://w3id.org/knowledge-hub/ns#>").contains("PREFIX dcterms: <http://purl.org/dc/terms/>");
+        browser.findElement(By.cssSelector(".tabPanel.active .yasqe_queryButton")).click();
+        waiting().until(d -> d.findElements(By.cssSelector(".tabPanel.active .yasr table.dataTable tbody tr")).size() == 7);
+        assertNoBrowserErrors();
+
+        // Every request went to this server.
+        List<String> requested = (List<String>) js.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(requested).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith(http().base() + "/"));
+        assertThat(requested).anySatisfy(u -> assertThat(u).endsWith("/sparql"));
+
+        // A document's IRI opens its page on this server.
+        // Scripts' clicks: the table cuts long cells short (the cut part lies under the next cell), and the first
+        // click on a cut cell shows it in full.
+        WebElement iri = browser.findElement(By.cssSelector(".tabPanel.active .yasr table.dataTable tbody a.iri"));
+        if ((Boolean) js.executeScript("return arguments[0].closest('div.expandable') !== null", iri)) {
+            js.executeScript("arguments[0].click()", iri);
+        }
+        js.executeScript("arguments[0].click()", iri);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(browser.getCurrentUrl()).startsWith(http().base() + "/id/document/");
         assertNoBrowserErrors();
     }
 
@@ -699,11 +724,175 @@ class BrowserTest extends HubTest {
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(m -> !m.contains("status of 400"))
+                // A refused form is shown with its problem's status.
+                .filter(m -> !m.contains("status of 400") && !m.contains("status of 409"))
                 // Chromium asks for /favicon.ico itself on what has no icon link (a problem+json 404 page); its
                 // 404 is logged late, into whichever test comes next in JUnit's method order.
                 .filter(m -> !m.contains("/favicon.ico "))
                 .toList();
         assertThat(errors).isEmpty();
+    }
+
+    // ---- Accounts, API tokens, the audit trail (admin pages) ----
+
+    @Test
+    void anAdminCreatesAnAccountChangesItsRoleAndReadsBothInTheAuditTrail() {
+        String username = Members.unique("paged");
+        browser.get(url("/login"));
+        signIn(ADMIN_ACCOUNT, ADMIN_PASSWORD);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.findElement(By.id("nav-accounts")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
+
+        // A weak password, then a name that is taken: each refused beside its field, nothing created.
+        browser.findElement(By.id("acc-username")).sendKeys(username);
+        browser.findElement(By.id("acc-organisation")).sendKeys("UNICEF");
+        browser.findElement(By.id("acc-role-contributor")).click();
+        browser.findElement(By.id("acc-password")).sendKeys("short");
+        browser.findElement(By.id("account-create")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-password"))).getText())
+                .contains("at least 12 characters");
+        assertThat(browser.findElement(By.id("acc-username")).getAttribute("value")).isEqualTo(username);
+        assertThat(browser.findElement(By.id("acc-role-contributor")).isSelected()).isTrue();
+        assertThat(admin().get("/api/accounts/" + username).status()).isEqualTo(404);
+        browser.findElement(By.id("acc-username")).clear();
+        browser.findElement(By.id("acc-username")).sendKeys(ADMIN_ACCOUNT);
+        browser.findElement(By.id("acc-password")).sendKeys("a long enough password");
+        browser.findElement(By.id("account-create")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-username"))).getText())
+                .contains("exists already");
+        browser.findElement(By.id("acc-username")).clear();
+        browser.findElement(By.id("acc-username")).sendKeys(username);
+        browser.findElement(By.id("acc-organisation")).clear();
+        browser.findElement(By.id("acc-organisation")).sendKeys("Norma Organisation");
+        browser.findElement(By.id("acc-password")).sendKeys("a long enough password");
+        browser.findElement(By.id("account-create")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-organisation"))).getText())
+                .contains("unknown organisation");
+        assertThat(admin().get("/api/accounts/" + username).status()).isEqualTo(404);
+
+        browser.findElement(By.id("acc-username")).clear();
+        browser.findElement(By.id("acc-username")).sendKeys(username);
+        browser.findElement(By.id("acc-organisation")).clear();
+        browser.findElement(By.id("acc-organisation")).sendKeys("UNICEF");
+        browser.findElement(By.id("acc-password")).sendKeys("a long enough password");
+        browser.findElement(By.id("account-create")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done"))).getText()).contains(username);
+        WebElement row = browser.findElement(By.cssSelector("#account-list tr[data-account='" + username + "']"));
+        assertThat(row.findElement(By.cssSelector(".roles")).getText()).isEqualTo("contributor");
+        assertThat(row.findElement(By.cssSelector(".organisation")).getText()).isEqualTo("UNICEF");
+        assertThat(row.getText()).contains("enabled").containsPattern(READABLE);
+
+        // A coordinator needs a sector: refused in the account's row, then done with one.
+        row.findElement(By.tagName("summary")).click();
+        row.findElement(By.cssSelector("input[name=roles][value=coordinator]")).click();
+        row.findElement(By.cssSelector("input[name=roles][value=contributor]")).click();
+        row.findElement(By.cssSelector("form.account-change button")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("change-error-sectors"))).getText())
+                .contains("at least one sector");
+        assertThat(admin().get("/api/accounts/" + username).json().get("roles").toString()).contains("contributor");
+        row = browser.findElement(By.cssSelector("#account-list tr[data-account='" + username + "']"));
+        row.findElement(By.cssSelector("input[name=roles][value=coordinator]")).click();
+        row.findElement(By.cssSelector("input[name=roles][value=contributor]")).click();
+        row.findElement(By.cssSelector("input[name=sectors][value=wash]")).click();
+        row.findElement(By.cssSelector("form.account-change button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        row = browser.findElement(By.cssSelector("#account-list tr[data-account='" + username + "']"));
+        assertThat(row.findElement(By.cssSelector(".roles")).getText()).isEqualTo("coordinator");
+        assertThat(admin().get("/api/accounts/" + username).json().get("sectors").toString()).contains("wash");
+
+        // Five wrong passwords pause the account's sign-in; the admin lifts the pause on the page.
+        for (int i = 0; i < 5; i++) {
+            http().withBasic(username, "not the password").get("/api/me/tokens");
+        }
+        browser.get(url("/accounts"));
+        row = browser.findElement(By.cssSelector("#account-list tr[data-account='" + username + "']"));
+        assertThat(row.findElement(By.cssSelector(".state")).getText()).contains("sign-in paused");
+        row.findElement(By.cssSelector("button.unlock")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        assertThat(browser.findElement(By.cssSelector("#account-list tr[data-account='" + username + "'] .state")).getText())
+                .doesNotContain("paused");
+        assertThat(http().withBasic(username, "a long enough password").get("/api/me/tokens").status()).isEqualTo(200);
+
+        browser.findElement(By.id("nav-audit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-filters")));
+        browser.findElement(By.id("f-actor")).sendKeys(ADMIN_ACCOUNT);
+        browser.findElement(By.id("audit-filter")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-entries")));
+        List<String> mine = browser.findElements(By.cssSelector("#audit-entries tbody tr")).stream().map(WebElement::getText)
+                .filter(t -> t.contains(username)).toList();
+        assertThat(mine).as("newest first").hasSize(3);
+        assertThat(mine.get(0)).contains("account.unlock");
+        assertThat(mine.get(1)).contains("account.update").contains("roles,sectors,enabled").contains("via page");
+        assertThat(mine.get(2)).contains("account.create").contains("created").matches("(?s)" + READABLE + ".*");
+        assertThat(browser.findElements(By.cssSelector("#audit-entries td.actor"))).allSatisfy(a ->
+                assertThat(a.getText()).isEqualTo(ADMIN_ACCOUNT));
+
+        // Paging: one entry a page, the next page holds the one before.
+        browser.get(url("/audit?actor=" + ADMIN_ACCOUNT + "&limit=1"));
+        String newest = browser.findElement(By.cssSelector("#audit-entries tbody tr")).getText();
+        browser.findElement(By.id("audit-older")).click();
+        waiting().until(ExpectedConditions.urlContains("to="));
+        assertThat(browser.findElement(By.cssSelector("#audit-entries tbody tr")).getText()).isNotEqualTo(newest).contains("account.update");
+        browser.get(url("/audit?from=yesterday"));
+        assertThat(browser.findElement(By.id("error-from")).getText()).contains("ISO-8601");
+        assertNoBrowserErrors();
+        browser.findElement(By.id("logout")).click();
+    }
+
+    @Test
+    void aContributorCreatesATokenThatWorksAndRevokesIt() {
+        Members.Member member = Members.contributor(http(), admin(), "WFP");
+        browser.get(url("/login"));
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-form")));
+        assertThat(browser.findElements(By.id("nav-accounts"))).as("no admin links for a contributor").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#token-list tr[data-token]"))).as("the one Members made").hasSize(1);
+
+        browser.findElement(By.id("token-create")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-name"))).getText()).contains("name");
+        browser.findElement(By.id("token-name")).sendKeys("browser laptop");
+        browser.findElement(By.id("token-create")).click();
+        WebElement shown = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token")));
+        assertThat(shown.getText()).contains("not shown again");
+        String secret = browser.findElement(By.id("new-token-secret")).getAttribute("value");
+        assertThat(secret).startsWith("kh_");
+        JsonNode me = http().withBearer(secret).get("/api/me").json();
+        assertThat(me.get("name").asString()).isEqualTo(member.username());
+        assertThat(me.get("signedIn").asBoolean()).isTrue();
+
+        browser.get(url("/me/tokens"));
+        assertThat(browser.getPageSource()).as("the secret is shown once").doesNotContain(secret);
+        WebElement row = browser.findElements(By.cssSelector("#token-list tr[data-token]")).stream()
+                .filter(r -> r.getText().contains("browser laptop")).findFirst().orElseThrow();
+        assertThat(row.getText()).containsPattern(READABLE);
+        row.findElement(By.cssSelector("button.revoke")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done"))).getText()).contains("revoked");
+        assertThat(browser.findElement(By.id("token-list")).getText()).doesNotContain("browser laptop");
+        assertThat(http().withBearer(secret).get("/api/me/tokens").status()).isEqualTo(401);
+
+        browser.findElement(By.id("current-password")).sendKeys("not my password");
+        browser.findElement(By.id("new-password")).sendKeys("a new password for the test");
+        browser.findElement(By.id("password-change")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-current"))).getText())
+                .contains("not the account's password");
+        assertThat(member.basic().get("/api/me/tokens").status()).as("unchanged").isEqualTo(200);
+        assertNoBrowserErrors();
+
+        // The admin pages are not for contributors, and ask signed-out visitors to sign in.
+        browser.get(url("/accounts"));
+        assertThat(browser.getPageSource()).contains("your role does not allow");
+        assertThat(browser.findElements(By.id("account-list"))).isEmpty();
+        browser.get(url("/audit"));
+        assertThat(browser.findElements(By.id("audit-entries"))).isEmpty();
+        assertThat(browser.getPageSource()).contains("your role does not allow");
+        browser.get(url("/me/tokens"));
+        browser.findElement(By.id("logout")).click();
+        browser.get(url("/audit"));
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-reason"))).getText()).contains("/audit");
+        browser.get(url("/me/tokens"));
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-reason"))).getText())
+                .contains("/me/tokens");
     }
 }
