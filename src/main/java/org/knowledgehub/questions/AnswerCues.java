@@ -1,7 +1,5 @@
 package org.knowledgehub.questions;
 
-import java.util.List;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +31,6 @@ public final class AnswerCues {
             + "drop(?:ped)?|declin\\w*|grew|grow\\w*|doubl\\w*|tripl\\w*|quadrupl\\w*|improv\\w*|worsen\\w*|deteriorat\\w*|"
             + "remained|stable|compared (?:to|with)|up from|down from|from \\d+|versus|since)\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:19[5-9]\\d|20\\d\\d)\\b");
-    /** A figure that is only a year followed by a word: "2019 households". */
-    private static final Pattern YEAR_FIRST = Pattern.compile("(?:19[5-9]\\d|20\\d\\d)(?![\\d,.%])(?!\\s*(?:%|per ?cent))");
     private static final Pattern DATE = Pattern.compile("(?i)\\b(?:january|february|march|april|may|june|july|august|september|"
             + "october|november|december|19[5-9]\\d|20\\d\\d|\\d{1,2}:\\d{2}|\\d{1,2}\\s?(?:am|pm))\\b");
     private static final String AMOUNTS = "(?:share|percentage|proportion|per ?cent|rate|number|fraction|amount|portion|average|"
@@ -79,11 +75,6 @@ public final class AnswerCues {
         long separators = sentence.chars().filter(c -> c == ',' || c == ';' || c == '•' || c == '\n').count()
                 + Pattern.compile("\\band\\b").matcher(sentence).results().count();
         return separators >= 3 || separators >= 2 && COUNTED_ITEM.matcher(sentence).results().count() >= 2;
-    }
-
-    /** The figures a sentence gives, in order; a year is not one ("2019 households" counts households of 2019). */
-    static List<MatchResult> figures(String sentence) {
-        return FIGURE.matcher(sentence).results().filter(r -> !YEAR_FIRST.matcher(r.group()).lookingAt()).toList();
     }
 
     private static long years(String sentence) {

@@ -12,7 +12,6 @@ import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.search.HybridSearch;
-import org.knowledgehub.search.IndexedPassage;
 import org.knowledgehub.search.QueryAnalysis;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.Uris;
@@ -104,28 +103,6 @@ class AnswerDoubts {
     }
 
     /**
-     * For an amount asked of given years, whether the best quote names years but its figures are all
-     * of other years (the 2022 report's "more than double the figure for 2021" gives no figure for
-     * 2021): the doubt, or null when a figure is of an asked year or the quote gives none.
-     */
-    private String figuresOfOtherYears(AnswerFinder.Asked asked, Answer best, VisibleGraphs visible) {
-        Understanding.Kind kind = asked.understanding().kind();
-        List<Integer> years = asked.analysis().years();
-        boolean amount = kind == Understanding.Kind.FACT && asked.amount() || kind == Understanding.Kind.COMPARISON;
-        // A quote that names no year leaves its figures to its document, whose year the passage's own check judged.
-        if (!amount || years.isEmpty() || !FigureYears.namesYear(best.quote().text())) {
-            return null;
-        }
-        List<Integer> documentYears = search.passage(best.passage(), visible).map(IndexedPassage::documentYears).orElse(List.of());
-        Set<Integer> given = FigureYears.of(best.quote().text(), documentYears);
-        if (given.isEmpty() || given.stream().anyMatch(years::contains)) {
-            return null;
-        }
-        return "the best passage found gives figures for " + String.join(", ", given.stream().sorted().map(String::valueOf).toList())
-                + ", not for " + String.join(" or ", years.stream().map(String::valueOf).toList());
-    }
-
-    /**
      * Why the best answer is not good enough to be called an answer, or null when it is: it
      * contradicts a constraint of the question (then nothing the hub holds meets it, since those that
      * do come first); its quote speaks of another population group; it does not speak of the years,
@@ -157,10 +134,6 @@ class AnswerDoubts {
         }
         if (!a.years().isEmpty() && verdicts.stream().noneMatch(c -> c.type().equals("year") && c.verdict().equals(ConstraintCheck.MET))) {
             return "no passage found speaks of " + String.join(" or ", a.years().stream().map(String::valueOf).toList());
-        }
-        String otherYears = figuresOfOtherYears(asked, best, visible);
-        if (otherYears != null) {
-            return otherYears;
         }
         // A national figure does not answer for one area.
         List<Answer.Check> areas = verdicts.stream().filter(c -> c.type().equals("area")).toList();
