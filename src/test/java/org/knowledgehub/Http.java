@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for tests against the real server: plain requests, forms and multipart uploads. */
 public final class Http {
 
+    /** How long a request may take; {@code -Dkh.test.http-timeout} (seconds) for benchmarks on a loaded machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("kh.test.http-timeout", 60));
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -130,7 +132,7 @@ public final class Http {
 
     private HttpRequest.Builder builder(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-                .timeout(Duration.ofSeconds(60));
+                .timeout(TIMEOUT);
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

@@ -145,9 +145,14 @@ class QuestionUnderstanding {
             "districts", "place", "places", "one", "ones", "most", "main", "what", "which", "who", "how", "why", "when", "where",
             "according", "including", "regarding", "concerning", "following");
 
+    /** Participles any question uses to ask, not to say what about ("was found", "were reported"). */
+    private static final Set<String> GENERIC_VERBS = Set.of("found", "reported", "given", "based", "used", "asked", "done", "made",
+            "seen", "said", "stated", "recorded", "measured", "estimated", "published", "mentioned", "known", "been", "had",
+            "carried", "put", "taken", "got", "gotten", "brought", "shown", "described", "counted", "considered", "held");
+
     /**
-     * What the question is about besides its constraints: its nouns and gerunds (CoreNLP's parts of speech),
-     * without the words of the constraints' names, dates and numbers, and the words any question
+     * What the question is about besides its constraints: its nouns, gerunds and past participles (CoreNLP's
+     * parts of speech), without the words of the constraints' names, dates and numbers, and the words any question
      * uses. Empty when the NLP models are not loaded (or switched off).
      */
     private List<String> subject(String text, List<Understanding.Constraint> constraints, List<Gazetteer.Match> matches) {
@@ -165,11 +170,13 @@ class QuestionUnderstanding {
             String word = token.word().toLowerCase(Locale.ROOT);
             String pos = token.tag();
             String ner = token.ner();
-            // Nouns, and gerunds, which name topics as often ("stunting", "trucking").
-            boolean noun = pos != null && (pos.startsWith("NN") || pos.equals("VBG"));
+            // Nouns, gerunds, which name topics as often ("stunting", "trucking"), and past participles, which say what
+            // happened to the thing asked about ("water found contaminated", "households evicted").
+            boolean topical = pos != null && (pos.startsWith("NN") || pos.equals("VBG")
+                    || pos.equals("VBN") && !GENERIC_VERBS.contains(word));
             boolean namedEntity = ner != null && !ner.equals("O") && !ner.equals("ORGANIZATION") && !ner.equals("MISC")
                     && !ner.equals("PERSON");
-            if (noun && !namedEntity && word.length() > 2 && word.chars().anyMatch(Character::isLetter)
+            if (topical && !namedEntity && word.length() > 2 && word.chars().anyMatch(Character::isLetter)
                     && !GENERIC.contains(word) && !named.contains(word)
                     && named.stream().noneMatch(n -> n.length() > 3 && (n.startsWith(word) || word.startsWith(n)))) {
                 out.add(word);

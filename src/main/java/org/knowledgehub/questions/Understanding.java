@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * ("understood as ..."), so that an asker can see it and correct it.
  *
  * @param kind        the kind of answer asked for
- * @param subject     what it is about besides its constraints: its nouns that name no place, year,
- *                    group or indicator and are not words any question uses ("cholera", "convoys")
+ * @param subject     what it is about besides its constraints: its nouns (and participles) that name no
+ *                    place, year, group or indicator and are not words any question uses ("cholera",
+ *                    "convoys", "contaminated")
  * @param constraints what the question restricts its answer to, in the order found
  * @param summary     the same in a sentence
  */
