@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.apache.jena.rdf.model.Statement;
 import org.knowledgehub.nlp.Gazetteer;
@@ -18,15 +19,22 @@ import org.springframework.stereotype.Component;
 /**
  * The figures sentences give for an indicator. "49% of households are moderately or severely food
  * insecure, compared to 29% in 2019" claims 49% for the sentence's year (its document's) and 29%
- * for 2019. Only sentences that name exactly one indicator make claims, so a figure is never
- * attributed by guesswork; a figure after the first makes one only when the sentence ties it to a
- * year or an area of its own ("29% in 2019", "the North (70%)").
+ * for 2019. A figure is given for the sentence's one indicator, or where a sentence names several,
+ * for the one named last before it (never one named after it); a figure after the first makes a
+ * claim only when the sentence ties it to a year or an area of its own ("29% in 2019", "the North
+ * (70%)"). Each clause of a sentence joined by a semicolon makes its own claims.
  */
 @Component
 class FigureClaims {
 
     /** How far before a figure the place it is given for may stand. */
     private static final int OWN_AREA_GAP = 25;
+    /** A semicolon joins clauses that each make their own claims ("FHHs (58%) ...; FHHs (68%) ... crisis"). */
+    private static final Pattern CLAUSES = Pattern.compile(";\\s");
+    private static final Pattern ABBREVIATION_END = Pattern.compile("\\b(?:vs|e\\.g|i\\.e|approx|cf)\\.$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBER_AFTER_STOP = Pattern.compile("(?<=\\p{Ll}{3}\\.)\\s+(?=\\d)");
+    /** "(< SMEB)": the reports' sign for below, which the gazetteer knows only in words. */
+    private static final Pattern BELOW_SIGN = Pattern.compile("<\\s?(?=\\p{L})");
 
     private final Gazetteer gazetteer;
     private final ConceptLabels labels;
@@ -61,52 +69,109 @@ class FigureClaims {
 
     List<FigureClaim> in(String text, Context context) {
         List<FigureClaim> out = new ArrayList<>();
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        sentences.setText(text);
-        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-            out.addAll(claims(text.substring(start, end).strip(), context));
+        for (String sentence : sentences(text)) {
+            for (String clause : CLAUSES.split(sentence)) {
+                out.addAll(claims(clause.strip(), context));
+            }
         }
         return out;
     }
 
-    private List<FigureClaim> claims(String sentence, Context context) {
-        Set<String> indicators = new TreeSet<>();
-        Set<String> units = new TreeSet<>();
+    /**
+     * The sentences of a text, not broken after an abbreviation such as "vs." ("(55% vs. 48%)"), and
+     * broken before a number after a full stop, which the break rules leave joined: "shelters. 1
+     * https://..." ends a sentence before its footnote.
+     */
+    private static List<String> sentences(String text) {
+        return breaks(text).stream().flatMap(s -> NUMBER_AFTER_STOP.splitAsStream(s)).toList();
+    }
+
+    private static List<String> breaks(String text) {
+        List<String> out = new ArrayList<>();
+        BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        breaks.setText(text);
+        int from = breaks.first();
+        for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
+            if (end == text.length() || !ABBREVIATION_END.matcher(text.substring(from, end).stripTrailing()).find()) {
+                out.add(text.substring(from, end));
+                from = end;
+            }
+        }
+        return out;
+    }
+
+    private List<FigureClaim> claims(String written, Context context) {
+        String sentence = BELOW_SIGN.matcher(written).replaceAll("below ");
+        List<Gazetteer.Match> indicators = new ArrayList<>();
         Set<String> populations = new TreeSet<>();
         List<Gazetteer.Match> places = new ArrayList<>();
         for (Gazetteer.Match m : gazetteer.find(sentence, true)) {
             switch (m.type()) {
-                case INDICATOR -> {
-                    indicators.add(labels.code(m.concept()));
-                    units.add(unitOf(m.concept()));
-                }
+                case INDICATOR -> indicators.add(m);
                 case POPULATION -> populations.add(labels.code(m.concept()));
                 case PLACE -> places.add(m);
                 default -> { }
             }
         }
-        if (indicators.size() != 1) {
+        indicators = measured(indicators, sentence);
+        if (indicators.isEmpty()) {
             return List.of();
         }
-        String indicator = indicators.iterator().next();
         String population = populations.size() > 1 ? null : populations.isEmpty() ? context.population() : populations.iterator().next();
         String qualifiers = FigureText.qualifiers(sentence);
         List<FigureText.Figure> figures = FigureText.figures(sentence);
         List<FigureClaim> out = new ArrayList<>();
         for (FigureText.Figure f : figures) {
+            Gazetteer.Match measure = indicatorOf(indicators, f);
+            if (measure == null) {
+                continue;
+            }
+            String indicator = labels.code(measure.concept());
             String ownYear = FigureText.ownYear(sentence, f, figures);
             String ownArea = ownArea(places, f, figures);
             boolean first = f == figures.getFirst();
-            if (!first && ownYear == null && ownArea == null || !measures(units.iterator().next(), f.kind())) {
+            if (!first && ownYear == null && ownArea == null || !measures(unitOf(measure.concept()), f.kind())) {
                 continue;
             }
             String period = ownYear != null ? ownYear : FigureText.sentencePeriod(sentence, figures, context.year());
             String area = ownArea != null ? ownArea : places.isEmpty() ? context.area()
                     : places.size() == 1 ? labels.code(places.getFirst().concept()) : null;
             out.add(new FigureClaim(indicator, population, qualifiers, area, period == null ? null : period + FigureText.round(sentence),
-                    f.kind(), f.unit(), f.value(), f.written(), sentence));
+                    f.kind(), f.unit(), f.value(), f.written(), written));
         }
         return out;
+    }
+
+    /**
+     * The indicators a sentence measures: among several, one named in words that narrow the
+     * population ("households in non-permanent shelters were more food insecure") says whose
+     * figure it is, not what is measured.
+     */
+    private static List<Gazetteer.Match> measured(List<Gazetteer.Match> indicators, String sentence) {
+        if (indicators.stream().map(Gazetteer.Match::concept).distinct().count() < 2) {
+            return indicators;
+        }
+        List<Gazetteer.Match> measures = indicators.stream()
+                .filter(m -> !FigureText.namesPart(sentence.substring(m.start(), m.end()))).toList();
+        return measures.isEmpty() ? indicators : measures;
+    }
+
+    /**
+     * The indicator a figure is given for: the sentence's only one, else the last one named
+     * before the figure ("...working (33%) and the unemployment rate decreasing from 35%"); none
+     * when several are named and none before it.
+     */
+    private static Gazetteer.Match indicatorOf(List<Gazetteer.Match> indicators, FigureText.Figure f) {
+        if (indicators.stream().map(Gazetteer.Match::concept).distinct().count() == 1) {
+            return indicators.getFirst();
+        }
+        Gazetteer.Match nearest = null;
+        for (Gazetteer.Match m : indicators) {
+            if (m.end() <= f.start()) {
+                nearest = m;
+            }
+        }
+        return nearest;
     }
 
     /**

@@ -37,7 +37,7 @@ final class FigureText {
     private static final Pattern YEAR = Pattern.compile("\\b(19[89]\\d|20[0-4]\\d)\\b");
     private static final Pattern SCHOOL_YEAR = Pattern.compile("\\b20([0-4]\\d)\\s?[-–/]\\s?(?:20)?([0-4]\\d)\\b");
     /** Words that make the year after them a year compared with, not the sentence's: "up by 20% compared to 2019". */
-    private static final Pattern COMPARED = Pattern.compile("(?:compared (?:to|with)|since|from|than|versus|vs\\.?|similar to|as in|"
+    private static final Pattern COMPARED = Pattern.compile("(?:compared (?:to|with)|since|from|than|versus|vs\\.?|similar(?:\\s\\w+)?\\sto|as in|"
             + "like|over)\\s(?:the\\s)?(?:\\w+\\s)?$", Pattern.CASE_INSENSITIVE);
     /** Three figures in a row with nothing between them: the labels of a chart, not sentences. */
     private static final Pattern CHART = Pattern.compile("\\d%\\s*\\d+(?:\\.\\d+)?%\\s*\\d+(?:\\.\\d+)?%");
@@ -76,7 +76,9 @@ final class FigureText {
             Map.entry("among-a-part", Pattern.compile("\\b(?:out of|among) (?:the )?(?:children|households|those|individuals|refugees)\\b",
                     Pattern.CASE_INSENSITIVE)),
             Map.entry("stress", Pattern.compile("\\bstress\\b", Pattern.CASE_INSENSITIVE)),
-            Map.entry("crisis", Pattern.compile("\\bcrisis\\b", Pattern.CASE_INSENSITIVE)),
+            // The level of coping strategies, not "the economic crisis" a sentence blames.
+            Map.entry("crisis", Pattern.compile("(?<!economic )(?<!financial )\\bcrisis(?=[\\s-]+(?:level|coping|strateg|or\\b|and\\b)|/)",
+                    Pattern.CASE_INSENSITIVE)),
             Map.entry("emergency", Pattern.compile("\\bemergency\\b", Pattern.CASE_INSENSITIVE)),
             Map.entry("food-based", Pattern.compile("\\bfood[\\s-](?:based|related)\\b", Pattern.CASE_INSENSITIVE)),
             Map.entry("borrowing", Pattern.compile("\\bborrow\\w*", Pattern.CASE_INSENSITIVE)),
@@ -175,6 +177,15 @@ final class FigureText {
             return "";
         }
         return " " + (m.group(3) != null ? m.group(3) : m.group(1) + " " + m.group(2)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The qualifiers that name a part of the population, not a variant of the measure. */
+    private static final Set<String> PARTS = Set.of("female-headed", "male-headed", "boys", "girls", "disability", "non-permanent",
+            "non-residential", "residential", "women", "men", "youth");
+
+    /** Whether a phrase names a part of the population ("households in non-permanent shelters"). */
+    static boolean namesPart(String phrase) {
+        return PARTS.stream().anyMatch(name -> QUALIFIERS.get(name).matcher(phrase).find());
     }
 
     /** The parts of a population a sentence names, sorted and joined ("boys,girls"); "" for none. */
