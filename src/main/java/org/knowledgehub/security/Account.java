@@ -42,7 +42,18 @@ record Account(String username, String displayName, String organisation, Set<Rol
     /**
      * An API token: the secret itself is shown once when created and kept only as its SHA-256 (it
      * is random and long, so a slow password hash would add nothing but cost on every request).
+     *
+     * @param expires  when it stops working, or null for never
+     * @param lastUsed when it last authenticated a request (to the minute, see {@link ApiTokens}), or null
      */
-    record ApiToken(String id, String name, String sha256, Instant created) {
+    record ApiToken(String id, String name, String sha256, Instant created, Instant expires, Instant lastUsed) {
+
+        boolean expiredAt(Instant now) {
+            return expires != null && !now.isBefore(expires);
+        }
+
+        ApiToken usedAt(Instant when) {
+            return new ApiToken(id, name, sha256, created, expires, when);
+        }
     }
 }

@@ -84,6 +84,9 @@ class AccountStore {
             return Optional.empty();
         }
         Account changed = change.apply(current);
+        if (changed.equals(current)) {
+            return Optional.of(current);
+        }
         Map<String, Account> next = new HashMap<>(accounts);
         next.put(username, changed);
         save(next);

@@ -45,14 +45,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         if (scheme != null && scheme.equalsIgnoreCase("Bearer")) {
             String token = header.strip().substring(scheme.length()).strip();
-            Caller caller = adminToken.matches(token) ? CallerAuthentication.ADMIN_TOKEN : apiTokens.authenticate(token).orElse(null);
-            if (caller == null) {
-                ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
-                        "Unauthorized", "the bearer token is not valid (unknown, revoked, or its account is disabled)");
+            ApiTokens.Check check = adminToken.matches(token) ? ApiTokens.Check.valid(CallerAuthentication.ADMIN_TOKEN)
+                    : apiTokens.authenticate(token);
+            if (check.caller() == null) {
+                ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, check.expired() ? "token-expired" : "unauthorized",
+                        check.expired() ? "Token expired" : "Unauthorized", check.refusal());
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(CallerAuthentication.of(caller));
+            context.setAuthentication(CallerAuthentication.of(check.caller()));
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);

@@ -44,8 +44,9 @@ class MeController {
 
     @PostMapping("/api/me/tokens")
     @Operation(summary = "Create an API token",
-            description = "Body {\"name\": \"...\"}. The token is in the answer and nowhere else: keep it. Send it as "
-                    + "'Authorization: Bearer <token>'; it acts as your account until you revoke it.")
+            description = "Body {\"name\": \"...\", \"expiresInDays\": 90} (expiresInDays 1-3650, absent for never). The token "
+                    + "is in the answer and nowhere else: keep it. Send it as 'Authorization: Bearer <token>'; it acts as your "
+                    + "account until it expires or you revoke it. An expired token is refused with 401 and a problem saying so.")
     ResponseEntity<ApiTokens.NewToken> create(@RequestBody(required = false) ApiTokens.TokenRequest request) {
         ApiTokens.NewToken created = changes.createToken(request);
         return ResponseEntity.created(URI.create("/api/me/tokens/" + created.id())).body(created);

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TokensPage {
 
-    private static final Set<String> FIELDS = Set.of("name", "current", "password");
+    private static final Set<String> FIELDS = Set.of("name", "expiresInDays", "current", "password");
 
     private final ApiTokens tokens;
     private final OwnAccountChanges changes;
@@ -37,9 +37,10 @@ class TokensPage {
     }
 
     @PostMapping("/me/tokens")
-    String create(@RequestParam(required = false) String name, Model model, HttpServletResponse response) {
+    String create(@RequestParam(required = false) String name, @RequestParam(required = false) String expiresInDays,
+                  Model model, HttpServletResponse response) {
         try {
-            ApiTokens.NewToken created = changes.createToken(new ApiTokens.TokenRequest(name));
+            ApiTokens.NewToken created = changes.createToken(new ApiTokens.TokenRequest(name, ApiTokens.days(expiresInDays)));
             // Shown in this answer only: not in a redirect's URL or the session.
             response.setStatus(HttpStatus.CREATED.value());
             return show(model, created, Map.of());
