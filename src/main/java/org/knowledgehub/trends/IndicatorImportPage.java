@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The import page for admins: the fields of {@code POST /api/indicators/import}, through the same
- * {@link IndicatorUploads}. It answers with the import report; a refusal (nothing is imported then)
+ * {@link IndicatorUploads}. An import redirects to the form, which shows its report once (a flash
+ * attribute), so a reload imports nothing; a refusal (nothing is imported then)
  * shows the problem's detail beside the field it names, with the problem's status, and keeps what was typed.
  */
 @Controller
@@ -42,12 +44,13 @@ class IndicatorImportPage {
 
     @PostMapping(path = "/indicators/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String submit(@RequestParam(name = "file", required = false) MultipartFile file, @RequestParam Map<String, String> form,
-                  Model model, HttpServletResponse response) {
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            model.addAttribute("report", uploads.importFile(file, new IndicatorUploads.Options(form.get("format"),
+            redirect.addFlashAttribute("report", uploads.importFile(file, new IndicatorUploads.Options(form.get("format"),
                     form.get("source"), form.get("year"), form.get("population"), form.get("sector"), form.get("sensitivity")),
                     CurrentCaller.get()));
-            return show(model, form, Map.of());
+            // Post/Redirect/Get: reloading the report's page must not import the table again.
+            return "redirect:/indicators/import";
         } catch (ErrorResponseException e) {
             return show(model, form, FormProblem.of(e, FIELDS, "import", response).errors());
         }

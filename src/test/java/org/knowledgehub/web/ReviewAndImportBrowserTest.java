@@ -7,6 +7,7 @@ import static org.knowledgehub.web.BrowserTest.signIn;
 import static org.knowledgehub.web.BrowserTest.waiting;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +205,36 @@ class ReviewAndImportBrowserTest extends HubTest {
         waiting().until(ExpectedConditions.urlContains("/trends"));
         assertThat(browser.getPageSource()).contains(indicator);
         signOut();
+        assertThat(http().get("/api/indicators").text()).contains(indicator);
+    }
+
+    @Test
+    void reloadingTheReportAfterAnImportImportsNothingMore() throws Exception {
+        String indicator = "Browser test share of households reloading the import page";
+        String source = "Browser test reload survey 2010";
+        signInAt("/indicators/import", ADMIN_ACCOUNT, ADMIN_PASSWORD);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("import-form")));
+        browser.findElement(By.id("imp-file")).sendKeys(resource("indicator-table-reload.csv"));
+        browser.findElement(By.id("imp-source")).sendKeys(source);
+        browser.findElement(By.id("import-submit")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("import-report")));
+        assertThat(browser.findElement(By.id("report-observations")).getText()).isEqualTo("2");
+        assertThat(browser.getCurrentUrl()).as("the report is shown after a redirect").isEqualTo(url("/indicators/import"));
+        String code = browser.findElement(By.cssSelector("#report-created a")).getAttribute("href").replaceAll(".*indicator=", "");
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("import-form")));
+        assertThat(browser.findElements(By.id("import-report"))).as("shown once").isEmpty();
+        assertNoBrowserErrors();
+        signOut();
+
+        JsonNode points = http().get("/api/trends?indicator=" + code).json().get("series").get(0).get("points");
+        assertThat(points).hasSize(2);
+        points.forEach(p -> assertThat(p.path("otherSources").size()).as("no second edition of " + p).isZero());
+        // The next import of the same file and source is the second edition: the reload made none.
+        JsonNode again = admin().upload("/api/indicators/import", "indicator-table-reload.csv",
+                Files.readAllBytes(Path.of(resource("indicator-table-reload.csv"))), Map.of("source", source)).json();
+        assertThat(again.get("tables").get(0).get("graph").asString()).endsWith("-edition-2");
         assertThat(http().get("/api/indicators").text()).contains(indicator);
     }
 
