@@ -1,0 +1,109 @@
+package org.knowledgehub.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The comparison's HTTP client, in a JVM of its own so neither server shares its heap or JIT:
+ * {@code AlternatingHttpClient REQUESTS WARMUP_ROUNDS ROUNDS THREADS SECONDS}. REQUESTS has one line
+ * per request, {@code row TAB side TAB accept TAB url}, the two sides of a pair on consecutive lines.
+ * <p>
+ * Sequential: round after round, every pair is sent one side then the other, the side that goes
+ * first swapped from pair to pair and round to round, so neither side runs on a warmer cache; one
+ * line per measured request: {@code L row side ms}. Throughput: for each row and side in turn,
+ * THREADS threads send that side's requests of the row in a loop for SECONDS; {@code T row side
+ * requests seconds}, the seconds until the last request in flight returned. A response other than
+ * 200 is printed as {@code E row side status} and not timed.
+ */
+public final class AlternatingHttpClient {
+
+    private record Line(String row, String side, String accept, URI uri) {
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private AlternatingHttpClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Line> lines = Files.readAllLines(Path.of(args[0])).stream().filter(l -> !l.isBlank()).map(l -> {
+            String[] f = l.split("\t", 4);
+            return new Line(f[0], f[1], f[2], URI.create(f[3]));
+        }).toList();
+        int warmup = Integer.parseInt(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        int threads = Integer.parseInt(args[3]);
+        double seconds = Double.parseDouble(args[4]);
+
+        for (int r = 0; r < warmup + rounds; r++) {
+            for (int pair = 0; pair < lines.size() / 2; pair++) {
+                boolean swap = (pair + r) % 2 == 1;
+                for (int k = 0; k < 2; k++) {
+                    Line line = lines.get(2 * pair + (swap ? 1 - k : k));
+                    long t0 = System.nanoTime();
+                    int status = send(line);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    if (status != 200) {
+                        System.out.println("E\t" + line.row() + "\t" + line.side() + "\t" + status);
+                    } else if (r >= warmup) {
+                        System.out.println("L\t" + line.row() + "\t" + line.side() + "\t" + ms);
+                    }
+                }
+            }
+        }
+
+        List<String> rows = lines.stream().map(Line::row).distinct().toList();
+        for (int r = 0; r < rows.size(); r++) {
+            String row = rows.get(r);
+            List<String> sides = lines.stream().map(Line::side).distinct().toList();
+            for (int k = 0; k < sides.size(); k++) {
+                String side = sides.get((k + r) % sides.size());
+                List<Line> mine = lines.stream().filter(l -> l.row().equals(row) && l.side().equals(side)).toList();
+                long t0 = System.nanoTime();
+                long requests = throughput(mine, threads, seconds);
+                System.out.println("T\t" + row + "\t" + side + "\t" + requests + "\t" + (System.nanoTime() - t0) / 1e9);
+            }
+        }
+    }
+
+    /** Requests answered with 200 by {@code threads} threads looping over the lines for {@code seconds}. */
+    private static long throughput(List<Line> lines, int threads, double seconds) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; System.nanoTime() < end; i++) {
+                        if (send(lines.get(i % lines.size())) == 200) {
+                            done.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+        }
+        return done.get();
+    }
+
+    private static int send(Line line) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(line.uri()).header("Accept", line.accept()).timeout(Duration.ofMinutes(2)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+    }
+}
