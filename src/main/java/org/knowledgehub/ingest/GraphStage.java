@@ -29,6 +29,7 @@ import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.MentionSpans;
 import org.knowledgehub.ontology.Prov;
 import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.store.Uris;
@@ -78,13 +79,13 @@ final class GraphStage implements IngestStage {
         Model m = ModelFactory.createDefaultModel();
         Model personal = doc.unmaskedText == null ? null : ModelFactory.createDefaultModel();
         Resource document = m.createResource(uris.document(doc.id));
-        describeDocument(doc, m, document);
+        Resource ingestion = describeDocument(doc, m, document);
         Map<Integer, Resource> sections = describeSections(doc, m, document);
         describePassages(doc, m, document, sections);
         if (doc.meeting != null) {
             describeMeeting(doc, m, document, sections, personal);
         }
-        describeMentions(doc, m, sections, personal);
+        describeMentions(doc, m, ingestion, sections, personal);
         if (personal != null) {
             describeUnmasked(doc, document, personal);
         }
@@ -148,7 +149,8 @@ final class GraphStage implements IngestStage {
     private static final Map<String, Property> CLAIMED = Map.of("title", DCTerms.title, "publisher", DCTerms.publisher,
             "date", DCTerms.date, "type", RDF.type, "language", DCTerms.language);
 
-    private void describeDocument(DocumentContext doc, Model m, Resource document) {
+    /** @return the ingestion that generated the document */
+    private Resource describeDocument(DocumentContext doc, Model m, Resource document) {
         document.addProperty(RDF.type, KH.Document)
                 .addProperty(RDF.type, doc.type.rdfClass())
                 .addProperty(DCTerms.title, doc.title)
@@ -195,16 +197,18 @@ final class GraphStage implements IngestStage {
                 .addProperty(KH.stage, String.join(", ", chain(doc)));
         doc.parsers.forEach(p -> ingestion.addProperty(KH.parser, p));
         document.addProperty(Prov.wasGeneratedBy, ingestion);
+        return ingestion;
     }
 
     /**
-     * Each mention with its offsets, exact text, what it refers to (or its value), its confidence
-     * and the program (and stage) that found it; the ingestion that generated it is the one of its
-     * graph's document, not repeated on each of the thousands of mentions. And, on the passage it
-     * lies in (or the section, for words of a heading), what the passage mentions, the years it
-     * speaks of and whether it carries personal data.
+     * What each passage (or section, for words of a heading) mentions: the concepts it names, the
+     * years it speaks of and whether it carries personal data, and all its mentions with their
+     * offsets, type, confidence, program and target or value in one kh:mentionSpans literal. The
+     * programs, with their versions, are stated once, on the ingestion. A mention is a resource of
+     * its own only where something needs to point at it: the unmasked text of a person or of
+     * personal data (in the personal graph) and an organisation name proposed for review.
      */
-    private void describeMentions(DocumentContext doc, Model m, Map<Integer, Resource> sections, Model personal) {
+    private void describeMentions(DocumentContext doc, Model m, Resource ingestion, Map<Integer, Resource> sections, Model personal) {
         if (doc.mentions.isEmpty()) {
             return;
         }
@@ -213,43 +217,61 @@ final class GraphStage implements IngestStage {
                 "gazetteer", agent(m, "gazetteer", "Knowledge Hub " + version + " " + gazetteerVersion + " (link stage)"),
                 "pattern", agent(m, "patterns", "Knowledge Hub " + version
                         + " patterns (link and mask stages: personal data, names after a title, amounts, periods)"));
+        agents.values().forEach(a -> ingestion.addProperty(Prov.wasAssociatedWith, a));
+        Map<Resource, List<MentionSpans.Span>> spans = new LinkedHashMap<>();
         int n = 0;
         for (Mention x : doc.mentions) {
             Resource container = container(doc, m, sections, x.start());
             if (container == null) {
                 continue;
             }
-            Resource mention = m.createResource(uris.mention(doc.id, ++n))
-                    .addProperty(RDF.type, KH.Mention)
-                    .addProperty(KH.mentionType, x.type().code())
-                    .addProperty(KH.exact, x.text())
-                    .addLiteral(KH.startOffset, integer(x.start()))
-                    .addLiteral(KH.endOffset, integer(x.end()))
-                    .addLiteral(KH.confidence, ResourceFactory.createTypedLiteral(String.format(Locale.ROOT, "%.2f", x.confidence()),
-                            XSDDatatype.XSDdecimal))
-                    .addProperty(Prov.wasAttributedTo, agents.get(x.source()))
-                    .addProperty(container.hasProperty(RDF.type, KH.Passage) ? KH.inPassage : KH.inSection, container);
-            unmaskedAt(doc, personal, mention.getURI(), KH.unmaskedText, x.start(), x.end() - x.start());
+            Resource agent = agents.get(x.source());
+            spans.computeIfAbsent(container, k -> new ArrayList<>()).add(new MentionSpans.Span(x.start(), x.end(), x.type().code(),
+                    x.confidence(), agent.getURI().substring(agent.getURI().lastIndexOf('/') + 1), x.link(), x.value()));
             if (x.link() != null) {
-                Resource target = m.createResource(x.link());
-                mention.addProperty(KH.refersTo, target);
-                container.addProperty(KH.mentions, target);
-            } else if (x.type() == MentionType.ORGANISATION && x.unreviewed()) {
-                // A name NER calls an organisation and the directory does not know is a proposal for
-                // review, not an organisation: it links nowhere and is no facet value.
-                mention.addLiteral(KH.unreviewed, true);
-            }
-            if (x.value() != null) {
-                mention.addProperty(KH.value, x.value());
+                container.addProperty(KH.mentions, m.createResource(x.link()));
             }
             if (x.type() == MentionType.DATE && x.value() != null) {
                 years(x.value()).forEach(year -> container.addLiteral(KH.mentionsYear,
                         ResourceFactory.createTypedLiteral(Integer.toString(year), XSDDatatype.XSDgYear)));
             }
-            if (x.type() == MentionType.PERSON || x.type() == MentionType.PERSONAL_DATA) {
+            boolean personalData = x.type() == MentionType.PERSON || x.type() == MentionType.PERSONAL_DATA;
+            if (personalData) {
                 container.addLiteral(KH.containsPersonalData, true);
             }
+            // A name NER calls an organisation and the directory does not know is a proposal for
+            // review, not an organisation: it links nowhere and is no facet value.
+            boolean proposal = x.type() == MentionType.ORGANISATION && x.link() == null && x.unreviewed();
+            if (personalData || proposal) {
+                Resource mention = describeMention(m, uris.mention(doc.id, ++n), x, agent, container);
+                unmaskedAt(doc, personal, mention.getURI(), KH.unmaskedText, x.start(), x.end() - x.start());
+                if (proposal) {
+                    mention.addLiteral(KH.unreviewed, true);
+                }
+            }
         }
+        spans.forEach((container, list) -> container.addProperty(KH.mentionSpans, MentionSpans.write(list, uris.base())));
+    }
+
+    /** A mention as a resource of its own: a kh:Mention. */
+    private static Resource describeMention(Model m, String iri, Mention x, Resource agent, Resource container) {
+        Resource mention = m.createResource(iri)
+                .addProperty(RDF.type, KH.Mention)
+                .addProperty(KH.mentionType, x.type().code())
+                .addProperty(KH.exact, x.text())
+                .addLiteral(KH.startOffset, integer(x.start()))
+                .addLiteral(KH.endOffset, integer(x.end()))
+                .addLiteral(KH.confidence, ResourceFactory.createTypedLiteral(String.format(Locale.ROOT, "%.2f", x.confidence()),
+                        XSDDatatype.XSDdecimal))
+                .addProperty(Prov.wasAttributedTo, agent)
+                .addProperty(container.hasProperty(RDF.type, KH.Passage) ? KH.inPassage : KH.inSection, container);
+        if (x.link() != null) {
+            mention.addProperty(KH.refersTo, m.createResource(x.link()));
+        }
+        if (x.value() != null) {
+            mention.addProperty(KH.value, x.value());
+        }
+        return mention;
     }
 
     /** The passage a mention lies in, or the section whose heading it is part of. */

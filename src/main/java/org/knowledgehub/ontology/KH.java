@@ -89,6 +89,7 @@ public final class KH {
     public static final Property inPassage = property("inPassage");
     public static final Property mentions = property("mentions");
     public static final Property mentionsYear = property("mentionsYear");
+    public static final Property mentionSpans = property("mentionSpans");
     public static final Property containsPersonalData = property("containsPersonalData");
     public static final Property consent = property("consent");
     public static final Property method = property("method");

@@ -31,6 +31,7 @@ import org.knowledgehub.store.LocalLinks;
 import org.knowledgehub.ingest.MetadataSource;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.KH;
+import org.knowledgehub.ontology.MentionSpans;
 import org.knowledgehub.ontology.Namespaces;
 import org.knowledgehub.ontology.Prov;
 import org.knowledgehub.store.Descriptions;
@@ -159,19 +160,18 @@ class ResourcePages {
                 .toList();
     }
 
+    /** Each passage's mentions, from its kh:mentionSpans. */
     private Map<String, List<MentionSpan>> mentionsByPassage(Model m) {
         Map<String, List<MentionSpan>> out = new LinkedHashMap<>();
-        m.listSubjectsWithProperty(RDF.type, KH.Mention).forEach(x -> {
-            Resource passage = x.getPropertyResourceValue(KH.inPassage);
-            if (passage == null) {
-                return;
+        m.listStatements(null, KH.mentionSpans, (RDFNode) null).filterKeep(st -> st.getSubject().hasProperty(RDF.type, KH.Passage)
+                && st.getObject().isLiteral()).forEach(st -> {
+            List<MentionSpan> spans = out.computeIfAbsent(st.getSubject().getURI(), k -> new ArrayList<>());
+            for (MentionSpans.Span x : MentionSpans.read(st.getString(), uris.base())) {
+                Resource target = x.target() == null ? null : m.getResource(x.target());
+                spans.add(new MentionSpan(x.start(), x.end(), x.type(), target == null ? null : href(target.getURI()),
+                        target != null ? label(m, target) : x.value()));
             }
-            Resource target = x.getPropertyResourceValue(KH.refersTo);
-            String title = target != null ? label(m, target) : string(x, KH.value);
-            out.computeIfAbsent(passage.getURI(), k -> new ArrayList<>()).add(new MentionSpan(integer(x, KH.startOffset),
-                    integer(x, KH.endOffset), string(x, KH.mentionType), target == null ? null : href(target.getURI()), title));
         });
-        out.values().forEach(list -> list.sort(Comparator.comparingInt(MentionSpan::start)));
         return out;
     }
 

@@ -69,7 +69,7 @@ class MixedLoadBenchmark {
     private static final List<String> HEAVY_SPARQL = List.of(
             PREFIXES + "SELECT ?doc (COUNT(?p) AS ?n) WHERE { ?p a kh:Passage ; kh:inDocument ?doc } GROUP BY ?doc ORDER BY DESC(?n)",
             PREFIXES + "SELECT ?p ?title ?date ?m WHERE { ?p a kh:Passage ; kh:inDocument ?doc OPTIONAL { ?doc dcterms:title ?title }"
-                    + " OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?m kh:inPassage ?p } } ORDER BY ?title LIMIT 5000",
+                    + " OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?p kh:mentions ?m } } ORDER BY ?title LIMIT 5000",
             PREFIXES + "SELECT ?p ?score ?date WHERE { (?p ?score) kh:search (\"water\" 1000) . ?p kh:inDocument ?doc ."
                     + " ?doc dcterms:date ?date FILTER(STR(?date) >= \"2020\") } ORDER BY DESC(?score)",
             PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?a a kh:Passage . ?b a kh:Passage FILTER(STR(?a) < STR(?b)) }");

@@ -501,8 +501,8 @@ class AdversarialAccessTest extends HubTest {
                 (as, v) -> get(as, "/id/document/" + v.get("id") + "/section/1", "text/turtle"));
         probe("passage page (HTML)", "confidential", Insider.OWNER_MEMBER,
                 (as, v) -> html(as, "/id/document/" + v.get("id") + "/passage/1"));
-        probe("mention as JSON-LD", "confidential", Insider.OWNER_MEMBER,
-                (as, v) -> get(as, "/id/document/" + v.get("id") + "/mention/1", "application/ld+json"));
+        probe("passage with its mention spans as JSON-LD", "confidential", Insider.OWNER_MEMBER,
+                (as, v) -> get(as, "/id/document/" + v.get("id") + "/passage/1", "application/ld+json"));
         probe("ingestion activity as Turtle", "confidential", Insider.OWNER_MEMBER,
                 (as, v) -> get(as, "/id/document/" + v.get("id") + "/ingestion/" + v.get("stamp"), "text/turtle"));
         probe("meeting as Turtle", "organisation", Insider.OWNER_MEMBER,
@@ -668,8 +668,8 @@ class AdversarialAccessTest extends HubTest {
                 as -> sparql(as, "SELECT (SUM(?b) AS ?bytes) (MAX(?date) AS ?last) (GROUP_CONCAT(?t; separator=\"|\") AS ?titles) "
                         + "{ ?d a kh:Document ; kh:byteSize ?b ; dcterms:title ?t OPTIONAL { ?d dcterms:date ?date } }"));
         invariant("SPARQL default graph triple count", Insider.OWNER_MEMBER, as -> sparql(as, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"));
-        invariant("SPARQL mentions of the secrets' district", Insider.OWNER_MEMBER,
-                as -> sparql(as, "SELECT (COUNT(?m) AS ?n) { ?m kh:refersTo <" + BASE + "id/area/LB42> }"));
+        invariant("SPARQL passages that mention the secrets' district", Insider.OWNER_MEMBER,
+                as -> sparql(as, "SELECT (COUNT(?p) AS ?n) { ?p kh:mentions <" + BASE + "id/area/LB42> }"));
         invariant("SPARQL kh:search count of a common word", Insider.OWNER_MEMBER,
                 as -> sparql(as, "SELECT (COUNT(?p) AS ?n) (SUM(?s) AS ?scores) { (?p ?s) kh:search (\"Hasbaya\" 10000) }"));
     }
