@@ -23,6 +23,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.SmallFloat;
 import org.knowledgehub.security.VisibleGraphs;
@@ -41,6 +42,8 @@ final class VisibleStatistics {
 
     /** Callers' visible sets kept per reader; few kinds of callers, but bounded all the same. */
     private static final int MAX_SETS = 64;
+    /** Words whose counts are kept per visible set; queries repeat the same words. */
+    private static final int MAX_TERMS = 10_000;
 
     private volatile PerReader current;
 
@@ -102,11 +105,15 @@ final class VisibleStatistics {
             count += set.cardinality();
         }
         boolean everything = reader.numDeletedDocs() == 0 && count == reader.maxDoc();
-        return new Visible(bits, count, everything, new ConcurrentHashMap<>());
+        return new Visible(bits, count, everything, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
-    /** The visible live passages of each segment, and statistics of fields computed over them once. */
-    private record Visible(FixedBitSet[] bits, long count, boolean everything, Map<String, CollectionStatistics> fields) {
+    /**
+     * The visible live passages of each segment, and statistics of fields and words counted over
+     * them once: both change only with the reader, which a commit replaces.
+     */
+    private record Visible(FixedBitSet[] bits, long count, boolean everything, Map<String, CollectionStatistics> fields,
+                           Map<Term, TermStatistics> terms) {
     }
 
     /** An IndexSearcher whose term and field statistics are counts over the visible passages. */
@@ -121,6 +128,18 @@ final class VisibleStatistics {
 
         @Override
         public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+            TermStatistics stats = visible.terms().get(term);
+            if (stats == null) {
+                stats = count(term);
+                if (visible.terms().size() >= MAX_TERMS) {
+                    visible.terms().clear();
+                }
+                visible.terms().put(new Term(term.field(), BytesRef.deepCopyOf(term.bytes())), stats);
+            }
+            return stats;
+        }
+
+        private TermStatistics count(Term term) throws IOException {
             long df = 0;
             long ttf = 0;
             for (LeafReaderContext leaf : getIndexReader().leaves()) {
