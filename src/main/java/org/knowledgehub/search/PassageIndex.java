@@ -333,9 +333,9 @@ public class PassageIndex implements DisposableBean {
      * scoring pass would score every match and switch the pruning off.
      */
     public SearchPage search(SearchQuery q, VisibleGraphs visible, boolean withFacets) {
-        Query query = filtered(q, visible);
         IndexSearcher acquired = acquire();
         try {
+            Query query = filtered(q, statistics.filter(acquired, visible, visibleFilter(visible)));
             IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
             TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()));
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
@@ -370,7 +370,16 @@ public class PassageIndex implements DisposableBean {
      * (SPARQL's kh:search); without {@code fragments}, hits have none and nothing is highlighted.
      */
     public List<SearchHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
-        return top(filtered(q, visible), fragments ? q.text() : null, visible, limit);
+        IndexSearcher acquired = acquire();
+        try {
+            IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
+            TopDocs top = searcher.search(filtered(q, statistics.filter(acquired, visible, visibleFilter(visible))), limit);
+            return hits(searcher, fragments ? q.text() : null, top.scoreDocs, top);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(acquired);
+        }
     }
 
     /**
@@ -516,7 +525,8 @@ public class PassageIndex implements DisposableBean {
     /** The filters of a query and the access decision, without its text. */
     private Query filters(SearchQuery q, VisibleGraphs visible) {
         return filtered(new SearchQuery(new MatchAllDocsQuery(), q.type(), q.organisation(), q.from(), q.to(), q.sensitivity(),
-                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.document(), q.k(), q.offset()), visible);
+                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.document(), q.k(), q.offset()),
+                visibleFilter(visible));
     }
 
     /** The passages of a page, with fragments highlighted for {@code text} (none if it is null). */
@@ -536,11 +546,11 @@ public class PassageIndex implements DisposableBean {
         return hits;
     }
 
-    /** The user's query, restricted to the caller's graphs and the requested filters. */
-    private Query filtered(SearchQuery q, VisibleGraphs visible) {
+    /** The user's query, restricted to the caller's graphs ({@code visibleFilter}) and the requested filters. */
+    private Query filtered(SearchQuery q, Query visibleFilter) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(q.text(), BooleanClause.Occur.MUST);
-        b.add(visibleFilter(visible), BooleanClause.Occur.FILTER);
+        b.add(visibleFilter, BooleanClause.Occur.FILTER);
         if (q.type() != null) {
             b.add(new TermQuery(new Term(TYPE, q.type())), BooleanClause.Occur.FILTER);
         }

@@ -15,6 +15,11 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -66,6 +71,15 @@ final class VisibleStatistics {
         return searcher;
     }
 
+    /**
+     * The passages {@code filter} (the access decision for {@code visible}) selects on
+     * {@code base}'s reader, as a filter that reads the bits counted for the statistics instead of
+     * looking up every visible graph's passages again on each search. Only for that reader.
+     */
+    Query filter(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
+        return new VisibleBits(visible(base, visible, filter));
+    }
+
     private Visible visible(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
         IndexReader reader = base.getIndexReader();
         PerReader per = current;
@@ -114,6 +128,53 @@ final class VisibleStatistics {
      */
     private record Visible(FixedBitSet[] bits, long count, boolean everything, Map<String, CollectionStatistics> fields,
                            Map<Term, TermStatistics> terms) {
+    }
+
+    /** A filter matching the set bits; equal only to a filter over the same counted set. */
+    private static final class VisibleBits extends Query {
+
+        private final Visible visible;
+
+        VisibleBits(Visible visible) {
+            this.visible = visible;
+        }
+
+        @Override
+        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+            return new ConstantScoreWeight(this, boost) {
+                @Override
+                public ScorerSupplier scorerSupplier(LeafReaderContext context) {
+                    FixedBitSet bits = visible.bits()[context.ord];
+                    Scorer scorer = new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(bits, bits.cardinality()));
+                    return new DefaultScorerSupplier(scorer);
+                }
+
+                @Override
+                public boolean isCacheable(LeafReaderContext context) {
+                    return false; // already bits
+                }
+            };
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            visitor.visitLeaf(this);
+        }
+
+        @Override
+        public String toString(String field) {
+            return "visible(" + visible.count() + ")";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return sameClassAs(other) && ((VisibleBits) other).visible == visible;
+        }
+
+        @Override
+        public int hashCode() {
+            return classHash() ^ System.identityHashCode(visible);
+        }
     }
 
     /** An IndexSearcher whose term and field statistics are counts over the visible passages. */
