@@ -245,7 +245,7 @@ public class AnswerFinder {
     private static SearchQuery filters(Understanding u) {
         return new SearchQuery(null, one(u.values("document-type")), null, null, null, null, one(u.values("area")), null,
                 null, null, null,
-                u.values("year").size() == 1 ? Integer.valueOf(u.values("year").getFirst()) : null, QUOTED, 0);
+                u.values("year").size() == 1 ? Integer.valueOf(u.values("year").getFirst()) : null, null, QUOTED, 0);
     }
 
     private static String one(List<String> values) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,6 +68,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -142,11 +144,13 @@ public class PassageIndex implements DisposableBean {
     private volatile VisibleFilter lastFilter;
     /** Scores count only the passages the caller may see: a score must not tell of the others. */
     private final VisibleStatistics statistics = new VisibleStatistics();
+    private final SearchCounts counts;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
-    public PassageIndex(HubProperties hub) throws IOException {
+    public PassageIndex(HubProperties hub, SearchProperties properties) throws IOException {
+        this.counts = new SearchCounts(properties.countCache());
         Path dir = hub.dataDir().resolve("index");
         Files.createDirectories(dir);
         this.directory = FSDirectory.open(dir);
@@ -322,20 +326,26 @@ public class PassageIndex implements DisposableBean {
     // ---- reading
 
     /**
-     * Two passes: the page of best passages (scored, with Lucene's dynamic pruning), then an
-     * unscored pass over every match for the exact total and the facet counts. Collecting facets
-     * in the scoring pass would score every match and switch the pruning off.
+     * The page of best passages (scored, with Lucene's dynamic pruning) and the exact total, with
+     * facet counts if asked for. The total comes from the scoring pass when it counted every match;
+     * otherwise, and for facets, an unscored pass over every match counts them, once per query,
+     * caller's visible graphs and index state (see {@link SearchCounts}). Collecting facets in the
+     * scoring pass would score every match and switch the pruning off.
      */
-    public SearchPage search(SearchQuery q, VisibleGraphs visible) {
-        Query query = filtered(q, visible);
+    public SearchPage search(SearchQuery q, VisibleGraphs visible, boolean withFacets) {
         IndexSearcher acquired = acquire();
         try {
+            Query query = filtered(q, statistics.filter(acquired, visible, visibleFilter(visible)));
             IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
             TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()));
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
-            FacetsCollector fc = searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
-            long total = fc.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-            return new SearchPage(total, hits, facets(searcher, fc, total));
+            SearchCounts.Counts counts;
+            if (!withFacets && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
+                counts = new SearchCounts.Counts(top.totalHits.value(), Map.of(), false);
+            } else {
+                counts = this.counts.get(acquired.getIndexReader(), query, withFacets, () -> count(acquired, query, withFacets));
+            }
+            return new SearchPage(counts.total(), hits, withFacets ? counts.facets() : Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -343,13 +353,33 @@ public class PassageIndex implements DisposableBean {
         }
     }
 
-    /** The best {@code limit} passages for a query, without paging or facets (SPARQL's kh:search). */
-    public List<SearchHit> searchAll(Query text, VisibleGraphs visible, int limit) {
-        Query query = new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.MUST)
-                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
-                .build();
-        return top(query, text, visible, limit);
+    /** The unscored pass: every match counted, and by facet value if asked for. */
+    private SearchCounts.Counts count(IndexSearcher searcher, Query query, boolean withFacets) throws IOException {
+        if (!withFacets) {
+            return new SearchCounts.Counts(searcher.count(query), Map.of(), false);
+        }
+        FacetsCollector fc = searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
+        long total = fc.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+        Map<String, Map<String, Long>> facets = facets(searcher, fc, total);
+        facets.replaceAll((dim, values) -> Collections.unmodifiableMap(values)); // shared through the cache
+        return new SearchCounts.Counts(total, Collections.unmodifiableMap(facets), true);
+    }
+
+    /**
+     * The best {@code limit} passages for a query under its filters, without paging or facets
+     * (SPARQL's kh:search); without {@code fragments}, hits have none and nothing is highlighted.
+     */
+    public List<SearchHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
+        IndexSearcher acquired = acquire();
+        try {
+            IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
+            TopDocs top = searcher.search(filtered(q, statistics.filter(acquired, visible, visibleFilter(visible))), limit);
+            return hits(searcher, fragments ? q.text() : null, top.scoreDocs, top);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(acquired);
+        }
     }
 
     /**
@@ -495,36 +525,39 @@ public class PassageIndex implements DisposableBean {
     /** The filters of a query and the access decision, without its text. */
     private Query filters(SearchQuery q, VisibleGraphs visible) {
         return filtered(new SearchQuery(new MatchAllDocsQuery(), q.type(), q.organisation(), q.from(), q.to(), q.sensitivity(),
-                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.k(), q.offset()), visible);
+                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.document(), q.k(), q.offset()),
+                visibleFilter(visible));
     }
 
+    /** The passages of a page, with fragments highlighted for {@code text} (none if it is null). */
     private List<SearchHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, TopDocs top) throws IOException {
         List<SearchHit> hits = new ArrayList<>(page.length);
         if (page.length == 0) {
             return hits;
         }
-        String[] fragments = highlighter(searcher).highlight(TEXT, text, new TopDocs(top.totalHits, page), 1);
+        String[] fragments = text == null ? null : highlighter(searcher).highlight(TEXT, text, new TopDocs(top.totalHits, page), 1);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             IndexedPassage passage = fromDocument(stored.document(page[i].doc));
-            String fragment = fragments[i] != null ? fragments[i] : escape(abbreviate(passage.text(), 300));
+            String fragment = fragments == null ? null
+                    : fragments[i] != null ? fragments[i] : escape(abbreviate(passage.text(), 300));
             hits.add(new SearchHit(passage, page[i].score, fragment));
         }
         return hits;
     }
 
-    /** The user's query, restricted to the caller's graphs and the requested filters. */
-    private Query filtered(SearchQuery q, VisibleGraphs visible) {
+    /** The user's query, restricted to the caller's graphs ({@code visibleFilter}) and the requested filters. */
+    private Query filtered(SearchQuery q, Query visibleFilter) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(q.text(), BooleanClause.Occur.MUST);
-        b.add(visibleFilter(visible), BooleanClause.Occur.FILTER);
+        b.add(visibleFilter, BooleanClause.Occur.FILTER);
         if (q.type() != null) {
             b.add(new TermQuery(new Term(TYPE, q.type())), BooleanClause.Occur.FILTER);
         }
         for (var filter : Map.of(ORG, nullToEmpty(q.organisation()), AREA, nullToEmpty(q.area()),
                 SECTOR, nullToEmpty(q.sector()), POPULATION, nullToEmpty(q.population()), INDICATOR, nullToEmpty(q.indicator()),
                 YEAR, q.year() == null ? "" : q.year().toString(),
-                DOC_YEAR, q.documentYear() == null ? "" : q.documentYear().toString()).entrySet()) {
+                DOC_YEAR, q.documentYear() == null ? "" : q.documentYear().toString(), DOC, nullToEmpty(q.document())).entrySet()) {
             if (!filter.getValue().isEmpty()) {
                 b.add(new TermQuery(new Term(filter.getKey(), filter.getValue())), BooleanClause.Occur.FILTER);
             }

@@ -41,12 +41,15 @@ class SearchController {
             @Parameter(description = "Population group code, e.g. syrian-refugees") @RequestParam(required = false) String population,
             @Parameter(description = "Indicator code, e.g. below-smeb") @RequestParam(required = false) String indicator,
             @Parameter(description = "A year the passage speaks of (else its document's year)") @RequestParam(required = false) String year,
+            @Parameter(description = "A document's id: its passages only") @RequestParam(required = false) String document,
             @Parameter(description = "Results per page, 1-100 (default 10)") @RequestParam(required = false) String k,
             @Parameter(description = "Results to skip (default 0)") @RequestParam(required = false) String offset,
             @Parameter(description = "bm25 (default): the query syntax above; hybrid: q in plain language, ranked by BM25 "
-                    + "with ontology expansion fused with semantic similarity") @RequestParam(required = false) String mode) {
+                    + "with ontology expansion fused with semantic similarity") @RequestParam(required = false) String mode,
+            @Parameter(description = "true (default): facet counts over every match; false: none, which answers sooner")
+            @RequestParam(required = false) String facets) {
         SearchResponse response = search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, area,
-                sector, population, indicator, year, k, offset, mode), CurrentCaller.get());
+                sector, population, indicator, year, document, k, offset, mode, facets), CurrentCaller.get());
         audit.recordRead(CurrentCaller.get(), "search", AuditTrail.digest(q),
                 response.results().stream().map(SearchResponse.Result::graph).toList());
         return response;

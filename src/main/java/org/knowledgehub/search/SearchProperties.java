@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    relative lexical score in the fusion
  * @param sentenceCache sentences whose vectors are kept for picking quotes (about 1.5 KB each): the
  *                      sentences of the passages that answer questions come up again and again
+ * @param countCache searches whose exact totals and facet counts are kept until the next index
+ *                   commit (0: counted on every request): the next pages of a search, and the
+ *                   searches everyone makes, count their matches once
  */
 @ConfigurationProperties("kh.search")
 public record SearchProperties(
         @DefaultValue("true") boolean embeddings,
         @DefaultValue("50") int candidates,
         @DefaultValue("0.4") double denseWeight,
-        @DefaultValue("20000") int sentenceCache) {
+        @DefaultValue("20000") int sentenceCache,
+        @DefaultValue("256") int countCache) {
 }

@@ -34,6 +34,7 @@ public class SearchService {
 
     private static final Pattern PCODE = Pattern.compile("LB\\d{0,2}(-[a-z0-9-]+)?");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,60}");
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");
 
     private final PassageIndex index;
     private final AccessPolicy access;
@@ -54,11 +55,11 @@ public class SearchService {
     /** Search parameters exactly as received; null or blank means not given. */
     public record Request(String q, String type, String organisation, String from, String to, String sensitivity,
                           String area, String sector, String population, String indicator, String year,
-                          String k, String offset, String mode) {
+                          String document, String k, String offset, String mode, String facets) {
 
-        /** The text with no filter, first page. */
+        /** The text with no filter, first page, with facets. */
         public static Request of(String q) {
-            return new Request(q, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Request(q, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -67,6 +68,11 @@ public class SearchService {
             case "bm25" -> false;
             case "hybrid" -> true;
             default -> throw Problems.invalid("mode", "mode must be bm25 or hybrid");
+        };
+        boolean withFacets = switch (blank(r.facets()) ? "true" : r.facets().strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problems.invalid("facets", "facets must be true or false");
         };
         QueryAnalysis analysis = null;
         Query text;
@@ -82,6 +88,30 @@ public class SearchService {
         } else {
             text = parser.parse(r.q(), "q");
         }
+        SearchQuery query = query(r, text);
+        VisibleGraphs visible = access.visibleTo(caller);
+        SearchPage page;
+        try {
+            page = index.search(query, visible, withFacets);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Fuzzy and prefix terms are expanded when the search runs, not when the text is parsed.
+            throw Problems.badQuery("q", "the query expands to too many terms (fuzzy~ or prefix* terms); make it more specific");
+        }
+        if (hybrid) {
+            // Counts and facets are those of the lexical matches; the page is the fused ranking.
+            List<SearchHit> fused = this.hybrid.search(analysis, HybridSearch.Ranker.HYBRID, query, visible, query.offset() + query.k())
+                    .stream().skip(query.offset())
+                    .map(h -> new SearchHit(h.passage(), (float) h.score(), h.fragment())).toList();
+            page = new SearchPage(page.total(), fused, page.facets());
+        }
+        return SearchResponse.of(r.q(), query, page, this::label);
+    }
+
+    /**
+     * The filters and paging of a request, validated (a 400 problem naming the parameter
+     * otherwise), around its parsed text.
+     */
+    public SearchQuery query(Request r, Query text) {
         SearchQuery query = new SearchQuery(
                 text,
                 blank(r.type()) ? null : DocumentType.fromCode(r.type()).map(DocumentType::code)
@@ -97,35 +127,37 @@ public class SearchService {
                 concept("indicator", r.indicator(), Schemes.indicators(base), CODE, "an indicator code such as below-smeb"),
                 blank(r.year()) ? null : integer("year", r.year(), 1900, 2100),
                 null,
+                document(r.document()),
                 blank(r.k()) ? 10 : integer("k", r.k(), 1, MAX_K),
                 blank(r.offset()) ? 0 : integer("offset", r.offset(), 0, MAX_OFFSET));
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw Problems.invalid("from", "from is after to");
         }
-        VisibleGraphs visible = access.visibleTo(caller);
-        SearchPage page;
-        try {
-            page = index.search(query, visible);
-        } catch (IndexSearcher.TooManyClauses e) {
-            // Fuzzy and prefix terms are expanded when the search runs, not when the text is parsed.
-            throw Problems.badQuery("q", "the query expands to too many terms (fuzzy~ or prefix* terms); make it more specific");
-        }
-        if (hybrid) {
-            // Counts and facets are those of the lexical matches; the page is the fused ranking.
-            List<SearchHit> fused = this.hybrid.search(analysis, HybridSearch.Ranker.HYBRID, query, visible, query.offset() + query.k())
-                    .stream().skip(query.offset())
-                    .map(h -> new SearchHit(h.passage(), (float) h.score(), h.fragment())).toList();
-            page = new SearchPage(page.total(), fused, page.facets());
-        }
-        return SearchResponse.of(r.q(), query, page, this::label);
+        return query;
     }
 
-    /** A filter on a concept of a scheme, given by its code; 400 if the scheme has no such concept. */
+    /** A document's id, given as it or as the document's IRI. */
+    private String document(String value) {
+        if (blank(value)) {
+            return null;
+        }
+        String v = value.strip();
+        String id = v.startsWith(base + "id/document/") ? v.substring((base + "id/document/").length()) : v;
+        if (!DOCUMENT_ID.matcher(id).matches()) {
+            throw Problems.invalid("document", "document must be a document's id or IRI, got '" + abbreviate(v) + "'");
+        }
+        return id;
+    }
+
+    /** A filter on a concept of a scheme, given by its code or IRI; 400 if the scheme has no such concept. */
     private String concept(String field, String value, String scheme, Pattern shape, String expected) {
         if (blank(value)) {
             return null;
         }
         String v = value.strip();
+        if (labels.inScheme(scheme, v).isPresent()) {
+            return labels.code(v);
+        }
         if (!shape.matcher(v).matches() || labels.byCode(scheme, v).isEmpty()) {
             throw Problems.invalid(field, field + " must be " + expected + ", got '" + abbreviate(v) + "'");
         }
@@ -187,6 +219,6 @@ public class SearchService {
 
     private static boolean filtered(Request r) {
         return Stream.of(r.type(), r.organisation(), r.from(), r.to(), r.sensitivity(), r.area(), r.sector(), r.population(),
-                r.indicator(), r.year()).anyMatch(v -> !blank(v));
+                r.indicator(), r.year(), r.document()).anyMatch(v -> !blank(v));
     }
 }

@@ -15,6 +15,11 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -23,6 +28,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.SmallFloat;
 import org.knowledgehub.security.VisibleGraphs;
@@ -41,6 +47,8 @@ final class VisibleStatistics {
 
     /** Callers' visible sets kept per reader; few kinds of callers, but bounded all the same. */
     private static final int MAX_SETS = 64;
+    /** Words whose counts are kept per visible set; queries repeat the same words. */
+    private static final int MAX_TERMS = 10_000;
 
     private volatile PerReader current;
 
@@ -61,6 +69,15 @@ final class VisibleStatistics {
         searcher.setQueryCache(base.getQueryCache());
         searcher.setQueryCachingPolicy(base.getQueryCachingPolicy());
         return searcher;
+    }
+
+    /**
+     * The passages {@code filter} (the access decision for {@code visible}) selects on
+     * {@code base}'s reader, as a filter that reads the bits counted for the statistics instead of
+     * looking up every visible graph's passages again on each search. Only for that reader.
+     */
+    Query filter(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
+        return new VisibleBits(visible(base, visible, filter));
     }
 
     private Visible visible(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
@@ -102,11 +119,62 @@ final class VisibleStatistics {
             count += set.cardinality();
         }
         boolean everything = reader.numDeletedDocs() == 0 && count == reader.maxDoc();
-        return new Visible(bits, count, everything, new ConcurrentHashMap<>());
+        return new Visible(bits, count, everything, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
-    /** The visible live passages of each segment, and statistics of fields computed over them once. */
-    private record Visible(FixedBitSet[] bits, long count, boolean everything, Map<String, CollectionStatistics> fields) {
+    /**
+     * The visible live passages of each segment, and statistics of fields and words counted over
+     * them once: both change only with the reader, which a commit replaces.
+     */
+    private record Visible(FixedBitSet[] bits, long count, boolean everything, Map<String, CollectionStatistics> fields,
+                           Map<Term, TermStatistics> terms) {
+    }
+
+    /** A filter matching the set bits; equal only to a filter over the same counted set. */
+    private static final class VisibleBits extends Query {
+
+        private final Visible visible;
+
+        VisibleBits(Visible visible) {
+            this.visible = visible;
+        }
+
+        @Override
+        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+            return new ConstantScoreWeight(this, boost) {
+                @Override
+                public ScorerSupplier scorerSupplier(LeafReaderContext context) {
+                    FixedBitSet bits = visible.bits()[context.ord];
+                    Scorer scorer = new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(bits, bits.cardinality()));
+                    return new DefaultScorerSupplier(scorer);
+                }
+
+                @Override
+                public boolean isCacheable(LeafReaderContext context) {
+                    return false; // already bits
+                }
+            };
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            visitor.visitLeaf(this);
+        }
+
+        @Override
+        public String toString(String field) {
+            return "visible(" + visible.count() + ")";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return sameClassAs(other) && ((VisibleBits) other).visible == visible;
+        }
+
+        @Override
+        public int hashCode() {
+            return classHash() ^ System.identityHashCode(visible);
+        }
     }
 
     /** An IndexSearcher whose term and field statistics are counts over the visible passages. */
@@ -121,6 +189,18 @@ final class VisibleStatistics {
 
         @Override
         public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+            TermStatistics stats = visible.terms().get(term);
+            if (stats == null) {
+                stats = count(term);
+                if (visible.terms().size() >= MAX_TERMS) {
+                    visible.terms().clear();
+                }
+                visible.terms().put(new Term(term.field(), BytesRef.deepCopyOf(term.bytes())), stats);
+            }
+            return stats;
+        }
+
+        private TermStatistics count(Term term) throws IOException {
             long df = 0;
             long ttf = 0;
             for (LeafReaderContext leaf : getIndexReader().leaves()) {

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
 import org.knowledgehub.search.PassageIndex;
+import org.knowledgehub.search.SearchService;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
@@ -49,9 +50,11 @@ public class SparqlService {
     private final Uris uris;
     private final AuditTrail audit;
     private final SparqlPool pool;
+    private final SearchService search;
 
-    SparqlService(KnowledgeStore store, PassageIndex index, AccessPolicy access, SparqlProperties properties, Uris uris,
-                  AuditTrail audit, SparqlPool pool) {
+    SparqlService(KnowledgeStore store, PassageIndex index, SearchService search, AccessPolicy access, SparqlProperties properties,
+                  Uris uris, AuditTrail audit, SparqlPool pool) {
+        this.search = search;
         this.pool = pool;
         this.uris = uris;
         this.audit = audit;
@@ -124,6 +127,7 @@ public class SparqlService {
                         .timeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .set(ARQ.httpServiceAllowed, false)
                         .set(TextSearchFunction.INDEX, index)
+                        .set(TextSearchFunction.SEARCH, search)
                         .set(TextSearchFunction.VISIBLE, visible)
                         .build()) {
                     return run(query, exec);

@@ -1,7 +1,9 @@
 package org.knowledgehub.sparql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -22,6 +24,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.SearchHit;
+import org.knowledgehub.search.SearchService;
 import org.knowledgehub.search.UserQueryParser;
 import org.knowledgehub.security.VisibleGraphs;
 import org.knowledgehub.store.VisibleDatasetGraph;
@@ -34,19 +37,27 @@ import org.springframework.web.ErrorResponseException;
  * <pre>
  * (?passage ?score ?snippet) kh:search "water trucking" .
  * (?passage ?score) kh:search ("water trucking" 50) .
+ * (?passage ?score) kh:search ("water trucking" 50 "sector" "wash" "year" 2023 "document" ?doc) .
  * </pre>
  *
- * The subject list binds the passage IRI, its BM25 score and a highlighted fragment; the object is
- * the query text, optionally with a hit limit (default 100, at most 10,000). Outside a request of
- * the hub (no caller in the query context) it finds nothing.
+ * The subject list binds the passage IRI, its BM25 score and a highlighted fragment (highlighted
+ * only when asked for); the object is the query text, optionally with a hit limit (default 100,
+ * at most 10,000), then filters as name and value pairs, the names and values of
+ * {@code /api/search}'s filters ({@link #FILTERS}; concepts and documents also by IRI, values also
+ * from variables bound before). The filters are part of the index query, so the limit counts
+ * passages that pass them. Outside a request of the hub (no caller in the query context) it
+ * finds nothing.
  */
 final class TextSearchFunction extends PropertyFunctionBase {
 
     static final String IRI = KH.NS + "search";
     static final Symbol INDEX = Symbol.create(KH.NS + "symbol/passageIndex");
+    static final Symbol SEARCH = Symbol.create(KH.NS + "symbol/searchService");
     static final Symbol VISIBLE = Symbol.create(KH.NS + "symbol/visibleGraphs");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
+    static final List<String> FILTERS = List.of("type", "organisation", "from", "to", "sensitivity", "area", "sector",
+            "population", "indicator", "year", "document");
 
     static void register() {
         PropertyFunctionRegistry.get().put(IRI, uri -> new TextSearchFunction());
@@ -59,26 +70,47 @@ final class TextSearchFunction extends PropertyFunctionBase {
         if (subjects < 1 || subjects > 3) {
             throw new QueryBuildException("kh:search binds (?passage [?score [?snippet]])");
         }
-        if (object.isList() && (object.getArgListSize() < 1 || object.getArgListSize() > 2)) {
-            throw new QueryBuildException("kh:search takes \"query text\" or (\"query text\" limit)");
+        List<Node> args = object.isList() ? object.getArgList() : List.of(object.getArg());
+        if (args.isEmpty()) {
+            throw new QueryBuildException(USAGE);
         }
+        if (args.size() % 2 == 0 && args.get(1).isLiteral() && !(args.get(1).getLiteralValue() instanceof Number)) {
+            throw new QueryBuildException("kh:search: a filter needs a name and a value; " + USAGE);
+        }
+        List<Node> filters = filterArgs(args);
+        for (int i = 0; i < filters.size(); i += 2) {
+            Node name = filters.get(i);
+            if (!name.isLiteral() || !FILTERS.contains(name.getLiteralLexicalForm())) {
+                throw new QueryBuildException("kh:search: no filter named " + name + "; filters are " + String.join(", ", FILTERS));
+            }
+        }
+    }
+
+    private static final String USAGE = "kh:search takes \"query text\" or (\"query text\" [limit] [\"filter\" value]...)";
+
+    /** The name and value pairs after the text, and after the limit if there is one (an even count of arguments). */
+    private static List<Node> filterArgs(List<Node> args) {
+        return args.subList(args.size() % 2 == 0 ? 2 : 1, args.size());
     }
 
     @Override
     public QueryIterator exec(Binding binding, PropFuncArg subject, Node predicate, PropFuncArg object,
                               ExecutionContext execCxt) {
         PassageIndex index = execCxt.getContext().get(INDEX);
+        SearchService search = execCxt.getContext().get(SEARCH);
         VisibleGraphs visible = execCxt.getContext().get(VISIBLE);
-        if (index == null || visible == null) {
+        if (index == null || search == null || visible == null) {
             return QueryIterPlainWrapper.create(List.<Binding>of().iterator(), execCxt);
         }
-        Node text = resolve(object.isList() ? object.getArg(0) : object.getArg(), binding);
+        List<Node> args = object.isList() ? object.getArgList() : List.of(object.getArg());
+        Node text = resolve(args.get(0), binding);
         if (text == null || !text.isLiteral()) {
             throw new QueryExecException("kh:search needs the query text as a string");
         }
+        List<Node> filters = filterArgs(args);
         int limit = DEFAULT_LIMIT;
-        if (object.isList() && object.getArgListSize() == 2) {
-            Node l = resolve(object.getArg(1), binding);
+        if (args.size() - filters.size() == 2) {
+            Node l = resolve(args.get(1), binding);
             if (l == null || !l.isLiteral() || !(l.getLiteralValue() instanceof Number n)) {
                 throw new QueryExecException("kh:search limit must be a number");
             }
@@ -88,7 +120,7 @@ final class TextSearchFunction extends PropertyFunctionBase {
         List<SearchHit> hits;
         try {
             var query = new UserQueryParser(index.queryAnalyzer()).parse(text.getLiteralLexicalForm(), "query");
-            hits = index.searchAll(query, visible, limit);
+            hits = index.searchAll(search.query(request(filters, binding), query), visible, limit, subjects.size() == 3);
         } catch (ErrorResponseException e) {
             throw new QueryExecException("kh:search: " + e.getBody().getDetail());
         } catch (IndexSearcher.TooManyClauses e) {
@@ -99,24 +131,25 @@ final class TextSearchFunction extends PropertyFunctionBase {
             if (execCxt.getDataset() instanceof VisibleDatasetGraph view) {
                 view.noteRead(NodeFactory.createURI(hit.passage().graph())); // for the audit trail: hits are reads too
             }
-            List<Node> values = List.of(
-                    NodeFactory.createURI(hit.passage().passageUri()),
-                    NodeFactory.createLiteralDT(Float.toString(hit.score()), XSDDatatype.XSDfloat),
-                    NodeFactory.createLiteralString(hit.fragment()));
             BindingBuilder b = BindingBuilder.create(binding);
             boolean matches = true;
             for (int i = 0; i < subjects.size() && matches; i++) {
+                Node value = switch (i) {
+                    case 0 -> NodeFactory.createURI(hit.passage().passageUri());
+                    case 1 -> NodeFactory.createLiteralDT(Float.toString(hit.score()), XSDDatatype.XSDfloat);
+                    default -> NodeFactory.createLiteralString(hit.fragment());
+                };
                 Node s = subjects.get(i);
                 if (Var.isVar(s)) {
                     Var v = Var.alloc(s);
                     Node bound = binding.get(v);
                     if (bound == null) {
-                        b.add(v, values.get(i));
+                        b.add(v, value);
                     } else {
-                        matches = bound.equals(values.get(i));
+                        matches = bound.equals(value);
                     }
                 } else {
-                    matches = s.equals(values.get(i));
+                    matches = s.equals(value);
                 }
             }
             if (matches) {
@@ -124,6 +157,26 @@ final class TextSearchFunction extends PropertyFunctionBase {
             }
         }
         return QueryIterPlainWrapper.create(out.iterator(), execCxt);
+    }
+
+    /** The filters as /api/search takes them; an unbound variable filters nothing. */
+    private static SearchService.Request request(List<Node> filters, Binding binding) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < filters.size(); i += 2) {
+            Node value = resolve(filters.get(i + 1), binding);
+            String name = filters.get(i).getLiteralLexicalForm();
+            if (value != null) {
+                if (!value.isURI() && !value.isLiteral()) {
+                    throw new QueryExecException("kh:search: the filter " + name + " needs an IRI or a literal");
+                }
+                if (values.put(name, value.isURI() ? value.getURI() : value.getLiteralLexicalForm()) != null) {
+                    throw new QueryExecException("kh:search: the filter " + name + " is given twice");
+                }
+            }
+        }
+        return new SearchService.Request(null, values.get("type"), values.get("organisation"), values.get("from"),
+                values.get("to"), values.get("sensitivity"), values.get("area"), values.get("sector"), values.get("population"),
+                values.get("indicator"), values.get("year"), values.get("document"), null, null, null, null);
     }
 
     private static Node resolve(Node n, Binding binding) {

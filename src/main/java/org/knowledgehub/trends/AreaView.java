@@ -83,7 +83,7 @@ class AreaView {
         List<TrendViews.AreaRef> localities = trends.localities(area);
         // Lebanon is every passage: its page lists the passages that name the country or any of its areas.
         SearchResponse mentions = search.search(new SearchService.Request(null, null, null, null, null, null,
-                area.code(), null, null, null, null, String.valueOf(PASSAGES), null, null), caller);
+                area.code(), null, null, null, null, null, String.valueOf(PASSAGES), null, null, "true"), caller);
         // The area's API and its page both come here: the passages they show are read here.
         audit.recordRead(caller, "area", area.iri(), mentions.results().stream().map(SearchResponse.Result::graph).toList());
         Set<String> here = new HashSet<>();

@@ -68,8 +68,8 @@ class PageController {
             try {
                 SearchResponse results = search.search(new SearchService.Request(q, filters.get("type"),
                         filters.get("organisation"), filters.get("from"), filters.get("to"), null, filters.get("area"),
-                        filters.get("sector"), filters.get("population"), filters.get("indicator"), filters.get("year"), "10",
-                        offset, null), CurrentCaller.get());
+                        filters.get("sector"), filters.get("population"), filters.get("indicator"), filters.get("year"), null, "10",
+                        offset, null, "true"), CurrentCaller.get());
                 audit.recordRead(CurrentCaller.get(), "search-page", AuditTrail.digest(q), results.results().stream()
                         .map(SearchResponse.Result::graph).toList());
                 model.addAttribute("results", results);

@@ -131,4 +131,49 @@ class SearchApiTest extends HubTest {
         assertThat(escaped.get("total").asInt()).isPositive();
         escaped.get("results").forEach(r -> assertThat(r.get("fragment").asString()).doesNotContain("<img"));
     }
+
+    /**
+     * Totals and facets are kept between requests: a caller who may see the demo corpus's restricted
+     * flash note must count its passages, and the anonymous caller right before and after must not.
+     */
+    @Test
+    void callersWithDifferentAccessGetTheirOwnTotalsAndFacetsBackToBack() {
+        String query = "/api/search?q=" + Http.enc("arrests curfew raids Kfar Hanoun");
+        JsonNode anonymous = http().get(query).json();
+        JsonNode admin = admin().get(query).json();
+        assertThat(admin.get("total").asInt()).isGreaterThan(anonymous.get("total").asInt());
+        // The flash note is a field note: the admin counts its passages by type, the anonymous caller does not.
+        assertThat(admin.get("facets").get("type").path("field-note").asInt())
+                .isGreaterThan(anonymous.get("facets").get("type").path("field-note").asInt());
+        assertThat(http().get(query).json()).as("anonymous again").isEqualTo(anonymous);
+        assertThat(admin().get(query).json()).as("admin again").isEqualTo(admin);
+        assertThat(http().get(query + "&facets=false").json().get("total")).isEqualTo(anonymous.get("total"));
+        assertThat(admin().get(query + "&facets=false").json().get("total")).isEqualTo(admin.get("total"));
+    }
+
+    @Test
+    void facetsAreLeftOutWhenNotAskedFor() {
+        JsonNode with = search("q=refugees&k=3");
+        JsonNode without = search("q=refugees&k=3&facets=false");
+        assertThat(without.get("facets").size()).isZero();
+        assertThat(without.get("total")).isEqualTo(with.get("total"));
+        assertThat(without.get("results")).isEqualTo(with.get("results"));
+        // Every public passage: more than the scoring pass counts exactly, counted all the same.
+        assertThat(search("sensitivity=public&facets=false").get("total")).isEqualTo(search("sensitivity=public").get("total"));
+        Http.Response bad = http().get("/api/search?q=water&facets=maybe");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asString()).isEqualTo("facets");
+    }
+
+    @Test
+    void aDocumentFilterKeepsItsPassages() {
+        JsonNode any = search("q=water");
+        String id = any.get("results").get(0).get("document").get("id").asString();
+        JsonNode one = search("q=water&k=50&document=" + id);
+        assertThat(one.get("total").asInt()).isPositive().isLessThan(any.get("total").asInt());
+        one.get("results").forEach(r -> assertThat(r.get("document").get("id").asString()).isEqualTo(id));
+        assertThat(search("q=water&document=" + Http.enc(any.get("results").get(0).get("document").get("uri").asString()))
+                .get("total")).as("by its IRI").isEqualTo(one.get("total"));
+        assertThat(http().get("/api/search?q=water&document=" + Http.enc("../etc")).status()).isEqualTo(400);
+    }
 }
