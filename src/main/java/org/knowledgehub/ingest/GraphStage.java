@@ -50,19 +50,22 @@ final class GraphStage implements IngestStage {
     private final String version;
     private final List<String> following;
     private final String gazetteerVersion;
+    private final double organisationThreshold;
 
     /**
      * @param following        names of the stages that run after this one, for the provenance record
      * @param gazetteerVersion identifies the vocabulary the gazetteer was built from
+     * @param organisationThreshold the least confidence for an organisation link to count as what its passage mentions
      */
     GraphStage(Uris uris, OrganisationLinker organisations, ConceptLabels concepts, String version, List<String> following,
-               String gazetteerVersion) {
+               String gazetteerVersion, double organisationThreshold) {
         this.uris = uris;
         this.organisations = organisations;
         this.concepts = concepts;
         this.version = version;
         this.following = following;
         this.gazetteerVersion = gazetteerVersion;
+        this.organisationThreshold = organisationThreshold;
     }
 
     @Override
@@ -233,7 +236,12 @@ final class GraphStage implements IngestStage {
             if (x.link() != null) {
                 Resource target = m.createResource(x.link());
                 mention.addProperty(KH.refersTo, target);
-                container.addProperty(KH.mentions, target);
+                if (x.type() != MentionType.ORGANISATION || x.confidence() >= organisationThreshold) {
+                    container.addProperty(KH.mentions, target);
+                }
+                if (x.type() == MentionType.ORGANISATION) {
+                    organisations.describeAccepted(m, x.link());
+                }
             } else if (x.type() == MentionType.ORGANISATION && x.unreviewed()) {
                 // A name NER calls an organisation and the directory does not know is a proposal for
                 // review, not an organisation: it links nowhere and is no facet value.
