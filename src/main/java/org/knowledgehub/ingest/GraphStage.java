@@ -51,19 +51,22 @@ final class GraphStage implements IngestStage {
     private final String version;
     private final List<String> following;
     private final String gazetteerVersion;
+    private final double organisationThreshold;
 
     /**
      * @param following        names of the stages that run after this one, for the provenance record
      * @param gazetteerVersion identifies the vocabulary the gazetteer was built from
+     * @param organisationThreshold the least confidence for an organisation link to count as what its passage mentions
      */
     GraphStage(Uris uris, OrganisationLinker organisations, ConceptLabels concepts, String version, List<String> following,
-               String gazetteerVersion) {
+               String gazetteerVersion, double organisationThreshold) {
         this.uris = uris;
         this.organisations = organisations;
         this.concepts = concepts;
         this.version = version;
         this.following = following;
         this.gazetteerVersion = gazetteerVersion;
+        this.organisationThreshold = organisationThreshold;
     }
 
     @Override
@@ -229,7 +232,12 @@ final class GraphStage implements IngestStage {
             spans.computeIfAbsent(container, k -> new ArrayList<>()).add(new MentionSpans.Span(x.start(), x.end(), x.type().code(),
                     x.confidence(), agent.getURI().substring(agent.getURI().lastIndexOf('/') + 1), x.link(), x.value()));
             if (x.link() != null) {
-                container.addProperty(KH.mentions, m.createResource(x.link()));
+                if (x.type() != MentionType.ORGANISATION || x.confidence() >= organisationThreshold) {
+                    container.addProperty(KH.mentions, m.createResource(x.link()));
+                }
+                if (x.type() == MentionType.ORGANISATION) {
+                    organisations.describeAccepted(m, x.link());
+                }
             }
             if (x.type() == MentionType.DATE && x.value() != null) {
                 years(x.value()).forEach(year -> container.addLiteral(KH.mentionsYear,

@@ -43,7 +43,7 @@ class IngestPipeline {
                 new AnnotateStage(engine, nlp.enabled()),
                 new LinkStage(entityLinker),
                 new MaskStage(),
-                new GraphStage(uris, linker, labels, version, List.of("index"), gazetteer.version()),
+                new GraphStage(uris, linker, labels, version, List.of("index"), gazetteer.version(), nlp.organisationThreshold()),
                 new ObservationStage(uris),
                 new IndexStage(uris, labels));
     }

@@ -31,6 +31,16 @@ final class OrganisationLinker {
         return directory.resolve(name);
     }
 
+    /**
+     * Names in the graph an organisation reviewers accepted from the proposals, which the
+     * ontology does not describe, so that the graph alone says what its passages mention.
+     */
+    void describeAccepted(Model graph, String iri) {
+        directory.accepted(iri).ifPresent(a -> graph.createResource(iri)
+                .addProperty(RDF.type, ORG.Organization)
+                .addProperty(RDFS.label, directory.shortName(graph.createResource(iri))));
+    }
+
     Resource link(Model graph, String name) {
         String cleaned = name.strip();
         return known(cleaned).map(r -> graph.createResource(r.getURI())).orElseGet(() -> {

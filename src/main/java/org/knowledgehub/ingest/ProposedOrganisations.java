@@ -16,6 +16,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.ontology.LabelFolding;
+import org.knowledgehub.ontology.OrganisationDirectory;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.store.KnowledgeStore;
@@ -25,8 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The review queue of proposed organisations: names that NER took for organisations in the
  * documents the caller may read and that the organisations directory does not know. They link to
- * nothing and are no facet value until a reviewer adds them to {@code ontology/organisations.ttl}
- * (with the name they are written under as a label), which also makes them link on the next ingest.
+ * nothing and are no facet value until a reviewer accepts them ({@link OrganisationReviews}).
  */
 @Component
 public class ProposedOrganisations {
@@ -36,11 +36,13 @@ public class ProposedOrganisations {
     private final KnowledgeStore store;
     private final AccessPolicy access;
     private final Uris uris;
+    private final OrganisationDirectory directory;
 
-    ProposedOrganisations(KnowledgeStore store, AccessPolicy access, Uris uris) {
+    ProposedOrganisations(KnowledgeStore store, AccessPolicy access, Uris uris, OrganisationDirectory directory) {
         this.store = store;
         this.access = access;
         this.uris = uris;
+        this.directory = directory;
     }
 
     /** A document a proposal was found in. */
@@ -54,26 +56,37 @@ public class ProposedOrganisations {
      * @param mentions  how often the documents name it
      * @param documents how many documents name it
      * @param examples  some of those documents
+     * @param score     the highest confidence of its mentions: how much it looks like an organisation
      */
-    public record Proposal(String name, int mentions, int documents, List<Source> examples) {
+    public record Proposal(String name, int mentions, int documents, List<Source> examples, double score) {
     }
 
-    /** The proposals in the documents the caller may read, the most frequent first. */
+    /**
+     * The proposals in the documents the caller may read, the highest score first, then the most
+     * frequent; names reviewers rejected are left out.
+     */
     public List<Proposal> list(Caller caller) {
         Set<Node> visible = access.visibleTo(caller).graphs();
         Node organisation = NodeFactory.createLiteralString(MentionType.ORGANISATION.code());
         return store.readAll(d -> {
             Map<String, Map<String, Integer>> spellings = new HashMap<>();
             Map<String, Integer> counts = new HashMap<>();
+            Map<String, Double> scores = new HashMap<>();
             Map<String, Set<String>> documents = new LinkedHashMap<>();
             d.find(Node.ANY, Node.ANY, KH.unreviewed.asNode(), Node.ANY).forEachRemaining(q -> {
                 Node g = q.getGraph();
                 if (!visible.contains(g) || !d.contains(g, q.getSubject(), KH.mentionType.asNode(), organisation)) {
                     return;
                 }
+                var found = d.find(g, q.getSubject(), KH.confidence.asNode(), Node.ANY);
+                double confidence = found.hasNext() ? Double.parseDouble(found.next().getObject().getLiteralLexicalForm()) : 0;
                 uris.documentIdOfGraph(g).ifPresent(id -> d.find(g, q.getSubject(), KH.exact.asNode(), Node.ANY).forEachRemaining(e -> {
                     String name = e.getObject().getLiteralLexicalForm().strip();
+                    if (directory.isRejected(name)) {
+                        return;
+                    }
                     String key = LabelFolding.fold(name);
+                    scores.merge(key, confidence, Math::max);
                     spellings.computeIfAbsent(key, k -> new HashMap<>()).merge(name, 1, Integer::sum);
                     counts.merge(key, 1, Integer::sum);
                     documents.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
@@ -84,10 +97,11 @@ public class ProposedOrganisations {
                 String name = spellings.get(key).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
                 List<Source> examples = documents.get(key).stream().sorted().limit(EXAMPLES)
                         .map(id -> new Source(id, title(d, id))).toList();
-                out.add(new Proposal(name, n, documents.get(key).size(), examples));
+                out.add(new Proposal(name, n, documents.get(key).size(), examples, scores.get(key)));
             });
-            out.sort(Comparator.comparingInt(Proposal::documents).reversed().thenComparing(Comparator.comparingInt(Proposal::mentions)
-                    .reversed()).thenComparing(Proposal::name));
+            out.sort(Comparator.comparingDouble(Proposal::score).reversed()
+                    .thenComparing(Comparator.comparingInt(Proposal::documents).reversed())
+                    .thenComparing(Comparator.comparingInt(Proposal::mentions).reversed()).thenComparing(Proposal::name));
             return out;
         });
     }

@@ -3,6 +3,7 @@ package org.knowledgehub.nlp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -104,11 +105,21 @@ public class CoreNlpEngine {
             for (CoreEntityMention e : annotated.entityMentions()) {
                 out.add(new NamedEntity(e.entityType(), chunk.start() + e.charOffsets().first(),
                         chunk.start() + e.charOffsets().second(),
-                        e.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class)));
+                        e.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class), probability(e)));
             }
             percentDone.accept((int) (100L * (chunk.start() + chunk.text().length()) / Math.max(1, text.length())));
         }
         return out;
+    }
+
+    /** CoreNLP's NamedEntityTagProbsAnnotation of the mention: the probability of its tag, if it gave one. */
+    private static Double probability(CoreEntityMention e) {
+        Map<String, Double> probabilities = e.entityTypeConfidences();
+        if (probabilities == null) {
+            return null;
+        }
+        Double p = probabilities.get(e.entityType());
+        return p == null || p < 0 || p > 1 ? null : p;
     }
 
     private static StanfordCoreNLP pipeline() {

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,7 +29,6 @@ public class EntityLinker {
 
     static final double GAZETTEER_LABEL = 0.95;
     static final double GAZETTEER_HIDDEN = 0.85;
-    static final double RESOLVED_NAME = 0.85;
     static final double NER_ONLY = 0.6;
 
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
@@ -78,6 +79,8 @@ public class EntityLinker {
      *              patterns only
      */
     public List<Mention> link(String text, List<NamedEntity> named) {
+        // CoreNLP's probability for each organisation it found, kept for scoring the mention.
+        Map<Mention, Double> nerProbabilities = new IdentityHashMap<>();
         MentionsByStart kept = new MentionsByStart();
         for (Gazetteer.Match g : gazetteer.find(text)) {
             kept.add(new Mention(g.start(), g.end(), text.substring(g.start(), g.end()), g.type(), g.concept(), null,
@@ -96,9 +99,11 @@ public class EntityLinker {
         kept.addWhereFree(yearRanges(text));
         kept.addWhereFree(amounts(text));
         if (named != null) {
-            kept.addWhereFree(fromNer(text, named));
+            kept.addWhereFree(fromNer(text, named, nerProbabilities));
         }
         List<Mention> mentions = kept.all();
+        List<Mention> found = List.copyOf(mentions);
+        mentions.replaceAll(m -> m.type() == MentionType.ORGANISATION ? scored(text, m, nerProbabilities.get(m), found) : m);
         // An indicator belongs to sectors: "the share below the SMEB" speaks of basic assistance.
         List<Mention> implied = new ArrayList<>();
         for (Mention m : mentions) {
@@ -114,6 +119,15 @@ public class EntityLinker {
         return mentions;
     }
 
+    /** The organisation mention with its confidence ({@link OrganisationConfidence}) computed from all the evidence. */
+    private Mention scored(String text, Mention m, Double nerProbability, List<Mention> found) {
+        double name = m.link() != null ? OrganisationConfidence.knownName(m.text(), organisations.names(m.link()))
+                : OrganisationConfidence.unknownName(m.text());
+        double confidence = OrganisationConfidence.score(name, nerProbability,
+                OrganisationConfidence.context(text, m.start(), m.end(), found));
+        return new Mention(m.start(), m.end(), m.text(), m.type(), m.link(), m.value(), confidence, m.unreviewed(), m.source());
+    }
+
     /**
      * Names built like organisations' names: capitalised words ending in Association, Network,
      * Foundation, Cooperative... The vocabulary's organisation, or a new one for review.
@@ -125,9 +139,11 @@ public class EntityLinker {
             String name = m.group().strip();
             int start = m.start() + m.group().indexOf(name);
             Optional<Resource> known = organisations.resolve(name);
+            if (known.isEmpty() && organisations.isRejected(name)) {
+                continue;
+            }
             out.add(new Mention(start, start + name.length(), name, MentionType.ORGANISATION,
-                    known.map(Resource::getURI).orElse(null), null, known.isPresent() ? RESOLVED_NAME : NER_ONLY,
-                    known.isEmpty(), "pattern"));
+                    known.map(Resource::getURI).orElse(null), null, NER_ONLY, known.isEmpty(), "pattern"));
         }
         return out;
     }
@@ -179,7 +195,7 @@ public class EntityLinker {
         }
     }
 
-    private List<Mention> fromNer(String text, List<NamedEntity> entities) {
+    private List<Mention> fromNer(String text, List<NamedEntity> entities, Map<Mention, Double> nerProbabilities) {
         List<Mention> out = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
             NamedEntity e = entities.get(i);
@@ -190,7 +206,10 @@ public class EntityLinker {
                 case "PERSON" -> out.add(new Mention(start, end, surface, MentionType.PERSON, null, null, 0.8, false, "corenlp"));
                 case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE" ->
                         out.add(new Mention(start, end, surface, MentionType.PLACE, null, null, NER_ONLY, false, "corenlp"));
-                case "ORGANIZATION" -> out.addAll(organisations(start, end, surface));
+                case "ORGANIZATION" -> organisations(start, end, surface).forEach(o -> {
+                    out.add(o);
+                    nerProbabilities.put(o, e.probability());
+                });
                 case "PERCENT" -> out.add(new Mention(start, end, surface, MentionType.QUANTITY, null,
                         surface.replaceAll("\\s", "").replace("percent", "%").replace("per cent", "%"), 0.9, false, "corenlp"));
                 case "DATE" -> {
@@ -227,7 +246,8 @@ public class EntityLinker {
     }
 
     /**
-     * An organisation CoreNLP found: the directory's, or a proposal for review. A span across a line
+     * An organisation CoreNLP found: the directory's (by one of its names, else by a name close to
+     * one), or a proposal for review unless reviewers rejected the name. A span across a line
      * break is two fragments, not a name; a span that joins names ("UNHCR and the Akkar Network")
      * is read name by name.
      */
@@ -254,10 +274,13 @@ public class EntityLinker {
     }
 
     private Optional<Mention> organisation(int start, int end, String surface) {
-        Optional<Resource> known = organisations.resolve(surface);
+        Optional<Resource> known = organisations.resolve(surface).or(() -> organisations.closest(surface));
         if (known.isPresent()) {
             return Optional.of(new Mention(start, end, surface, MentionType.ORGANISATION, known.get().getURI(), null,
-                    RESOLVED_NAME, false, "corenlp"));
+                    NER_ONLY, false, "corenlp"));
+        }
+        if (organisations.isRejected(surface)) {
+            return Optional.empty();
         }
         String lower = surface.toLowerCase(Locale.ROOT);
         boolean generic = Arrays.stream(lower.split("[^\\p{L}]+")).anyMatch(NOT_ORGANISATIONS::contains);

@@ -72,6 +72,8 @@ public final class KH {
     public static final Property acronym = property("acronym");
     public static final Property organisationKind = property("organisationKind");
     public static final Property unreviewed = property("unreviewed");
+    /** A name reviewers said is no organisation, on the organisation reviews graph. */
+    public static final Property notAnOrganisation = property("notAnOrganisation");
     public static final Property mentionedName = property("mentionedName");
     public static final Property pcode = property("pcode");
     public static final Property mentionType = property("mentionType");

@@ -19,6 +19,7 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.knowledgehub.ontology.ConceptLabels;
@@ -134,7 +135,8 @@ public final class PassageRecords {
             Resource target = st.getResource();
             Optional<String> scheme = labels.schemeOf(target.getURI());
             if (scheme.isEmpty()) {
-                if (target.hasProperty(KH.unreviewed)) {
+                // An organisation the graph itself names: an uploader's unknown publisher, or one accepted from the proposals.
+                if (target.hasProperty(RDF.type, ORG.Organization)) {
                     e.organisations.add(organisationName(target, labels));
                 }
                 continue;

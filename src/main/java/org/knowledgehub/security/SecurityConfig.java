@@ -70,7 +70,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit").hasRole(ADMIN)
-                        .requestMatchers("/api/organisations/proposed").hasAnyRole(COORDINATOR, ADMIN)
+                        .requestMatchers("/api/organisations/proposed", "/api/organisations/proposed/*").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
                         .requestMatchers("/api/me/**").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(ADMIN)
@@ -106,7 +106,7 @@ class SecurityConfig {
                         // Reviewing candidates and closing questions from their page: as on the API.
                         .requestMatchers(HttpMethod.POST, "/questions/*/reviews", "/questions/*/status").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers("/observations/new").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
-                        .requestMatchers("/organisations/proposed").hasAnyRole(COORDINATOR, ADMIN)
+                        .requestMatchers("/organisations/proposed", "/organisations/proposed/*").hasAnyRole(COORDINATOR, ADMIN)
                         // The observation review queue and its verdicts, as POST /api/observations/*/reviews;
                         // a contributor's list of their organisation's observations, as the form.
                         .requestMatchers("/observations/review", "/observations/*/reviews").hasAnyRole(COORDINATOR, ADMIN)

@@ -186,6 +186,11 @@ public class Uris {
         return base + "id/indicator/" + code;
     }
 
+    /** Where reviewers' verdicts on proposed organisations are kept: those accepted, the names rejected. */
+    public Node organisationReviewsGraph() {
+        return NodeFactory.createURI(base + "graph/organisation-reviews");
+    }
+
     public Node ontologyGraph() {
         return NodeFactory.createURI(base + "graph/ontology");
     }

@@ -47,7 +47,7 @@ class MaskStageTest {
         HubProperties hub = Structure.hub();
         ConceptLabels labels = new ConceptLabels(Structure.ontology());
         linker = new EntityLinker(Structure.gazetteer(), new OrganisationDirectory(labels, hub),
-                new CoreNlpEngine(new NlpProperties(false, 20000, 100)));
+                new CoreNlpEngine(new NlpProperties(false, 20000, 100, 0.5)));
     }
 
     static DocumentContext masked(String text, DocumentType type, ConsentRecord consent) {
