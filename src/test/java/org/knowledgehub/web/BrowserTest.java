@@ -310,8 +310,7 @@ class BrowserTest extends HubTest {
         assertThat(browser.findElement(By.id("signed-in")).getText()).isEqualTo("Rana Browser");
         assertNoBrowserErrors();
 
-        browser.findElement(By.id("logout")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        signOut();
         assertThat(browser.findElements(By.id("signed-in"))).isEmpty();
         browser.get(url(confidential));
         assertThat(browser.findElements(By.id("doc-title"))).as("the confidential note, signed out").isEmpty();
@@ -348,7 +347,7 @@ class BrowserTest extends HubTest {
         browser.get(explain);
         assertThat(browser.findElements(By.cssSelector("#explain-questions li"))).isNotEmpty();
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -388,7 +387,7 @@ class BrowserTest extends HubTest {
         assertThat(browser.findElement(By.id("doc-title")).getText()).contains("Field observation, Zahle");
         assertThat(browser.getPageSource()).contains(marker);
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
         assertThat(http().get("/api/search?q=" + marker).json().get("total").asLong()).as("restricted by default").isZero();
         assertThat(admin().get("/api/search?q=" + marker).json().get("total").asLong()).isEqualTo(1);
     }
@@ -474,7 +473,7 @@ class BrowserTest extends HubTest {
         waiting().until(ExpectedConditions.urlContains("status=open"));
         assertThat(browser.findElements(By.cssSelector("#question-list tr[data-question='" + id + "']"))).isEmpty();
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -502,7 +501,7 @@ class BrowserTest extends HubTest {
         browser.get(url("/ingests"));
         assertThat(browser.findElement(By.id("ingest-list")).getText()).contains("large-" + marker + ".txt").contains("committed");
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -528,7 +527,7 @@ class BrowserTest extends HubTest {
         browser.get(url("/"));
         assertThat(browser.findElement(By.id("open-questions")).getText()).as("the newest open question").contains(text);
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -561,7 +560,7 @@ class BrowserTest extends HubTest {
             assertThat(browser.findElement(By.cssSelector("#recent-documents tr[data-document='" + restricted + "']")).getText())
                     .contains("Restricted note " + marker).contains("field-note").contains("UNHCR").contains("2099-01-01");
             assertNoBrowserErrors();
-            browser.findElement(By.id("logout")).click();
+            signOut();
         } finally {
             assertThat(admin().delete("/api/documents/" + restricted).status()).isEqualTo(204);
         }
@@ -576,7 +575,7 @@ class BrowserTest extends HubTest {
         signIn(member.username(), member.password());
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("observation-form")));
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -623,7 +622,7 @@ class BrowserTest extends HubTest {
         assertThat(browser.findElement(By.cssSelector("#metadata tr[data-field=title] .method")).getText()).isEqualTo("corrected");
         assertThat(member.http().get("/api/search?q=" + marker + "&type=assessment").json().get("total").asLong()).isEqualTo(1);
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -656,7 +655,7 @@ class BrowserTest extends HubTest {
         String provenance = browser.findElement(By.id("provenance")).getText();
         assertThat(provenance).contains("Sensitivity\nrestricted").contains("United Nations High Commissioner for Refugees");
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
         assertThat(http().get("/api/search?q=" + marker).json().get("total").asLong()).as("restricted").isZero();
         Members.Member protection = Members.create(http(), admin(), "UNICEF", List.of("coordinator"), List.of("protection"));
         assertThat(protection.http().get("/api/search?q=" + marker).json().get("total").asLong()).as("shared with protection")
@@ -688,7 +687,7 @@ class BrowserTest extends HubTest {
                 .isEqualTo("field-note");
         assertThat(browser.findElement(By.id("consent-unknown")).isSelected()).isTrue();
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
         assertThat(admin().get("/api/documents?limit=500").text()).as("nothing stored").doesNotContain(marker);
         assertThat(admin().get("/api/search?q=" + marker).json().get("total").asLong()).isZero();
     }
@@ -702,7 +701,7 @@ class BrowserTest extends HubTest {
         signIn(member.username(), member.password());
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     /** The ids of the documents the home page lists, in its order. */
@@ -717,6 +716,15 @@ class BrowserTest extends HubTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-button")).click();
+    }
+
+    /**
+     * Signs out and waits for the signed-out page: a sign-out still under way would otherwise land on
+     * whatever page the next test opens (the browser is shared by the tests).
+     */
+    static void signOut() {
+        browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
     }
 
     /** Scripts ran without errors and nothing was blocked by the content security policy. */
@@ -837,7 +845,7 @@ class BrowserTest extends HubTest {
         browser.get(url("/audit?from=yesterday"));
         assertThat(browser.findElement(By.id("error-from")).getText()).contains("ISO-8601");
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -888,7 +896,7 @@ class BrowserTest extends HubTest {
         assertThat(browser.findElements(By.id("audit-entries"))).isEmpty();
         assertThat(browser.getPageSource()).contains("your role does not allow");
         browser.get(url("/me/tokens"));
-        browser.findElement(By.id("logout")).click();
+        signOut();
         browser.get(url("/audit"));
         assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-reason"))).getText()).contains("/audit");
         browser.get(url("/me/tokens"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.knowledgehub.web.BrowserTest.assertNoBrowserErrors;
 import static org.knowledgehub.web.BrowserTest.browser;
 import static org.knowledgehub.web.BrowserTest.signIn;
+import static org.knowledgehub.web.BrowserTest.signOut;
 import static org.knowledgehub.web.BrowserTest.waiting;
 
 import java.net.URISyntaxException;
@@ -59,11 +60,6 @@ class ReviewAndImportBrowserTest extends HubTest {
         signIn(username, password);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
         browser.get(url(path));
-    }
-
-    private static void signOut() {
-        browser.findElement(By.id("logout")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
     }
 
     private static String marker(String prefix) {

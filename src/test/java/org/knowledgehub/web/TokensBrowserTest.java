@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.knowledgehub.web.BrowserTest.assertNoBrowserErrors;
 import static org.knowledgehub.web.BrowserTest.browser;
 import static org.knowledgehub.web.BrowserTest.signIn;
+import static org.knowledgehub.web.BrowserTest.signOut;
 import static org.knowledgehub.web.BrowserTest.waiting;
 
 import java.time.Duration;
@@ -96,6 +97,6 @@ class TokensBrowserTest extends HubTest {
         assertThat(row("field laptop").findElement(By.cssSelector(".last-used")).getText()).matches(BrowserTest.READABLE);
         assertThat(browser.findElements(By.id("copy-token"))).as("the secret and its button are shown once").isEmpty();
         assertNoBrowserErrors();
-        browser.findElement(By.id("logout")).click();
+        signOut();
     }
 }
