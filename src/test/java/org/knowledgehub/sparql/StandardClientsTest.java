@@ -104,6 +104,18 @@ class StandardClientsTest extends HubTest {
         assertThat(missing.text()).isEqualTo(http().get("/graph-store?graph=" + Http.enc(RESTRICTED_GRAPH)).text()
                 .replace(RESTRICTED_GRAPH, "http://localhost:8080/graph/document/nothing"));
         assertThat(admin().get("/graph-store?graph=" + Http.enc(RESTRICTED_GRAPH)).status()).isEqualTo(200);
+        Http.Response head = http().request("HEAD", "/graph-store?graph=" + Http.enc(publicMinutesGraph()), null, null);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.contentType()).startsWith("text/turtle");
+
+        // The default graph is the union of the graphs the caller may see.
+        Graph union = parse(http().get("/graph-store?default", "Accept", "application/n-triples"), Lang.NTRIPLES);
+        Node restrictedDocument = NodeFactory.createURI(RESTRICTED_GRAPH.replace("/graph/document/", "/id/document/"));
+        Node publicDocument = NodeFactory.createURI(publicMinutesGraph().replace("/graph/document/", "/id/document/"));
+        assertThat(union.contains(publicDocument, DCTerms.title.asNode(), Node.ANY)).isTrue();
+        assertThat(union.contains(restrictedDocument, Node.ANY, Node.ANY)).isFalse();
+        Graph adminUnion = parse(admin().get("/graph-store?default", "Accept", "application/n-triples"), Lang.NTRIPLES);
+        assertThat(adminUnion.contains(restrictedDocument, DCTerms.title.asNode(), Node.ANY)).isTrue();
     }
 
     @Test
@@ -150,6 +162,10 @@ class StandardClientsTest extends HubTest {
                 "<urn:a> <urn:b> \"unterminated .".getBytes(StandardCharsets.UTF_8));
         assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
         assertThat(malformed.json().get("field").asString()).isEqualTo("body");
+        Http.Response badJsonLd = graphStore(admin(), "PUT", graph, "application/ld+json",
+                "{\"@id\": \"urn:a\", ".getBytes(StandardCharsets.UTF_8));
+        assertThat(badJsonLd.status()).as(badJsonLd.toString()).isEqualTo(400);
+        assertThat(badJsonLd.json().get("field").asString()).isEqualTo("body");
         Http.Response quads = graphStore(admin(), "PUT", graph, "application/n-quads",
                 "<urn:a> <urn:b> <urn:c> <urn:g> .\n".getBytes(StandardCharsets.UTF_8));
         assertThat(quads.status()).isEqualTo(415);
