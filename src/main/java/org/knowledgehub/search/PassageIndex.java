@@ -3,6 +3,7 @@ package org.knowledgehub.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -711,6 +712,23 @@ public class PassageIndex implements DisposableBean {
             return searcher.getIndexReader().numDocs();
         } finally {
             release(searcher);
+        }
+    }
+
+    /** Bytes of the index files on disk (every commit point still kept, and files being written). */
+    public long sizeOnDisk() {
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                try {
+                    bytes += directory.fileLength(file);
+                } catch (NoSuchFileException gone) {
+                    // deleted by a merge while counting
+                }
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
