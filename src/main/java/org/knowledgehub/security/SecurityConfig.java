@@ -96,6 +96,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/organisations/proposed", "/api/organisations/proposed/*").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
                         .requestMatchers("/api/me/**").authenticated()
