@@ -39,6 +39,7 @@ public final class BackupRestore {
         requireEmpty(dataDir);
         try {
             Files.createDirectories(dataDir);
+            Backups.ownerOnly(dataDir);
             for (BackupManifest.Entry e : manifest.files()) {
                 if (e.part().equals(BackupPart.STORE.label())) {
                     continue;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -95,6 +96,7 @@ public class Backups {
         BackupManifest manifest;
         try {
             Files.createDirectories(partial);
+            ownerOnly(partial);
             List<BackupManifest.Entry> files = new ArrayList<>();
             Counts counts = storeAndIndex(partial, files);
             copyRest(partial, files);
@@ -257,6 +259,13 @@ public class Backups {
             entries.filter(p -> p.getFileName().toString().endsWith(PARTIAL)).forEach(Backups::deleteQuietly);
         } catch (IOException e) {
             log.warn("Cannot list the backups folder {}: {}", folder, e.toString());
+        }
+    }
+
+    /** Only the hub's user may enter the folder: a backup holds password and token hashes and protected documents. */
+    static void ownerOnly(Path folder) throws IOException {
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -100,6 +101,8 @@ class BackupRestoreTest extends HubTest {
         Path backup = Path.of(created.json().get("path").asString());
         assertThat(backup).isDirectory().startsWith(Path.of(dataDir() + "-backups"));
         assertThat(created.json().get("manifest").get("documents").asLong()).isGreaterThan(10);
+        assertThat(Files.getPosixFilePermissions(backup)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
         assertThat(admin().get("/api/admin/backups").text()).contains(backup.getFileName().toString());
         assertThat(admin().get("/api/audit?action=backup.create").text()).contains(backup.getFileName().toString());
 
