@@ -81,6 +81,32 @@ class SecurityConfig {
         return config;
     }
 
+    /**
+     * The Prometheus metrics: admins (token, API token or Basic), or a scraper with the configured
+     * {@code kh.metrics.scrape-token}; stateless like the API.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
+                                MetricsProperties metrics) throws Exception {
+        http
+                .securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new ScrapeTokenFilter(metrics, new BearerTokenFilter(adminToken, apiTokens)),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(ADMIN, ScrapeTokenFilter.ROLE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(
+                        (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+                                "the metrics are for admins and the configured scraper (kh.metrics.scrape-token)")))
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store, AuditTrail audit)
@@ -109,6 +135,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/organisations/proposed", "/api/organisations/proposed/*").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
                         .requestMatchers("/api/me/**").authenticated()
