@@ -223,12 +223,21 @@ class SecurityConfig {
         return (req, res, ex) -> {
             if (isWrite(req)) {
                 audit.recordWrite(CurrentCaller.get(), "denied", req.getMethod() + " " + req.getRequestURI(), null, "forbidden");
+            } else if (pageRequest(req)) {
+                res.sendError(HttpServletResponse.SC_FORBIDDEN); // the error page renders it as a page of the hub
+                return;
             }
             ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
                     ex instanceof CsrfException
                             ? "the form is out of date or did not come from this site (missing or invalid CSRF token); reload the page"
                             : "your role does not allow this operation");
         };
+    }
+
+    /** A browser opening a page (HTML asked for first), not a script: it gets the problem as a page. */
+    private static boolean pageRequest(HttpServletRequest req) {
+        String accept = req.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.startsWith("text/html") && !req.getRequestURI().startsWith("/api/");
     }
 
     private static boolean isWrite(HttpServletRequest req) {
