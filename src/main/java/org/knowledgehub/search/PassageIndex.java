@@ -374,16 +374,31 @@ public class PassageIndex implements DisposableBean {
         return new SearchCounts.Counts(total, Collections.unmodifiableMap(facets), true);
     }
 
+    /** A hit of SPARQL's kh:search: the passage, its graph, its score and, when asked for, its highlighted fragment. */
+    public record TextHit(String passageUri, String graph, float score, String fragment) {
+    }
+
     /**
      * The best {@code limit} passages for a query under its filters, without paging or facets
      * (SPARQL's kh:search); without {@code fragments}, hits have none and nothing is highlighted.
+     * Only the stored fields a binding needs are read: up to 10,000 hits would otherwise each load
+     * a whole passage with its text and facets.
      */
-    public List<SearchHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
+    public List<TextHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
         IndexSearcher acquired = acquire();
         try {
             IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
             TopDocs top = searcher.search(filtered(q, statistics.filter(acquired, visible, visibleFilter(visible))), limit);
-            return hits(searcher, fragments ? q.text() : null, top.scoreDocs, top);
+            ScoreDoc[] docs = top.scoreDocs;
+            String[] highlighted = fragments && docs.length > 0 ? highlighter(searcher).highlight(TEXT, q.text(), top, 1) : null;
+            Set<String> fields = fragments ? Set.of(ID, GRAPH, TEXT) : Set.of(ID, GRAPH);
+            StoredFields stored = searcher.storedFields();
+            List<TextHit> hits = new ArrayList<>(docs.length);
+            for (int i = 0; i < docs.length; i++) {
+                Document d = stored.document(docs[i].doc, fields);
+                hits.add(new TextHit(d.get(ID), d.get(GRAPH), docs[i].score, fragment(highlighted, i, d.get(TEXT))));
+            }
+            return hits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -403,7 +418,6 @@ public class PassageIndex implements DisposableBean {
         return top(query, highlight, visible, n);
     }
 
-    /** A passage by its IRI, if the caller may see it. */
     /** How many passages the caller may see hold an index term in their text, their section's title or their document's. */
     public int countWithTerm(String term, VisibleGraphs visible) {
         Query anywhere = new BooleanQuery.Builder()
@@ -425,6 +439,7 @@ public class PassageIndex implements DisposableBean {
         }
     }
 
+    /** A passage by its IRI, if the caller may see it. */
     public Optional<IndexedPassage> byUri(String uri, VisibleGraphs visible) {
         Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(ID, uri)), BooleanClause.Occur.MUST)
@@ -548,11 +563,14 @@ public class PassageIndex implements DisposableBean {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             IndexedPassage passage = fromDocument(stored.document(page[i].doc));
-            String fragment = fragments == null ? null
-                    : fragments[i] != null ? fragments[i] : escape(abbreviate(passage.text(), 300));
-            hits.add(new SearchHit(passage, page[i].score, fragment));
+            hits.add(new SearchHit(passage, page[i].score, fragment(fragments, i, passage.text())));
         }
         return hits;
+    }
+
+    /** The highlighted fragment of hit {@code i}, or the start of its text when nothing was highlighted; null when not asked for. */
+    private static String fragment(String[] highlighted, int i, String text) {
+        return highlighted == null ? null : highlighted[i] != null ? highlighted[i] : escape(abbreviate(text, 300));
     }
 
     /** The user's query, restricted to the caller's graphs ({@code visibleFilter}) and the requested filters. */

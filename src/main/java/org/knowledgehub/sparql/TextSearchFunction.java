@@ -23,7 +23,6 @@ import org.apache.jena.sparql.util.Symbol;
 import org.apache.lucene.search.IndexSearcher;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.search.PassageIndex;
-import org.knowledgehub.search.SearchHit;
 import org.knowledgehub.search.SearchService;
 import org.knowledgehub.search.UserQueryParser;
 import org.knowledgehub.security.VisibleGraphs;
@@ -117,7 +116,7 @@ final class TextSearchFunction extends PropertyFunctionBase {
             limit = Math.max(1, Math.min(MAX_LIMIT, n.intValue()));
         }
         List<Node> subjects = subject.isList() ? subject.getArgList() : List.of(subject.getArg());
-        List<SearchHit> hits;
+        List<PassageIndex.TextHit> hits;
         try {
             var query = new UserQueryParser(index.queryAnalyzer()).parse(text.getLiteralLexicalForm(), "query");
             hits = index.searchAll(search.query(request(filters, binding), query), visible, limit, subjects.size() == 3);
@@ -127,15 +126,15 @@ final class TextSearchFunction extends PropertyFunctionBase {
             throw new QueryExecException("kh:search: the text expands to too many terms (fuzzy~ or prefix* terms)");
         }
         List<Binding> out = new ArrayList<>(hits.size());
-        for (SearchHit hit : hits) {
+        for (PassageIndex.TextHit hit : hits) {
             if (execCxt.getDataset() instanceof VisibleDatasetGraph view) {
-                view.noteRead(NodeFactory.createURI(hit.passage().graph())); // for the audit trail: hits are reads too
+                view.noteRead(NodeFactory.createURI(hit.graph())); // for the audit trail: hits are reads too
             }
             BindingBuilder b = BindingBuilder.create(binding);
             boolean matches = true;
             for (int i = 0; i < subjects.size() && matches; i++) {
                 Node value = switch (i) {
-                    case 0 -> NodeFactory.createURI(hit.passage().passageUri());
+                    case 0 -> NodeFactory.createURI(hit.passageUri());
                     case 1 -> NodeFactory.createLiteralDT(Float.toString(hit.score()), XSDDatatype.XSDfloat);
                     default -> NodeFactory.createLiteralString(hit.fragment());
                 };
