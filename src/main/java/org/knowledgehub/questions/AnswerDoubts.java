@@ -43,6 +43,12 @@ class AnswerDoubts {
         this.quotes = quotes;
     }
 
+    /** Whether the question names a year, place, group, document or meeting, and the answer meets every one named. */
+    private static boolean meetsNamedConstraints(List<Answer.Check> verdicts) {
+        List<Answer.Check> hard = verdicts.stream().filter(c -> ConstraintCheck.hard(c.type())).toList();
+        return !hard.isEmpty() && hard.stream().allMatch(c -> c.verdict().equals(ConstraintCheck.MET));
+    }
+
     /**
      * Why a question cannot be answered as it is put, whatever the hub holds, or null: it is not in
      * a language the hub reads, it has no words to search for, or it only names a place, an
@@ -106,8 +112,8 @@ class AnswerDoubts {
      * Why the best answer is not good enough to be called an answer, or null when it is: it
      * contradicts a constraint of the question (then nothing the hub holds meets it, since those that
      * do come first); its quote speaks of another population group; it does not speak of the years,
-     * the area or the indicators the question names (a question on food insecurity is not answered
-     * by a passage on the share below the SMEB); nothing the caller may read speaks of the question's
+     * the area, the indicators or the sector the question names (a question on food insecurity is not
+     * answered by a passage on the share below the SMEB); nothing the caller may read speaks of the question's
      * subject; its quote does not give what was asked; or it is too far from the question (or,
      * without embeddings, has too few of the question's words). Answers from the graph are exactly
      * what was asked, of what was asked, once they meet the constraints.
@@ -140,9 +146,12 @@ class AnswerDoubts {
         if (!areas.isEmpty() && areas.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
             return "no passage found speaks of " + String.join(" or ", areas.stream().map(Answer.Check::label).toList());
         }
-        List<Answer.Check> indicators = verdicts.stream().filter(c -> c.type().equals("indicator")).toList();
-        if (!indicators.isEmpty() && indicators.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
-            return "no passage found speaks of " + String.join(" or ", indicators.stream().map(Answer.Check::label).toList());
+        // Nor does a passage on another indicator or another sector's subject ("grid electricity" by a food security passage).
+        for (String type : List.of("indicator", "sector")) {
+            List<Answer.Check> named = verdicts.stream().filter(c -> c.type().equals(type)).toList();
+            if (!named.isEmpty() && named.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
+                return "no passage found speaks of " + String.join(" or ", named.stream().map(Answer.Check::label).toList());
+            }
         }
         List<String> unheardOf = asked.understanding().subject().stream().filter(w -> !search.anyPassageUses(w, visible)).toList();
         if (!unheardOf.isEmpty()) {
@@ -159,9 +168,10 @@ class AnswerDoubts {
             };
         }
         if (best.why().similarity() != null) {
-            return best.why().similarity() >= properties.minSimilarity() ? null : String.format(Locale.ROOT,
+            double floor = properties.minSimilarity() - (meetsNamedConstraints(verdicts) ? properties.constrainedAllowance() : 0);
+            return best.why().similarity() >= floor ? null : String.format(Locale.ROOT,
                     "the closest passage is not close enough to the question (similarity %.2f, below %.2f)",
-                    best.why().similarity(), properties.minSimilarity());
+                    best.why().similarity(), floor);
         }
         boolean covered = !a.terms().isEmpty() && (double) best.why().terms().size() / a.terms().size() >= properties.minCoverage();
         return covered ? null : "the closest passage has too few of the question's words";
