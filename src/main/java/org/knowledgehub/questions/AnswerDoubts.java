@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.MentionType;
@@ -146,12 +147,17 @@ class AnswerDoubts {
         if (!areas.isEmpty() && areas.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
             return "no passage found speaks of " + String.join(" or ", areas.stream().map(Answer.Check::label).toList());
         }
-        // Nor does a passage on another indicator or another sector's subject ("grid electricity" by a food security passage).
-        for (String type : List.of("indicator", "sector")) {
-            List<Answer.Check> named = verdicts.stream().filter(c -> c.type().equals(type)).toList();
-            if (!named.isEmpty() && named.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
-                return "no passage found speaks of " + String.join(" or ", named.stream().map(Answer.Check::label).toList());
-            }
+        List<Answer.Check> indicators = verdicts.stream().filter(c -> c.type().equals("indicator")).toList();
+        if (!indicators.isEmpty() && indicators.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
+            return "no passage found speaks of " + String.join(" or ", indicators.stream().map(Answer.Check::label).toList());
+        }
+        // Nor does a passage off the sector the question's words name ("grid electricity" by a food security passage);
+        // the sectors the asker filed the question under only say who it is for.
+        Set<String> namedSectors = asked.understanding().constraints().stream().filter(c -> c.type().equals("sector") && !c.given())
+                .map(Understanding.Constraint::value).collect(Collectors.toSet());
+        List<Answer.Check> sectors = verdicts.stream().filter(c -> c.type().equals("sector") && namedSectors.contains(c.value())).toList();
+        if (!sectors.isEmpty() && sectors.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
+            return "no passage found speaks of " + String.join(" or ", sectors.stream().map(Answer.Check::label).toList());
         }
         List<String> unheardOf = asked.understanding().subject().stream().filter(w -> !search.anyPassageUses(w, visible)).toList();
         if (!unheardOf.isEmpty()) {
