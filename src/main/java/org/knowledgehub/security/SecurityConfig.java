@@ -89,14 +89,8 @@ class SecurityConfig {
     @Order(0)
     SecurityFilterChain metrics(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
                                 MetricsProperties metrics) throws Exception {
-        http
+        stateless(http, store)
                 .securityMatcher("/actuator/prometheus")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
                 .addFilterBefore(new ScrapeTokenFilter(metrics, new BearerTokenFilter(adminToken, apiTokens)),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(ADMIN, ScrapeTokenFilter.ROLE))
@@ -111,15 +105,9 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store, AuditTrail audit)
             throws Exception {
-        http
+        stateless(http, store)
                 .securityMatcher("/api/**", "/sparql", "/update", "/graph-store")
                 .cors(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
@@ -201,6 +189,17 @@ class SecurityConfig {
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcAccountUserService(oidcAccounts, audit))));
         }
         return http.build();
+    }
+
+    /** What the chains for scripts share: no CSRF, no session, the caller from a token or Basic, no sign-in form. */
+    private static HttpSecurity stateless(HttpSecurity http, AccountStore store) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable());
     }
 
     private static AuthenticationEntryPoint unauthorized() {
