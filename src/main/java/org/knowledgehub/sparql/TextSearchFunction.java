@@ -88,7 +88,7 @@ final class TextSearchFunction extends PropertyFunctionBase {
     private static final String USAGE = "kh:search takes \"query text\" or (\"query text\" [limit] [\"filter\" value]...)";
 
     /** The name and value pairs after the text, and after the limit if there is one (an even count of arguments). */
-    private static List<Node> filterArgs(List<Node> args) {
+    static List<Node> filterArgs(List<Node> args) {
         return args.subList(args.size() % 2 == 0 ? 2 : 1, args.size());
     }
 

@@ -71,6 +71,25 @@ class TextSearchFiltersTest extends HubTest {
     }
 
     @Test
+    void aMentionPatternJoinedWithTheSearchNarrowsItInTheIndex() {
+        String education = "id/sector/education";
+        String plainTopThree = "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) }";
+        String filteredTopThree = "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3 \"sector\" \"education\") }";
+        assertThat(rows(http(), filteredTopThree)).as("the three best on education are not the three best overall")
+                .isNotEqualTo(rows(http(), plainTopThree));
+        // Written as a join, the limit counts the passages that can meet it: the rows of the filter argument.
+        Set<String> joined = rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) . ?p kh:mentions <" + education + "> }");
+        Set<String> filtered = rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3 \"sector\" \"education\") . "
+                + "?p kh:mentions <" + education + "> }");
+        assertThat(joined).isNotEmpty().isEqualTo(filtered);
+        assertThat(rows(http(), "SELECT ?p ?s { ?p kh:mentions <" + education + "> . (?p ?s) kh:search (\"water\" 3) }"))
+                .as("the pattern written before the search").isEqualTo(joined);
+        // Not under OPTIONAL: there the pattern selects nothing.
+        assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) OPTIONAL { ?p kh:mentions <" + education + "> } }"))
+                .isEqualTo(rows(http(), plainTopThree));
+    }
+
+    @Test
     void aRestrictedPassageNeverAppears() {
         String restricted = documentTitled(RESTRICTED_TITLE);
         String byDocument = "SELECT ?p ?s { (?p ?s) kh:search (\"arrests OR curfew OR raids\" 10000 \"document\" <" + restricted + ">) }";
