@@ -1,6 +1,7 @@
 package org.knowledgehub.sparql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +18,22 @@ import org.apache.jena.sparql.algebra.Transformer;
 import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpPath;
 import org.apache.jena.sparql.algebra.op.OpPropFunc;
 import org.apache.jena.sparql.algebra.op.OpSequence;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
+import org.apache.jena.sparql.core.TriplePath;
+import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.sparql.path.P_ZeroOrOne;
 import org.apache.jena.sparql.pfunction.PropFuncArg;
+import org.apache.jena.vocabulary.SKOS;
 import org.knowledgehub.ontology.KH;
 
 /**
- * Moves the concepts a query asks {@code kh:search}'s passages to mention into the search itself.
+ * Moves the concepts a query asks {@code kh:search}'s passages to mention into the search itself
+ * (an area also when asked as {@code ?p kh:mentions ?a . ?a skos:broader? <area>}).
  * In {@code { (?p ?score) kh:search ("water" 10000) . ?p kh:mentions <.../id/sector/wash> }}, the index
  * filters on the sector (as {@code ("water" 10000 "sector" <.../id/sector/wash>)} would). The limit
  * then counts passages that mention the concept, and the join checks those hits, not the 10,000 best
@@ -38,6 +45,7 @@ import org.knowledgehub.ontology.KH;
 final class SearchFilterPushdown extends TransformCopy {
 
     private static final Node MENTIONS = KH.mentions.asNode();
+    private static final Node BROADER = SKOS.broader.asNode();
 
     /** The kh:search filter (area, sector, population, indicator) a concept IRI is a value of, or null. */
     private final Function<Node, String> filterOf;
@@ -74,45 +82,85 @@ final class SearchFilterPushdown extends TransformCopy {
     /** The patterns written before the search are its input: {@code ?p kh:mentions <x> . (?p ?s) kh:search "water"}. */
     @Override
     public Op transform(OpPropFunc op, Op input) {
-        Map<Node, Map<String, Node>> concepts = new LinkedHashMap<>();
-        collect(input, concepts);
+        Map<Node, Map<String, Node>> concepts = concepts(List.of(input));
         Op search = op.getSubOp() == input ? op : new OpPropFunc(op.getProperty(), op.getSubjectArgs(), op.getObjectArgs(), input);
         return concepts.isEmpty() ? search : withFilters((OpPropFunc) search, concepts);
     }
 
     /** The elements with each kh:search given the concepts its passage variable must mention; null when none is. */
     private List<Op> pushed(List<Op> elements) {
-        Map<Node, Map<String, Node>> concepts = new LinkedHashMap<>();
-        elements.forEach(e -> collect(e, concepts));
+        Map<Node, Map<String, Node>> concepts = concepts(elements);
         if (concepts.isEmpty()) {
             return null;
         }
-        List<Op> out = new ArrayList<>(elements.size());
-        boolean changed = false;
-        for (Op e : elements) {
-            Op n = e instanceof OpPropFunc search ? withFilters(search, concepts) : e;
-            changed |= n != e;
-            out.add(n);
-        }
-        return changed ? out : null;
+        List<Op> out = elements.stream().map(e -> pushInto(e, concepts)).toList();
+        return out.equals(elements) ? null : out;
     }
 
-    /** The {@code ?var kh:mentions <concept>} patterns of a conjunction: BGPs, and BGPs under filters and joins. */
-    private void collect(Op op, Map<Node, Map<String, Node>> concepts) {
+    /** The searches of a part of the conjunction (the optimiser nests sequences), given their concepts. */
+    private static Op pushInto(Op op, Map<Node, Map<String, Node>> concepts) {
+        return switch (op) {
+            case OpPropFunc search -> withFilters(search, concepts);
+            case OpSequence sequence -> {
+                OpSequence out = OpSequence.create();
+                sequence.getElements().forEach(e -> out.add(pushInto(e, concepts)));
+                yield out.equals(sequence) ? sequence : out;
+            }
+            case OpJoin join -> {
+                Op left = pushInto(join.getLeft(), concepts);
+                Op right = pushInto(join.getRight(), concepts);
+                yield left == join.getLeft() && right == join.getRight() ? join : OpJoin.create(left, right);
+            }
+            default -> op;
+        };
+    }
+
+    /**
+     * The concepts each variable must mention in a conjunction (BGPs and property paths, under
+     * filters, sequences and joins): {@code ?p kh:mentions <concept>}, and {@code ?p kh:mentions ?a .
+     * ?a skos:broader? <area>} (an area or the areas right under it; the index counts a mention for
+     * the areas above it too).
+     */
+    private Map<Node, Map<String, Node>> concepts(List<Op> conjunction) {
+        Map<Node, List<Node>> mentioned = new LinkedHashMap<>();
+        Map<Node, Node> within = new HashMap<>();
+        conjunction.forEach(op -> collect(op, mentioned, within));
+        Map<Node, Map<String, Node>> out = new LinkedHashMap<>();
+        mentioned.forEach((passage, objects) -> {
+            for (Node o : objects) {
+                Node concept = o.isVariable() ? within.get(o) : o;
+                String filter = concept == null ? null : filterOf.apply(concept);
+                if (filter != null && (!o.isVariable() || filter.equals("area"))) {
+                    out.computeIfAbsent(passage, v -> new LinkedHashMap<>()).putIfAbsent(filter, concept);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static void collect(Op op, Map<Node, List<Node>> mentioned, Map<Node, Node> within) {
         switch (op) {
             case OpBGP bgp -> {
                 for (Triple t : bgp.getPattern().getList()) {
-                    String filter = t.getSubject().isVariable() && t.getPredicate().equals(MENTIONS) ? filterOf.apply(t.getObject()) : null;
-                    if (filter != null) {
-                        concepts.computeIfAbsent(t.getSubject(), v -> new LinkedHashMap<>()).putIfAbsent(filter, t.getObject());
+                    if (t.getSubject().isVariable() && t.getPredicate().equals(MENTIONS)) {
+                        mentioned.computeIfAbsent(t.getSubject(), v -> new ArrayList<>()).add(t.getObject());
+                    } else if (t.getSubject().isVariable() && t.getPredicate().equals(BROADER) && t.getObject().isURI()) {
+                        within.put(t.getSubject(), t.getObject());
                     }
                 }
             }
-            case OpFilter filter -> collect(filter.getSubOp(), concepts);
-            case OpSequence sequence -> sequence.getElements().forEach(e -> collect(e, concepts));
+            case OpPath path -> {
+                TriplePath t = path.getTriplePath();
+                if (t.getSubject().isVariable() && t.getObject().isURI() && t.getPath() instanceof P_ZeroOrOne optional
+                        && optional.getSubPath() instanceof P_Link link && link.getNode().equals(BROADER)) {
+                    within.put(t.getSubject(), t.getObject());
+                }
+            }
+            case OpFilter filter -> collect(filter.getSubOp(), mentioned, within);
+            case OpSequence sequence -> sequence.getElements().forEach(e -> collect(e, mentioned, within));
             case OpJoin join -> {
-                collect(join.getLeft(), concepts);
-                collect(join.getRight(), concepts);
+                collect(join.getLeft(), mentioned, within);
+                collect(join.getRight(), mentioned, within);
             }
             default -> {
             }

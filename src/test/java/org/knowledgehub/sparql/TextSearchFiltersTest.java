@@ -84,6 +84,12 @@ class TextSearchFiltersTest extends HubTest {
         assertThat(joined).isNotEmpty().isEqualTo(filtered);
         assertThat(rows(http(), "SELECT ?p ?s { ?p kh:mentions <" + education + "> . (?p ?s) kh:search (\"water\" 3) }"))
                 .as("the pattern written before the search").isEqualTo(joined);
+        // An area asked through skos:broader? (the area or those right under it) goes in as the area filter.
+        String area = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?p ?s { (?p ?s) kh:search (\"water\" 3%s) . "
+                + "?p kh:mentions ?a . ?a skos:broader? <id/area/LB7> }";
+        assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3 \"area\" \"LB7\") }"))
+                .as("the three best in Akkar are not the three best overall").isNotEqualTo(rows(http(), plainTopThree));
+        assertThat(rows(http(), area.formatted(""))).isNotEmpty().isEqualTo(rows(http(), area.formatted(" \"area\" \"LB7\"")));
         // Not under OPTIONAL: there the pattern selects nothing.
         assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) OPTIONAL { ?p kh:mentions <" + education + "> } }"))
                 .isEqualTo(rows(http(), plainTopThree));
