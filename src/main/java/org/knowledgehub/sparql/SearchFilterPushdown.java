@@ -1,5 +1,6 @@
 package org.knowledgehub.sparql;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,9 +26,17 @@ import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.core.TriplePath;
+import org.apache.jena.sparql.expr.E_GreaterThan;
+import org.apache.jena.sparql.expr.E_GreaterThanOrEqual;
+import org.apache.jena.sparql.expr.E_LessThan;
+import org.apache.jena.sparql.expr.E_LessThanOrEqual;
+import org.apache.jena.sparql.expr.E_LogicalAnd;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunction2;
 import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.sparql.path.P_ZeroOrOne;
 import org.apache.jena.sparql.pfunction.PropFuncArg;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.SKOS;
 import org.knowledgehub.ontology.KH;
 
@@ -46,6 +55,8 @@ final class SearchFilterPushdown extends TransformCopy {
 
     private static final Node MENTIONS = KH.mentions.asNode();
     private static final Node BROADER = SKOS.broader.asNode();
+    private static final Node IN_DOCUMENT = KH.inDocument.asNode();
+    private static final Node DATE = DCTerms.date.asNode();
 
     /** The kh:search filter (area, sector, population, indicator) a concept IRI is a value of, or null. */
     private final Function<Node, String> filterOf;
@@ -115,37 +126,70 @@ final class SearchFilterPushdown extends TransformCopy {
         };
     }
 
+    /** What the patterns of a conjunction say of its variables. */
+    private static final class Conjunction {
+        /** ?p kh:mentions X: the Xs of each ?p. */
+        final Map<Node, List<Node>> mentioned = new LinkedHashMap<>();
+        /** ?a skos:broader <area> or ?a skos:broader? <area>. */
+        final Map<Node, Node> within = new HashMap<>();
+        /** ?p kh:inDocument ?d. */
+        final Map<Node, Node> inDocument = new HashMap<>();
+        /** ?d dcterms:date ?date. */
+        final Map<Node, Node> datedBy = new HashMap<>();
+        /** FILTER bounds on a variable: the earliest and the latest date it may be (either may be null). */
+        final Map<Node, LocalDate[]> dateBounds = new HashMap<>();
+    }
+
     /**
-     * The concepts each variable must mention in a conjunction (BGPs and property paths, under
-     * filters, sequences and joins): {@code ?p kh:mentions <concept>}, and {@code ?p kh:mentions ?a .
-     * ?a skos:broader? <area>} (an area or the areas right under it; the index counts a mention for
-     * the areas above it too).
+     * The filters of each passage variable, from a conjunction's patterns (BGPs and property paths,
+     * under filters, sequences and joins): {@code ?p kh:mentions <concept>}, {@code ?p kh:mentions ?a .
+     * ?a skos:broader? <area>} (an area or those right under it; the index counts a mention for the
+     * areas above it too), and {@code ?p kh:inDocument ?d . ?d dcterms:date ?date} with FILTER bounds
+     * on {@code ?date} (the index holds each passage's document date).
      */
     private Map<Node, Map<String, Node>> concepts(List<Op> conjunction) {
-        Map<Node, List<Node>> mentioned = new LinkedHashMap<>();
-        Map<Node, Node> within = new HashMap<>();
-        conjunction.forEach(op -> collect(op, mentioned, within));
+        Conjunction c = new Conjunction();
+        conjunction.forEach(op -> collect(op, c));
         Map<Node, Map<String, Node>> out = new LinkedHashMap<>();
-        mentioned.forEach((passage, objects) -> {
+        c.mentioned.forEach((passage, objects) -> {
             for (Node o : objects) {
-                Node concept = o.isVariable() ? within.get(o) : o;
+                Node concept = o.isVariable() ? c.within.get(o) : o;
                 String filter = concept == null ? null : filterOf.apply(concept);
                 if (filter != null && (!o.isVariable() || filter.equals("area"))) {
                     out.computeIfAbsent(passage, v -> new LinkedHashMap<>()).putIfAbsent(filter, concept);
                 }
             }
         });
+        c.inDocument.forEach((passage, document) -> {
+            LocalDate[] bounds = c.datedBy.containsKey(document) ? c.dateBounds.get(c.datedBy.get(document)) : null;
+            if (bounds != null) {
+                Map<String, Node> filters = out.computeIfAbsent(passage, v -> new LinkedHashMap<>());
+                if (bounds[0] != null) {
+                    filters.putIfAbsent("from", NodeFactory.createLiteralString(bounds[0].toString()));
+                }
+                if (bounds[1] != null) {
+                    filters.putIfAbsent("to", NodeFactory.createLiteralString(bounds[1].toString()));
+                }
+            }
+        });
         return out;
     }
 
-    private static void collect(Op op, Map<Node, List<Node>> mentioned, Map<Node, Node> within) {
+    private static void collect(Op op, Conjunction c) {
         switch (op) {
             case OpBGP bgp -> {
                 for (Triple t : bgp.getPattern().getList()) {
-                    if (t.getSubject().isVariable() && t.getPredicate().equals(MENTIONS)) {
-                        mentioned.computeIfAbsent(t.getSubject(), v -> new ArrayList<>()).add(t.getObject());
-                    } else if (t.getSubject().isVariable() && t.getPredicate().equals(BROADER) && t.getObject().isURI()) {
-                        within.put(t.getSubject(), t.getObject());
+                    if (!t.getSubject().isVariable()) {
+                        continue;
+                    }
+                    if (t.getPredicate().equals(MENTIONS)) {
+                        c.mentioned.computeIfAbsent(t.getSubject(), v -> new ArrayList<>()).add(t.getObject());
+                    } else if (t.getPredicate().equals(BROADER) && t.getObject().isURI()) {
+                        c.within.put(t.getSubject(), t.getObject());
+                    } else if (t.getPredicate().equals(IN_DOCUMENT) && t.getObject().isVariable()) {
+                        c.inDocument.put(t.getSubject(), t.getObject());
+                    } else if (t.getPredicate().equals(DATE) && t.getObject().isVariable()) {
+                        c.datedBy.put(t.getSubject(), t.getObject());
                     }
                 }
             }
@@ -153,18 +197,58 @@ final class SearchFilterPushdown extends TransformCopy {
                 TriplePath t = path.getTriplePath();
                 if (t.getSubject().isVariable() && t.getObject().isURI() && t.getPath() instanceof P_ZeroOrOne optional
                         && optional.getSubPath() instanceof P_Link link && link.getNode().equals(BROADER)) {
-                    within.put(t.getSubject(), t.getObject());
+                    c.within.put(t.getSubject(), t.getObject());
                 }
             }
-            case OpFilter filter -> collect(filter.getSubOp(), mentioned, within);
-            case OpSequence sequence -> sequence.getElements().forEach(e -> collect(e, mentioned, within));
+            case OpFilter filter -> {
+                filter.getExprs().forEach(e -> bounds(e, c.dateBounds));
+                collect(filter.getSubOp(), c);
+            }
+            case OpSequence sequence -> sequence.getElements().forEach(e -> collect(e, c));
             case OpJoin join -> {
-                collect(join.getLeft(), mentioned, within);
-                collect(join.getRight(), mentioned, within);
+                collect(join.getLeft(), c);
+                collect(join.getRight(), c);
             }
             default -> {
             }
         }
+    }
+
+    /**
+     * The date bounds a FILTER expression puts on a variable: {@code ?date >= "2019-01-01"^^xsd:date}
+     * and the like, joined by {@code &&}. A strict bound is kept inclusive: the index may find more,
+     * the FILTER still decides.
+     */
+    private static void bounds(Expr e, Map<Node, LocalDate[]> out) {
+        if (e instanceof E_LogicalAnd and) {
+            bounds(and.getArg1(), out);
+            bounds(and.getArg2(), out);
+            return;
+        }
+        if (!(e instanceof ExprFunction2 f)) {
+            return;
+        }
+        boolean lower = e instanceof E_GreaterThanOrEqual || e instanceof E_GreaterThan;
+        boolean upper = e instanceof E_LessThanOrEqual || e instanceof E_LessThan;
+        if (!lower && !upper) {
+            return;
+        }
+        Expr variable = f.getArg1();
+        Expr constant = f.getArg2();
+        if (!variable.isVariable()) { // "2019-01-01"^^xsd:date <= ?date
+            variable = f.getArg2();
+            constant = f.getArg1();
+            boolean swap = lower;
+            lower = upper;
+            upper = swap;
+        }
+        if (!variable.isVariable() || !constant.isConstant() || !constant.getConstant().isDate()) {
+            return;
+        }
+        LocalDate day = LocalDate.of(constant.getConstant().getDateTime().getYear(), constant.getConstant().getDateTime().getMonth(),
+                constant.getConstant().getDateTime().getDay());
+        LocalDate[] b = out.computeIfAbsent(variable.asVar(), v -> new LocalDate[2]);
+        b[lower ? 0 : 1] = day;
     }
 
     /** A kh:search whose passage variable must mention concepts, with them as filters it did not already have. */

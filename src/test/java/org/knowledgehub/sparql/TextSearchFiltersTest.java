@@ -90,6 +90,13 @@ class TextSearchFiltersTest extends HubTest {
         assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3 \"area\" \"LB7\") }"))
                 .as("the three best in Akkar are not the three best overall").isNotEqualTo(rows(http(), plainTopThree));
         assertThat(rows(http(), area.formatted(""))).isNotEmpty().isEqualTo(rows(http(), area.formatted(" \"area\" \"LB7\"")));
+        // A range of document dates in a FILTER goes in as from and to.
+        String dated = "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT DISTINCT ?p ?s { (?p ?s) kh:search (\"water\" 3%s) . "
+                + "?p kh:inDocument ?d . ?d dcterms:date ?date FILTER(?date >= \"2022-01-01\"^^xsd:date && ?date < \"2023-01-01\"^^xsd:date) }";
+        String range = " \"from\" \"2022-01-01\" \"to\" \"2022-12-31\"";
+        assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3" + range + ") }"))
+                .as("the three best of 2022 are not the three best overall").isNotEqualTo(rows(http(), plainTopThree));
+        assertThat(rows(http(), dated.formatted(""))).isNotEmpty().isEqualTo(rows(http(), dated.formatted(range)));
         // Not under OPTIONAL: there the pattern selects nothing.
         assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) OPTIONAL { ?p kh:mentions <" + education + "> } }"))
                 .isEqualTo(rows(http(), plainTopThree));
