@@ -41,9 +41,9 @@ import org.apache.jena.vocabulary.SKOS;
 import org.knowledgehub.ontology.KH;
 
 /**
- * Moves the concepts a query asks {@code kh:search}'s passages to mention into the search itself
- * (an area also when asked as {@code ?p kh:mentions ?a . ?a skos:broader? <area>}).
- * In {@code { (?p ?score) kh:search ("water" 10000) . ?p kh:mentions <.../id/sector/wash> }}, the index
+ * Moves what a query asks of {@code kh:search}'s passages into the search itself: the concepts they
+ * mention (an area also when asked as {@code ?p kh:mentions ?a . ?a skos:broader? <area>}) and a
+ * FILTER range on their document's date. In {@code { (?p ?score) kh:search ("water" 10000) . ?p kh:mentions <.../id/sector/wash> }}, the index
  * filters on the sector (as {@code ("water" 10000 "sector" <.../id/sector/wash>)} would). The limit
  * then counts passages that mention the concept, and the join checks those hits, not the 10,000 best
  * of every sector. The triple pattern stays in the query. The index holds at least what a passage's
@@ -93,33 +93,33 @@ final class SearchFilterPushdown extends TransformCopy {
     /** The patterns written before the search are its input: {@code ?p kh:mentions <x> . (?p ?s) kh:search "water"}. */
     @Override
     public Op transform(OpPropFunc op, Op input) {
-        Map<Node, Map<String, Node>> concepts = concepts(List.of(input));
+        Map<Node, Map<String, Node>> filters = filters(List.of(input));
         Op search = op.getSubOp() == input ? op : new OpPropFunc(op.getProperty(), op.getSubjectArgs(), op.getObjectArgs(), input);
-        return concepts.isEmpty() ? search : withFilters((OpPropFunc) search, concepts);
+        return filters.isEmpty() ? search : withFilters((OpPropFunc) search, filters);
     }
 
-    /** The elements with each kh:search given the concepts its passage variable must mention; null when none is. */
+    /** The elements with each kh:search given the filters of its passage variable; null when none has any. */
     private List<Op> pushed(List<Op> elements) {
-        Map<Node, Map<String, Node>> concepts = concepts(elements);
-        if (concepts.isEmpty()) {
+        Map<Node, Map<String, Node>> filters = filters(elements);
+        if (filters.isEmpty()) {
             return null;
         }
-        List<Op> out = elements.stream().map(e -> pushInto(e, concepts)).toList();
+        List<Op> out = elements.stream().map(e -> pushInto(e, filters)).toList();
         return out.equals(elements) ? null : out;
     }
 
-    /** The searches of a part of the conjunction (the optimiser nests sequences), given their concepts. */
-    private static Op pushInto(Op op, Map<Node, Map<String, Node>> concepts) {
+    /** The searches of a part of the conjunction (the optimiser nests sequences), given their filters. */
+    private static Op pushInto(Op op, Map<Node, Map<String, Node>> filters) {
         return switch (op) {
-            case OpPropFunc search -> withFilters(search, concepts);
+            case OpPropFunc search -> withFilters(search, filters);
             case OpSequence sequence -> {
                 OpSequence out = OpSequence.create();
-                sequence.getElements().forEach(e -> out.add(pushInto(e, concepts)));
+                sequence.getElements().forEach(e -> out.add(pushInto(e, filters)));
                 yield out.equals(sequence) ? sequence : out;
             }
             case OpJoin join -> {
-                Op left = pushInto(join.getLeft(), concepts);
-                Op right = pushInto(join.getRight(), concepts);
+                Op left = pushInto(join.getLeft(), filters);
+                Op right = pushInto(join.getRight(), filters);
                 yield left == join.getLeft() && right == join.getRight() ? join : OpJoin.create(left, right);
             }
             default -> op;
@@ -147,7 +147,7 @@ final class SearchFilterPushdown extends TransformCopy {
      * areas above it too), and {@code ?p kh:inDocument ?d . ?d dcterms:date ?date} with FILTER bounds
      * on {@code ?date} (the index holds each passage's document date).
      */
-    private Map<Node, Map<String, Node>> concepts(List<Op> conjunction) {
+    private Map<Node, Map<String, Node>> filters(List<Op> conjunction) {
         Conjunction c = new Conjunction();
         conjunction.forEach(op -> collect(op, c));
         Map<Node, Map<String, Node>> out = new LinkedHashMap<>();
@@ -251,13 +251,13 @@ final class SearchFilterPushdown extends TransformCopy {
         b[lower ? 0 : 1] = day;
     }
 
-    /** A kh:search whose passage variable must mention concepts, with them as filters it did not already have. */
-    private static Op withFilters(OpPropFunc search, Map<Node, Map<String, Node>> concepts) {
+    /** A kh:search with the filters of its passage variable that it does not already have. */
+    private static Op withFilters(OpPropFunc search, Map<Node, Map<String, Node>> byVariable) {
         if (!search.getProperty().getURI().equals(TextSearchFunction.IRI)) {
             return search;
         }
         PropFuncArg subject = search.getSubjectArgs();
-        Map<String, Node> wanted = concepts.get(subject.isList() ? subject.getArg(0) : subject.getArg());
+        Map<String, Node> wanted = byVariable.get(subject.isList() ? subject.getArg(0) : subject.getArg());
         if (wanted == null) {
             return search;
         }
