@@ -12,9 +12,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -380,29 +382,68 @@ public class PassageIndex implements DisposableBean {
 
     /**
      * The best {@code limit} passages for a query under its filters, without paging or facets
-     * (SPARQL's kh:search); without {@code fragments}, hits have none and nothing is highlighted.
-     * Only the stored fields a binding needs are read: up to 10,000 hits would otherwise each load
-     * a whole passage with its text and facets.
+     * (SPARQL's kh:search), read one by one as the caller takes them: a query that joins them and
+     * stops at 10 rows reads 10 or so of up to 10,000 hits, and only the stored fields a binding
+     * needs. Without {@code fragments}, hits have none and nothing is highlighted. The caller closes
+     * the hits, which holds an index searcher until then.
      */
-    public List<TextHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
+    public TextHits searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
         IndexSearcher acquired = acquire();
         try {
             IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
             TopDocs top = searcher.search(filtered(q, statistics.filter(acquired, visible, visibleFilter(visible))), limit);
-            ScoreDoc[] docs = top.scoreDocs;
-            String[] highlighted = fragments && docs.length > 0 ? highlighter(searcher).highlight(TEXT, q.text(), top, 1) : null;
-            Set<String> fields = fragments ? Set.of(ID, GRAPH, TEXT) : Set.of(ID, GRAPH);
-            StoredFields stored = searcher.storedFields();
-            List<TextHit> hits = new ArrayList<>(docs.length);
-            for (int i = 0; i < docs.length; i++) {
-                Document d = stored.document(docs[i].doc, fields);
-                hits.add(new TextHit(d.get(ID), d.get(GRAPH), docs[i].score, fragment(highlighted, i, d.get(TEXT))));
-            }
-            return hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
+            String[] highlighted = fragments && top.scoreDocs.length > 0 ? highlighter(searcher).highlight(TEXT, q.text(), top, 1) : null;
+            return new TextHits(acquired, searcher.storedFields(), top.scoreDocs, highlighted);
+        } catch (IOException | RuntimeException e) {
             release(acquired);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** The hits of {@link #searchAll}, their stored fields read as they are taken. */
+    public final class TextHits implements Iterator<TextHit>, AutoCloseable {
+
+        private final IndexSearcher acquired;
+        private final StoredFields stored;
+        private final ScoreDoc[] docs;
+        private final String[] highlighted;
+        private final Set<String> fields;
+        private int next;
+        private boolean closed;
+
+        private TextHits(IndexSearcher acquired, StoredFields stored, ScoreDoc[] docs, String[] highlighted) {
+            this.acquired = acquired;
+            this.stored = stored;
+            this.docs = docs;
+            this.highlighted = highlighted;
+            this.fields = highlighted != null ? Set.of(ID, GRAPH, TEXT) : Set.of(ID, GRAPH);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !closed && next < docs.length;
+        }
+
+        @Override
+        public TextHit next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            int i = next++;
+            try {
+                Document d = stored.document(docs[i].doc, fields);
+                return new TextHit(d.get(ID), d.get(GRAPH), docs[i].score, fragment(highlighted, i, d.get(TEXT)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                release(acquired);
+            }
         }
     }
 
