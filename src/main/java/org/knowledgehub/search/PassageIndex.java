@@ -394,9 +394,12 @@ public class PassageIndex implements DisposableBean {
             TopDocs top = searcher.search(filtered(q, statistics.filter(acquired, visible, visibleFilter(visible))), limit);
             String[] highlighted = fragments && top.scoreDocs.length > 0 ? highlighter(searcher).highlight(TEXT, q.text(), top, 1) : null;
             return new TextHits(acquired, searcher.storedFields(), top.scoreDocs, highlighted);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             release(acquired);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            release(acquired);
+            throw e;
         }
     }
 
