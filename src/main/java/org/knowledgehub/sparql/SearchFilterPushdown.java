@@ -162,7 +162,8 @@ final class SearchFilterPushdown extends TransformCopy {
         });
         c.inDocument.forEach((passage, document) -> {
             LocalDate[] bounds = c.datedBy.containsKey(document) ? c.dateBounds.get(c.datedBy.get(document)) : null;
-            if (bounds != null) {
+            // An empty range (from after to) is the FILTER's to answer: as filters it would be a bad request.
+            if (bounds != null && !(bounds[0] != null && bounds[1] != null && bounds[0].isAfter(bounds[1]))) {
                 Map<String, Node> filters = out.computeIfAbsent(passage, v -> new LinkedHashMap<>());
                 if (bounds[0] != null) {
                     filters.putIfAbsent("from", NodeFactory.createLiteralString(bounds[0].toString()));
@@ -245,8 +246,11 @@ final class SearchFilterPushdown extends TransformCopy {
         if (!variable.isVariable() || !constant.isConstant() || !constant.getConstant().isDate()) {
             return;
         }
-        LocalDate day = LocalDate.of(constant.getConstant().getDateTime().getYear(), constant.getConstant().getDateTime().getMonth(),
-                constant.getConstant().getDateTime().getDay());
+        var date = constant.getConstant().getDateTime();
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            return; // beyond the years the search's from and to take
+        }
+        LocalDate day = LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
         LocalDate[] b = out.computeIfAbsent(variable.asVar(), v -> new LocalDate[2]);
         b[lower ? 0 : 1] = day;
     }

@@ -97,6 +97,9 @@ class TextSearchFiltersTest extends HubTest {
         assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3" + range + ") }"))
                 .as("the three best of 2022 are not the three best overall").isNotEqualTo(rows(http(), plainTopThree));
         assertThat(rows(http(), dated.formatted(""))).isNotEmpty().isEqualTo(rows(http(), dated.formatted(range)));
+        assertThat(rows(http(), "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) . "
+                + "?p kh:inDocument ?d . ?d dcterms:date ?date FILTER(?date >= \"2023-01-01\"^^xsd:date && ?date <= \"2019-12-31\"^^xsd:date) }"))
+                .as("an empty range is no bad request").isEmpty();
         // Not under OPTIONAL: there the pattern selects nothing.
         assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) OPTIONAL { ?p kh:mentions <" + education + "> } }"))
                 .isEqualTo(rows(http(), plainTopThree));
