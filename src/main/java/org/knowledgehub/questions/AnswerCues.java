@@ -1,6 +1,10 @@
 package org.knowledgehub.questions;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a sentence offers a kind of question: a cause or an explanation for a why-question, a
@@ -38,7 +42,25 @@ public final class AnswerCues {
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\b(?:how (?:many|much|often|long|high|low|large|big|far)|"
             + "what\\b[^?.;]{0,40}?\\b" + AMOUNTS + "|which " + AMOUNTS + ")\\b");
 
+    /** A month by name; "May" only before a day or a year, since it is also a verb. */
+    private static final Pattern MONTH = Pattern.compile("\\b(January|February|March|April|June|July|August|September|October|"
+            + "November|December|May(?=\\s+\\d))\\b");
+
     private AnswerCues() {
+    }
+
+    /**
+     * Whether a sentence speaks of other months than the ones a question names: "since September" gives
+     * no figure for a question on December, whatever figures it holds. False when either names none.
+     */
+    static boolean otherMonths(String question, String sentence) {
+        Set<String> asked = months(question);
+        Set<String> named = months(sentence);
+        return !asked.isEmpty() && !named.isEmpty() && Collections.disjoint(asked, named);
+    }
+
+    private static Set<String> months(String text) {
+        return MONTH.matcher(text).results().map(MatchResult::group).collect(Collectors.toSet());
     }
 
     /** Whether a text gives reasons: "due to", "because", "driven by", "as a result of", "mainly"... */
@@ -69,12 +91,31 @@ public final class AnswerCues {
     }
 
     private static final Pattern COUNTED_ITEM = Pattern.compile("\\(\\s*\\d[\\d.,]*\\s*(?:%|per ?cent)\\s*\\)");
+    private static final Pattern BULLETS = Pattern.compile("[•\\n]");
+    private static final Pattern LAST_ITEM = Pattern.compile("(?i)\\b(?:and|or)\\b");
+    /** Most words of an item inside a series ("spending savings, buying food on credit, and..."). */
+    private static final int ITEM_WORDS = 8;
 
-    /** Whether a sentence lists items: three or more, or two each with its share in brackets ("food (75%), rent (51%)"). */
+    /**
+     * Whether a sentence lists items: two or more each with its share in brackets ("food (75%), rent
+     * (51%)"), bullets or lines, or a series ("A, B, C and D") whose inner items are a few words each; a clause set off by
+     * commas (", that negatively affect resilience and the capacity to generate income in the future,")
+     * is no list.
+     */
     private static boolean items(String sentence) {
-        long separators = sentence.chars().filter(c -> c == ',' || c == ';' || c == '•' || c == '\n').count()
-                + Pattern.compile("\\band\\b").matcher(sentence).results().count();
-        return separators >= 3 || separators >= 2 && COUNTED_ITEM.matcher(sentence).results().count() >= 2;
+        if (COUNTED_ITEM.matcher(sentence).results().count() >= 2 || BULLETS.matcher(sentence).results().count() >= 2) {
+            return true;
+        }
+        String[] parts = sentence.split("(?<!\\d),|,(?!\\d)|;");
+        if (parts.length < 3 || !LAST_ITEM.matcher(parts[parts.length - 1]).find()) {
+            return false;
+        }
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (parts[i].isBlank() || parts[i].strip().split("\\s+").length > ITEM_WORDS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long years(String sentence) {

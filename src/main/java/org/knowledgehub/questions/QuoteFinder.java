@@ -33,6 +33,7 @@ class QuoteFinder {
     /** What sharing all of the question's wording adds to a sentence's similarity when quotes are picked. */
     private static final double WORDS = 0.1;
     private static final int MAX_SENTENCES = 16;
+    private static final Pattern YEAR = Pattern.compile("\\b(?:19[5-9]\\d|20\\d\\d)\\b");
     /** Two or three capitalised words in a row, not at the start of the sentence: a person's name ("by Jad Ghosn"). */
     private static final Pattern PERSON = Pattern.compile("(?<=\\p{Ll}[ ,]{1,2})\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){1,2}\\b");
     /** Sentences that lean on the one before them ("This is due to..."): quoted with it. */
@@ -61,7 +62,8 @@ class QuoteFinder {
             case WHERE -> gazetteer.find(sentence, true).stream().anyMatch(m -> m.type() == MentionType.PLACE && !given(asked, m));
             case WHO -> PERSON.matcher(sentence).find()
                     || gazetteer.find(sentence, true).stream().anyMatch(m -> m.type() == MentionType.ORGANISATION);
-            default -> AnswerCues.offers(asked.understanding().kind(), asked.amount(), sentence);
+            default -> AnswerCues.offers(asked.understanding().kind(), asked.amount(), sentence)
+                    && !AnswerCues.otherMonths(asked.analysis().text(), sentence);
         };
     }
 
@@ -114,14 +116,37 @@ class QuoteFinder {
             all.addAll(window);
         }
         List<float[]> vectors = embeddings.embedSentences(all.stream().map(Sentence::text).toList());
+        float[] focus = focus(asked);
         Map<Sentence, Double> similarity = new HashMap<>();
+        Map<Sentence, Double> closeness = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             similarity.put(all.get(i), PassageEmbeddings.cosine(question, vectors.get(i)));
+            closeness.put(all.get(i), PassageEmbeddings.cosine(focus, vectors.get(i)));
         }
         Map<Sentence, Double> words = wordsShared(asked.analysis().terms(), passages, all);
         Map<String, Quoted> out = new HashMap<>();
-        windows.forEach((uri, window) -> out.put(uri, quote(asked, window, similarity, words)));
+        windows.forEach((uri, window) -> out.put(uri, quote(asked, window, similarity, closeness, words)));
         return out;
+    }
+
+    /**
+     * The question less what its candidates already meet as passages (its years, places and
+     * population groups): what the quoted sentence itself must say. "Syrian refugee households"
+     * draws a question on iron-rich food to every sentence on those households' food.
+     */
+    private float[] focus(AnswerFinder.Asked asked) {
+        String text = asked.analysis().text();
+        StringBuilder kept = new StringBuilder();
+        int from = 0;
+        for (Gazetteer.Match m : gazetteer.find(text, true)) {
+            if ((m.type() == MentionType.PLACE || m.type() == MentionType.POPULATION) && m.start() >= from) {
+                kept.append(text, from, m.start()).append(' ');
+                from = m.end();
+            }
+        }
+        kept.append(text.substring(from));
+        String focus = YEAR.matcher(kept).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return focus.equals(text.strip()) || focus.split(" ").length < 3 ? asked.analysis().vector() : embeddings.embedQuery(focus);
     }
 
     /**
@@ -152,7 +177,12 @@ class QuoteFinder {
         return out;
     }
 
-    private Quoted quote(AnswerFinder.Asked asked, List<Sentence> window, Map<Sentence, Double> similarity, Map<Sentence, Double> words) {
+    /**
+     * @param similarity each sentence's cosine with the question
+     * @param closeness  each sentence's cosine with the question's {@link #focus}: which sentence is quoted
+     */
+    private Quoted quote(AnswerFinder.Asked asked, List<Sentence> window, Map<Sentence, Double> similarity, Map<Sentence, Double> closeness,
+                         Map<Sentence, Double> words) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < window.size(); i++) {
@@ -160,13 +190,13 @@ class QuoteFinder {
             if (!s.own()) {
                 continue;
             }
-            double score = similarity.get(s) + WORDS * words.get(s) + (offers(asked, s.text()) ? CUE_BONUS : 0);
+            double score = closeness.get(s) + WORDS * words.get(s) + (offers(asked, s.text()) ? CUE_BONUS : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
             }
         }
-        double bestSimilarity = similarity.get(window.get(best));
+        double bestCloseness = closeness.get(window.get(best));
         int first = best;
         int last = best;
         if (first > 0 && LEANS_BACK.matcher(window.get(best).text()).find()) {
@@ -175,8 +205,8 @@ class QuoteFinder {
         if (best + 1 < window.size()) {
             Sentence next = window.get(best + 1);
             boolean completes = !offers(asked, window.get(best).text()) && offers(asked, next.text())
-                    && similarity.get(next) >= bestSimilarity - 0.1;
-            boolean close = similarity.get(next) >= 0.9 * bestSimilarity;
+                    && closeness.get(next) >= bestCloseness - 0.1;
+            boolean close = closeness.get(next) >= 0.9 * bestCloseness;
             boolean cut = !endsSentence(window.get(best).text());
             // "They now live on less than LBP 308,728 per person per month": the next sentence goes on with this one.
             boolean goesOn = LEANS_BACK.matcher(next.text()).find();
@@ -188,7 +218,7 @@ class QuoteFinder {
         Sentence to = window.get(last);
         String quoted = joined(window.subList(first, last + 1));
         // How close the passage comes to the question: its nearest sentence, whichever is quoted.
-        double nearest = window.stream().filter(Sentence::own).mapToDouble(similarity::get).max().orElse(bestSimilarity);
+        double nearest = window.stream().filter(Sentence::own).mapToDouble(similarity::get).max().orElseThrow();
         return new Quoted(new Answer.Quote(quoted, from.start(), to.end()), nearest);
     }
 

@@ -2,8 +2,10 @@ package org.knowledgehub.questions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
@@ -66,6 +68,29 @@ class GraphAwareAnswersTest extends HubTest {
         assertThat(first.get("quote").get("text").asString()).containsIgnoringCase("explained by")
                 .containsIgnoringCase("currency depreciation");
         assertThat(first.get("provenance").get("document").get("type").asString()).isEqualTo("minutes");
+    }
+
+    @Test
+    void theQuoteIsTheSentenceOnWhatWasAskedNotOneOnTheGroupAndYearItNames() {
+        String marker = "Qz" + Long.toString(System.nanoTime(), 36);
+        String note = "# Diet diversity in Hermel, 2025 (" + marker + ")\n\n"
+                + "Similar to 2024, around half of Syrian refugee households in Hermel were food insecure in 2025 "
+                + "(47% moderately food insecure, 4% severely food insecure). More than 80% of the food insecure households "
+                + "in Hermel were living below the SMEB. Syrian refugee households in Hermel continued to eat a narrower range "
+                + "of food. There was a sharp drop in zinc consumption, with 64% of households never consuming zinc, up by "
+                + "11 percentage points compared to 2024.\n";
+        Http.Response uploaded = admin().upload("/api/documents", "diet-" + marker + ".md", note.getBytes(StandardCharsets.UTF_8),
+                Map.of("type", "field-note"));
+        assertThat(uploaded.status()).as(uploaded.toString()).isIn(200, 201);
+        String id = uploaded.json().get("id").asString();
+        try {
+            JsonNode r = ask("What share of Syrian refugee households in Hermel never ate any zinc-rich food in 2025?");
+            JsonNode first = r.get("answers").get(0);
+            assertThat(first.get("provenance").get("document").get("id").asString()).isEqualTo(id);
+            assertThat(first.get("quote").get("text").asString()).as(first.get("text").asString()).contains("64% of households never consuming zinc");
+        } finally {
+            assertThat(admin().delete("/api/documents/" + id).status()).isEqualTo(204);
+        }
     }
 
     @Test

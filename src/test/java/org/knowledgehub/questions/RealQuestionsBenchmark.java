@@ -119,7 +119,7 @@ class RealQuestionsBenchmark extends HubTest {
                 Outcome o = judge(q, a);
                 list.add(o);
                 detail.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\tstrict=%s quote=%s confident=%s\t%s%n", name, q.id(), q.kind(),
-                        q.answerable() ? "A" : "U", o.strict(), o.quote(), o.confident(), describe(a)));
+                        q.answerable() ? "A" : "U", o.strict(), o.quote(), o.confident(), describe(q, a)));
             }
             outcomes.put(name, list);
         });
@@ -160,7 +160,8 @@ class RealQuestionsBenchmark extends HubTest {
         return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
     }
 
-    private static String describe(Answers a) {
+    /** The answer's understanding, reason and first candidates; a candidate whose passage holds evidence that its quote misses shows the passage. */
+    private static String describe(Question q, Answers a) {
         StringBuilder sb = new StringBuilder();
         if (a.understanding() != null) {
             sb.append("[").append(a.understanding().summary()).append("] ");
@@ -172,8 +173,15 @@ class RealQuestionsBenchmark extends HubTest {
                 .append(x.why().similarity() == null ? "" : String.format(Locale.ROOT, " %.2f", x.why().similarity()))
                 .append(x.why().constraints() == null ? "" : " " + x.why().constraints().stream()
                         .filter(c -> !c.verdict().equals("met")).map(c -> c.type() + ":" + c.verdict()).toList()).append(" | ")
-                .append(x.quote().text().replace('\n', ' ').replace('\t', ' ')).append(" || "));
+                .append(x.quote().text().replace('\n', ' ').replace('\t', ' '))
+                .append(quoteMisses(q, x) ? " <<evidence in passage: " + x.text().replace('\n', ' ').replace('\t', ' ') + ">>" : "")
+                .append(" || "));
         return sb.toString();
+    }
+
+    private static boolean quoteMisses(Question q, Answer a) {
+        return q.evidence().stream().anyMatch(e -> e.documentId().equals(a.provenance().document().id())
+                && containsMasked(normalise(a.text()), normalise(e.text())) && !containsMasked(normalise(a.quote().text()), normalise(e.text())));
     }
 
     /**
