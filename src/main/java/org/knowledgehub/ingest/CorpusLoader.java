@@ -48,9 +48,13 @@ class CorpusLoader implements ApplicationRunner {
             return;
         }
         log.info("First start: ingesting the corpus in {}", corpus.toAbsolutePath());
+        IngestRate rate = new IngestRate();
         BulkReport report = ingest.ingestAll(FolderSources.of(corpus, "corpus"), (done, total, source, outcome, failure) -> {
             if (failure != null) {
                 log.warn("Corpus file {} not ingested: {}", source, failure);
+            }
+            if (IngestRate.newTenth(done, total)) {
+                log.info("Corpus {}", rate.after(done, total));
             }
         });
         Files.writeString(marker, Instant.now() + " " + report.documents() + " documents from " + corpus.toAbsolutePath() + "\n");

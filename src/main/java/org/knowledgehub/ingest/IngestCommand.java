@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -52,13 +51,11 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
             sources.addAll(FolderSources.of(path, "cli"));
         }
         out.printf("Ingesting %d files%n", sources.size());
-        long started = System.nanoTime();
+        IngestRate rate = new IngestRate();
         BulkReport report = ingest.ingestAll(sources, (done, total, source, outcome, failure) -> {
             String status = failure != null ? "FAILED  " + failure
                     : String.format("%-9s %s, %d passages", outcome.status().name().toLowerCase(), outcome.id(), outcome.passages());
-            double perSecond = done / Math.max((System.nanoTime() - started) / 1e9, 1e-3);
-            out.printf(Locale.ROOT, "[%d/%d] %3d%%  %.1f docs/s, ETA %s  %s: %s%n", done, total, done * 100 / total, perSecond,
-                    eta((total - done) / perSecond), source, status);
+            out.printf("%s  %s: %s%n", rate.after(done, total), source, status);
         });
         out.printf("%nDone: %d documents (%d new, %d replaced, %d unchanged), %d passages, %d triples in %.1f s (%d commits)%n",
                 report.documents(), report.created(), report.replaced(), report.unchanged(), report.passages(),
@@ -75,11 +72,6 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** Seconds left as h:mm:ss (or m:ss under an hour). */
-    static String eta(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
-    }
-
     @Override
     public int getExitCode() {
         return exitCode;
