@@ -18,6 +18,7 @@ import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -176,7 +177,8 @@ public class SparqlService {
                 if (list.size() >= properties.maxResults()) {
                     throw tooLarge();
                 }
-                list.add(rows.next());
+                // A copy holds the nodes themselves: TDB2's rows read them lazily, within the transaction only.
+                list.add(BindingFactory.copy(rows.next()));
             }
             return new SparqlResult.Rows(new ArrayList<Var>(rows.getResultVars()), list);
         }

@@ -1,11 +1,16 @@
 package org.knowledgehub.store;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.iterator.IteratorCloseable;
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -15,6 +20,10 @@ import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * A read-only view of the store that contains only the named graphs a caller may see, and whose
@@ -43,6 +52,60 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
 
     public boolean isVisible(Node graph) {
         return visible.contains(graph);
+    }
+
+    /** The TDB2 storage under the view, or null when the store is another kind; called within a transaction. */
+    DatasetGraphTDB storage() {
+        return TDBInternal.isTDB2(base) ? TDBInternal.getDatasetGraphTDB(base) : null;
+    }
+
+    /**
+     * The test TDB2's own pattern matcher applies to every quad it reads from the indexes: in a
+     * visible named graph (the stored default graph is not visible); a watched graph it lets through
+     * is noted as read. Graph names are looked up once per view and storage.
+     */
+    Predicate<Tuple<NodeId>> quadFilter(DatasetGraphTDB storage) {
+        QuadFilter filter = quadFilter;
+        if (filter == null || filter.storage != storage) {
+            filter = new QuadFilter(storage);
+            quadFilter = filter;
+        }
+        return filter;
+    }
+
+    private volatile QuadFilter quadFilter;
+
+    private final class QuadFilter implements Predicate<Tuple<NodeId>> {
+
+        private final DatasetGraphTDB storage;
+        private final Set<NodeId> visibleIds = new HashSet<>();
+        private final Map<NodeId, Node> watchedIds = new HashMap<>();
+
+        QuadFilter(DatasetGraphTDB storage) {
+            this.storage = storage;
+            NodeTable nodes = storage.getQuadTable().getNodeTupleTable().getNodeTable();
+            for (Node g : visible) {
+                NodeId id = nodes.getNodeIdForNode(g);
+                if (!NodeId.isDoesNotExist(id)) {
+                    visibleIds.add(id);
+                    if (watched.contains(g)) {
+                        watchedIds.put(id, g);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean test(Tuple<NodeId> quad) {
+            if (quad.len() != 4 || !visibleIds.contains(quad.get(0))) {
+                return false;
+            }
+            Node g = watchedIds.isEmpty() ? null : watchedIds.get(quad.get(0));
+            if (g != null) {
+                read.add(g);
+            }
+            return true;
+        }
     }
 
     /** The watched graphs that reads through this view have returned quads from so far. */

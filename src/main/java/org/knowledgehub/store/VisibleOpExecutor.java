@@ -5,15 +5,23 @@ import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.algebra.op.OpDatasetNames;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.core.BasicPattern;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Substitute;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.iterator.QueryIterPeek;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.iterator.QueryIterRepeatApply;
 import org.apache.jena.sparql.engine.main.solver.OpExecutorQuads;
+import org.apache.jena.sparql.engine.optimizer.reorder.ReorderTransformation;
+import org.apache.jena.tdb2.solver.PatternMatchTDB2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
 
 /**
  * Quad-form execution over a {@link VisibleDatasetGraph}, plus {@code GRAPH ?g {}} (graph names),
@@ -24,6 +32,31 @@ final class VisibleOpExecutor extends OpExecutorQuads {
 
     VisibleOpExecutor(ExecutionContext execCxt) {
         super(execCxt);
+    }
+
+    /**
+     * A quad pattern on TDB2 runs in TDB2's own matcher, on node ids, with the view's graphs as its
+     * quad filter ({@link VisibleDatasetGraph#quadFilter}): the view's default graph is the union of the
+     * visible graphs. Everything else (paths, property functions) reads through the view.
+     */
+    @Override
+    protected QueryIterator execute(OpQuadPattern quads, QueryIterator input) {
+        DatasetGraphTDB storage = execCxt.getDataset() instanceof VisibleDatasetGraph view ? view.storage() : null;
+        if (storage == null) {
+            return super.execute(quads, input);
+        }
+        VisibleDatasetGraph view = (VisibleDatasetGraph) execCxt.getDataset();
+        Node g = quads.getGraphNode();
+        Node graph = Quad.isDefaultGraph(g) || Quad.isUnionGraph(g) ? Quad.unionGraph : g;
+        BasicPattern pattern = quads.getBasicPattern();
+        ReorderTransformation reorder = storage.getReorderTransform();
+        if (pattern.size() >= 2 && reorder != null && input.hasNext()) {
+            // Ordered for the first input row, as TDB2's executor does.
+            QueryIterPeek peek = QueryIterPeek.create(input, execCxt);
+            input = peek;
+            pattern = reorder.reorderIndexes(Substitute.substitute(pattern, peek.peek())).reorder(pattern);
+        }
+        return PatternMatchTDB2.execute(storage, graph, pattern, input, view.quadFilter(storage), execCxt);
     }
 
     @Override
