@@ -68,8 +68,10 @@ public final class Http {
             return headers.firstValue("Content-Type").orElse("");
         }
 
+        /** A header's value; a header given on several lines, as one list ("Origin, Accept"). */
         public String header(String name) {
-            return headers.firstValue(name).orElse(null);
+            java.util.List<String> values = headers.allValues(name);
+            return values.isEmpty() ? null : String.join(", ", values);
         }
 
         @Override
@@ -94,6 +96,15 @@ public final class Http {
     public Response json(String method, String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** Any method, such as PUT or OPTIONS, with a body of {@code contentType} or none ({@code body} null). */
+    public Response request(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = builder(path, headers);
+        if (body == null) {
+            return send(b.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response postForm(String path, Map<String, String> form, String... headers) {

@@ -7,6 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.knowledgehub.ontology.KH;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Component;
  * between the two is repaired at start-up from the graph, which is the source of truth. Original
  * files are written by the caller beforehand; they are named by their hash, so one left by a
  * failed commit is harmless and start-up repair removes it. Passages are committed without their
- * sentence embeddings, which {@link PassageVectors} adds afterwards.
+ * sentence embeddings, which {@link PassageVectors} adds afterwards. Metrics: documents committed
+ * ({@code kh.ingest.documents}) and the time of each commit, store and index together
+ * ({@code kh.ingest.commit}).
  */
 @Component
 class DocumentCommitter implements DisposableBean {
@@ -40,6 +45,8 @@ class DocumentCommitter implements DisposableBean {
     private final Uris uris;
     private final PassageVectors vectors;
     private final IndexRepair repair;
+    private final Counter committedDocuments;
+    private final Timer commits;
     /** Analyses index documents while the committing thread writes the store. */
     private final ExecutorService indexStaging = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "index-staging");
@@ -48,8 +55,12 @@ class DocumentCommitter implements DisposableBean {
     });
 
     DocumentCommitter(KnowledgeStore store, PassageIndex index, Originals originals, Uris uris, PassageVectors vectors,
-                      IndexRepair repair) {
+                      IndexRepair repair, MeterRegistry meters) {
         this.store = store;
+        this.committedDocuments = Counter.builder("kh.ingest.documents")
+                .description("Documents committed to the store and the index (new or replaced versions)").register(meters);
+        this.commits = Timer.builder("kh.ingest.commit")
+                .description("Time to commit a batch of documents to the store and the index").register(meters);
         this.repair = repair;
         this.vectors = vectors;
         this.index = index;
@@ -66,7 +77,8 @@ class DocumentCommitter implements DisposableBean {
     synchronized void commit(List<DocumentContext> documents, List<String> deletions, Map<String, String> replacedHashes) {
         index.writeLock().lock();
         try {
-            writeAndCommit(documents, deletions);
+            commits.record(() -> writeAndCommit(documents, deletions));
+            committedDocuments.increment(documents.size());
         } finally {
             index.writeLock().unlock();
         }

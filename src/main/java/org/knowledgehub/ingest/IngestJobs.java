@@ -92,6 +92,11 @@ public class IngestJobs implements DisposableBean {
         }
     }
 
+    /** Uploads admitted and not yet finished: running or waiting for a worker. */
+    public int admitted() {
+        return admitted.get();
+    }
+
     /** Whether an upload of this size is ingested in the background (202) rather than answered when done. */
     public boolean inBackground(IngestRequest request) {
         return request.bytes().length > properties.backgroundAbove().toBytes();

@@ -2,6 +2,12 @@ package org.knowledgehub.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.nlp.CoreNlpEngine;
@@ -21,7 +27,8 @@ import org.springframework.stereotype.Component;
  * parse → segment → minutes → metadata → annotate → link → mask → graph → observation → index
  * (sentence embeddings are made after the commit, see {@link org.knowledgehub.search.PassageVectors}).
  * Running the chain changes nothing stored; committing its result is the committer's job.
- * Everything after mask sees the masked text only.
+ * Everything after mask sees the masked text only. Each stage's time goes to the metric
+ * {@code kh.ingest.stage} tagged with the stage's name.
  */
 @Component
 class IngestPipeline {
@@ -29,10 +36,11 @@ class IngestPipeline {
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
 
     private final List<IngestStage> stages;
+    private final Map<String, Timer> stageTimers;
 
     IngestPipeline(IngestProperties properties, NlpProperties nlp, Uris uris, OrganisationDirectory organisations,
                    ConceptLabels labels, ReportSeries series, CoreNlpEngine engine, EntityLinker entityLinker,
-                   Gazetteer gazetteer) {
+                   Gazetteer gazetteer, MeterRegistry meters) {
         String version = KnowledgeHubApplication.version();
         OrganisationLinker linker = new OrganisationLinker(organisations, uris);
         this.stages = List.of(
@@ -46,6 +54,9 @@ class IngestPipeline {
                 new GraphStage(uris, linker, labels, version, List.of("index"), gazetteer.version(), nlp.organisationThreshold()),
                 new ObservationStage(uris),
                 new IndexStage(uris, labels));
+        this.stageTimers = stages.stream().collect(Collectors.toMap(IngestStage::name, stage -> Timer.builder("kh.ingest.stage")
+                .description("Time a document spends in one stage of the ingest chain")
+                .tag("stage", stage.name()).register(meters), (a, b) -> a));
     }
 
     List<String> stageNames() {
@@ -66,8 +77,10 @@ class IngestPipeline {
             progress.stage(stage.name());
             long t0 = System.nanoTime();
             stage.process(doc);
+            long nanos = System.nanoTime() - t0;
+            stageTimers.get(stage.name()).record(nanos, TimeUnit.NANOSECONDS);
             doc.stagesRun.add(stage.name());
-            timings.add(stage.name() + "=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
+            timings.add(stage.name() + "=" + nanos / 1_000_000 + "ms");
         }
         log.debug("Pipeline {} ({}): {}", id, request.sourceName(), String.join(" ", timings));
         return doc;

@@ -419,6 +419,14 @@ public class IngestService {
         } catch (QueryException e) {
             throw new IngestFailure(IngestFailure.Reason.INVALID, "update", "the update is not valid SPARQL 1.1: " + e.getMessage());
         }
+        return applyUpdate(request);
+    }
+
+    /**
+     * Applies an update already parsed or built (the Graph Store Protocol's writes are built as
+     * updates), in one transaction, as {@link #applyUpdate(String)}.
+     */
+    public UpdateOutcome applyUpdate(UpdateRequest request) {
         if (request.getOperations().stream().anyMatch(op -> op instanceof UpdateLoad)) {
             throw new IngestFailure(IngestFailure.Reason.INVALID, "update", "LOAD is not allowed: upload documents to /api/documents");
         }

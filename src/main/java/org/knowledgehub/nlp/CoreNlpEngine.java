@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.CoreDocument;
@@ -34,6 +35,8 @@ public class CoreNlpEngine {
     private static CompletableFuture<StanfordCoreNLP> pipeline;
 
     private final NlpProperties properties;
+    /** Texts handed to CoreNLP and not yet annotated: waiting for the models or being tagged. */
+    private final AtomicInteger annotating = new AtomicInteger();
 
     public CoreNlpEngine(NlpProperties properties) {
         this.properties = properties;
@@ -71,6 +74,11 @@ public class CoreNlpEngine {
         return p;
     }
 
+    /** How many texts CoreNLP has in hand right now (waiting for the models or being annotated). */
+    public int annotating() {
+        return annotating.get();
+    }
+
     public boolean ready() {
         CompletableFuture<StanfordCoreNLP> p = pipeline;
         return p != null && p.isDone() && !p.isCompletedExceptionally();
@@ -86,7 +94,12 @@ public class CoreNlpEngine {
         if (documentDate != null) {
             document.annotation().set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
         }
-        pipeline().annotate(document);
+        annotating.incrementAndGet();
+        try {
+            pipeline().annotate(document);
+        } finally {
+            annotating.decrementAndGet();
+        }
         return document;
     }
 

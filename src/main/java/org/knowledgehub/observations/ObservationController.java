@@ -8,10 +8,12 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.knowledgehub.Problems;
 import org.knowledgehub.ingest.IngestOutcome;
 import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.store.Uris;
+import org.knowledgehub.tables.CsvExport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -72,19 +74,23 @@ class ObservationController {
     }
 
     @GetMapping("/api/observations")
-    @Operation(summary = "The observations you may read, most recently observed first")
-    List<ObservationView> list(@Parameter(description = "P-code; a governorate includes its districts") @RequestParam(required = false) String area,
+    @Operation(summary = "The observations you may read, most recently observed first",
+            description = "As CSV with Accept: text/csv or format=csv (hxl=true adds HXL hashtags): one row per observation.")
+    ResponseEntity<?> list(@Parameter(description = "P-code; a governorate includes its districts") @RequestParam(required = false) String area,
                                @RequestParam(required = false) String sector,
                                @Parameter(description = "submitted, verified or disputed") @RequestParam(required = false) String status,
                                @RequestParam(required = false) String organisation,
-                               @RequestParam(defaultValue = "100") int limit) {
+                               @RequestParam(defaultValue = "100") int limit,
+                               HttpServletRequest request) {
+        CsvExport export = CsvExport.of(request);
         if (limit < 1 || limit > 1000) {
             throw Problems.invalid("limit", "limit must be between 1 and 1000");
         }
         if (status != null && !List.of("submitted", "verified", "disputed").contains(status)) {
             throw Problems.invalid("status", "status must be submitted, verified or disputed");
         }
-        return observations.list(CurrentCaller.get(), blank(area), blank(sector), status, blank(organisation), limit);
+        List<ObservationView> list = observations.list(CurrentCaller.get(), blank(area), blank(sector), status, blank(organisation), limit);
+        return export.answer(list, "observations", ObservationCsv.COLUMNS, list);
     }
 
     @GetMapping("/api/observations/{id}")

@@ -6,9 +6,11 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.knowledgehub.Problems;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.tables.CsvExport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -81,11 +83,14 @@ class QuestionController {
     }
 
     @GetMapping("/api/questions/{id}")
-    @Operation(summary = "A research question with its ranked candidate answers and their reviews")
-    QuestionService.QuestionView view(@PathVariable String id, @RequestParam(required = false) String k) {
+    @Operation(summary = "A research question with its ranked candidate answers and their reviews",
+            description = "As CSV with Accept: text/csv or format=csv (hxl=true adds HXL hashtags): one row per candidate, "
+                    + "with its provenance.")
+    ResponseEntity<?> view(@PathVariable String id, @RequestParam(required = false) String k, HttpServletRequest request) {
+        CsvExport export = CsvExport.of(request);
         QuestionService.QuestionView view = questions.view(id, CurrentCaller.get(), number(k));
         questionAudit.read(CurrentCaller.get(), "question", view);
-        return view;
+        return export.answer(view, "question-" + id, CandidateCsv.COLUMNS, CandidateCsv.rows(view.answers()));
     }
 
     /** @param verdict accept, reject or normal */

@@ -3,6 +3,7 @@ package org.knowledgehub.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,13 +44,16 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -137,7 +141,10 @@ public class PassageIndex implements DisposableBean {
     /** Commit data key naming the {@link TextAnalysis#VERSION text analysis} of the index's terms. */
     private static final String ANALYSIS = "analysis";
 
+    private final Path folder;
     private final Directory directory;
+    /** Keeps the last commit, and any commit a backup is copying until it is done. Shared by every writer opened. */
+    private final SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
     private final Analyzer analyzer;
     /** A passage's text, section and document title are analysed in the passage's language. */
     private final Map<String, Analyzer> byLanguage = new HashMap<>();
@@ -158,6 +165,7 @@ public class PassageIndex implements DisposableBean {
         this.counts = new SearchCounts(properties.countCache());
         Path dir = hub.dataDir().resolve("index");
         Files.createDirectories(dir);
+        this.folder = dir;
         this.directory = FSDirectory.open(dir);
         this.analyzer = analyzer("en");
         TextAnalysis.LANGUAGES.forEach(l -> byLanguage.put(l, TextAnalysis.of(l)));
@@ -236,6 +244,7 @@ public class PassageIndex implements DisposableBean {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setCommitOnClose(false);
+        config.setIndexDeletionPolicy(snapshots);
         return new IndexWriter(directory, config);
     }
 
@@ -755,6 +764,76 @@ public class PassageIndex implements DisposableBean {
             return searcher.getIndexReader().numDocs();
         } finally {
             release(searcher);
+        }
+    }
+
+    /**
+     * Holds on to the index's last commit until closed, whatever is committed meanwhile: what a
+     * backup copies. Take it while holding the {@linkplain #writeLock() write lock} to pair it with
+     * the store as of the same documents.
+     */
+    public Snapshot snapshot() {
+        try {
+            return new Snapshot(snapshots.snapshot());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A commit point of the index kept on disk until {@link #close()}. */
+    public final class Snapshot implements AutoCloseable {
+
+        private final IndexCommit commit;
+
+        private Snapshot(IndexCommit commit) {
+            this.commit = commit;
+        }
+
+        /** Passages in this commit. */
+        public int passages() {
+            try (DirectoryReader reader = DirectoryReader.open(commit)) {
+                return reader.numDocs();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Copies the files of this commit into {@code target} (which must exist); a complete index there. */
+        public void copyTo(Path target) {
+            try {
+                for (String file : commit.getFileNames()) {
+                    Files.copy(folder.resolve(file), target.resolve(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                snapshots.release(commit);
+                writer.deleteUnusedFiles();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Bytes of the index files on disk (every commit point still kept, and files being written). */
+    public long sizeOnDisk() {
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                try {
+                    bytes += directory.fileLength(file);
+                } catch (NoSuchFileException gone) {
+                    // deleted by a merge while counting
+                }
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,8 +3,11 @@ package org.knowledgehub.search;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.tables.CsvExport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,8 +29,9 @@ class SearchController {
     @Operation(summary = "Search passages",
             description = "Passages ranked by BM25, each with a highlighted fragment and its provenance; "
                     + "facet counts by type, organisation, year, area, sector, population group and indicator over all "
-                    + "matches you may see.")
-    SearchResponse search(
+                    + "matches you may see. As CSV with Accept: text/csv or format=csv (hxl=true adds HXL hashtags, bom=true "
+                    + "a byte order mark): one row per passage of the page.")
+    ResponseEntity<?> search(
             @Parameter(description = "Search text: words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~; fields text:, section:, title:")
             @RequestParam(required = false) String q,
             @Parameter(description = "minutes, assessment, field-note, observation or other") @RequestParam(required = false) String type,
@@ -47,11 +51,13 @@ class SearchController {
             @Parameter(description = "bm25 (default): the query syntax above; hybrid: q in plain language, ranked by BM25 "
                     + "with ontology expansion fused with semantic similarity") @RequestParam(required = false) String mode,
             @Parameter(description = "true (default): facet counts over every match; false: none, which answers sooner")
-            @RequestParam(required = false) String facets) {
+            @RequestParam(required = false) String facets,
+            HttpServletRequest request) {
+        CsvExport export = CsvExport.of(request);
         SearchResponse response = search.search(new SearchService.Request(q, type, organisation, from, to, sensitivity, area,
                 sector, population, indicator, year, document, k, offset, mode, facets), CurrentCaller.get());
         audit.recordRead(CurrentCaller.get(), "search", AuditTrail.digest(q),
                 response.results().stream().map(SearchResponse.Result::graph).toList());
-        return response;
+        return export.answer(response, "search", SearchCsv.columns(response.labels()), response.results());
     }
 }

@@ -1,5 +1,7 @@
 package org.knowledgehub.security;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,9 +28,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /sparql}, {@code /update}) is stateless:
+ * Two filter chains. The API ({@code /api/**}, {@code /sparql}, {@code /update}, {@code /graph-store}) is stateless:
  * scripts authenticate every request with a bearer token (API or admin token) or HTTP Basic, and
  * no cookie can make it write, so it needs no CSRF token; a browser's session may only read
  * through it. The pages keep a session: sign-in form (or OpenID Connect, when configured), sign-out,
@@ -43,12 +50,70 @@ class SecurityConfig {
     private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
+    /**
+     * CORS for the read channels that browser tools on other origins use: the SPARQL endpoint
+     * (queries by GET and POST), search, answers, trends, the Graph Store Protocol's reads, the
+     * export and Linked Data. Never with credentials: a page of another origin cannot ride on a
+     * browser's session cookie; it may send a token it holds in {@code Authorization}.
+     * Spring Security's {@code cors()} finds this bean by its name.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/sparql", cors(properties, "GET", "HEAD", "POST"));
+        CorsConfiguration reads = cors(properties, "GET", "HEAD");
+        for (String path : new String[]{"/api/search", "/api/ask", "/api/trends", "/api/trends/**", "/api/export", "/graph-store",
+                "/id/**"}) {
+            source.registerCorsConfiguration(path, reads);
+        }
+        return source;
+    }
+
+    private static CorsConfiguration cors(CorsProperties properties, String... methods) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.allowedOrigins());
+        config.setAllowedMethods(List.of(methods));
+        config.setAllowedHeaders(List.of(HttpHeaders.ACCEPT, HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION));
+        config.setExposedHeaders(List.of(HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION,
+                HttpHeaders.VARY));
+        config.setAllowCredentials(false);
+        config.setMaxAge(Duration.ofHours(1));
+        return config;
+    }
+
+    /**
+     * The Prometheus metrics: admins (token, API token or Basic), or a scraper with the configured
+     * {@code kh.metrics.scrape-token}; stateless like the API.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
+                                MetricsProperties metrics) throws Exception {
+        http
+                .securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new ScrapeTokenFilter(metrics, new BearerTokenFilter(adminToken, apiTokens)),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(ADMIN, ScrapeTokenFilter.ROLE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(
+                        (req, res, ex) -> ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+                                "the metrics are for admins and the configured scraper (kh.metrics.scrape-token)")))
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store, AuditTrail audit)
             throws Exception {
         http
-                .securityMatcher("/api/**", "/sparql", "/update")
+                .securityMatcher("/api/**", "/sparql", "/update", "/graph-store")
+                .cors(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
@@ -70,11 +135,16 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/indicators/import").hasRole(ADMIN)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/organisations/proposed", "/api/organisations/proposed/*").hasAnyRole(COORDINATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/me").permitAll()
                         .requestMatchers("/api/me/**").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(ADMIN)
                         .requestMatchers("/update").hasRole(ADMIN)
+                        // The Graph Store Protocol: reads as on /sparql, writes as on /update.
+                        .requestMatchers(HttpMethod.GET, "/graph-store").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/graph-store").permitAll()
+                        .requestMatchers("/graph-store").hasRole(ADMIN)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden(audit)))
                 .headers(SecurityConfig::headers);
@@ -91,6 +161,8 @@ class SecurityConfig {
         signInFailed.setExceptionMappings(Map.of(SignInThrottle.Paused.class.getName(), "/login?paused"));
         http
                 .securityContext(c -> c.securityContextRepository(SessionCallers.forPages(store)))
+                // Linked Data (/id/**) for pages of other origins; the configuration source names the paths.
+                .cors(Customizer.withDefaults())
                 // Linked Data is read-only and has no forms: a script with a token that sends it a PUT gets
                 // the method's own answer (405), not a complaint about a missing CSRF token. Page forms
                 // still need the session's token, with or without an API token.

@@ -9,12 +9,14 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.knowledgehub.Problems;
 import org.knowledgehub.ingest.IngestFailure;
 import org.knowledgehub.ingest.IngestService;
+import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
@@ -33,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /update} (updates, for the admin). Queries: GET with {@code query}, POST as
  * a form or with the query as the body ({@code application/sparql-query}); {@code
  * default-graph-uri} and {@code named-graph-uri} as in the protocol. Results as JSON, XML, CSV or
- * TSV; graphs as Turtle, JSON-LD, N-Triples or RDF/XML, by Accept.
+ * TSV; graphs as Turtle, JSON-LD, N-Triples, RDF/XML, N-Quads or TriG (the default graph), by Accept.
+ * GET without parameters answers the {@link ServiceDescription}.
  */
 @RestController
 @Tag(name = "sparql")
@@ -41,14 +44,18 @@ class SparqlController {
 
     private static final MediaType SPARQL_QUERY = MediaType.parseMediaType("application/sparql-query");
     private static final MediaType SPARQL_UPDATE = MediaType.parseMediaType("application/sparql-update");
+    private static final List<ResultFormat> DESCRIPTION_FORMATS =
+            List.of(ResultFormat.TURTLE, ResultFormat.JSONLD, ResultFormat.RDFXML, ResultFormat.NTRIPLES);
 
     private final SparqlService sparql;
     private final IngestService ingest;
     private final Uris uris;
     private final AuditTrail audit;
     private final SparqlPool pool;
+    private final AccessPolicy access;
 
-    SparqlController(SparqlService sparql, IngestService ingest, Uris uris, AuditTrail audit, SparqlPool pool) {
+    SparqlController(SparqlService sparql, IngestService ingest, Uris uris, AuditTrail audit, SparqlPool pool, AccessPolicy access) {
+        this.access = access;
         this.pool = pool;
         this.audit = audit;
         this.sparql = sparql;
@@ -57,14 +64,36 @@ class SparqlController {
     }
 
     @GetMapping("/sparql")
-    @Operation(summary = "SPARQL query (GET)", description = "Parameters: query, default-graph-uri, named-graph-uri")
+    @Operation(summary = "SPARQL query (GET)", description = "Parameters: query, default-graph-uri, named-graph-uri. "
+            + "Without parameters: the SPARQL 1.1 service description (Turtle, JSON-LD, RDF/XML, N-Triples by Accept)")
     ResponseEntity<byte[]> get(HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         String query = single(request, "query");
-        if (query == null && accept != null && accept.contains("text/html")) {
-            // A person opening the endpoint in a browser gets the query page.
-            return ResponseEntity.status(303).location(URI.create("/query")).build();
+        if (query == null) {
+            return description(request, accept);
         }
         return answer(query, request, accept);
+    }
+
+    /**
+     * Without a query and without other parameters: the service description, or for a person
+     * opening the endpoint in a browser, the query page. A client that accepts no description
+     * format (it wanted results) is told the query is missing.
+     */
+    private ResponseEntity<byte[]> description(HttpServletRequest request, String accept) {
+        if (!request.getParameterMap().isEmpty()) {
+            throw Problems.invalid("query", "the query parameter is missing");
+        }
+        if (accept != null && accept.contains("text/html")) {
+            return ResponseEntity.status(303).location(URI.create("/query")).build();
+        }
+        ResultFormat format = ResultFormat.acceptable(accept, DESCRIPTION_FORMATS).orElseThrow(() -> Problems.invalid("query",
+                "the query parameter is missing; without one, /sparql answers its service description as "
+                        + DESCRIPTION_FORMATS.stream().map(f -> f.mediaType.toString()).toList()));
+        Graph description = ServiceDescription.of(request.getRequestURL().toString(), access.visibleTo(CurrentCaller.get()));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .body(format.write(description, uris.base()));
     }
 
     @PostMapping("/sparql")

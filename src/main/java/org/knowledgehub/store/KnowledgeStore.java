@@ -30,7 +30,10 @@ import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.params.StoreParams;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.knowledgehub.HubProperties;
@@ -336,6 +339,30 @@ public class KnowledgeStore implements DisposableBean {
         DatabaseMgr.compact(dsg, true);
         log.info("Store compacted in {} s: {} MB -> {} MB", String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                 before / 1_000_000, sizeOnDisk() / 1_000_000);
+    }
+
+    /**
+     * Creates a store in an empty folder, with the settings the hub makes its store with, from an
+     * N-Quads file (gzipped when its name ends in {@code .gz}): restoring a backup while no hub runs.
+     *
+     * @return the quads loaded
+     */
+    public static long create(Path dir, Path nquads) {
+        DatasetGraph created = open(dir);
+        try {
+            DataLoader loader = LoaderFactory.basicLoader(created, (format, args) -> { });
+            loader.startBulk();
+            try {
+                loader.load(nquads.toString());
+                loader.finishBulk();
+            } catch (RuntimeException e) {
+                loader.finishException(e);
+                throw e;
+            }
+            return loader.countQuads();
+        } finally {
+            TDBInternal.expel(created);
+        }
     }
 
     public long sizeOnDisk() {

@@ -6,10 +6,13 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.knowledgehub.security.AccessPolicy;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.store.Uris;
 import org.knowledgehub.security.CurrentCaller;
+import org.knowledgehub.tables.CsvExport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,11 +39,14 @@ class TrendsController {
     @GetMapping("/api/trends")
     @Operation(summary = "An indicator's values over the years, with year-on-year changes",
             description = "Series for the area, its governorate (for a district), Lebanon and the area's children "
-                    + "(a governorate's districts, Lebanon's governorates), one per population group.")
-    TrendViews.Trend trend(
+                    + "(a governorate's districts, Lebanon's governorates), one per population group. As CSV with Accept: "
+                    + "text/csv or format=csv (hxl=true adds HXL hashtags): one row per year of each series.")
+    ResponseEntity<?> trend(
             @Parameter(description = "Indicator code, e.g. below-smeb (see /api/indicators)") @RequestParam(required = false) String indicator,
             @Parameter(description = "P-code or name of an area; default LB (Lebanon)") @RequestParam(required = false) String area,
-            @Parameter(description = "Population group code, e.g. syrian-refugees") @RequestParam(required = false) String population) {
+            @Parameter(description = "Population group code, e.g. syrian-refugees") @RequestParam(required = false) String population,
+            HttpServletRequest request) {
+        CsvExport export = CsvExport.of(request);
         TrendViews.Trend trend = trends.trend(indicator, area, population, access.visibleTo(CurrentCaller.get()));
         List<String> datasets = new ArrayList<>();
         trend.series().forEach(series -> series.points().forEach(p -> {
@@ -48,24 +54,28 @@ class TrendsController {
             p.otherSources().forEach(o -> datasets.add(o.dataset()));
         }));
         audit.recordRead(CurrentCaller.get(), "trends", trend.indicator().iri(), graphs(datasets));
-        return trend;
+        return export.answer(trend, "trend-" + trend.indicator().code() + "-" + trend.area().code(), TrendCsv.SERIES, TrendCsv.rows(trend));
     }
 
     @GetMapping("/api/trends/compare")
-    @Operation(summary = "Areas ranked by an indicator's value in one year, with the change since their previous round")
-    TrendViews.Comparison compare(
+    @Operation(summary = "Areas ranked by an indicator's value in one year, with the change since their previous round",
+            description = "As CSV with Accept: text/csv or format=csv (hxl=true adds HXL hashtags): one row per area, then Lebanon.")
+    ResponseEntity<?> compare(
             @Parameter(description = "Indicator code, e.g. below-smeb") @RequestParam(required = false) String indicator,
             @Parameter(description = "Year compared; default the latest with values") @RequestParam(required = false) String year,
             @Parameter(description = "governorate (default) or district") @RequestParam(required = false) String level,
             @Parameter(description = "Population group code; needed when the indicator has values for several")
-            @RequestParam(required = false) String population) {
+            @RequestParam(required = false) String population,
+            HttpServletRequest request) {
+        CsvExport export = CsvExport.of(request);
         TrendViews.Comparison comparison = trends.compare(indicator, year, level, population, access.visibleTo(CurrentCaller.get()));
         List<String> datasets = new ArrayList<>(comparison.areas().stream().map(TrendViews.Ranked::dataset).toList());
         if (comparison.national() != null) {
             datasets.add(comparison.national().dataset());
         }
         audit.recordRead(CurrentCaller.get(), "trends", comparison.indicator().iri(), graphs(datasets));
-        return comparison;
+        return export.answer(comparison, "compare-" + comparison.indicator().code(), TrendCsv.COMPARISON,
+                TrendCsv.rows(comparison));
     }
 
     @GetMapping("/api/trends/explain")

@@ -73,14 +73,15 @@ class PageController {
                 audit.recordRead(CurrentCaller.get(), "search-page", AuditTrail.digest(q), results.results().stream()
                         .map(SearchResponse.Result::graph).toList());
                 model.addAttribute("results", results);
+                StringBuilder query = new StringBuilder("q=").append(encode(q));
+                filters.forEach((k, v) -> {
+                    if (!v.isEmpty()) {
+                        query.append('&').append(k).append('=').append(encode(v));
+                    }
+                });
+                model.addAttribute("csvPage", "/api/search?" + query + "&offset=" + results.offset() + "&format=csv");
                 if (results.total() > results.offset() + results.k()) {
-                    StringBuilder next = new StringBuilder("/?q=").append(encode(q));
-                    filters.forEach((k, v) -> {
-                        if (!v.isEmpty()) {
-                            next.append('&').append(k).append('=').append(encode(v));
-                        }
-                    });
-                    model.addAttribute("nextPage", next.append("&offset=").append(results.offset() + results.k()).toString());
+                    model.addAttribute("nextPage", "/?" + query + "&offset=" + (results.offset() + results.k()));
                 }
             } catch (ErrorResponseException e) {
                 model.addAttribute("error", e.getBody().getDetail());

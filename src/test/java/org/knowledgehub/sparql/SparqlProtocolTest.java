@@ -89,7 +89,11 @@ class SparqlProtocolTest extends HubTest {
         assertThat(syntax.status()).isEqualTo(400);
         assertThat(syntax.json().get("field").asString()).isEqualTo("query");
         assertThat(syntax.json().get("detail").asString()).contains("line 1");
-        assertThat(http().get("/sparql", "Accept", "application/sparql-results+json").status()).isEqualTo(400);
+        // Without a query, /sparql describes itself, in RDF: a client that wanted results is told the query is missing.
+        Http.Response noQuery = http().get("/sparql", "Accept", "application/sparql-results+json");
+        assertThat(noQuery.status()).isEqualTo(400);
+        assertThat(noQuery.json().get("field").asString()).isEqualTo("query");
+        assertThat(http().get("/sparql").contentType()).startsWith("text/turtle");
         Http.Response unacceptable = get(DOCUMENTS, "image/png");
         assertThat(unacceptable.status()).isEqualTo(406);
         assertThat(unacceptable.contentType()).startsWith("application/problem+json");
