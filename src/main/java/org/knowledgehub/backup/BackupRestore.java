@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.knowledgehub.store.KnowledgeStore;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code restore BACKUP [--kh.data-dir=DIR]} (run by {@code bin/kh restore} as the jar's main
@@ -79,10 +79,14 @@ public final class BackupRestore {
 
     /** Removes what a failed restore wrote, leaving the data folder as it was (absent, or empty). */
     private static void clear(Path dataDir, boolean keepFolder) {
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (!(keepFolder && p.equals(dataDir))) {
-                    Files.deleteIfExists(p);
+        try {
+            if (!keepFolder) {
+                FileSystemUtils.deleteRecursively(dataDir);
+                return;
+            }
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                for (Path p : entries.toList()) {
+                    FileSystemUtils.deleteRecursively(p);
                 }
             }
         } catch (IOException ignored) {

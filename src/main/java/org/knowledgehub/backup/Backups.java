@@ -42,6 +42,7 @@ import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Online backups: the store, read in one transaction, and the search index as of the same
@@ -75,7 +76,8 @@ public class Backups {
     Backups(HubProperties hub, BackupProperties properties, KnowledgeStore store, PassageIndex index, Originals originals,
             Uris uris, AuditTrail audit) {
         this.dataDir = hub.dataDir();
-        this.folder = properties.folder();
+        // Absolute, so the path a backup answers with can be given to bin/kh restore from anywhere.
+        this.folder = properties.folder().toAbsolutePath().normalize();
         this.keep = properties.keep();
         this.store = store;
         this.index = index;
@@ -270,13 +272,8 @@ public class Backups {
     }
 
     static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(folder);
         } catch (IOException e) {
             log.warn("Cannot remove {}: {}", folder, e.toString());
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code knowledge-hub ingest PATH...}: ingests files and folders into the data folder, showing
- * progress and ending with a summary (documents, passages, seconds, failures with reasons).
+ * progress (documents done, documents per second, time left) and ending with a summary (documents,
+ * passages, seconds, failures with reasons).
  */
 @Component
 class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
@@ -50,10 +52,13 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
             sources.addAll(FolderSources.of(path, "cli"));
         }
         out.printf("Ingesting %d files%n", sources.size());
+        long started = System.nanoTime();
         BulkReport report = ingest.ingestAll(sources, (done, total, source, outcome, failure) -> {
             String status = failure != null ? "FAILED  " + failure
                     : String.format("%-9s %s, %d passages", outcome.status().name().toLowerCase(), outcome.id(), outcome.passages());
-            out.printf("[%d/%d] %3d%%  %s: %s%n", done, total, done * 100 / total, source, status);
+            double perSecond = done / Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+            out.printf(Locale.ROOT, "[%d/%d] %3d%%  %.1f docs/s, ETA %s  %s: %s%n", done, total, done * 100 / total, perSecond,
+                    eta((total - done) / perSecond), source, status);
         });
         out.printf("%nDone: %d documents (%d new, %d replaced, %d unchanged), %d passages, %d triples in %.1f s (%d commits)%n",
                 report.documents(), report.created(), report.replaced(), report.unchanged(), report.passages(),
@@ -67,6 +72,12 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
             report.failures().forEach(f -> out.printf("  %s: %s%n", f.source(), f.reason()));
             exitCode = 1;
         }
+    }
+
+    /** Seconds left as h:mm:ss (or m:ss under an hour). */
+    static String eta(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 
     @Override

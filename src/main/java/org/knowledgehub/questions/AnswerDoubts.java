@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.nlp.MentionType;
@@ -41,6 +42,12 @@ class AnswerDoubts {
         this.uris = uris;
         this.properties = properties;
         this.quotes = quotes;
+    }
+
+    /** Whether the question names a year, place, group, document or meeting, and the answer meets every one named. */
+    private static boolean meetsNamedConstraints(List<Answer.Check> verdicts) {
+        List<Answer.Check> hard = verdicts.stream().filter(c -> ConstraintCheck.hard(c.type())).toList();
+        return !hard.isEmpty() && hard.stream().allMatch(c -> c.verdict().equals(ConstraintCheck.MET));
     }
 
     /**
@@ -106,8 +113,8 @@ class AnswerDoubts {
      * Why the best answer is not good enough to be called an answer, or null when it is: it
      * contradicts a constraint of the question (then nothing the hub holds meets it, since those that
      * do come first); its quote speaks of another population group; it does not speak of the years,
-     * the area or the indicators the question names (a question on food insecurity is not answered
-     * by a passage on the share below the SMEB); nothing the caller may read speaks of the question's
+     * the area, the indicators or the sector the question names (a question on food insecurity is not
+     * answered by a passage on the share below the SMEB); nothing the caller may read speaks of the question's
      * subject; its quote does not give what was asked; or it is too far from the question (or,
      * without embeddings, has too few of the question's words). Answers from the graph are exactly
      * what was asked, of what was asked, once they meet the constraints.
@@ -144,6 +151,14 @@ class AnswerDoubts {
         if (!indicators.isEmpty() && indicators.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
             return "no passage found speaks of " + String.join(" or ", indicators.stream().map(Answer.Check::label).toList());
         }
+        // Nor does a passage off the sector the question's words name ("grid electricity" by a food security passage);
+        // the sectors the asker filed the question under only say who it is for.
+        Set<String> namedSectors = asked.understanding().constraints().stream().filter(c -> c.type().equals("sector") && !c.given())
+                .map(Understanding.Constraint::value).collect(Collectors.toSet());
+        List<Answer.Check> sectors = verdicts.stream().filter(c -> c.type().equals("sector") && namedSectors.contains(c.value())).toList();
+        if (!sectors.isEmpty() && sectors.stream().noneMatch(c -> c.verdict().equals(ConstraintCheck.MET))) {
+            return "no passage found speaks of " + String.join(" or ", sectors.stream().map(Answer.Check::label).toList());
+        }
         List<String> unheardOf = asked.understanding().subject().stream().filter(w -> !search.anyPassageUses(w, visible)).toList();
         if (!unheardOf.isEmpty()) {
             return "nothing the hub holds speaks of " + String.join(", ", unheardOf);
@@ -159,9 +174,10 @@ class AnswerDoubts {
             };
         }
         if (best.why().similarity() != null) {
-            return best.why().similarity() >= properties.minSimilarity() ? null : String.format(Locale.ROOT,
+            double floor = properties.minSimilarity() - (meetsNamedConstraints(verdicts) ? properties.constrainedAllowance() : 0);
+            return best.why().similarity() >= floor ? null : String.format(Locale.ROOT,
                     "the closest passage is not close enough to the question (similarity %.2f, below %.2f)",
-                    best.why().similarity(), properties.minSimilarity());
+                    best.why().similarity(), floor);
         }
         boolean covered = !a.terms().isEmpty() && (double) best.why().terms().size() / a.terms().size() >= properties.minCoverage();
         return covered ? null : "the closest passage has too few of the question's words";

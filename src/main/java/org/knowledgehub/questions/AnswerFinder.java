@@ -176,8 +176,9 @@ public class AnswerFinder {
         return new Answers(a.text(), reason == null, reason, u, concepts, a.years(), grouped, conflicts(ranked));
     }
 
-    /** A hit with its verdicts on the question's constraints and its score for this question. */
     /**
+     * A hit with its verdicts on the question's constraints and its score for this question.
+     *
      * @param otherEdition whether the question asks about one year and the passage's document is
      *                     about another (the 2022 report's "compared to 49 per cent in 2021" for a
      *                     question about 2021): it meets the year, but the report of that year comes first

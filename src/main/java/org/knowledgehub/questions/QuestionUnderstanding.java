@@ -137,7 +137,8 @@ class QuestionUnderstanding {
             "year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period", "autumn", "spring", "summer",
             "winter", "season", "country", "reason", "reasons", "cause", "causes", "driver", "drivers", "factor", "factors",
             "need", "needs", "change", "changes", "increase", "decrease", "rise", "drop", "difference", "comparison", "trend",
-            "trends", "amount", "value", "cost", "costs", "price", "prices", "way", "ways", "thing", "things", "kind", "kinds",
+            "trends", "amount", "value", "cost", "costs", "price", "prices", "way", "ways", "thing", "things", "kind", "kinds", "format",
+            "form", "forms",
             "type", "types", "part", "case", "lot", "majority", "minority", "vasyr", "assessment", "survey", "document",
             "documents", "chapter", "summary", "meeting", "minutes", "group", "groups", "sector", "sectors", "partner",
             "partners", "organisation", "organisations", "organization", "organizations", "agency", "agencies", "question",
@@ -148,7 +149,8 @@ class QuestionUnderstanding {
     /** Participles any question uses to ask, not to say what about ("was found", "were reported"). */
     private static final Set<String> GENERIC_VERBS = Set.of("found", "reported", "given", "based", "used", "asked", "done", "made",
             "seen", "said", "stated", "recorded", "measured", "estimated", "published", "mentioned", "known", "been", "had",
-            "carried", "put", "taken", "got", "gotten", "brought", "shown", "described", "counted", "considered", "held");
+            "carried", "put", "taken", "got", "gotten", "brought", "shown", "described", "counted", "considered", "held", "supposed",
+            "expected", "meant", "planned", "agreed", "decided");
 
     /**
      * What the question is about besides its constraints: its nouns, gerunds and past participles (CoreNLP's

@@ -53,16 +53,26 @@ class QuoteFinder {
 
     /**
      * Whether a sentence offers what the question asks for: a reason, a figure, a date, items
-     * ({@link AnswerCues}); a place the gazetteer knows for a where-question, an organisation or
-     * a person's name for a who-question.
+     * ({@link AnswerCues}); a place the gazetteer knows for a where-question (other than one it
+     * gives), an organisation or a person's name for a who-question.
      */
     boolean offers(AnswerFinder.Asked asked, String sentence) {
         return switch (asked.understanding().kind()) {
-            case WHERE -> gazetteer.find(sentence, true).stream().anyMatch(m -> m.type() == MentionType.PLACE);
+            case WHERE -> gazetteer.find(sentence, true).stream().anyMatch(m -> m.type() == MentionType.PLACE && !given(asked, m));
             case WHO -> PERSON.matcher(sentence).find()
                     || gazetteer.find(sentence, true).stream().anyMatch(m -> m.type() == MentionType.ORGANISATION);
             default -> AnswerCues.offers(asked.understanding().kind(), asked.amount(), sentence);
         };
+    }
+
+    /**
+     * Whether a place is one a where-question already gives, so it is no answer: the country every
+     * report is about ("in Lebanon"), or an area the question names ("Where in Akkar...").
+     */
+    private boolean given(AnswerFinder.Asked asked, Gazetteer.Match place) {
+        String areas = uris.base() + "id/area/";
+        return place.concept().equals(areas + "LB")
+                || asked.understanding().values("area").stream().anyMatch(code -> place.concept().equals(areas + code));
     }
 
     /** @param similarity the cosine of the passage's sentence nearest to the question */

@@ -12,9 +12,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -412,20 +414,77 @@ public class PassageIndex implements DisposableBean {
         return new SearchCounts.Counts(total, Collections.unmodifiableMap(facets), true);
     }
 
+    /** A hit of SPARQL's kh:search: the passage, its graph, its score and, when asked for, its highlighted fragment. */
+    public record TextHit(String passageUri, String graph, float score, String fragment) {
+    }
+
     /**
      * The best {@code limit} passages for a query under its filters, without paging or facets
-     * (SPARQL's kh:search); without {@code fragments}, hits have none and nothing is highlighted.
+     * (SPARQL's kh:search), read one by one as the caller takes them: a query that joins them and
+     * stops at 10 rows reads 10 or so of up to 10,000 hits, and only the stored fields a binding
+     * needs. Without {@code fragments}, hits have none and nothing is highlighted. The caller closes
+     * the hits, which holds an index searcher until then.
      */
-    public List<SearchHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
+    public TextHits searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
         IndexSearcher acquired = acquire();
         try {
             IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
             TopDocs top = searcher.search(filtered(q, statistics.filter(acquired, visible, visibleFilter(visible))), limit);
-            return hits(searcher, fragments ? q.text() : null, top.scoreDocs, top);
+            String[] highlighted = fragments && top.scoreDocs.length > 0 ? highlighter(searcher).highlight(TEXT, q.text(), top, 1) : null;
+            return new TextHits(acquired, searcher.storedFields(), top.scoreDocs, highlighted);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
             release(acquired);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            release(acquired);
+            throw e;
+        }
+    }
+
+    /** The hits of {@link #searchAll}, their stored fields read as they are taken. */
+    public final class TextHits implements Iterator<TextHit>, AutoCloseable {
+
+        private final IndexSearcher acquired;
+        private final StoredFields stored;
+        private final ScoreDoc[] docs;
+        private final String[] highlighted;
+        private final Set<String> fields;
+        private int next;
+        private boolean closed;
+
+        private TextHits(IndexSearcher acquired, StoredFields stored, ScoreDoc[] docs, String[] highlighted) {
+            this.acquired = acquired;
+            this.stored = stored;
+            this.docs = docs;
+            this.highlighted = highlighted;
+            this.fields = highlighted != null ? Set.of(ID, GRAPH, TEXT) : Set.of(ID, GRAPH);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !closed && next < docs.length;
+        }
+
+        @Override
+        public TextHit next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            int i = next++;
+            try {
+                Document d = stored.document(docs[i].doc, fields);
+                return new TextHit(d.get(ID), d.get(GRAPH), docs[i].score, fragment(highlighted, i, d.get(TEXT)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                release(acquired);
+            }
         }
     }
 
@@ -441,7 +500,6 @@ public class PassageIndex implements DisposableBean {
         return top(query, highlight, visible, n);
     }
 
-    /** A passage by its IRI, if the caller may see it. */
     /** How many passages the caller may see hold an index term in their text, their section's title or their document's. */
     public int countWithTerm(String term, VisibleGraphs visible) {
         Query anywhere = new BooleanQuery.Builder()
@@ -463,6 +521,7 @@ public class PassageIndex implements DisposableBean {
         }
     }
 
+    /** A passage by its IRI, if the caller may see it. */
     public Optional<IndexedPassage> byUri(String uri, VisibleGraphs visible) {
         Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(ID, uri)), BooleanClause.Occur.MUST)
@@ -586,11 +645,14 @@ public class PassageIndex implements DisposableBean {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             IndexedPassage passage = fromDocument(stored.document(page[i].doc));
-            String fragment = fragments == null ? null
-                    : fragments[i] != null ? fragments[i] : escape(abbreviate(passage.text(), 300));
-            hits.add(new SearchHit(passage, page[i].score, fragment));
+            hits.add(new SearchHit(passage, page[i].score, fragment(fragments, i, passage.text())));
         }
         return hits;
+    }
+
+    /** The highlighted fragment of hit {@code i}, or the start of its text when nothing was highlighted; null when not asked for. */
+    private static String fragment(String[] highlighted, int i, String text) {
+        return highlighted == null ? null : highlighted[i] != null ? highlighted[i] : escape(abbreviate(text, 300));
     }
 
     /** The user's query, restricted to the caller's graphs ({@code visibleFilter}) and the requested filters. */

@@ -89,14 +89,8 @@ class SecurityConfig {
     @Order(0)
     SecurityFilterChain metrics(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store,
                                 MetricsProperties metrics) throws Exception {
-        http
+        stateless(http, store)
                 .securityMatcher("/actuator/prometheus")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
                 .addFilterBefore(new ScrapeTokenFilter(metrics, new BearerTokenFilter(adminToken, apiTokens)),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(ADMIN, ScrapeTokenFilter.ROLE))
@@ -111,15 +105,9 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiTokens apiTokens, AccountStore store, AuditTrail audit)
             throws Exception {
-        http
+        stateless(http, store)
                 .securityMatcher("/api/**", "/sparql", "/update", "/graph-store")
                 .cors(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiTokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/documents").hasAnyRole(CONTRIBUTOR, COORDINATOR, ADMIN)
@@ -203,6 +191,17 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** What the chains for scripts share: no CSRF, no session, the caller from a token or Basic, no sign-in form. */
+    private static HttpSecurity stateless(HttpSecurity http, AccountStore store) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(SessionCallers.forReads(store)))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable());
+    }
+
     private static AuthenticationEntryPoint unauthorized() {
         return (req, res, ex) -> {
             if (ex instanceof SignInThrottle.Paused paused) {
@@ -223,12 +222,21 @@ class SecurityConfig {
         return (req, res, ex) -> {
             if (isWrite(req)) {
                 audit.recordWrite(CurrentCaller.get(), "denied", req.getMethod() + " " + req.getRequestURI(), null, "forbidden");
+            } else if (pageRequest(req)) {
+                res.sendError(HttpServletResponse.SC_FORBIDDEN); // the error page renders it as a page of the hub
+                return;
             }
             ProblemResponses.write(res, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
                     ex instanceof CsrfException
                             ? "the form is out of date or did not come from this site (missing or invalid CSRF token); reload the page"
                             : "your role does not allow this operation");
         };
+    }
+
+    /** A browser opening a page (HTML asked for first), not a script: it gets the problem as a page. */
+    private static boolean pageRequest(HttpServletRequest req) {
+        String accept = req.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.startsWith("text/html") && !req.getRequestURI().startsWith("/api/");
     }
 
     private static boolean isWrite(HttpServletRequest req) {

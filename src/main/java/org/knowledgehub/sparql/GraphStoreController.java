@@ -89,7 +89,7 @@ class GraphStoreController {
         if (graph != null && !access.canRead(caller, graph)) {
             throw Problems.notFound("the graph " + graph.getURI());
         }
-        ResultFormat format = ResultFormat.negotiate(accept, StreamedRdf.FOR_GRAPHS);
+        ResultFormat format = ResultFormat.negotiate(accept, StreamedRdf.STREAMABLE);
         VisibleGraphs visible = access.visibleTo(caller);
         VisibleDatasetGraph view = store.view(visible.graphs(), audit.protectedGraphs(visible));
         response.setHeader(HttpHeaders.CONTENT_TYPE, format.contentType());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -12,7 +13,9 @@ import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -20,6 +23,8 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.knowledgehub.Problems;
+import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.SearchService;
 import org.knowledgehub.security.AccessPolicy;
@@ -51,10 +56,14 @@ public class SparqlService {
     private final AuditTrail audit;
     private final SparqlPool pool;
     private final SearchService search;
+    private final ConceptLabels labels;
+    private final RewriteFactory optimizer;
 
     SparqlService(KnowledgeStore store, PassageIndex index, SearchService search, AccessPolicy access, SparqlProperties properties,
-                  Uris uris, AuditTrail audit, SparqlPool pool) {
+                  Uris uris, AuditTrail audit, SparqlPool pool, ConceptLabels labels) {
         this.search = search;
+        this.labels = labels;
+        this.optimizer = SearchFilterPushdown.afterStandard(this::searchFilterOf);
         this.pool = pool;
         this.uris = uris;
         this.audit = audit;
@@ -126,6 +135,7 @@ public class SparqlService {
                         .query(query)
                         .timeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .set(ARQ.httpServiceAllowed, false)
+                        .set(ARQConstants.sysOptimizerFactory, optimizer)
                         .set(TextSearchFunction.INDEX, index)
                         .set(TextSearchFunction.SEARCH, search)
                         .set(TextSearchFunction.VISIBLE, visible)
@@ -144,6 +154,18 @@ public class SparqlService {
         } catch (QueryException e) {
             throw Problems.badQuery("query", "the query failed: " + e.getMessage());
         }
+    }
+
+    /** The kh:search filter that takes a concept as its value: its scheme's (areas, sectors, groups, indicators); else null. */
+    private String searchFilterOf(Node concept) {
+        if (!concept.isURI()) {
+            return null;
+        }
+        String base = uris.base();
+        return labels.schemeOf(concept.getURI()).map(scheme -> scheme.equals(Schemes.areas(base)) ? "area"
+                : scheme.equals(Schemes.sectors(base)) ? "sector"
+                : scheme.equals(Schemes.populations(base)) ? "population"
+                : scheme.equals(Schemes.indicators(base)) ? "indicator" : null).orElse(null);
     }
 
     private SparqlResult run(Query query, QueryExec exec) {

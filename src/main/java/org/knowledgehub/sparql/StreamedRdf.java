@@ -21,8 +21,8 @@ final class StreamedRdf {
     /** The streamable formats, with the serialisation each is streamed in. */
     private static final Map<ResultFormat, RDFFormat> STREAMING = Map.of(ResultFormat.TURTLE, RDFFormat.TURTLE_BLOCKS,
             ResultFormat.NTRIPLES, RDFFormat.NTRIPLES, ResultFormat.NQUADS, RDFFormat.NQUADS, ResultFormat.TRIG, RDFFormat.TRIG_BLOCKS);
-    /** For a graph: Turtle first. */
-    static final List<ResultFormat> FOR_GRAPHS = List.of(ResultFormat.TURTLE, ResultFormat.NTRIPLES, ResultFormat.NQUADS, ResultFormat.TRIG);
+    /** The formats a graph can be streamed in, Turtle first (fewer than {@link ResultFormat#FOR_GRAPHS}). */
+    static final List<ResultFormat> STREAMABLE = List.of(ResultFormat.TURTLE, ResultFormat.NTRIPLES, ResultFormat.NQUADS, ResultFormat.TRIG);
 
     private StreamedRdf() {
     }

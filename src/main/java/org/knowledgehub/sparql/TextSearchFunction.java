@@ -1,10 +1,11 @@
 package org.knowledgehub.sparql;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -23,7 +24,6 @@ import org.apache.jena.sparql.util.Symbol;
 import org.apache.lucene.search.IndexSearcher;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.search.PassageIndex;
-import org.knowledgehub.search.SearchHit;
 import org.knowledgehub.search.SearchService;
 import org.knowledgehub.search.UserQueryParser;
 import org.knowledgehub.security.VisibleGraphs;
@@ -89,7 +89,7 @@ final class TextSearchFunction extends PropertyFunctionBase {
     private static final String USAGE = "kh:search takes \"query text\" or (\"query text\" [limit] [\"filter\" value]...)";
 
     /** The name and value pairs after the text, and after the limit if there is one (an even count of arguments). */
-    private static List<Node> filterArgs(List<Node> args) {
+    static List<Node> filterArgs(List<Node> args) {
         return args.subList(args.size() % 2 == 0 ? 2 : 1, args.size());
     }
 
@@ -117,7 +117,7 @@ final class TextSearchFunction extends PropertyFunctionBase {
             limit = Math.max(1, Math.min(MAX_LIMIT, n.intValue()));
         }
         List<Node> subjects = subject.isList() ? subject.getArgList() : List.of(subject.getArg());
-        List<SearchHit> hits;
+        PassageIndex.TextHits hits;
         try {
             var query = new UserQueryParser(index.queryAnalyzers()).parse(text.getLiteralLexicalForm(), "query");
             hits = index.searchAll(search.query(request(filters, binding), query), visible, limit, subjects.size() == 3);
@@ -126,37 +126,38 @@ final class TextSearchFunction extends PropertyFunctionBase {
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QueryExecException("kh:search: the text expands to too many terms (fuzzy~ or prefix* terms)");
         }
-        List<Binding> out = new ArrayList<>(hits.size());
-        for (SearchHit hit : hits) {
-            if (execCxt.getDataset() instanceof VisibleDatasetGraph view) {
-                view.noteRead(NodeFactory.createURI(hit.passage().graph())); // for the audit trail: hits are reads too
-            }
-            BindingBuilder b = BindingBuilder.create(binding);
-            boolean matches = true;
-            for (int i = 0; i < subjects.size() && matches; i++) {
-                Node value = switch (i) {
-                    case 0 -> NodeFactory.createURI(hit.passage().passageUri());
-                    case 1 -> NodeFactory.createLiteralDT(Float.toString(hit.score()), XSDDatatype.XSDfloat);
-                    default -> NodeFactory.createLiteralString(hit.fragment());
-                };
-                Node s = subjects.get(i);
-                if (Var.isVar(s)) {
-                    Var v = Var.alloc(s);
-                    Node bound = binding.get(v);
-                    if (bound == null) {
-                        b.add(v, value);
-                    } else {
-                        matches = bound.equals(value);
-                    }
-                } else {
-                    matches = s.equals(value);
+        // Bindings made as the query takes them (a join that stops at LIMIT 10 reads only those hits); closing
+        // the query iterator gives the index searcher back.
+        Iterator<Binding> bindings = Iter.removeNulls(Iter.map(hits, hit -> bind(hit, binding, subjects, execCxt)));
+        return QueryIterPlainWrapper.create(Iter.onClose(bindings, hits::close), execCxt);
+    }
+
+    /** A hit as a binding of the subject list, or null when the subjects bound before do not match it. */
+    private static Binding bind(PassageIndex.TextHit hit, Binding binding, List<Node> subjects, ExecutionContext execCxt) {
+        if (execCxt.getDataset() instanceof VisibleDatasetGraph view) {
+            view.noteRead(NodeFactory.createURI(hit.graph())); // for the audit trail: hits are reads too
+        }
+        BindingBuilder b = BindingBuilder.create(binding);
+        for (int i = 0; i < subjects.size(); i++) {
+            Node value = switch (i) {
+                case 0 -> NodeFactory.createURI(hit.passageUri());
+                case 1 -> NodeFactory.createLiteralDT(Float.toString(hit.score()), XSDDatatype.XSDfloat);
+                default -> NodeFactory.createLiteralString(hit.fragment());
+            };
+            Node s = subjects.get(i);
+            if (Var.isVar(s)) {
+                Var v = Var.alloc(s);
+                Node bound = binding.get(v);
+                if (bound == null) {
+                    b.add(v, value);
+                } else if (!bound.equals(value)) {
+                    return null;
                 }
-            }
-            if (matches) {
-                out.add(b.build());
+            } else if (!s.equals(value)) {
+                return null;
             }
         }
-        return QueryIterPlainWrapper.create(out.iterator(), execCxt);
+        return b.build();
     }
 
     /** The filters as /api/search takes them; an unbound variable filters nothing. */

@@ -42,12 +42,16 @@ class ProblemErrorController implements ErrorController {
             case NOT_FOUND -> "not-found";
             case BAD_REQUEST -> "bad-request";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case FORBIDDEN -> "forbidden";
             default -> status.is5xxServerError() ? "internal-error" : "bad-request";
         }));
-        problem.setDetail(status == HttpStatus.BAD_REQUEST
-                ? "the request was rejected (a method this service does not serve, or malformed or disallowed characters in "
-                        + "the URL or headers)"
-                : status.getReasonPhrase());
+        problem.setDetail(switch (status) {
+            case BAD_REQUEST -> "the request was rejected (a method this service does not serve, or malformed or disallowed "
+                    + "characters in the URL or headers)";
+            // A page the signed-in role may not open (the security filters send the browser here).
+            case FORBIDDEN -> "your role does not allow this page; sign in with an account that has it, or ask an admin";
+            default -> status.getReasonPhrase();
+        });
         String contentType = request.getContentType();
         if (status == HttpStatus.CONTENT_TOO_LARGE && contentType != null && contentType.startsWith("multipart/")) {
             // A page's upload form over the limit: the container refuses it when the security filters read its

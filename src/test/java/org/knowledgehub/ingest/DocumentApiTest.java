@@ -225,7 +225,8 @@ class DocumentApiTest extends HubTest {
             System.setOut(original);
         }
         String out = captured.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("Ingesting 3 files").contains("[3/3] 100%")
+        assertThat(out).contains("Ingesting 3 files").containsPattern("\\[1/3\\]  33%  \\d+\\.\\d docs/s, ETA \\d+:\\d\\d  ")
+                .containsPattern("\\[3/3\\] 100%  \\d+\\.\\d docs/s, ETA 0:00  ")
                 .contains("Done: 2 documents (2 new, 0 replaced, 0 unchanged)")
                 .contains("1 failures:").contains("three.bin: files of type application/octet-stream are not supported");
         assertThat(command.getExitCode()).isEqualTo(1);

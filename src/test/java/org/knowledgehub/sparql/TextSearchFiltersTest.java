@@ -71,6 +71,41 @@ class TextSearchFiltersTest extends HubTest {
     }
 
     @Test
+    void aMentionPatternJoinedWithTheSearchNarrowsItInTheIndex() {
+        String education = "id/sector/education";
+        String plainTopThree = "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) }";
+        String filteredTopThree = "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3 \"sector\" \"education\") }";
+        assertThat(rows(http(), filteredTopThree)).as("the three best on education are not the three best overall")
+                .isNotEqualTo(rows(http(), plainTopThree));
+        // Written as a join, the limit counts the passages that can meet it: the rows of the filter argument.
+        Set<String> joined = rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) . ?p kh:mentions <" + education + "> }");
+        Set<String> filtered = rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3 \"sector\" \"education\") . "
+                + "?p kh:mentions <" + education + "> }");
+        assertThat(joined).isNotEmpty().isEqualTo(filtered);
+        assertThat(rows(http(), "SELECT ?p ?s { ?p kh:mentions <" + education + "> . (?p ?s) kh:search (\"water\" 3) }"))
+                .as("the pattern written before the search").isEqualTo(joined);
+        // An area asked through skos:broader? (the area or those right under it) goes in as the area filter.
+        String area = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?p ?s { (?p ?s) kh:search (\"water\" 3%s) . "
+                + "?p kh:mentions ?a . ?a skos:broader? <id/area/LB7> }";
+        assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3 \"area\" \"LB7\") }"))
+                .as("the three best in Akkar are not the three best overall").isNotEqualTo(rows(http(), plainTopThree));
+        assertThat(rows(http(), area.formatted(""))).isNotEmpty().isEqualTo(rows(http(), area.formatted(" \"area\" \"LB7\"")));
+        // A range of document dates in a FILTER goes in as from and to.
+        String dated = "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT DISTINCT ?p ?s { (?p ?s) kh:search (\"water\" 3%s) . "
+                + "?p kh:inDocument ?d . ?d dcterms:date ?date FILTER(?date >= \"2022-01-01\"^^xsd:date && ?date < \"2023-01-01\"^^xsd:date) }";
+        String range = " \"from\" \"2022-01-01\" \"to\" \"2022-12-31\"";
+        assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3" + range + ") }"))
+                .as("the three best of 2022 are not the three best overall").isNotEqualTo(rows(http(), plainTopThree));
+        assertThat(rows(http(), dated.formatted(""))).isNotEmpty().isEqualTo(rows(http(), dated.formatted(range)));
+        assertThat(rows(http(), "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) . "
+                + "?p kh:inDocument ?d . ?d dcterms:date ?date FILTER(?date >= \"2023-01-01\"^^xsd:date && ?date <= \"2019-12-31\"^^xsd:date) }"))
+                .as("an empty range is no bad request").isEmpty();
+        // Not under OPTIONAL: there the pattern selects nothing.
+        assertThat(rows(http(), "SELECT ?p ?s { (?p ?s) kh:search (\"water\" 3) OPTIONAL { ?p kh:mentions <" + education + "> } }"))
+                .isEqualTo(rows(http(), plainTopThree));
+    }
+
+    @Test
     void aRestrictedPassageNeverAppears() {
         String restricted = documentTitled(RESTRICTED_TITLE);
         String byDocument = "SELECT ?p ?s { (?p ?s) kh:search (\"arrests OR curfew OR raids\" 10000 \"document\" <" + restricted + ">) }";

@@ -8,6 +8,7 @@ import static org.knowledgehub.web.BrowserTest.signOut;
 import static org.knowledgehub.web.BrowserTest.waiting;
 
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import org.knowledgehub.security.Members;
 import org.openqa.selenium.By;
@@ -173,6 +175,60 @@ class ReviewAndImportBrowserTest extends HubTest {
         JsonNode stored = contributor.http().get("/api/observations/" + id).json();
         assertThat(stored.get("status").asString()).isEqualTo("disputed");
         assertThat(stored.get("reviews").get(0).get("note").asString()).isEqualTo(reason);
+    }
+
+    @Test
+    void aCoordinatorAcceptsAndRejectsProposedOrganisationsOnTheirPageAndAContributorIsTurnedAway() {
+        String m = marker("Qpo");
+        String relief = m + " Relief Association";
+        String network = m + " Welfare Network";
+        String document = admin().upload("/api/documents", "proposed-" + m + ".md", ("# Shelter in Bhannine " + m + "\n\n" + relief
+                + " and the " + network + " distributed shelter kits to 212 families in Bhannine, implemented by UNHCR partners.\n")
+                .getBytes(StandardCharsets.UTF_8), Map.of("type", "other", "organisation", "UNHCR")).json()
+                .get("id").asString();
+        Members.Member coordinator = Members.create(http(), admin(), "WFP", List.of("coordinator"), List.of("shelter"));
+        Members.Member contributor = Members.contributor(http(), admin(), "Oxfam");
+
+        signInAt("/", coordinator.username(), coordinator.password());
+        browser.findElement(By.id("nav-proposed")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("proposal-list")));
+        WebElement proposed = proposal(relief);
+        assertThat(proposed.findElement(By.cssSelector("td a")).getAttribute("href")).endsWith("/id/document/" + document);
+        WebElement accept = proposed.findElement(By.cssSelector("form.accept"));
+        accept.findElement(By.name("acronym")).sendKeys(m.toUpperCase() + "RA");
+        new Select(accept.findElement(By.name("kind"))).selectByVisibleText("NGO");
+        accept.findElement(By.cssSelector("button")).click();
+        WebElement done = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("review-done")));
+        assertThat(done.getText()).contains("Added " + relief).contains("1 document(s) re-linked");
+        assertThat(browser.findElements(By.cssSelector("#proposal-list tr[data-name='" + relief + "']"))).isEmpty();
+
+        proposal(network).findElement(By.cssSelector("form.reject button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-done"), "not an organisation"));
+        assertThat(browser.findElement(By.id("review-done")).getText()).contains(network);
+        assertThat(browser.findElements(By.cssSelector("#proposal-list tr[data-name='" + network + "']"))).isEmpty();
+        assertNoBrowserErrors();
+        signOut();
+
+        assertThat(http().get("/api/search?q=" + Http.enc("shelter kits Bhannine " + m)).json().get("facets").get("organisation")
+                .propertyNames()).as("the accepted organisation is a facet value").contains(m.toUpperCase() + "RA");
+        String audit = admin().get("/api/audit?actor=" + coordinator.username()).text();
+        assertThat(audit).contains("organisation.accept").contains("organisation.reject");
+
+        signInAt("/", contributor.username(), contributor.password());
+        assertThat(browser.findElements(By.id("nav-proposed"))).as("contributors do not review organisations").isEmpty();
+        browser.get(url("/organisations/proposed"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+        assertThat(browser.findElement(By.id("problem-title")).getText()).isEqualTo("Forbidden");
+        assertThat(browser.findElement(By.id("problem-detail")).getText()).contains("your role does not allow this page");
+        assertThat(browser.findElements(By.id("proposal-list"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(m);
+        browser.manage().logs().get(LogType.BROWSER);
+        signOut();
+    }
+
+    /** The row of a proposed organisation on the review page. */
+    private static WebElement proposal(String name) {
+        return browser.findElement(By.cssSelector("#proposal-list tr[data-name='" + name + "']"));
     }
 
     @Test
