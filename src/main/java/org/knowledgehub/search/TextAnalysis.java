@@ -27,15 +27,17 @@ import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.knowledgehub.ontology.ArabicLetters;
 
 /**
  * How passage text becomes index terms, per language. One text field holds every passage; what
  * differs is how a passage's words are analysed, chosen by the passage's language:
  * <ul>
  * <li>words in Arabic script, whatever the passage's language: Arabic-Indic digits made ASCII,
- *     Arabic stop words dropped, Persian/Urdu letters (ک ی) folded to their Arabic forms, alef,
- *     yeh, teh marbuta and diacritics normalised, articles and prefixes (ال و ب لل) and common
- *     suffixes removed (Lucene's Arabic light stemmer);
+ *     Arabic stop words dropped, Persian/Urdu letters (ک ی گ پ...) folded to their Arabic forms,
+ *     alef, yeh, teh marbuta, tatweel and diacritics normalised, articles and prefixes (ال و ب لل),
+ *     stacked ones too (ولل، وبال), and common suffixes removed (Lucene's Arabic light stemmer after
+ *     {@link ArabicPrefixFilter});
  * <li>other words of a French passage: elision (l', d', qu'), lower case, French stop words,
  *     French light stemming, accents folded;
  * <li>other words of any other passage (English, Arabic, a language the hub does not analyse):
@@ -54,13 +56,13 @@ public final class TextAnalysis {
      * Names this analysis; an index written with another (or none, the English-only analysis before
      * it) is rebuilt from the store at start-up.
      */
-    public static final String VERSION = "multilingual-1";
+    public static final String VERSION = "multilingual-2";
     /** The languages a passage's Latin-script words are analysed in; any other is analysed as English. */
     public static final List<String> LANGUAGES = List.of("en", "fr", "ar");
     /** The readings of a query: one per distinct analysis of Latin-script words. */
     static final List<String> QUERY_LANGUAGES = List.of("en", "fr");
 
-    private static final NormalizeCharMap NO_BIDI_MARKS = bidiMarks();
+    private static final NormalizeCharMap CHARACTERS = characters();
     static final CharArraySet FRENCH_STOP = FrenchAnalyzer.getDefaultStopSet();
     static final CharArraySet ARABIC_STOP = ArabicAnalyzer.getDefaultStopSet();
 
@@ -101,13 +103,14 @@ public final class TextAnalysis {
             protected TokenStreamComponents createComponents(String field) {
                 StandardTokenizer source = new StandardTokenizer();
                 TokenStream arabic = new ScriptCondition(new DecimalDigitFilter(source), true,
-                        ts -> new ArabicStemFilter(new ArabicNormalizationFilter(new PersianNormalizationFilter(new StopFilter(ts, arabicStop)))));
+                        ts -> new ArabicStemFilter(new ArabicPrefixFilter(
+                                new ArabicNormalizationFilter(new PersianNormalizationFilter(new StopFilter(ts, arabicStop))))));
                 return new TokenStreamComponents(source, new ScriptCondition(arabic, false, latin));
             }
 
             @Override
             protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(NO_BIDI_MARKS, reader);
+                return new MappingCharFilter(CHARACTERS, reader);
             }
         };
     }
@@ -139,11 +142,18 @@ public final class TextAnalysis {
         return false;
     }
 
-    private static NormalizeCharMap bidiMarks() {
+    /**
+     * Bidirectional marks removed; the zero-width non-joiner, which Persian writes between a word
+     * and its suffix (کمک‌های), a word break as Lucene's Persian analysis makes it; Persian and
+     * Urdu letters as their Arabic counterparts ({@link ArabicLetters}).
+     */
+    private static NormalizeCharMap characters() {
         NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
         for (char c : "\u200E\u200F\u061C\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069".toCharArray()) {
             b.add(String.valueOf(c), "");
         }
+        b.add("\u200C", " ");
+        ArabicLetters.VARIANTS.forEach((variant, arabic) -> b.add(String.valueOf(variant), String.valueOf(arabic)));
         return b.build();
     }
 }
