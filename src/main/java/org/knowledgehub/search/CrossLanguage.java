@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jena.rdf.model.Literal;
@@ -21,9 +23,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.nlp.Gazetteer;
@@ -34,46 +36,55 @@ import org.knowledgehub.ontology.Schemes;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds passages in other languages than a query's: the topics of {@code ontology/topics.ttl} a
- * query names (in English, French or Arabic) are searched by their labels in the other languages,
- * weighted below the query's own words, and the places it names (in any language) favour the
- * passages linked to them by P-code at ingest, whatever their language.
+ * Finds passages in other languages than a query's. The topics of {@code ontology/topics.ttl} and
+ * the places a query names (in English, French or Arabic) are searched by their labels in the other
+ * languages, in text, section and document title, as much as the query's own words by default: a
+ * note in Arabic names its subject and place in Arabic only, and against English documents that
+ * share the query's words it stands a chance only if the Arabic names count as much. The places
+ * also favour the passages linked to them by P-code at ingest, whatever their language.
  */
 @Component
 public class CrossLanguage {
 
-    /** What a topic's labels in another language weigh against the query's own words. */
-    static final float TRANSLATION_BOOST = 0.5f;
-    /** What naming a passage's place weighs, for passages that match the query's words or their translations. */
-    static final float PLACE_BOOST = 0.5f;
-
-    /** A label of a topic as index terms, in the language it is written in. */
-    private record Label(String topic, String language, List<String> terms) {
+    /** A label of a topic or place as index terms, in the language it is written in. */
+    private record Label(String concept, String language, List<String> terms) {
     }
 
-    private final List<Label> labels = new ArrayList<>();
+    private final List<Label> topicLabels = new ArrayList<>();
+    private final Map<String, List<Label>> placeLabels = new HashMap<>();
     private final Map<String, Analyzer> analyses = new HashMap<>();
     private final Gazetteer gazetteer;
     private final ConceptLabels concepts;
+    private final float translationWeight;
+    private final float placeWeight;
 
-    CrossLanguage(Ontology ontology, HubProperties hub, Gazetteer gazetteer, ConceptLabels concepts) {
+    CrossLanguage(Ontology ontology, HubProperties hub, Gazetteer gazetteer, ConceptLabels concepts, SearchProperties properties) {
         this.gazetteer = gazetteer;
         this.concepts = concepts;
+        this.translationWeight = properties.translationWeight();
+        this.placeWeight = properties.placeWeight();
         TextAnalysis.LANGUAGES.forEach(l -> analyses.put(l, TextAnalysis.of(l)));
         Model m = ontology.model();
-        m.listSubjectsWithProperty(SKOS.inScheme, m.createResource(Schemes.topics(hub.base()))).forEach(topic -> {
-            for (var property : List.of(SKOS.prefLabel, SKOS.altLabel)) {
-                topic.listProperties(property).forEach(st -> add(topic, st.getLiteral()));
-            }
-        });
+        m.listSubjectsWithProperty(SKOS.inScheme, m.createResource(Schemes.topics(hub.base())))
+                .forEach(topic -> topicLabels.addAll(labels(topic)));
+        m.listSubjectsWithProperty(SKOS.inScheme, m.createResource(Schemes.areas(hub.base())))
+                .forEach(place -> placeLabels.put(place.getURI(), labels(place)));
     }
 
-    private void add(Resource topic, Literal label) {
-        String language = TextAnalysis.normalise(label.getLanguage());
-        List<String> terms = terms(analyses.get(language), label.getLexicalForm());
-        if (!terms.isEmpty()) {
-            labels.add(new Label(topic.getURI(), language, terms));
+    /** A concept's names (prefLabel and altLabel) as each is analysed in its language. */
+    private List<Label> labels(Resource concept) {
+        List<Label> out = new ArrayList<>();
+        for (var property : List.of(SKOS.prefLabel, SKOS.altLabel)) {
+            concept.listProperties(property).forEach(st -> {
+                Literal label = st.getLiteral();
+                String language = TextAnalysis.normalise(label.getLanguage());
+                List<String> terms = terms(analyses.get(language), label.getLexicalForm());
+                if (!terms.isEmpty()) {
+                    out.add(new Label(concept.getURI(), language, terms));
+                }
+            });
         }
+        return out;
     }
 
     /**
@@ -95,68 +106,108 @@ public class CrossLanguage {
             matching.add(translations, BooleanClause.Occur.SHOULD);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(matching.build(), BooleanClause.Occur.MUST);
-        places.forEach(p -> b.add(new BoostQuery(new TermQuery(new Term(PassageIndex.AREA, p)), PLACE_BOOST),
+        places.forEach(p -> b.add(new BoostQuery(new TermQuery(new Term(PassageIndex.AREA, p)), placeWeight),
                 BooleanClause.Occur.SHOULD));
         return b.build();
     }
 
     /**
-     * The labels, in the languages the query did not name them in, of the topics it names, as
-     * text queries weighted {@link #TRANSLATION_BOOST}; null when it names none.
+     * The labels, in the languages the query did not name them in, of the topics and places it
+     * names, as queries over text, section and title: a topic's weighted {@link
+     * SearchProperties#translationWeight()}, a place's {@link SearchProperties#placeWeight()} (a
+     * place's name alone matches every document about the place, whatever its subject); null when
+     * it names none.
      */
     Query translations(String text) {
         List<List<String>> readings = TextAnalysis.QUERY_LANGUAGES.stream().map(l -> terms(analyses.get(l), text)).toList();
         Set<String> topics = new LinkedHashSet<>();
-        Set<String> named = new LinkedHashSet<>();
-        for (Label label : labels) {
-            if (readings.stream().anyMatch(r -> Collections.indexOfSubList(r, label.terms()) >= 0)) {
-                topics.add(label.topic());
-                named.add(label.topic() + " " + label.language());
-            }
-        }
-        if (topics.isEmpty()) {
-            return null;
-        }
+        topicLabels.stream().filter(label -> names(readings, label)).forEach(label -> topics.add(label.concept()));
+        List<Label> places = new ArrayList<>();
+        placeConcepts(text).forEach(place -> places.addAll(placeLabels.getOrDefault(place, List.of())));
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        translated(topicLabels.stream().filter(l -> topics.contains(l.concept())).toList(), readings, translationWeight)
+                .ifPresent(q -> b.add(q, BooleanClause.Occur.SHOULD));
+        translated(places, readings, placeWeight).ifPresent(q -> b.add(q, BooleanClause.Occur.SHOULD));
+        BooleanQuery built = b.build();
+        return built.clauses().isEmpty() ? null : built;
+    }
+
+    /**
+     * The labels of concepts, but those in a language the query names the concept in. A concept
+     * counts once, by the label that fits a passage best: a French note that says "loyer" and
+     * "propriétaire" is no more about rent than an Arabic one that says "إيجار".
+     */
+    private static Optional<Query> translated(List<Label> labels, List<List<String>> readings, float weight) {
+        // A concept's labels in the language the query names it in are the query's words already.
+        Set<String> named = new LinkedHashSet<>();
+        labels.stream().filter(label -> names(readings, label)).forEach(label -> named.add(label.concept() + " " + label.language()));
+        Map<String, List<Query>> byConcept = new LinkedHashMap<>();
         Set<List<String>> added = new LinkedHashSet<>();
         for (Label label : labels) {
-            if (topics.contains(label.topic()) && !named.contains(label.topic() + " " + label.language()) && added.add(label.terms())) {
-                b.add(phrase(label.terms()), BooleanClause.Occur.SHOULD);
+            if (!named.contains(label.concept() + " " + label.language()) && added.add(label.terms())) {
+                byConcept.computeIfAbsent(label.concept(), c -> new ArrayList<>()).add(anyField(label.terms()));
             }
         }
-        BooleanQuery built = b.build();
-        return built.clauses().isEmpty() ? null : new BoostQuery(built, TRANSLATION_BOOST);
+        if (byConcept.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        byConcept.values().forEach(alternatives -> b.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD));
+        return Optional.of(new BoostQuery(b.build(), weight));
+    }
+
+    /** Whether a reading of the query has the label's terms, in its order. */
+    private static boolean names(List<List<String>> readings, Label label) {
+        return readings.stream().anyMatch(r -> Collections.indexOfSubList(r, label.terms()) >= 0);
     }
 
     /** The P-codes of the places a query names, in any of their names. */
     private Set<String> places(String text) {
         Set<String> out = new LinkedHashSet<>();
+        placeConcepts(text).forEach(place -> out.add(concepts.code(place)));
+        return out;
+    }
+
+    /** The IRIs of the places a query names. */
+    private Set<String> placeConcepts(String text) {
+        Set<String> out = new LinkedHashSet<>();
         for (Gazetteer.Match m : gazetteer.find(text, true)) {
             if (m.type() == MentionType.PLACE) {
-                out.add(concepts.code(m.concept()));
+                out.add(m.concept());
             }
         }
         return out;
     }
 
+    /**
+     * Whether the person wrote +word, -word, NOT or AND. The parser's own structure is all optional
+     * clauses otherwise (a word over text, section and title; the readings as a disjunction); a
+     * QueryVisitor cannot tell, as it reports every boolean query's clauses as required first.
+     */
     private static boolean requiresOrExcludes(Query query) {
-        boolean[] found = {false};
-        query.visit(new QueryVisitor() {
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                found[0] |= occur == BooleanClause.Occur.MUST || occur == BooleanClause.Occur.MUST_NOT;
-                return this;
-            }
-        });
-        return found[0];
+        if (query instanceof BooleanQuery b) {
+            return b.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST
+                    || c.occur() == BooleanClause.Occur.MUST_NOT || requiresOrExcludes(c.query()));
+        }
+        if (query instanceof DisjunctionMaxQuery d) {
+            return d.getDisjuncts().stream().anyMatch(CrossLanguage::requiresOrExcludes);
+        }
+        return query instanceof BoostQuery q && requiresOrExcludes(q.getQuery());
     }
 
-    private static Query phrase(List<String> terms) {
+    /** A label's terms in the fields and with the weights the query's own words are searched in. */
+    private static Query anyField(List<String> terms) {
+        List<Query> fields = new ArrayList<>();
+        UserQueryParser.FIELDS.forEach((field, weight) -> fields.add(new BoostQuery(phrase(field, terms), weight)));
+        return new DisjunctionMaxQuery(fields, 0f);
+    }
+
+    private static Query phrase(String field, List<String> terms) {
         if (terms.size() == 1) {
-            return new TermQuery(new Term(PassageIndex.TEXT, terms.getFirst()));
+            return new TermQuery(new Term(field, terms.getFirst()));
         }
         PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(2);
-        terms.forEach(t -> b.add(new Term(PassageIndex.TEXT, t)));
+        terms.forEach(t -> b.add(new Term(field, t)));
         return b.build();
     }
 
