@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Arabic names and terms link whatever is written attached before them: a conjunction, a
- * preposition, the article (ontology labels carry it: "الإيجار"), Persian letters.
+ * preposition, the article (ontology labels carry it: "الإيجار"); Arabic dates are read.
  */
 class ArabicLinkingTest extends HubTest {
 
@@ -47,5 +47,12 @@ class ArabicLinkingTest extends HubTest {
         String text = "وصلت المساعدات وبزحلة.";
         Mention m = linker.link(text, (LocalDate) null).stream().filter(x -> x.type() == MentionType.PLACE).findFirst().orElseThrow();
         assertThat(m.text()).isEqualTo("زحلة");
+    }
+
+    @Test
+    void arabicDatesAreReadInEitherDigits() {
+        List<String> dates = linker.link("زار الفريق زحلة في آذار ٢٠٢٣ ثم في تشرين الثاني 2022، كما في عام ٢٠٢١. بلغ عدد العائلات ٢٠٢٣ عائلة.",
+                (LocalDate) null).stream().filter(m -> m.type() == MentionType.DATE).map(Mention::value).toList();
+        assertThat(dates).containsExactly("2023-03", "2022-11", "2021");
     }
 }
