@@ -38,10 +38,11 @@ import org.springframework.stereotype.Component;
 /**
  * Finds passages in other languages than a query's. The topics of {@code ontology/topics.ttl} and
  * the places a query names (in English, French or Arabic) are searched by their labels in the other
- * languages, in text, section and document title, as much as the query's own words by default: a
- * note in Arabic names its subject and place in Arabic only, and against English documents that
- * share the query's words it stands a chance only if the Arabic names count as much. The places
- * also favour the passages linked to them by P-code at ingest, whatever their language.
+ * languages, in text, section and document title, weighted below the query's own words (a note in
+ * Arabic names its subject and place in Arabic only; its words are rare in the index and score
+ * high, so half the weight lets it stand among English documents without outranking those that use
+ * the query's own words). The places also favour the passages linked to them by P-code at ingest,
+ * whatever their language.
  */
 @Component
 public class CrossLanguage {
@@ -88,9 +89,9 @@ public class CrossLanguage {
     }
 
     /**
-     * The query's words widened across languages: passages that match them, or the translations of
-     * the topics they name, with those about the places they name first. Null when the query names
-     * no topic and no place.
+     * The query's words widened across languages: passages that match them, or the names in other
+     * languages of the topics and places they name, with those linked to the places first. Null
+     * when the query names no topic and no place.
      */
     Query widen(String text, Query words) {
         if (requiresOrExcludes(words)) {
