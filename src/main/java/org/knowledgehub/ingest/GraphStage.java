@@ -350,8 +350,14 @@ final class GraphStage implements IngestStage {
             if (p.table()) {
                 passage.addProperty(RDF.type, KH.TableContent);
             }
+            String text = doc.text.text().substring(p.start(), p.end());
+            String language = LanguageGuess.ofPassage(text, doc.language);
+            if (!language.equals(doc.language)) {
+                // A passage in another language than its document's (which it otherwise shares).
+                passage.addProperty(DCTerms.language, language);
+            }
             passage.addProperty(RDF.type, KH.Passage)
-                    .addProperty(KH.text, doc.text.text().substring(p.start(), p.end()))
+                    .addProperty(KH.text, text)
                     .addLiteral(KH.order, integer(p.number()))
                     .addLiteral(KH.startOffset, integer(p.start()))
                     .addLiteral(KH.endOffset, integer(p.end()))

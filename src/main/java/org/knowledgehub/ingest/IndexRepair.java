@@ -15,6 +15,7 @@ import org.knowledgehub.search.IndexedPassage;
 import org.knowledgehub.search.PassageEmbeddings;
 import org.knowledgehub.search.PassageRecords;
 import org.knowledgehub.search.PassageVectors;
+import org.knowledgehub.search.TextAnalysis;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
@@ -84,7 +85,18 @@ class IndexRepair implements SmartInitializingSingleton {
             }
             index.recordVectorsOf(model);
         }
-        if (!stale.isEmpty() || !orphans.isEmpty() || otherVectors) {
+        boolean otherAnalysis = !index.analysisOf().equals(Optional.of(TextAnalysis.VERSION));
+        if (otherAnalysis) {
+            // Terms of another analysis would not match the queries' terms: every document is indexed again.
+            if (index.count() > 0) {
+                log.warn("The search index's words were analysed by {}; indexing all {} documents again with {}",
+                        index.analysisOf().orElse("the English-only analysis"), inStore.size(), TextAnalysis.VERSION);
+                stale.clear();
+                stale.addAll(inStore.keySet());
+            }
+            index.recordAnalysis();
+        }
+        if (!stale.isEmpty() || !orphans.isEmpty() || otherVectors || otherAnalysis) {
             reindex(stale, orphans);
         }
         if (embeddings.enabled() && !otherVectors) {

@@ -19,6 +19,16 @@ final class LanguageGuess {
     private LanguageGuess() {
     }
 
+    /**
+     * The language of one passage: its own when its script or words say so clearly (an Arabic
+     * paragraph in an English report), else its document's.
+     */
+    static String ofPassage(String text, String documentLanguage) {
+        MetadataClaim guess = infer(text);
+        return !guess.method().equals("default") && guess.confidence() >= 0.7 ? guess.value()
+                : documentLanguage == null ? guess.value() : documentLanguage;
+    }
+
     static MetadataClaim infer(String text) {
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
         long letters = sample.codePoints().filter(Character::isLetter).count();

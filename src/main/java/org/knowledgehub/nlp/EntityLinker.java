@@ -97,6 +97,7 @@ public class EntityLinker {
         }
         kept.addWhereFree(PersonalDataPatterns.find(text));
         kept.addWhereFree(yearRanges(text));
+        kept.addWhereFree(ArabicDates.find(text));
         kept.addWhereFree(amounts(text));
         if (named != null) {
             kept.addWhereFree(fromNer(text, named, nerProbabilities));

@@ -66,10 +66,32 @@ public class Gazetteer {
     /**
      * A word of the text: letters, marks and digits between other characters.
      *
-     * @param bare the word without a leading Arabic conjunction "و" ("and"), which is written
-     *             attached to the next word; else null
+     * @param bares the word without the Arabic conjunctions and prepositions written attached to
+     *              it ("وبزحلة": "بزحلة", "زحلة"; see {@link ArabicClitics}); empty for other words
      */
-    private record Piece(int start, int end, String original, String folded, String stem, String bare) {
+    private record Piece(int start, int end, String original, String folded, String stem, List<ArabicClitics.Bare> bares) {
+
+        /** Whether the word, or one of its bare forms, is {@code key} (as a name, or as vocabulary by its stem). */
+        boolean is(String key, boolean vocabulary, boolean first) {
+            if ((vocabulary ? stem : folded).equals(key)) {
+                return true;
+            }
+            return first && bares.stream().anyMatch(b -> (vocabulary ? Gazetteer.stem(b.word()) : b.word()).equals(key));
+        }
+
+        /** Letters before the name: those of the clitics the match went past, in the text as written. */
+        int offsetOf(String key, boolean vocabulary) {
+            if ((vocabulary ? stem : folded).equals(key)) {
+                return 0;
+            }
+            int removed = bares.stream().filter(b -> (vocabulary ? Gazetteer.stem(b.word()) : b.word()).equals(key))
+                    .mapToInt(ArabicClitics.Bare::removed).findFirst().orElse(0);
+            int at = 0;
+            for (int letters = 0; letters < removed && at < original.length(); at++) {
+                letters += Character.getType(original.charAt(at)) == Character.NON_SPACING_MARK ? 0 : 1;
+            }
+            return at;
+        }
     }
 
     /** A span of the text that names a concept. */
@@ -189,7 +211,7 @@ public class Gazetteer {
             }
             Piece first = pieces.get(i);
             Piece last = pieces.get(i + bestLength - 1);
-            int start = first.bare() != null && !first.folded().equals(best.keys().getFirst()) ? first.start() + 1 : first.start();
+            int start = first.start() + first.offsetOf(best.keys().getFirst(), best.mode() == Mode.VOCABULARY);
             matches.add(new Match(start, last.end(), best.concept(), best.type(), best.hidden(), best.sharedAbroad()));
             i += bestLength;
         }
@@ -208,9 +230,12 @@ public class Gazetteer {
     private List<Entry> candidates(Piece piece) {
         List<Entry> out = new ArrayList<>(byFolded.getOrDefault(piece.folded(), List.of()));
         out.addAll(byStem.getOrDefault(piece.stem(), List.of()));
-        if (piece.bare() != null) {
-            out.addAll(byFolded.getOrDefault(piece.bare(), List.of()));
-            out.addAll(byStem.getOrDefault(piece.bare(), List.of()));
+        if (out.isEmpty()) {
+            // A bare form only when the word as written names nothing: "بعلبك" is Baalbek, not ب + "علبك".
+            for (ArabicClitics.Bare bare : piece.bares()) {
+                out.addAll(byFolded.getOrDefault(bare.word(), List.of()));
+                out.addAll(byStem.getOrDefault(stem(bare.word()), List.of()));
+            }
         }
         return out;
     }
@@ -221,9 +246,7 @@ public class Gazetteer {
         }
         for (int k = 0; k < e.keys().size(); k++) {
             Piece p = pieces.get(at + k);
-            String key = e.mode() == Mode.VOCABULARY ? p.stem() : p.folded();
-            boolean bareMatches = k == 0 && p.bare() != null && p.bare().equals(e.keys().getFirst());
-            if (!key.equals(e.keys().get(k)) && !bareMatches) {
+            if (!p.is(e.keys().get(k), e.mode() == Mode.VOCABULARY, k == 0)) {
                 return false;
             }
             if (e.mode() == Mode.ACRONYM && !p.original().equals(p.original().toUpperCase(Locale.ROOT))) {
@@ -281,8 +304,7 @@ public class Gazetteer {
             String original = m.group();
             String folded = LabelFolding.fold(original);
             if (!folded.isEmpty()) {
-                String bare = folded.length() > 3 && folded.charAt(0) == 'و' ? folded.substring(1) : null;
-                out.add(new Piece(m.start(), m.end(), original, folded, stem(folded), bare));
+                out.add(new Piece(m.start(), m.end(), original, folded, stem(folded), ArabicClitics.withoutPrefixes(folded)));
             }
         }
         return out;
@@ -290,9 +312,13 @@ public class Gazetteer {
 
     /**
      * Singular of English plurals by Harman's S-stemmer ("latrines" -> "latrine", "families" ->
-     * "family", "evictions" -> "eviction"), the rule Lucene's minimal English stemmer applies.
+     * "family", "evictions" -> "eviction"), the rule Lucene's minimal English stemmer applies; an
+     * Arabic word without its article ("المياه" -> "مياه").
      */
     static String stem(String w) {
+        if (!w.isEmpty() && Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.ARABIC) {
+            return ArabicClitics.withoutArticle(w);
+        }
         int n = w.length();
         if (n < 3 || w.charAt(n - 1) != 's') {
             return w;

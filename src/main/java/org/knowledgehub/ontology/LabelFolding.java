@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Folds a name to the key under which labels are compared: case, diacritics, punctuation and
  * spacing do not count ("B.O.T" = "BOT", "Zahlé" = "zahle", "UN-Habitat" = "UNHabitat"), and
- * Arabic letter variants that spelling mixes freely are unified.
+ * Arabic letter variants that spelling mixes freely are unified: alef forms, teh marbuta, alef
+ * maksura, tatweel, the Persian and Urdu letters of {@link ArabicLetters}, Arabic-Indic digits.
  */
 public final class LabelFolding {
 
@@ -17,13 +18,16 @@ public final class LabelFolding {
         String s = Normalizer.normalize(label, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            char c = ArabicLetters.fold(s.charAt(i));
             switch (c) {
                 case 'أ', 'إ', 'آ', 'ٱ' -> out.append('ا');
                 case 'ة' -> out.append('ه');
                 case 'ى' -> out.append('ي');
+                case 'ـ' -> { } // tatweel, a stretch of the line
                 default -> {
-                    if (Character.isLetterOrDigit(c) && Character.getType(c) != Character.NON_SPACING_MARK) {
+                    if (Character.isDigit(c)) {
+                        out.append(Character.forDigit(Character.digit(c, 10), 10));
+                    } else if (Character.isLetter(c) && Character.getType(c) != Character.NON_SPACING_MARK) {
                         out.append(c);
                     }
                 }

@@ -25,4 +25,8 @@ public final class Schemes {
     public static String indicators(String base) {
         return base + "id/scheme/indicators";
     }
+
+    public static String topics(String base) {
+        return base + "id/scheme/topics";
+    }
 }

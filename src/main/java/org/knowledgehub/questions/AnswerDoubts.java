@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.knowledgehub.nlp.Gazetteer;
@@ -54,15 +55,18 @@ class AnswerDoubts {
      * Why a question cannot be answered as it is put, whatever the hub holds, or null: it is not in
      * a language the hub reads, it has no words to search for, or it only names a place, an
      * organisation or a group without saying what about it. The closest candidates are still listed.
+     *
+     * @param terms the index terms of a text as the question's are made ({@link HybridSearch#terms}):
+     *              a name's words read in French are not its English words ("Akkar": "akar")
      */
-    static String unreadable(AnswerFinder.Asked asked) {
+    static String unreadable(AnswerFinder.Asked asked, Function<String, List<String>> terms) {
         String text = asked.analysis().text();
         if (text.codePoints().filter(Character::isLetter).noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
             return "the question is not in a language the hub reads (English, French or Arabic)";
         }
-        List<String> terms = asked.analysis().terms();
-        if (terms.isEmpty()) {
+        List<String> words = asked.analysis().terms();
+        if (words.isEmpty()) {
             return "the question has no words to search for (only question words and words such as \"the\", \"of\")";
         }
         // Places, organisations, groups and years say where, who and when, not what: a question of them alone asks nothing.
@@ -70,7 +74,8 @@ class AnswerDoubts {
                 .filter(c -> List.of("area", "organisation", "population", "year").contains(c.type())).toList();
         Set<String> named = new HashSet<>();
         names.forEach(c -> named.addAll(Arrays.asList(c.label().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))));
-        if (!names.isEmpty() && terms.stream().allMatch(t -> named.stream().anyMatch(w -> !w.isEmpty() && w.startsWith(t)))) {
+        names.forEach(c -> named.addAll(terms.apply(c.label())));
+        if (!names.isEmpty() && words.stream().allMatch(t -> named.stream().anyMatch(w -> !w.isEmpty() && w.startsWith(t)))) {
             return "the question only names " + String.join(", ", names.stream().map(Understanding.Constraint::label).toList())
                     + ": say what you want to know about it";
         }

@@ -170,7 +170,7 @@ public class AnswerFinder {
         all.addAll(Math.min(1, all.size()), dataAnswers.answers(u, visible));
         List<Answer> grouped = group(merge(all), groups);
         List<Answer.Entity> concepts = a.concepts().stream().map(c -> new Answer.Entity(c.uri(), c.code(), c.label())).toList();
-        String unread = AnswerDoubts.unreadable(asked);
+        String unread = AnswerDoubts.unreadable(asked, search::terms);
         String reason = unread != null ? unread : grouped.isEmpty() ? "nothing the caller may read matches the question"
                 : unmet != null ? unmet : AnswerDoubts.explained(doubts.doubt(asked, grouped.getFirst(), visible), ranked);
         return new Answers(a.text(), reason == null, reason, u, concepts, a.years(), grouped, conflicts(ranked));

@@ -88,6 +88,12 @@ public class HybridSearch {
             "being", "about", "any", "from", "between", "since", "during", "after", "before", "than", "more", "most", "much",
             "many", "give", "given", "say", "said", "tell", "explain", "explained", "according", "there", "its", "our", "we",
             "us", "you", "your", "i", "me", "my");
+    /** The same in French and Arabic. */
+    private static final List<String> FRENCH_QUESTION_WORDS = List.of("quel", "quelle", "quels", "quelles", "comment",
+            "pourquoi", "quand", "où", "combien", "qui", "quoi", "est-ce", "y", "a-t-il", "ont", "été", "selon", "entre", "depuis",
+            "avant", "après", "plus", "nous", "vous", "notre", "votre");
+    private static final List<String> ARABIC_QUESTION_WORDS = List.of("ما", "ماذا", "كيف", "لماذا", "متى", "أين", "اين", "هل",
+            "كم", "من", "ماهي", "هي", "هو", "حول", "بين", "منذ", "قبل", "بعد", "أكثر", "حسب", "وفق");
     /** How much the ontology's evidence weighs against the question's own words. */
     private static final float LINK_BOOST = 1.5f;
     private static final float YEAR_BOOST = 0.5f;
@@ -97,19 +103,29 @@ public class HybridSearch {
     private final Gazetteer gazetteer;
     private final ConceptLabels labels;
     private final SearchProperties properties;
-    private final Analyzer questionAnalyzer;
+    /** One analysis of a question's words per reading of them (see {@link TextAnalysis}). */
+    private final List<Analyzer> questionAnalyzers;
     private final Map<String, String> schemeFields;
+    private final CrossLanguage crossLanguage;
 
     HybridSearch(PassageIndex index, PassageEmbeddings embeddings, Gazetteer gazetteer, ConceptLabels labels,
-                 SearchProperties properties, HubProperties hub) {
+                 SearchProperties properties, HubProperties hub, CrossLanguage crossLanguage) {
+        this.crossLanguage = crossLanguage;
         this.index = index;
         this.embeddings = embeddings;
         this.gazetteer = gazetteer;
         this.labels = labels;
         this.properties = properties;
+        // Both readings drop the stop and question words of both languages: "what" read as French
+        // would otherwise be a content word.
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         stop.addAll(QUESTION_WORDS);
-        this.questionAnalyzer = new EnglishAnalyzer(stop);
+        stop.addAll(TextAnalysis.FRENCH_STOP);
+        stop.addAll(FRENCH_QUESTION_WORDS);
+        CharArraySet arabicStop = new CharArraySet(TextAnalysis.ARABIC_STOP, false);
+        arabicStop.addAll(ARABIC_QUESTION_WORDS);
+        this.questionAnalyzers = TextAnalysis.QUERY_LANGUAGES.stream()
+                .map(l -> TextAnalysis.of(l, stop, stop, arabicStop)).toList();
         String base = hub.base();
         this.schemeFields = Map.of(Schemes.areas(base), PassageIndex.AREA, Schemes.sectors(base), PassageIndex.SECTOR,
                 Schemes.populations(base), PassageIndex.POPULATION, Schemes.indicators(base), PassageIndex.INDICATOR,
@@ -220,6 +236,10 @@ public class HybridSearch {
     private Query expanded(QueryAnalysis a, Query words) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(words, BooleanClause.Occur.SHOULD);
+        Query translations = crossLanguage.translations(a.text());
+        if (translations != null) {
+            b.add(translations, BooleanClause.Occur.SHOULD);
+        }
         for (QueryAnalysis.Concept c : a.concepts()) {
             b.add(new BoostQuery(new TermQuery(new Term(c.field(), c.code())), LINK_BOOST), BooleanClause.Occur.SHOULD);
         }
@@ -330,10 +350,15 @@ public class HybridSearch {
         });
     }
 
-    /** The question's content words as index terms. */
+    /** The question's content words as index terms, in each of their readings. */
     public List<String> terms(String text) {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = questionAnalyzer.tokenStream(PassageIndex.TEXT, text)) {
+        questionAnalyzers.forEach(a -> terms(a, text, out));
+        return out;
+    }
+
+    private static void terms(Analyzer analyzer, String text, List<String> out) {
+        try (TokenStream ts = analyzer.tokenStream(PassageIndex.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -346,6 +371,5 @@ public class HybridSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
     }
 }

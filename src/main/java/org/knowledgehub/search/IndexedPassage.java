@@ -23,6 +23,8 @@ import java.util.List;
  *                      passages that name a group name), which a passage naming none speaks of
  * @param documentAreas the areas its document is mainly about (those most of its passages that name
  *                      an area name, with their governorates), which a passage naming none speaks of
+ * @param language      ISO 639-1 code of its text's language (en, fr, ar or another), which decides
+ *                      how its words are analysed (see {@link TextAnalysis})
  * @param vector        its sentence embedding (unit length), or null when embeddings are off; not
  *                      read back from the index
  */
@@ -32,7 +34,7 @@ public record IndexedPassage(String passageUri, String documentId, String docume
                              String sensitivity, List<String> areas, List<String> sectors, List<String> populations,
                              List<String> indicators, List<Integer> years, boolean personalData, boolean table,
                              List<Integer> documentYears, List<String> documentPopulations, List<String> documentAreas,
-                             float[] vector) {
+                             String language, float[] vector) {
 
     public IndexedPassage {
         organisations = List.copyOf(organisations);
@@ -54,6 +56,6 @@ public record IndexedPassage(String passageUri, String documentId, String docume
     public IndexedPassage withVector(float[] v) {
         return new IndexedPassage(passageUri, documentId, documentUri, graph, stamp, number, text, start, end, sectionUri,
                 sectionTitle, documentTitle, documentType, date, organisations, sensitivity, areas, sectors, populations,
-                indicators, years, personalData, table, documentYears, documentPopulations, documentAreas, v);
+                indicators, years, personalData, table, documentYears, documentPopulations, documentAreas, language, v);
     }
 }

@@ -120,6 +120,7 @@ public class PassageIndex implements DisposableBean {
     static final String TEXT = "text";
     static final String SECTION = "section";
     static final String TITLE = "title";
+    static final String LANGUAGE = "language";
     private static final String NUMBER = "n";
     private static final String START = "start";
     private static final String END = "end";
@@ -130,7 +131,7 @@ public class PassageIndex implements DisposableBean {
     /** Facet dimensions, in the order results list them. */
     public static final List<String> FACETS = List.of(TYPE, ORG, YEAR, AREA, SECTOR, POPULATION, INDICATOR);
 
-    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -139,12 +140,16 @@ public class PassageIndex implements DisposableBean {
 
     /** Commit data key naming the embedding model of the index's vectors. */
     private static final String VECTORS_OF = "vectors-of";
+    /** Commit data key naming the {@link TextAnalysis#VERSION text analysis} of the index's terms. */
+    private static final String ANALYSIS = "analysis";
 
     private final Path folder;
     private final Directory directory;
     /** Keeps the last commit, and any commit a backup is copying until it is done. Shared by every writer opened. */
     private final SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
     private final Analyzer analyzer;
+    /** A passage's text, section and document title are analysed in the passage's language. */
+    private final Map<String, Analyzer> byLanguage = new HashMap<>();
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final SearcherManager searchers;
     private IndexWriter writer;
@@ -164,7 +169,8 @@ public class PassageIndex implements DisposableBean {
         Files.createDirectories(dir);
         this.folder = dir;
         this.directory = FSDirectory.open(dir);
-        this.analyzer = analyzer();
+        this.analyzer = analyzer("en");
+        TextAnalysis.LANGUAGES.forEach(l -> byLanguage.put(l, TextAnalysis.of(l)));
         for (String dim : List.of(ORG, YEAR, AREA, SECTOR, POPULATION, INDICATOR)) {
             facetsConfig.setMultiValued(dim, true);
         }
@@ -181,9 +187,31 @@ public class PassageIndex implements DisposableBean {
      * empty for an index written before this was recorded.
      */
     public Optional<String> vectorsOf() {
+        return commitData(VECTORS_OF);
+    }
+
+    /** Records, with the next commit, which embedding model makes the vectors from now on. */
+    public void recordVectorsOf(String model) {
+        recordCommitData(VECTORS_OF, model);
+    }
+
+    /**
+     * Which text analysis made the index's terms; empty for an index written before this was
+     * recorded (English only).
+     */
+    public Optional<String> analysisOf() {
+        return commitData(ANALYSIS);
+    }
+
+    /** Records, with the next commit, that the index's terms are those of the current text analysis. */
+    public void recordAnalysis() {
+        recordCommitData(ANALYSIS, TextAnalysis.VERSION);
+    }
+
+    private Optional<String> commitData(String key) {
         IndexSearcher searcher = acquire();
         try {
-            return Optional.ofNullable(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get(VECTORS_OF));
+            return Optional.ofNullable(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get(key));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -191,20 +219,28 @@ public class PassageIndex implements DisposableBean {
         }
     }
 
-    /** Records, with the next commit, which embedding model makes the vectors from now on. */
-    public void recordVectorsOf(String model) {
-        writer.setLiveCommitData(Map.of(VECTORS_OF, model).entrySet(), true);
+    private void recordCommitData(String key, String value) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        data.put(key, value);
+        writer.setLiveCommitData(data.entrySet(), true);
     }
 
-    /** English analysis (stemming, stop words) for text fields; exact terms for the rest. */
-    static Analyzer analyzer() {
-        Analyzer english = new EnglishAnalyzer();
-        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TEXT, english, SECTION, english, TITLE, english));
+    /** The index analysis of a language (see {@link TextAnalysis}) for text fields; exact terms for the rest. */
+    static Analyzer analyzer(String language) {
+        Analyzer text = TextAnalysis.of(language);
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TEXT, text, SECTION, text, TITLE, text));
     }
 
-    public Analyzer queryAnalyzer() {
-        return analyzer;
+    /** The analyses of query text, one per reading of its words (see {@link TextAnalysis}). */
+    public List<Analyzer> queryAnalyzers() {
+        return QUERY_ANALYZERS;
     }
+
+    private static final List<Analyzer> QUERY_ANALYZERS = TextAnalysis.QUERY_LANGUAGES.stream().map(PassageIndex::analyzer).toList();
 
     private IndexWriter openWriter() throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
@@ -311,14 +347,16 @@ public class PassageIndex implements DisposableBean {
             d.add(new StoredField(DATE_STORED, p.date().toString()));
         }
         d.add(new StringField(SENSITIVITY, p.sensitivity(), Field.Store.YES));
-        d.add(new Field(TEXT, p.text(), TEXT_WITH_OFFSETS));
+        Analyzer language = byLanguage.get(TextAnalysis.normalise(p.language()));
+        d.add(new StringField(LANGUAGE, p.language(), Field.Store.YES));
+        addText(d, TEXT, p.text(), TEXT_WITH_OFFSETS, language);
         if (p.sectionUri() != null) {
             d.add(new StoredField(SECTION_URI, p.sectionUri()));
         }
         if (p.sectionTitle() != null) {
-            d.add(new TextField(SECTION, p.sectionTitle(), Field.Store.YES));
+            addText(d, SECTION, p.sectionTitle(), TextField.TYPE_NOT_STORED, language);
         }
-        d.add(new TextField(TITLE, p.documentTitle(), Field.Store.YES));
+        addText(d, TITLE, p.documentTitle(), TextField.TYPE_NOT_STORED, language);
         if (p.vector() != null) {
             // Unit vectors: the dot product is the cosine and the cheapest similarity to compute.
             d.add(new KnnFloatVectorField(VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));
@@ -711,6 +749,12 @@ public class PassageIndex implements DisposableBean {
         return state;
     }
 
+    /** Stores the text and indexes it analysed in its passage's language rather than by the writer's analyzer. */
+    private static void addText(Document d, String field, String text, FieldType indexed, Analyzer language) {
+        d.add(new StoredField(field, text));
+        d.add(new Field(field, language.tokenStream(field, text), indexed));
+    }
+
     private static IndexedPassage fromDocument(Document d) {
         String date = d.get(DATE_STORED);
         return new IndexedPassage(d.get(ID), d.get(DOC), d.get(DOC_URI), d.get(GRAPH), d.get(STAMP),
@@ -722,7 +766,7 @@ public class PassageIndex implements DisposableBean {
                 List.of(d.getValues(INDICATOR)), Arrays.stream(d.getValues(YEAR)).map(Integer::valueOf).toList(),
                 d.get(PERSONAL_DATA) != null, d.get(TABLE) != null,
                 Arrays.stream(d.getValues(DOC_YEAR)).map(Integer::valueOf).toList(), List.of(d.getValues(DOC_POPULATION)),
-                List.of(d.getValues(DOC_AREA)), null);
+                List.of(d.getValues(DOC_AREA)), d.get(LANGUAGE) == null ? "en" : d.get(LANGUAGE), null);
     }
 
     private static String nullToEmpty(String s) {

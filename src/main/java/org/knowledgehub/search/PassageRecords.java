@@ -55,6 +55,7 @@ public final class PassageRecords {
         List<Resource> passages = graph.listSubjectsWithProperty(RDF.type, KH.Passage).toList();
         List<String> documentPopulations = mainly(passages, labels, base, e -> e.populations);
         List<String> documentAreas = mainly(passages, labels, base, e -> e.areas);
+        String documentLanguage = string(doc, DCTerms.language).orElse("en");
         List<IndexedPassage> out = new ArrayList<>();
         passages.forEach(p -> {
             Resource section = p.getPropertyResourceValue(KH.inSection);
@@ -72,7 +73,8 @@ public final class PassageRecords {
                     section == null ? null : string(section, DCTerms.title).orElse(null),
                     title, type, date, organisations, sensitivity, new ArrayList<>(e.areas), new ArrayList<>(e.sectors),
                     new ArrayList<>(e.populations), new ArrayList<>(e.indicators), years, e.personalData,
-                    p.hasProperty(RDF.type, KH.TableContent), documentYears, documentPopulations, documentAreas, null));
+                    p.hasProperty(RDF.type, KH.TableContent), documentYears, documentPopulations, documentAreas,
+                    string(p, DCTerms.language).orElse(documentLanguage), null));
         });
         out.sort(Comparator.comparingInt(IndexedPassage::number));
         return out;

@@ -16,6 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countCache searches whose exact totals and facet counts are kept until the next index
  *                   commit (0: counted on every request): the next pages of a search, and the
  *                   searches everyone makes, count their matches once
+ * @param translationWeight what the labels of a query's topics in the other languages weigh against
+ *                          the query's own words (1: as much; see {@link CrossLanguage}). Below 1:
+ *                          a language the hub holds little of has rare words, which score high, so
+ *                          at 1 (and at 0.7) a French note outranked the English documents that
+ *                          use an English query's own words
+ * @param placeWeight what being linked to a place the query names weighs, for passages that match
+ *                    the query's words or their translations
  */
 @ConfigurationProperties("kh.search")
 public record SearchProperties(
@@ -23,5 +30,7 @@ public record SearchProperties(
         @DefaultValue("50") int candidates,
         @DefaultValue("0.4") double denseWeight,
         @DefaultValue("20000") int sentenceCache,
-        @DefaultValue("256") int countCache) {
+        @DefaultValue("256") int countCache,
+        @DefaultValue("0.5") float translationWeight,
+        @DefaultValue("0.5") float placeWeight) {
 }

@@ -41,14 +41,15 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
      * @param fragment best part of the text, HTML-escaped, matches in {@code <mark>}
      * @param start    offset of the passage in the document's extracted text
      * @param graph    the named graph holding the passage
+     * @param language ISO 639-1 code of the passage's language
      */
     public record Result(String passage, String text, String fragment, float score, int start, int end,
-                         SectionRef section, DocumentRef document, String graph, Mentions mentions) {
+                         SectionRef section, DocumentRef document, String graph, Mentions mentions, String language) {
 
         static Result of(SearchHit hit) {
             IndexedPassage p = hit.passage();
             return new Result(p.passageUri(), p.text(), hit.fragment(), hit.score(), p.start(), p.end(),
-                    new SectionRef(p.sectionUri(), p.sectionTitle()), DocumentRef.of(p), p.graph(), Mentions.of(p));
+                    new SectionRef(p.sectionUri(), p.sectionTitle()), DocumentRef.of(p), p.graph(), Mentions.of(p), p.language());
         }
     }
 

@@ -41,15 +41,18 @@ public class SearchService {
     private final UserQueryParser parser;
     private final HybridSearch hybrid;
     private final ConceptLabels labels;
+    private final CrossLanguage crossLanguage;
     private final String base;
 
-    SearchService(PassageIndex index, AccessPolicy access, ConceptLabels labels, HubProperties hub, HybridSearch hybrid) {
+    SearchService(PassageIndex index, AccessPolicy access, ConceptLabels labels, HubProperties hub, HybridSearch hybrid,
+                  CrossLanguage crossLanguage) {
         this.index = index;
+        this.crossLanguage = crossLanguage;
         this.hybrid = hybrid;
         this.access = access;
         this.labels = labels;
         this.base = hub.base();
-        this.parser = new UserQueryParser(index.queryAnalyzer());
+        this.parser = new UserQueryParser(index.queryAnalyzers());
     }
 
     /** Search parameters exactly as received; null or blank means not given. */
@@ -86,7 +89,9 @@ public class SearchService {
             // No words but filters: browse what the filters select (an area's passages, a sector's...).
             text = new MatchAllDocsQuery();
         } else {
-            text = parser.parse(r.q(), "q");
+            Query words = parser.parse(r.q(), "q");
+            Query widened = crossLanguage.widen(r.q(), words);
+            text = widened == null ? words : widened;
         }
         SearchQuery query = query(r, text);
         VisibleGraphs visible = access.visibleTo(caller);

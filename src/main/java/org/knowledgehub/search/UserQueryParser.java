@@ -1,12 +1,16 @@
 package org.knowledgehub.search;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
@@ -18,7 +22,8 @@ import org.knowledgehub.Problems;
  * could reach (other fields, regular expressions, ranges, leading wildcards) is refused with a
  * 400 naming the problem, never a 500. Wildcard, fuzzy and phrase-slop terms are bounded, so that
  * no text within {@link #MAX_LENGTH} makes an automaton or a proximity search that costs more than
- * a plain query.
+ * a plain query. The text is parsed once per reading of its words (English, French: see
+ * {@link TextAnalysis}); where the readings differ, each passage is scored by the one that fits it best.
  */
 public final class UserQueryParser {
 
@@ -34,10 +39,11 @@ public final class UserQueryParser {
     static final Map<String, Float> FIELDS = Map.of(PassageIndex.TEXT, 1.0f, PassageIndex.SECTION, 0.5f,
             PassageIndex.TITLE, 0.3f);
 
-    private final Analyzer analyzer;
+    private final List<Analyzer> readings;
 
-    public UserQueryParser(Analyzer analyzer) {
-        this.analyzer = analyzer;
+    /** @param readings the query analyses of {@link PassageIndex#queryAnalyzers()} */
+    public UserQueryParser(List<Analyzer> readings) {
+        this.readings = List.copyOf(readings);
     }
 
     /** @throws org.springframework.web.ErrorResponseException a 400 problem naming {@code field} */
@@ -52,7 +58,11 @@ public final class UserQueryParser {
             throw Problems.badQuery(field, "the query text contains a NUL character");
         }
         try {
-            return new Restricted(analyzer).parse(text);
+            Set<Query> parsed = new LinkedHashSet<>();
+            for (Analyzer reading : readings) {
+                parsed.add(new Restricted(reading).parse(text));
+            }
+            return parsed.size() == 1 ? parsed.iterator().next() : new DisjunctionMaxQuery(parsed, 0f);
         } catch (ParseException | TokenMgrError e) {
             throw Problems.badQuery(field, "the query could not be parsed: " + firstLine(e.getMessage()));
         } catch (IndexSearcher.TooManyClauses e) {

@@ -119,7 +119,7 @@ final class TextSearchFunction extends PropertyFunctionBase {
         List<Node> subjects = subject.isList() ? subject.getArgList() : List.of(subject.getArg());
         PassageIndex.TextHits hits;
         try {
-            var query = new UserQueryParser(index.queryAnalyzer()).parse(text.getLiteralLexicalForm(), "query");
+            var query = new UserQueryParser(index.queryAnalyzers()).parse(text.getLiteralLexicalForm(), "query");
             hits = index.searchAll(search.query(request(filters, binding), query), visible, limit, subjects.size() == 3);
         } catch (ErrorResponseException e) {
             throw new QueryExecException("kh:search: " + e.getBody().getDetail());

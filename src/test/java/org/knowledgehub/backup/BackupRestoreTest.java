@@ -116,7 +116,7 @@ class BackupRestoreTest extends HubTest {
         int full = 0;
         try {
             assertThat(copy.count()).isEqualTo(index.count()).isEqualTo((int) result.manifest().passages());
-            UserQueryParser parser = new UserQueryParser(index.queryAnalyzer());
+            UserQueryParser parser = new UserQueryParser(index.queryAnalyzers());
             for (String text : SEARCHES) {
                 SearchQuery q = new SearchQuery(parser.parse(text, "q"), null, null, null, null, null, null, null, null, null,
                         null, null, null, 10, 0);

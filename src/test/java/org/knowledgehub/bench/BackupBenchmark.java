@@ -163,7 +163,7 @@ class BackupBenchmark {
         VisibleGraphs all = new VisibleGraphs(everything);
         PassageIndex copy = new PassageIndex(new HubProperties(restored, hub.baseUri()), context.getBean(SearchProperties.class));
         try {
-            UserQueryParser parser = new UserQueryParser(live.queryAnalyzer());
+            UserQueryParser parser = new UserQueryParser(live.queryAnalyzers());
             int same = 0;
             for (String text : BenchCorpus.QUERIES) {
                 SearchQuery q = new SearchQuery(parser.parse(text, "q"), null, null, null, null, null, null, null, null, null,

@@ -86,7 +86,7 @@ class IngestSearchBenchmark {
 
             // In this JVM: the service without HTTP, and the same parsed queries straight on the index.
             PassageIndex index = context.getBean(PassageIndex.class);
-            UserQueryParser parser = new UserQueryParser(index.queryAnalyzer());
+            UserQueryParser parser = new UserQueryParser(index.queryAnalyzers());
             List<Query> parsed = BenchCorpus.QUERIES.stream().map(q -> parser.parse(q, "q")).toList();
             SearchService service = context.getBean(SearchService.class);
             try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(data.resolve("index")))) {

@@ -101,7 +101,7 @@ class IndexRepairTest extends HubTest {
         commitToIndex(() -> index.stageReplace(ghost, List.of(new IndexedPassage("http://localhost:8080/id/document/" + ghost + "/passage/1", ghost,
                 "http://localhost:8080/id/document/" + ghost, "http://localhost:8080/graph/document/" + ghost, "stamp", 1,
                 "a passage about quokkas in Hermel", 0, 33, null, null, "Ghost", "other", LocalDate.of(2020, 1, 1), List.of(),
-                "public", List.of("LB22"), List.of(), List.of(), List.of(), List.of(2020), false, false, List.of(2020), List.of(), List.of(), null))));
+                "public", List.of("LB22"), List.of(), List.of(), List.of(), List.of(2020), false, false, List.of(2020), List.of(), List.of(), "en", null))));
         Path stray = dataDir().resolve("originals/ab/" + "ab".repeat(32));
         Files.createDirectories(stray.getParent());
         Files.writeString(stray, "left by an interrupted upload");

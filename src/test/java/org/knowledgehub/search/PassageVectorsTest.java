@@ -85,7 +85,7 @@ class PassageVectorsTest extends HubTest {
                 "http://localhost:8080/id/document/" + id, graph, "stamp", 1,
                 "Water trucking to informal settlements in Arsal stopped when the municipality's contract ended.", 0, 96,
                 null, null, "Arsal water note", "field-note", LocalDate.of(2023, 5, 1), List.of(), "public", List.of("LB32"),
-                List.of(), List.of(), List.of(), List.of(2023), false, false, List.of(2023), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(2023), false, false, List.of(2023), List.of(), List.of(), "en", null);
         index.writeLock().lock();
         try {
             index.stageReplace(id, List.of(waiting));
