@@ -1,5 +1,6 @@
 package org.knowledgehub.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * line per measured request: {@code L row side ms}. Throughput: for each row and side in turn,
  * THREADS threads send that side's requests of the row in a loop for SECONDS; {@code T row side
  * requests seconds}, the seconds until the last request in flight returned. A response other than
- * 200 is printed as {@code E row side status} and not timed.
+ * 200, or an exchange that broke off (status -1), is printed as {@code E row side status} and not timed or counted.
  */
 public final class AlternatingHttpClient {
 
@@ -88,8 +89,12 @@ public final class AlternatingHttpClient {
                 int first = t;
                 futures.add(pool.submit(() -> {
                     for (int i = first; System.nanoTime() < end; i++) {
-                        if (send(lines.get(i % lines.size())) == 200) {
+                        Line line = lines.get(i % lines.size());
+                        int status = send(line);
+                        if (status == 200) {
                             done.incrementAndGet();
+                        } else {
+                            System.out.println("E\t" + line.row() + "\t" + line.side() + "\t" + status);
                         }
                     }
                     return null;
@@ -102,8 +107,14 @@ public final class AlternatingHttpClient {
         return done.get();
     }
 
-    private static int send(Line line) throws Exception {
+    /** The response's status, or -1 when the exchange broke off (a server that dropped the connection mid-answer). */
+    private static int send(Line line) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(line.uri()).header("Accept", line.accept()).timeout(Duration.ofMinutes(2)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        } catch (IOException e) {
+            System.err.println(line.side() + " " + line.row() + ": " + e);
+            return -1;
+        }
     }
 }
