@@ -77,11 +77,25 @@ class InterfaceLanguageBrowserTest extends HubTest {
         assertThat(text("recent")).contains("أحدث الوثائق");
         assertThat(browser.findElement(By.cssSelector("footer.site")).getText()).contains("المعرفة المشتركة");
 
+        browser.findElement(By.cssSelector("#recent-documents a.doc-link")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
+        assertThat(text("provenance")).contains("المصدر");
+        WebElement language = browser.findElement(By.id("doc-language"));
+        assertThat(language.getText()).as("the document's language named in Arabic").isIn("الإنجليزية", "الفرنسية", "العربية");
+        WebElement passage = browser.findElement(By.cssSelector(".passage-text"));
+        assertThat(passage.getAttribute("dir")).isEqualTo("auto");
+        assertThat(passage.getAttribute("lang")).isIn("en", "fr", "ar");
+
+        browser.get(url("/"));
         switchTo("fr");
         assertThat(html("dir")).isEqualTo("ltr");
         assertThat(text("nav-search")).isEqualTo("Recherche");
         assertThat(text("recent")).contains("Documents récents");
         assertThat(browser.findElement(By.id("lang-fr")).getAttribute("aria-current")).isEqualTo("true");
+
+        String question = http().get("/api/questions").json().get(0).get("id").asString();
+        browser.get(url("/questions/" + question));
+        assertThat(text("question-page")).contains("Réponses candidates").contains("Secteurs");
 
         switchTo("en");
         assertThat(text("nav-search")).isEqualTo("Search");
