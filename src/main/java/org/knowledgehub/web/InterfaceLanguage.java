@@ -2,6 +2,10 @@ package org.knowledgehub.web;
 
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -44,15 +48,28 @@ class InterfaceLanguage implements WebMvcConfigurer {
     }
 
     /**
-     * Only on GET (a form that happens to post a field named lang changes nothing), and only to a
-     * language the interface has: any other value is ignored.
+     * Only on GET (a form that happens to post a field named lang changes nothing, and a POST's
+     * body is left to its handler), and only to a language the interface has: any other value is
+     * ignored.
      */
     private final class Switch extends LocaleChangeInterceptor {
 
         Switch() {
             setParamName(PARAMETER);
-            setHttpMethods("GET");
             setIgnoreInvalidLocale(true);
+        }
+
+        /**
+         * Reads the parameter only when the query names it: reading any parameter makes the container
+         * parse them all, a POST's body included, and on the error dispatch of a request whose
+         * parameters could not be read (an upload over the limit) that fails again.
+         */
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws ServletException {
+            String query = request.getQueryString();
+            boolean named = request.getDispatcherType() == DispatcherType.REQUEST && "GET".equals(request.getMethod())
+                    && query != null && (query.startsWith(PARAMETER + "=") || query.contains("&" + PARAMETER + "="));
+            return !named || super.preHandle(request, response, handler);
         }
 
         @Override
