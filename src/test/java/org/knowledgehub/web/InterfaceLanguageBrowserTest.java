@@ -79,7 +79,7 @@ class InterfaceLanguageBrowserTest extends HubTest {
 
         browser.findElement(By.cssSelector("#recent-documents a.doc-link")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("doc-title")));
-        assertThat(text("provenance")).contains("المصدر");
+        assertThat(text("provenance")).contains("المنشأ");
         WebElement language = browser.findElement(By.id("doc-language"));
         assertThat(language.getText()).as("the document's language named in Arabic").isIn("الإنجليزية", "الفرنسية", "العربية");
         WebElement passage = browser.findElement(By.cssSelector(".passage-text"));
