@@ -66,8 +66,8 @@ class ResourcePages {
     /**
      * @param uri      where the browser finds the passage (a local path)
      * @param segments the text cut at its mentions, for highlighting
+     * @param language the passage's own language where it differs from its document's, else the document's
      */
-    /** @param language the passage's own language where it differs from its document's, else the document's */
     record PassageView(String uri, int number, String text, int start, int end, List<Segment> segments, String language) {
     }
 
