@@ -32,6 +32,17 @@ class InterfaceLanguageTest extends HubTest {
     }
 
     @Test
+    void theQuestionListOffersSectorsAndAreasInTheReadersLanguage() {
+        String arabic = http().get("/questions", "Cookie", "kh-lang=ar").text();
+        assertThat(arabic).contains("<html lang=\"ar\" dir=\"rtl\">").contains("الأسئلة البحثية")
+                .contains(">المياه والصرف الصحي والنظافة الصحية</option>");
+        String french = http().get("/questions", "Cookie", "kh-lang=fr").text();
+        assertThat(french).contains("Questions de recherche").contains(">Eau, assainissement et hygiène</option>");
+        String english = http().get("/questions").text();
+        assertThat(english).contains(">Water, Sanitation and Hygiene</option>").containsPattern("</span> <span>questions?</span>");
+    }
+
+    @Test
     void aPostNamingLangNeitherSwitchesNorPassesTheCsrfCheck() {
         Http.Response r = http().postForm("/questions?lang=ar", Map.of("text", "Why?", "lang", "ar"));
         assertThat(r.status()).isIn(302, 401, 403);
