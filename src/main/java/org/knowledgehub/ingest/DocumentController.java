@@ -88,9 +88,11 @@ class DocumentController {
             @Parameter(description = "Consent record: the purpose consent was given for (needed with informedConsent=true)")
             @RequestParam(required = false) String consentPurpose,
             @Parameter(description = "Consent record: whether the document holds personal data of the people it is about, true or false")
-            @RequestParam(required = false) String personalData) {
+            @RequestParam(required = false) String personalData,
+            @Parameter(description = "Language of the text: en, fr or ar; detected from the text when left out or empty")
+            @RequestParam(required = false) String language) {
         DocumentUploads.Fields fields = new DocumentUploads.Fields(title, type, organisation, date, sensitivity, sharedWith,
-                sharedWithSector, source, collectedFromPeople, informedConsent, consentPurpose, personalData);
+                sharedWithSector, source, collectedFromPeople, informedConsent, consentPurpose, personalData, language);
         return switch (uploads.upload(file, fields, CurrentCaller.get())) {
             case DocumentUploads.Accepted(IngestJob job) ->
                     ResponseEntity.accepted().location(URI.create("/api/ingests/" + job.id())).body(IngestStatus.of(job));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import org.knowledgehub.Problems;
 import org.knowledgehub.TextInput;
@@ -30,7 +31,7 @@ class DocumentUploads {
     /** The upload's fields as sent, each optional; named as the API names them. */
     record Fields(String title, String type, String organisation, String date, String sensitivity, List<String> sharedWith,
                   List<String> sharedWithSector, String source, String collectedFromPeople, String informedConsent,
-                  String consentPurpose, String personalData) {
+                  String consentPurpose, String personalData, String language) {
     }
 
     /** What became of an upload: a document, or a background job that will make one. */
@@ -76,7 +77,7 @@ class DocumentUploads {
                     f.personalData()).orElse(null);
             IngestRequest request = new IngestRequest(bytes(file), sourceName, title(f.title()), type(f.type()), owner,
                     date(f.date()), level, caller.name(), uploads.sharedWith(f.sharedWith(), level),
-                    uploads.sharedWithSectors(f.sharedWithSector(), level), consent, null);
+                    uploads.sharedWithSectors(f.sharedWithSector(), level), consent, null, language(f.language()));
             if (jobs.inBackground(request)) {
                 IngestJob job = jobs.accept(request, caller);
                 audit.recordWrite(caller, "document.upload", "/api/ingests/" + job.id(), List.of(), "accepted");
@@ -125,6 +126,19 @@ class DocumentUploads {
         }
         return DocumentType.fromCode(type)
                 .orElseThrow(() -> Problems.invalid("type", "type must be one of minutes, assessment, field-note, other"));
+    }
+
+    /** The declared language's code, or null (empty) to have it guessed from the text. */
+    private static String language(String language) {
+        if (language == null || language.isBlank()) {
+            return null;
+        }
+        String code = language.strip().toLowerCase(Locale.ROOT);
+        if (!LanguageGuess.CODES.contains(code)) {
+            throw Problems.invalid("language", "language must be one of " + String.join(", ", LanguageGuess.CODES)
+                    + " or empty to detect it, got '" + abbreviate(language) + "'");
+        }
+        return code;
     }
 
     private static LocalDate date(String date) {

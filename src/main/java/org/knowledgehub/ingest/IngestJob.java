@@ -48,17 +48,19 @@ record IngestJob(String id, State state, int percent, Caller caller, Instant sub
 
     /** An upload's declared fields, everything of its {@link IngestRequest} but the bytes. */
     record Fields(String sourceName, String title, String type, String organisation, LocalDate date, String sensitivity,
-                  String agent, Set<String> sharedWith, Set<String> sharedWithSectors, ConsentRecord consent, long bytes) {
+                  String agent, Set<String> sharedWith, Set<String> sharedWithSectors, ConsentRecord consent, long bytes,
+                  String language) {
 
         static Fields of(IngestRequest r) {
             return new Fields(r.sourceName(), r.title(), r.type() == null ? null : r.type().code(), r.organisation(), r.date(),
-                    r.sensitivity().code(), r.agent(), r.sharedWith(), r.sharedWithSectors(), r.consent(), r.bytes().length);
+                    r.sensitivity().code(), r.agent(), r.sharedWith(), r.sharedWithSectors(), r.consent(), r.bytes().length,
+                    r.language());
         }
 
         IngestRequest request(byte[] bytes) {
             return new IngestRequest(bytes, sourceName, title, type == null ? null : DocumentType.fromCode(type).orElseThrow(),
                     organisation, date, Sensitivity.fromCode(sensitivity).orElseThrow(), agent, sharedWith, sharedWithSectors,
-                    consent, null);
+                    consent, null, language);
         }
     }
 

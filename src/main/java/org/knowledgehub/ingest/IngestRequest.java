@@ -19,11 +19,13 @@ import org.knowledgehub.ontology.Sensitivity;
  * @param consent           the consent record the sender declared, or null (documents other than
  *                          field notes and observations need none)
  * @param observation       what a field observation's contributor declared, or null for a document
+ * @param language          the ISO 639-1 code of the text's language (en, fr or ar) the sender declared, or
+ *                          null to have it guessed from the text
  */
 public record IngestRequest(byte[] bytes, String sourceName, String title, DocumentType type,
                             String organisation, LocalDate date, Sensitivity sensitivity, String agent,
                             Set<String> sharedWith, Set<String> sharedWithSectors, ConsentRecord consent,
-                            FieldObservation observation) {
+                            FieldObservation observation, String language) {
 
     public IngestRequest {
         Objects.requireNonNull(bytes, "bytes");
@@ -32,6 +34,14 @@ public record IngestRequest(byte[] bytes, String sourceName, String title, Docum
         agent = agent == null ? "anonymous" : agent;
         sharedWith = sharedWith == null ? Set.of() : Set.copyOf(sharedWith);
         sharedWithSectors = sharedWithSectors == null ? Set.of() : Set.copyOf(sharedWithSectors);
+    }
+
+    /** A document whose language is guessed from its text. */
+    public IngestRequest(byte[] bytes, String sourceName, String title, DocumentType type, String organisation,
+                         LocalDate date, Sensitivity sensitivity, String agent, Set<String> sharedWith,
+                         Set<String> sharedWithSectors, ConsentRecord consent, FieldObservation observation) {
+        this(bytes, sourceName, title, type, organisation, date, sensitivity, agent, sharedWith, sharedWithSectors, consent,
+                observation, null);
     }
 
     /** A document shared with no one beyond what its sensitivity level allows. */

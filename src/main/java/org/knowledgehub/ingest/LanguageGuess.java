@@ -1,5 +1,6 @@
 package org.knowledgehub.ingest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,6 +10,9 @@ import java.util.Set;
  * word processor's default, so the text decides.
  */
 final class LanguageGuess {
+
+    /** The languages told apart, which are also those an uploader may declare. */
+    static final List<String> CODES = List.of("en", "fr", "ar");
 
     private static final int SAMPLE = 20_000;
     private static final Set<String> FRENCH = Set.of("de", "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour",

@@ -55,7 +55,9 @@ final class MetadataStage implements IngestStage {
         doc.type = DocumentType.fromCode(type.value()).orElseThrow();
         claims.add(type);
 
-        MetadataClaim language = LanguageGuess.infer(doc.text.text());
+        MetadataClaim language = doc.request.language() != null
+                ? new MetadataClaim("language", doc.request.language(), MetadataClaim.DECLARED, 1.0)
+                : LanguageGuess.infer(doc.text.text());
         doc.language = language.value();
         claims.add(language);
         doc.claims = List.copyOf(claims);

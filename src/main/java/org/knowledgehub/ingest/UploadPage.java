@@ -29,7 +29,7 @@ class UploadPage {
     /** The fields the form shows an error beside; a problem naming another (or none) is shown above the form. */
     private static final Set<String> FIELDS = Set.of("file", "title", "type", "organisation", "date", "sensitivity",
             "sharedWith", "sharedWithSector", ConsentRecord.COLLECTED_FROM_PEOPLE, ConsentRecord.INFORMED_CONSENT,
-            ConsentRecord.PURPOSE, ConsentRecord.PERSONAL_DATA);
+            ConsentRecord.PURPOSE, ConsentRecord.PERSONAL_DATA, "language");
 
     private final DocumentUploads uploads;
     private final ConceptChoices concepts;
@@ -51,7 +51,7 @@ class UploadPage {
         DocumentUploads.Fields fields = new DocumentUploads.Fields(form.get("title"), form.get("type"), form.get("organisation"),
                 form.get("date"), form.get("sensitivity"), sharedWith, sharedWithSector, null,
                 form.get(ConsentRecord.COLLECTED_FROM_PEOPLE), form.get(ConsentRecord.INFORMED_CONSENT),
-                form.get(ConsentRecord.PURPOSE), form.get(ConsentRecord.PERSONAL_DATA));
+                form.get(ConsentRecord.PURPOSE), form.get(ConsentRecord.PERSONAL_DATA), form.get("language"));
         try {
             return switch (uploads.upload(file, fields, CurrentCaller.get())) {
                 case DocumentUploads.Ingested(IngestOutcome outcome) -> "redirect:/id/document/" + outcome.id();

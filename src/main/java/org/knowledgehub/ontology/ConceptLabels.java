@@ -137,9 +137,15 @@ public class ConceptLabels {
 
     /** The English preferred label, else any preferred label, else rdfs:label, else the IRI. */
     public String label(Resource concept) {
+        return label(concept, "en");
+    }
+
+    /** The preferred label in this language (ISO 639-1), else as {@link #label(Resource)}: pages in French or Arabic. */
+    public String label(Resource concept, String language) {
         Resource r = model.getResource(concept.getURI());
-        Optional<String> english = literal(r, SKOS.prefLabel, "en");
-        return english.or(() -> literal(r, SKOS.prefLabel, null))
+        return literal(r, SKOS.prefLabel, language)
+                .or(() -> literal(r, SKOS.prefLabel, "en"))
+                .or(() -> literal(r, SKOS.prefLabel, null))
                 .or(() -> literal(r, RDFS.label, null))
                 .orElse(concept.getURI());
     }

@@ -2,6 +2,7 @@ package org.knowledgehub.questions;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.knowledgehub.ontology.ConceptChoices;
@@ -36,8 +37,10 @@ class QuestionPage {
 
     @GetMapping("/questions")
     String list(@RequestParam(required = false) String sector, @RequestParam(required = false) String area,
-                @RequestParam(required = false) String status, @RequestParam(required = false) String askedBy, Model model) {
+                @RequestParam(required = false) String status, @RequestParam(required = false) String askedBy, Locale reader,
+                Model model) {
         Caller caller = CurrentCaller.get();
+        ConceptChoices concepts = this.concepts.in(reader);
         Map<String, Integer> accepted = questions.acceptedCounts(caller);
         List<Row> rows = questions.list(sector, area, status, askedBy).stream()
                 .map(q -> new Row(q, concepts.sectors(q.sectors()), concepts.areas(q.areas()), accepted.getOrDefault(q.id(), 0)))

@@ -1,5 +1,7 @@
 package org.knowledgehub.questions;
 
+import java.util.Locale;
+
 import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.CurrentCaller;
@@ -29,12 +31,12 @@ class QuestionViewPage {
     }
 
     @GetMapping("/questions/{id}")
-    String page(@PathVariable String id, Model model) {
+    String page(@PathVariable String id, Locale reader, Model model) {
         Caller caller = CurrentCaller.get();
         QuestionService.QuestionView view = questions.view(id, caller, null);
         audit.read(caller, "question-page", view);
         model.addAttribute("page", QuestionPageView.of(view, questions.mayReview(caller, view.question()),
-                questions.mayCorrect(caller, view.question()), concepts, links));
+                questions.mayCorrect(caller, view.question()), concepts.in(reader), links));
         model.addAttribute("links", links);
         return "question";
     }

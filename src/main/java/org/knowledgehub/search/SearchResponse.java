@@ -15,8 +15,19 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
 
     static SearchResponse of(String q, SearchQuery query, SearchPage page, BiFunction<String, String, String> label) {
         List<Result> results = page.hits().stream().map(Result::of).toList();
+        return new SearchResponse(q, page.total(), query.offset(), query.k(), results, page.facets(),
+                labels(page.facets(), results, label));
+    }
+
+    /** The same results with their codes labelled otherwise: in the reader's language, on pages. */
+    public SearchResponse relabelled(BiFunction<String, String, String> label) {
+        return new SearchResponse(query, total, offset, k, results, facets, labels(facets, results, label));
+    }
+
+    private static Map<String, String> labels(Map<String, Map<String, Long>> facets, List<Result> results,
+                                              BiFunction<String, String, String> label) {
         Map<String, String> labels = new TreeMap<>();
-        page.facets().forEach((dim, values) -> values.keySet().forEach(code -> labels.put(code, label.apply(dim, code))));
+        facets.forEach((dim, values) -> values.keySet().forEach(code -> labels.put(code, label.apply(dim, code))));
         for (Result r : results) {
             r.mentions().areas().forEach(c -> labels.put(c, label.apply(PassageIndex.AREA, c)));
             r.mentions().sectors().forEach(c -> labels.put(c, label.apply(PassageIndex.SECTOR, c)));
@@ -24,7 +35,7 @@ public record SearchResponse(String query, long total, int offset, int k, List<R
             r.mentions().indicators().forEach(c -> labels.put(c, label.apply(PassageIndex.INDICATOR, c)));
         }
         labels.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
-        return new SearchResponse(q, page.total(), query.offset(), query.k(), results, page.facets(), labels);
+        return labels;
     }
 
     /** What a passage mentions (areas with their governorates), for display and further filtering. */

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -171,6 +172,11 @@ public class SearchService {
 
     /** The label of a facet value: the name of an area, sector, population group or indicator. */
     private String label(String dimension, String code) {
+        return label(dimension, code, Locale.ENGLISH);
+    }
+
+    /** The label of a facet or entity code in the reader's language where the ontology has one (pages), else English. */
+    public String label(String dimension, String code, Locale reader) {
         String scheme = switch (dimension) {
             case PassageIndex.AREA -> Schemes.areas(base);
             case PassageIndex.SECTOR -> Schemes.sectors(base);
@@ -178,7 +184,7 @@ public class SearchService {
             case PassageIndex.INDICATOR -> Schemes.indicators(base);
             default -> null;
         };
-        return scheme == null ? code : labels.byCode(scheme, code).map(labels::label).orElse(code);
+        return scheme == null ? code : labels.byCode(scheme, code).map(c -> labels.label(c, reader.getLanguage())).orElse(code);
     }
 
     /** A date, or the first (for the end of a range, the last) day of a year or month. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,10 +57,12 @@ class LinkedDataController {
     private final MetadataCorrections corrections;
     private final Accounts accounts;
     private final AuditTrail audit;
+    private final PageHeader header;
 
     LinkedDataController(KnowledgeStore store, AccessPolicy access, Uris uris, ResourcePages pages, ITemplateEngine templates,
                           MetadataCorrections corrections,
-                         Accounts accounts, AuditTrail audit) {
+                         Accounts accounts, AuditTrail audit, PageHeader header) {
+        this.header = header;
         this.accounts = accounts;
         this.audit = audit;
         this.store = store;
@@ -85,9 +88,12 @@ class LinkedDataController {
                 return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/questions/" + parts[2])
                         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
             }
-            Context context = new Context();
-            // The page header: who is signed in, and the token its sign-out form needs.
+            // Rendered here rather than by a view: the reader's language is set on the context by hand.
+            Locale reader = RequestContextUtils.getLocale(request);
+            Context context = new Context(reader);
+            // The page header: who is signed in, the token its sign-out form needs, and the language switch.
             context.setVariable("me", accounts.profile(CurrentCaller.get()));
+            context.setVariable("languages", header.languages(request, reader));
             context.setVariable("_csrf", request.getAttribute("_csrf"));
             if (parts.length == 3 && parts[1].equals("document") && DocumentIds.isValid(parts[2])) {
                 // The correction form, for the document's owners, and what became of the last correction.

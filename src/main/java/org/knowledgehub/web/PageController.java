@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.knowledgehub.store.LocalLinks;
@@ -58,7 +59,7 @@ class PageController {
 
     @GetMapping("/")
     String search(@RequestParam(required = false) String q, @RequestParam Map<String, String> params,
-                  @RequestParam(required = false) String offset, Model model) {
+                  @RequestParam(required = false) String offset, Locale reader, Model model) {
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(f -> filters.put(f, params.getOrDefault(f, "").strip()));
         model.addAttribute("q", q == null ? "" : q);
@@ -69,7 +70,8 @@ class PageController {
                 SearchResponse results = search.search(new SearchService.Request(q, filters.get("type"),
                         filters.get("organisation"), filters.get("from"), filters.get("to"), null, filters.get("area"),
                         filters.get("sector"), filters.get("population"), filters.get("indicator"), filters.get("year"), null, "10",
-                        offset, null, "true"), CurrentCaller.get());
+                        offset, null, "true"), CurrentCaller.get())
+                        .relabelled((dimension, code) -> search.label(dimension, code, reader));
                 audit.recordRead(CurrentCaller.get(), "search-page", AuditTrail.digest(q), results.results().stream()
                         .map(SearchResponse.Result::graph).toList());
                 model.addAttribute("results", results);
@@ -87,19 +89,19 @@ class PageController {
                 model.addAttribute("error", e.getBody().getDetail());
             }
         } else {
-            home(model);
+            home(model, reader);
         }
         return "search";
     }
 
-    private void home(Model model) {
+    private void home(Model model, Locale reader) {
         Caller caller = CurrentCaller.get();
         // The document list of GET /api/documents: the same access decision, audited the same way.
         List<DocumentSummary> recent = documents.list(access.visibleTo(caller), 0, HOME_ITEMS);
         audit.recordRead(caller, "home-page", null, recent.stream().map(DocumentSummary::graph).toList());
         model.addAttribute("recent", recent);
         model.addAttribute("openQuestions", questions.list(null, null, "open", null).stream().limit(HOME_ITEMS).toList());
-        model.addAttribute("sectors", concepts.sectors());
+        model.addAttribute("sectors", concepts.in(reader).sectors());
     }
 
     private static String encode(String s) {

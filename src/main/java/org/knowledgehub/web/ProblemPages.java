@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -28,10 +29,12 @@ class ProblemPages {
 
     private final ITemplateEngine templates;
     private final Accounts accounts;
+    private final LocaleResolver languages;
 
-    ProblemPages(ITemplateEngine templates, Accounts accounts) {
+    ProblemPages(ITemplateEngine templates, Accounts accounts, LocaleResolver languages) {
         this.templates = templates;
         this.accounts = accounts;
+        this.languages = languages;
     }
 
     boolean wanted(HttpServletRequest request) {
@@ -42,7 +45,8 @@ class ProblemPages {
     }
 
     ResponseEntity<Object> page(ProblemDetail problem, HttpServletRequest request) {
-        Context context = new Context();
+        // The resolver, not the request: on the container's error dispatch no resolver has run yet.
+        Context context = new Context(languages.resolveLocale(request));
         context.setVariable("me", accounts.profile(CurrentCaller.get()));
         context.setVariable("_csrf", request.getAttribute("_csrf"));
         context.setVariable("problem", problem);

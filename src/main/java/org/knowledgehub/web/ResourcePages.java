@@ -66,8 +66,9 @@ class ResourcePages {
     /**
      * @param uri      where the browser finds the passage (a local path)
      * @param segments the text cut at its mentions, for highlighting
+     * @param language the passage's own language where it differs from its document's, else the document's
      */
-    record PassageView(String uri, int number, String text, int start, int end, List<Segment> segments) {
+    record PassageView(String uri, int number, String text, int start, int end, List<Segment> segments, String language) {
     }
 
     /** A piece of a passage's text; a mention when {@code type} is set, linked when {@code href} is. */
@@ -96,6 +97,11 @@ class ResourcePages {
                         String original, String text, String ingestedAt, List<String> parsers, String stages,
                         List<Link> agents, List<SectionView> sections, MeetingView meeting, String graph,
                         String language, List<MetadataView> metadata) {
+
+        /** The name of the document's language in the reader's language ("Arabic", "arabe", "العربية"), or null. */
+        public String languageName(Locale reader) {
+            return language == null ? null : Locale.forLanguageTag(language).getDisplayLanguage(reader);
+        }
     }
 
     /** One metadata value and where it came from; {@code link} for a publisher. */
@@ -120,12 +126,14 @@ class ResourcePages {
         List<SectionView> sections = new ArrayList<>();
         Map<String, List<PassageView>> passagesBySection = new LinkedHashMap<>();
         Map<String, List<MentionSpan>> mentionsByPassage = mentionsByPassage(m);
+        String documentLanguage = string(doc, DCTerms.language);
         m.listSubjectsWithProperty(RDF.type, KH.Passage).forEach(p -> {
             int start = integer(p, KH.startOffset);
             String text = string(p, KH.text);
             passagesBySection.computeIfAbsent(uri(p.getPropertyResourceValue(KH.inSection)), k -> new ArrayList<>())
                     .add(new PassageView(href(p.getURI()), integer(p, KH.order), text, start, integer(p, KH.endOffset),
-                            segments(text, start, mentionsByPassage.getOrDefault(p.getURI(), List.of()))));
+                            segments(text, start, mentionsByPassage.getOrDefault(p.getURI(), List.of())),
+                            p.hasProperty(DCTerms.language) ? string(p, DCTerms.language) : documentLanguage));
         });
         m.listSubjectsWithProperty(RDF.type, KH.Section).forEach(s -> {
             List<PassageView> ps = passagesBySection.getOrDefault(s.getURI(), new ArrayList<>());
@@ -150,7 +158,7 @@ class ResourcePages {
                 string(doc, KH.byteSize), "/api/documents/" + id + "/original", string(doc, KH.extractedText),
                 ingestion == null ? null : dates.readable(string(ingestion, Prov.endedAtTime)), parsers,
                 ingestion == null ? null : string(ingestion, KH.stage), agents, sections, meeting(m, doc), graphName.getURI(),
-                string(doc, DCTerms.language), metadata(m, doc)));
+                documentLanguage, metadata(m, doc)));
     }
 
     private List<MetadataView> metadata(Model m, Resource doc) {

@@ -145,6 +145,7 @@ class DocumentApiTest extends HubTest {
                 400, "title");
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("sensitivity", "secret")), 400, "sensitivity");
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("date", "4 April 2019")), 400, "date");
+        assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("language", "de")), 400, "language");
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("source", "../../..")), 400, "source");
         assertProblem(admin().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of("source", "a\u0001b.md")), 400, "source");
         assertProblem(http().upload("/api/documents", "x.md", md.getBytes(StandardCharsets.UTF_8), Map.of()), 401, null);
@@ -154,6 +155,37 @@ class DocumentApiTest extends HubTest {
         assertThat(documentCount()).isEqualTo(documentsBefore);
         assertThat(originalFiles()).isEqualTo(originalsBefore);
         assertThat(http().get("/api/search?q=water").status()).as("the service keeps serving").isEqualTo(200);
+    }
+
+    @Test
+    void aDeclaredLanguageIsRecordedShownAndUsedToAnalyseTheText() {
+        // Too few common words to tell: the guess is English, whose analysis keeps "l'zq…" one word.
+        String guessed = unique();
+        String declared = unique();
+        Http.Response plain = admin().upload("/api/documents", guessed + ".md", frenchNote(guessed), Map.of());
+        Http.Response french = admin().upload("/api/documents", declared + ".md", frenchNote(declared), Map.of("language", " FR "));
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
+        assertThat(french.status()).as(french.toString()).isEqualTo(201);
+        String id = french.json().get("id").asString();
+
+        JsonNode summary = http().get("/api/documents/" + id).json();
+        assertThat(summary.get("language").asString()).isEqualTo("fr");
+        JsonNode claim = java.util.stream.StreamSupport.stream(summary.get("metadata").spliterator(), false)
+                .filter(m -> m.get("field").asString().equals("language")).findFirst().orElseThrow();
+        assertThat(claim.get("method").asString()).isEqualTo("declared");
+        assertThat(http().get("/api/documents/" + plain.json().get("id").asString()).json().get("language").asString()).isEqualTo("en");
+
+        JsonNode found = http().get("/api/search?q=" + declared).json();
+        assertThat(found.get("total").asLong()).as("French elision: l'%s is %s", declared, declared).isEqualTo(1);
+        assertThat(found.get("results").get(0).get("language").asString()).as("indexed with the French analysis").isEqualTo("fr");
+
+        String page = http().get("/id/document/" + id, "Accept", "text/html").text();
+        assertThat(page).contains("id=\"doc-language\" lang=\"fr\">French</dd>")
+                .contains("<p class=\"passage-text\" dir=\"auto\" lang=\"fr\">");
+    }
+
+    private static byte[] frenchNote(String word) {
+        return ("# Bekaa\n\nFamilles déplacées : l'" + word + " manque.\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -36,7 +36,7 @@ class IngestSpoolTest {
         byte[] bytes = "Households in Zahle buy water from tankers.".getBytes(StandardCharsets.UTF_8);
         IngestRequest request = new IngestRequest(bytes, "unhcr/note.txt", "A note", DocumentType.FIELD_NOTE, "https://example.org/org/unhcr",
                 LocalDate.of(2024, 3, 1), Sensitivity.RESTRICTED, "rana", Set.of("https://example.org/org/wfp"), Set.of(),
-                new ConsentRecord(true, true, "follow-up", false), null);
+                new ConsentRecord(true, true, "follow-up", false), null, "fr");
         IngestJob job = IngestJob.queued("0b9f6f0e-4a8c-4c53-9d2e-0d7f3c1f2a11", RANA, request);
         spool.accept(job, bytes);
 

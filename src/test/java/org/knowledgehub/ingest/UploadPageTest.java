@@ -84,6 +84,7 @@ class UploadPageTest extends HubTest {
         fields.put("date", "2023-05-02");
         fields.put("sensitivity", "confidential");
         fields.put("sharedWith", "UNICEF, WFP");
+        fields.put("language", "fr");
         Http.Response posted = send(member, "form-" + marker + ".md", "# Visits\n\nShelter visits in Akkar " + marker + ".\n", fields);
         assertThat(posted.status()).as(posted.text()).isEqualTo(302);
         assertThat(posted.header("Location")).matches(".*/id/document/form-" + marker.toLowerCase() + "-[0-9a-f]+");
@@ -96,6 +97,7 @@ class UploadPageTest extends HubTest {
             assertThat(doc.json().get("sensitivity").asString()).isEqualTo("confidential");
             assertThat(doc.json().get("organisations").toString()).containsIgnoringCase("unhcr");
             assertThat(doc.json().get("date").asString()).isEqualTo("2023-05-02");
+            assertThat(doc.json().get("language").asString()).as("declared, though the text is English").isEqualTo("fr");
         } finally {
             assertThat(admin().delete("/api/documents/" + id).status()).isEqualTo(204);
         }
@@ -126,6 +128,13 @@ class UploadPageTest extends HubTest {
 
         fields.put("_csrf", BrowserSession.csrfToken(badType));
         fields.remove("type");
+        fields.put("language", "de");
+        Http.Response badLanguage = send(member, "refused-" + marker + ".md", "# Note\n\n" + marker + "\n", fields);
+        assertThat(badLanguage.status()).isEqualTo(400);
+        assertThat(badLanguage.text()).contains("id=\"error-language\"").contains("language must be one of en, fr, ar");
+
+        fields.put("_csrf", BrowserSession.csrfToken(badLanguage));
+        fields.remove("language");
         Http.Response unreadable = send(member, "broken-" + marker + ".pdf", "%PDF-1.7\n1 0 obj garbage " + marker, fields);
         assertThat(unreadable.status()).as("refused by the ingest, not the checks").isEqualTo(422);
         assertThat(unreadable.text()).contains("id=\"error-file\"");
