@@ -166,5 +166,8 @@ class UploadPageTest extends HubTest {
         Http.Response progress = member.get(posted.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertThat(progress.status()).isEqualTo(200);
         assertThat(progress.text()).contains("large-" + marker + ".txt");
+        // Ended here, not during a later test that counts documents.
+        String job = posted.header("Location").replaceFirst(".*/ingests/", "");
+        assertThat(BackgroundIngestTest.awaitFinished(admin(), "/api/ingests/" + job).get("state").asString()).isEqualTo("committed");
     }
 }
