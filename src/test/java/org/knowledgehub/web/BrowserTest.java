@@ -603,6 +603,8 @@ class BrowserTest extends HubTest {
         form.findElement(By.name("organisation")).sendKeys("Norma Organisation");
         form.findElement(By.name("title")).sendKeys("Akkar shelter visits " + marker);
         form.findElement(By.tagName("button")).click();
+        // The page the form was on goes first: a refusal already on it is not the answer to this one.
+        waiting().until(ExpectedConditions.stalenessOf(form));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("refused")));
         assertThat(browser.findElement(By.id("refused")).getText()).contains("Nothing was changed").contains("unknown organisation");
         assertThat(browser.findElement(By.id("doc-title")).getText()).as("nothing changed").isEqualTo(inferred);
@@ -610,6 +612,7 @@ class BrowserTest extends HubTest {
         form = browser.findElement(By.cssSelector("#correct-metadata form"));
         form.findElement(By.name("date")).sendKeys("2999-02-02");
         form.findElement(By.tagName("button")).click();
+        waiting().until(ExpectedConditions.stalenessOf(form));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("refused")));
         assertThat(browser.findElement(By.id("refused")).getText()).contains("impossible");
 
@@ -617,6 +620,7 @@ class BrowserTest extends HubTest {
         form.findElement(By.name("title")).sendKeys("Akkar shelter visits " + marker);
         new Select(form.findElement(By.name("type"))).selectByValue("assessment");
         form.findElement(By.tagName("button")).click();
+        waiting().until(ExpectedConditions.stalenessOf(form));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("corrected")));
         assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo("Akkar shelter visits " + marker);
         assertThat(browser.findElement(By.cssSelector("#metadata tr[data-field=title] .method")).getText()).isEqualTo("corrected");
