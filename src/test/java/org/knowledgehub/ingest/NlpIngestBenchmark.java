@@ -197,8 +197,9 @@ class NlpIngestBenchmark {
             IngestRequest q = s.request().get();
             byte[] bytes = Arrays.copyOf(q.bytes(), q.bytes().length + tail.length);
             System.arraycopy(tail, 0, bytes, q.bytes().length, tail.length);
+            // Every field kept: a field note's consent record decides whether it may keep personal data.
             return new IngestRequest(bytes, prefix + "/" + q.sourceName(), q.title(), q.type(), q.organisation(), q.date(),
-                    q.sensitivity(), q.agent());
+                    q.sensitivity(), q.agent(), q.sharedWith(), q.sharedWithSectors(), q.consent(), q.observation(), q.language());
         })).toList();
     }
 
