@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.knowledgehub.HubTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogType;
 
@@ -24,7 +23,7 @@ import org.openqa.selenium.logging.LogType;
  * endpoint with {@code fetch} in Chromium: a GET, and a POST of the query as
  * {@code application/sparql-query}, which the browser sends only after a CORS preflight.
  */
-class CrossOriginBrowserTest extends HubTest {
+class CrossOriginBrowserTest extends ChromiumTest {
 
     private static final String QUERY = "PREFIX kh: <https://w3id.org/knowledge-hub/ns#> SELECT ?m WHERE { ?m a kh:Meeting }";
     private static final String PAGE = """
@@ -51,7 +50,6 @@ class CrossOriginBrowserTest extends HubTest {
 
     @BeforeAll
     static void start() throws IOException {
-        BrowserTest.startBrowser();
         otherOrigin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] page = PAGE.formatted("'" + QUERY + "'").getBytes(StandardCharsets.UTF_8);
         otherOrigin.createContext("/", exchange -> {
@@ -73,7 +71,6 @@ class CrossOriginBrowserTest extends HubTest {
         if (otherOrigin != null) {
             otherOrigin.stop(0);
         }
-        BrowserTest.stopBrowser();
     }
 
     @BeforeEach

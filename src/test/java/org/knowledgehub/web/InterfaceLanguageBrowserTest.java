@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.knowledgehub.web.BrowserTest.browser;
 import static org.knowledgehub.web.BrowserTest.waiting;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.knowledgehub.HubTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,17 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * switches, then Arabic right to left with the ontology's Arabic sector labels, then French, the
  * choice kept from page to page and the search it was made on kept too.
  */
-class InterfaceLanguageBrowserTest extends HubTest {
-
-    @BeforeAll
-    static void startBrowser() {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
+class InterfaceLanguageBrowserTest extends ChromiumTest {
 
     private String url(String path) {
         return http().base() + path;

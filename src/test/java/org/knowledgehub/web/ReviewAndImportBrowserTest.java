@@ -15,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
-import org.knowledgehub.HubTest;
 import org.knowledgehub.security.Members;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,17 +33,7 @@ import tools.jackson.databind.JsonNode;
  * the contributor then sees; an admin importing an indicator table and reading its report, and a
  * table without values refused on the page with nothing imported.
  */
-class ReviewAndImportBrowserTest extends HubTest {
-
-    @BeforeAll
-    static void startBrowser() {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
+class ReviewAndImportBrowserTest extends ChromiumTest {
 
     @BeforeEach
     void clearLogs() {

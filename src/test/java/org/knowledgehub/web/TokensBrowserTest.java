@@ -13,11 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.knowledgehub.HubTest;
 import org.knowledgehub.security.Members;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -31,17 +28,7 @@ import org.openqa.selenium.support.ui.Select;
  * expiry, its secret copied with the Copy button, listed as never used, then used by a script and
  * listed with the time of that use.
  */
-class TokensBrowserTest extends HubTest {
-
-    @BeforeAll
-    static void startBrowser() {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
+class TokensBrowserTest extends ChromiumTest {
 
     @BeforeEach
     void clearLogs() {
