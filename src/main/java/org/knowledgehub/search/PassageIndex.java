@@ -71,6 +71,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -98,6 +100,13 @@ public class PassageIndex implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
 
     static final String ID = "id";
+    /** The passage IRI as doc values: what orders passages of equal score (see {@link #RANKING}). */
+    private static final String ID_ORDER = "id_order";
+    /**
+     * By score, then by passage IRI: passages of equal score come in the same order whatever the
+     * segments' state (merges and re-indexed passages change the internal ids that would break ties).
+     */
+    private static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(ID_ORDER, SortField.Type.STRING));
     static final String DOC = "doc";
     static final String GRAPH = "graph";
     static final String STAMP = "stamp";
@@ -317,6 +326,7 @@ public class PassageIndex implements DisposableBean {
     private Document toDocument(IndexedPassage p) {
         Document d = new Document();
         d.add(new StringField(ID, p.passageUri(), Field.Store.YES));
+        d.add(new SortedDocValuesField(ID_ORDER, new BytesRef(p.passageUri())));
         d.add(new StringField(DOC, p.documentId(), Field.Store.YES));
         d.add(new StringField(GRAPH, p.graph(), Field.Store.YES));
         d.add(new StoredField(STAMP, p.stamp()));
@@ -386,7 +396,7 @@ public class PassageIndex implements DisposableBean {
         try {
             Query query = filtered(q, statistics.filter(acquired, visible, visibleFilter(visible)));
             IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
-            TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()));
+            TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()), RANKING, true);
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
             SearchCounts.Counts counts;
             if (!withFacets && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
