@@ -394,15 +394,21 @@ public class PassageIndex implements DisposableBean {
     public SearchPage search(SearchQuery q, VisibleGraphs visible, boolean withFacets) {
         IndexSearcher acquired = acquire();
         try {
-            Query query = filtered(q, statistics.filter(acquired, visible, visibleFilter(visible)));
-            IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
+            IndexSearcher searcher = visibleSearcher(acquired, visible);
+            Query query = filtered(q);
             TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()), RANKING, true);
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
             SearchCounts.Counts counts;
             if (!withFacets && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
                 counts = new SearchCounts.Counts(top.totalHits.value(), Map.of(), false);
             } else {
-                counts = this.counts.get(acquired.getIndexReader(), query, withFacets, () -> count(acquired, query, withFacets));
+                // Facet values are numbered per reader, the index's own: the unscored pass runs on
+                // it, with the access decision as a filter (which costs nothing there: nothing is scored).
+                Query counted = new BooleanQuery.Builder()
+                        .add(query, BooleanClause.Occur.MUST)
+                        .add(statistics.filter(acquired, visible, visibleFilter(visible)), BooleanClause.Occur.FILTER)
+                        .build();
+                counts = this.counts.get(acquired.getIndexReader(), counted, withFacets, () -> count(acquired, counted, withFacets));
             }
             return new SearchPage(counts.total(), hits, withFacets ? counts.facets() : Map.of());
         } catch (IOException e) {
@@ -438,8 +444,8 @@ public class PassageIndex implements DisposableBean {
     public TextHits searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
         IndexSearcher acquired = acquire();
         try {
-            IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
-            TopDocs top = searcher.search(filtered(q, statistics.filter(acquired, visible, visibleFilter(visible))), limit);
+            IndexSearcher searcher = visibleSearcher(acquired, visible);
+            TopDocs top = searcher.search(filtered(q), limit);
             String[] highlighted = fragments && top.scoreDocs.length > 0 ? highlighter(searcher).highlight(TEXT, q.text(), top, 1) : null;
             return new TextHits(acquired, searcher.storedFields(), top.scoreDocs, highlighted);
         } catch (IOException e) {
@@ -505,7 +511,7 @@ public class PassageIndex implements DisposableBean {
     public List<SearchHit> rank(Query ranking, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
         Query query = new BooleanQuery.Builder()
                 .add(ranking, BooleanClause.Occur.MUST)
-                .add(filters(q, visible), BooleanClause.Occur.FILTER)
+                .add(filters(q), BooleanClause.Occur.FILTER)
                 .build();
         return top(query, highlight, visible, n);
     }
@@ -517,26 +523,19 @@ public class PassageIndex implements DisposableBean {
                 .add(new TermQuery(new Term(SECTION, term)), BooleanClause.Occur.SHOULD)
                 .add(new TermQuery(new Term(TITLE, term)), BooleanClause.Occur.SHOULD)
                 .build();
-        Query query = new BooleanQuery.Builder()
-                .add(anywhere, BooleanClause.Occur.FILTER)
-                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
-                .build();
-        IndexSearcher searcher = acquire();
+        IndexSearcher acquired = acquire();
         try {
-            return searcher.count(query);
+            return visibleSearcher(acquired, visible).count(anywhere);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            release(searcher);
+            release(acquired);
         }
     }
 
     /** A passage by its IRI, if the caller may see it. */
     public Optional<IndexedPassage> byUri(String uri, VisibleGraphs visible) {
-        Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(ID, uri)), BooleanClause.Occur.MUST)
-                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
-                .build();
+        Query query = new TermQuery(new Term(ID, uri));
         return top(query, query, visible, 1).stream().findFirst().map(SearchHit::passage);
     }
 
@@ -548,12 +547,10 @@ public class PassageIndex implements DisposableBean {
         if (passageUris.isEmpty()) {
             return Map.of();
         }
-        Query query = new BooleanQuery.Builder()
-                .add(new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
-                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
-                .build();
-        IndexSearcher searcher = acquire();
+        Query query = new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList());
+        IndexSearcher acquired = acquire();
         try {
+            IndexSearcher searcher = visibleSearcher(acquired, visible);
             Map<String, IndexedPassage> out = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : searcher.search(query, passageUris.size()).scoreDocs) {
@@ -564,13 +561,13 @@ public class PassageIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            release(searcher);
+            release(acquired);
         }
     }
 
     /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
     public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
-        return top(new KnnFloatVectorQuery(VECTOR, vector, n, filters(q, visible)), highlight, visible, n);
+        return top(new KnnFloatVectorQuery(VECTOR, vector, n, filters(q)), highlight, visible, n);
     }
 
     /**
@@ -582,12 +579,10 @@ public class PassageIndex implements DisposableBean {
         if (passageUris.isEmpty()) {
             return Map.of();
         }
-        Query query = new BooleanQuery.Builder()
-                .add(new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList()), BooleanClause.Occur.MUST)
-                .add(visibleFilter(visible), BooleanClause.Occur.FILTER)
-                .build();
-        IndexSearcher searcher = acquire();
+        Query query = new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList());
+        IndexSearcher acquired = acquire();
         try {
+            IndexSearcher searcher = visibleSearcher(acquired, visible);
             ScoreDoc[] found = searcher.search(query, passageUris.size()).scoreDocs;
             Arrays.sort(found, Comparator.comparingInt(sd -> sd.doc));
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -612,7 +607,7 @@ public class PassageIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            release(searcher);
+            release(acquired);
         }
     }
 
@@ -628,7 +623,7 @@ public class PassageIndex implements DisposableBean {
     private List<SearchHit> top(Query query, Query highlight, VisibleGraphs visible, int n) {
         IndexSearcher acquired = acquire();
         try {
-            IndexSearcher searcher = statistics.searcher(acquired, visible, visibleFilter(visible));
+            IndexSearcher searcher = visibleSearcher(acquired, visible);
             TopDocs top = searcher.search(query, n);
             return hits(searcher, highlight, top.scoreDocs, top);
         } catch (IOException e) {
@@ -638,11 +633,10 @@ public class PassageIndex implements DisposableBean {
         }
     }
 
-    /** The filters of a query and the access decision, without its text. */
-    private Query filters(SearchQuery q, VisibleGraphs visible) {
+    /** The filters of a query, without its text. */
+    private Query filters(SearchQuery q) {
         return filtered(new SearchQuery(new MatchAllDocsQuery(), q.type(), q.organisation(), q.from(), q.to(), q.sensitivity(),
-                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.document(), q.k(), q.offset()),
-                visibleFilter(visible));
+                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.document(), q.k(), q.offset()));
     }
 
     /** The passages of a page, with fragments highlighted for {@code text} (none if it is null). */
@@ -665,11 +659,10 @@ public class PassageIndex implements DisposableBean {
         return highlighted == null ? null : highlighted[i] != null ? highlighted[i] : escape(abbreviate(text, 300));
     }
 
-    /** The user's query, restricted to the caller's graphs ({@code visibleFilter}) and the requested filters. */
-    private Query filtered(SearchQuery q, Query visibleFilter) {
+    /** The user's query restricted to the requested filters; the caller's graphs are the searcher's (see {@link #visibleSearcher}). */
+    private Query filtered(SearchQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(q.text(), BooleanClause.Occur.MUST);
-        b.add(visibleFilter, BooleanClause.Occur.FILTER);
         if (q.type() != null) {
             b.add(new TermQuery(new Term(TYPE, q.type())), BooleanClause.Occur.FILTER);
         }
@@ -690,6 +683,15 @@ public class PassageIndex implements DisposableBean {
             b.add(LongPoint.newRangeQuery(DATE, from, to), BooleanClause.Occur.FILTER);
         }
         return b.build();
+    }
+
+    /**
+     * A searcher of {@code acquired}'s reader that sees only the passages of graphs the caller may
+     * read, scored with statistics over them alone (see {@link VisibleStatistics}): every search for
+     * a caller runs on one.
+     */
+    private IndexSearcher visibleSearcher(IndexSearcher acquired, VisibleGraphs visible) throws IOException {
+        return statistics.searcher(acquired, visible, visibleFilter(visible));
     }
 
     /**
