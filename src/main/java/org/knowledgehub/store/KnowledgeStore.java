@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -83,12 +84,46 @@ public class KnowledgeStore implements DisposableBean {
             .quadIndexes(new String[]{"GSPO", "SPOG", "POSG", "OSPG"})
             .build();
 
-    private static DatasetGraph open(Path dir) {
+    static DatasetGraph open(Path dir) {
+        DatasetGraph opened;
         try {
-            return DatabaseMgr.connectDatasetGraph(dir.toString(), STORE_PARAMS);
+            opened = DatabaseMgr.connectDatasetGraph(dir.toString(), STORE_PARAMS);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open the store in " + dir.toAbsolutePath()
                     + " (is another Knowledge Hub process using this data folder?): " + e.getMessage(), e);
+        }
+        removeIndexesNotKept(dir, TDBInternal.getDatasetGraphTDB(opened).getStoreParams());
+        return opened;
+    }
+
+    /**
+     * Deletes the index files of the current storage folder that the store's settings do not keep.
+     * TDB2's compaction (Jena 6) writes the compacted copy with TDB2's default six quad indexes
+     * whatever the store was made with; once the store is opened again with its own four, the two
+     * others are no longer kept up to date, and only take space (a third of the store after a
+     * compaction at 100,000 passages). Called with the store open, so no other process holds it.
+     */
+    private static void removeIndexesNotKept(Path dir, StoreParams params) {
+        Set<String> kept = new HashSet<>(List.of(params.getTripleIndexes()));
+        kept.addAll(List.of(params.getQuadIndexes()));
+        try (Stream<Path> storages = Files.list(dir)) {
+            Optional<Path> current = storages.filter(p -> p.getFileName().toString().matches("Data-\\d+"))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+            if (current.isEmpty()) {
+                return;
+            }
+            try (Stream<Path> files = Files.list(current.get())) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    String index = name.replaceFirst("\\.(dat|idn|bpt)$", "");
+                    if (!index.equals(name) && index.matches("[GSPO]{3,4}") && !kept.contains(index)) {
+                        Files.delete(file);
+                        log.info("Removed {}: an index the store does not keep, left by a compaction", file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove stale index files in {}: {}", dir, e.getMessage());
         }
     }
 
