@@ -394,9 +394,9 @@ public class PassageIndex implements DisposableBean {
     public SearchPage search(SearchQuery q, VisibleGraphs visible, boolean withFacets) {
         IndexSearcher acquired = acquire();
         try {
-            IndexSearcher searcher = visibleSearcher(acquired, visible);
-            Query query = filtered(q);
-            TopDocs top = searcher.search(query, Math.max(1, q.offset() + q.k()), RANKING, true);
+            Query restriction = restriction(q);
+            IndexSearcher searcher = visibleSearcher(acquired, visible, restriction);
+            TopDocs top = searcher.search(q.text(), Math.max(1, q.offset() + q.k()), RANKING, true);
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
             SearchCounts.Counts counts;
             if (!withFacets && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
@@ -404,10 +404,13 @@ public class PassageIndex implements DisposableBean {
             } else {
                 // Facet values are numbered per reader, the index's own: the unscored pass runs on
                 // it, with the access decision as a filter (which costs nothing there: nothing is scored).
-                Query counted = new BooleanQuery.Builder()
-                        .add(query, BooleanClause.Occur.MUST)
-                        .add(statistics.filter(acquired, visible, visibleFilter(visible)), BooleanClause.Occur.FILTER)
-                        .build();
+                BooleanQuery.Builder b = new BooleanQuery.Builder()
+                        .add(q.text(), BooleanClause.Occur.MUST)
+                        .add(statistics.filter(acquired, visible, visibleFilter(visible)), BooleanClause.Occur.FILTER);
+                if (restriction != null) {
+                    b.add(restriction, BooleanClause.Occur.FILTER);
+                }
+                Query counted = b.build();
                 counts = this.counts.get(acquired.getIndexReader(), counted, withFacets, () -> count(acquired, counted, withFacets));
             }
             return new SearchPage(counts.total(), hits, withFacets ? counts.facets() : Map.of());
@@ -444,8 +447,8 @@ public class PassageIndex implements DisposableBean {
     public TextHits searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
         IndexSearcher acquired = acquire();
         try {
-            IndexSearcher searcher = visibleSearcher(acquired, visible);
-            TopDocs top = searcher.search(filtered(q), limit);
+            IndexSearcher searcher = visibleSearcher(acquired, visible, restriction(q));
+            TopDocs top = searcher.search(q.text(), limit);
             String[] highlighted = fragments && top.scoreDocs.length > 0 ? highlighter(searcher).highlight(TEXT, q.text(), top, 1) : null;
             return new TextHits(acquired, searcher.storedFields(), top.scoreDocs, highlighted);
         } catch (IOException e) {
@@ -509,11 +512,7 @@ public class PassageIndex implements DisposableBean {
      * ignored), highlighted with {@code highlight}: one of the rankings hybrid search fuses.
      */
     public List<SearchHit> rank(Query ranking, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
-        Query query = new BooleanQuery.Builder()
-                .add(ranking, BooleanClause.Occur.MUST)
-                .add(filters(q), BooleanClause.Occur.FILTER)
-                .build();
-        return top(query, highlight, visible, n);
+        return top(ranking, highlight, visible, restriction(q), n);
     }
 
     /** How many passages the caller may see hold an index term in their text, their section's title or their document's. */
@@ -525,7 +524,7 @@ public class PassageIndex implements DisposableBean {
                 .build();
         IndexSearcher acquired = acquire();
         try {
-            return visibleSearcher(acquired, visible).count(anywhere);
+            return visibleSearcher(acquired, visible, null).count(anywhere);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -536,7 +535,7 @@ public class PassageIndex implements DisposableBean {
     /** A passage by its IRI, if the caller may see it. */
     public Optional<IndexedPassage> byUri(String uri, VisibleGraphs visible) {
         Query query = new TermQuery(new Term(ID, uri));
-        return top(query, query, visible, 1).stream().findFirst().map(SearchHit::passage);
+        return top(query, query, visible, null, 1).stream().findFirst().map(SearchHit::passage);
     }
 
     /**
@@ -550,7 +549,7 @@ public class PassageIndex implements DisposableBean {
         Query query = new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList());
         IndexSearcher acquired = acquire();
         try {
-            IndexSearcher searcher = visibleSearcher(acquired, visible);
+            IndexSearcher searcher = visibleSearcher(acquired, visible, null);
             Map<String, IndexedPassage> out = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : searcher.search(query, passageUris.size()).scoreDocs) {
@@ -567,7 +566,8 @@ public class PassageIndex implements DisposableBean {
 
     /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
     public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
-        return top(new KnnFloatVectorQuery(VECTOR, vector, n, filters(q)), highlight, visible, n);
+        // The filters go to the vector search itself, which searches them exactly when they select few passages.
+        return top(new KnnFloatVectorQuery(VECTOR, vector, n, restriction(q)), highlight, visible, null, n);
     }
 
     /**
@@ -582,7 +582,7 @@ public class PassageIndex implements DisposableBean {
         Query query = new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList());
         IndexSearcher acquired = acquire();
         try {
-            IndexSearcher searcher = visibleSearcher(acquired, visible);
+            IndexSearcher searcher = visibleSearcher(acquired, visible, null);
             ScoreDoc[] found = searcher.search(query, passageUris.size()).scoreDocs;
             Arrays.sort(found, Comparator.comparingInt(sd -> sd.doc));
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -619,11 +619,14 @@ public class PassageIndex implements DisposableBean {
         return dot;
     }
 
-    /** The best {@code n} passages, scored with statistics over the passages {@code visible} allows. */
-    private List<SearchHit> top(Query query, Query highlight, VisibleGraphs visible, int n) {
+    /**
+     * The best {@code n} passages among those {@code restriction} (if not null) selects, scored
+     * with statistics over the passages {@code visible} allows.
+     */
+    private List<SearchHit> top(Query query, Query highlight, VisibleGraphs visible, Query restriction, int n) {
         IndexSearcher acquired = acquire();
         try {
-            IndexSearcher searcher = visibleSearcher(acquired, visible);
+            IndexSearcher searcher = visibleSearcher(acquired, visible, restriction);
             TopDocs top = searcher.search(query, n);
             return hits(searcher, highlight, top.scoreDocs, top);
         } catch (IOException e) {
@@ -633,11 +636,6 @@ public class PassageIndex implements DisposableBean {
         }
     }
 
-    /** The filters of a query, without its text. */
-    private Query filters(SearchQuery q) {
-        return filtered(new SearchQuery(new MatchAllDocsQuery(), q.type(), q.organisation(), q.from(), q.to(), q.sensitivity(),
-                q.area(), q.sector(), q.population(), q.indicator(), q.year(), q.documentYear(), q.document(), q.k(), q.offset()));
-    }
 
     /** The passages of a page, with fragments highlighted for {@code text} (none if it is null). */
     private List<SearchHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, TopDocs top) throws IOException {
@@ -659,10 +657,12 @@ public class PassageIndex implements DisposableBean {
         return highlighted == null ? null : highlighted[i] != null ? highlighted[i] : escape(abbreviate(text, 300));
     }
 
-    /** The user's query restricted to the requested filters; the caller's graphs are the searcher's (see {@link #visibleSearcher}). */
-    private Query filtered(SearchQuery q) {
+    /**
+     * The requested filters of a query, without its text; null when there are none. They restrict
+     * the searcher (see {@link #visibleSearcher}), not the scored query.
+     */
+    private static Query restriction(SearchQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(q.text(), BooleanClause.Occur.MUST);
         if (q.type() != null) {
             b.add(new TermQuery(new Term(TYPE, q.type())), BooleanClause.Occur.FILTER);
         }
@@ -682,16 +682,19 @@ public class PassageIndex implements DisposableBean {
             long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
             b.add(LongPoint.newRangeQuery(DATE, from, to), BooleanClause.Occur.FILTER);
         }
-        return b.build();
+        BooleanQuery filters = b.build();
+        return filters.clauses().isEmpty() ? null : filters;
     }
 
     /**
      * A searcher of {@code acquired}'s reader that sees only the passages of graphs the caller may
-     * read, scored with statistics over them alone (see {@link VisibleStatistics}): every search for
-     * a caller runs on one.
+     * read and, if not null, that {@code restriction} selects, scored with statistics over the
+     * caller's passages alone (see {@link VisibleStatistics}): every search for a caller runs on one.
+     * Filters restrict what the searcher sees rather than join the scored query as clauses, which
+     * would switch off Lucene's skipping of passages that cannot reach the top hits.
      */
-    private IndexSearcher visibleSearcher(IndexSearcher acquired, VisibleGraphs visible) throws IOException {
-        return statistics.searcher(acquired, visible, visibleFilter(visible));
+    private IndexSearcher visibleSearcher(IndexSearcher acquired, VisibleGraphs visible, Query restriction) throws IOException {
+        return statistics.searcher(acquired, visible, visibleFilter(visible), restriction);
     }
 
     /**

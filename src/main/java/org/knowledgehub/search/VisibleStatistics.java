@@ -3,6 +3,7 @@ package org.knowledgehub.search;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,6 +62,8 @@ final class VisibleStatistics {
     private static final int MAX_SETS = 64;
     /** Words whose counts are kept per visible set; queries repeat the same words. */
     private static final int MAX_TERMS = 10_000;
+    /** Filter combinations whose passages are kept per visible set: a bit per passage each. */
+    private static final int MAX_RESTRICTIONS = 64;
 
     private volatile PerReader current;
 
@@ -69,14 +72,17 @@ final class VisibleStatistics {
 
     /**
      * A searcher over {@code base}'s reader that sees only what {@code filter} (the access decision
-     * for {@code visible}) selects, and whose statistics count only that.
+     * for {@code visible}) selects and, if not null, {@code restriction} (a search's filters: sector,
+     * area, years...), and whose statistics count what the access decision selects: a search's
+     * filters narrow what it finds, not how it scores.
      */
-    IndexSearcher searcher(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
+    IndexSearcher searcher(IndexSearcher base, VisibleGraphs visible, Query filter, Query restriction) throws IOException {
         Visible v = visible(base, visible, filter);
-        if (v.everything()) {
+        if (restriction == null && v.everything()) {
             return base;
         }
-        IndexSearcher searcher = new Counting(v);
+        DirectoryReader reader = restriction == null ? v.reader() : restricted(base, v, restriction);
+        IndexSearcher searcher = v.everything() ? new IndexSearcher(reader) : new Counting(reader, v);
         searcher.setSimilarity(base.getSimilarity());
         searcher.setQueryCache(base.getQueryCache());
         searcher.setQueryCachingPolicy(base.getQueryCachingPolicy());
@@ -113,9 +119,40 @@ final class VisibleStatistics {
 
     private static Visible compute(IndexSearcher base, Query filter) throws IOException {
         IndexReader reader = base.getIndexReader();
-        Weight weight = base.createWeight(base.rewrite(new ConstantScoreQuery(filter)), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        FixedBitSet[] bits = new FixedBitSet[reader.leaves().size()];
+        FixedBitSet[] bits = matches(base, filter, null);
         long count = 0;
+        for (FixedBitSet set : bits) {
+            count += set.cardinality();
+        }
+        boolean everything = reader.numDeletedDocs() == 0 && count == reader.maxDoc();
+        DirectoryReader visibleOnly = everything ? null : new VisibleReader((DirectoryReader) reader, bits);
+        return new Visible(bits, count, everything, visibleOnly, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new LinkedHashMap<>(16, 0.75f, true));
+    }
+
+    /** The reader that sees the visible passages {@code restriction} matches, made once per reader and restriction. */
+    private static DirectoryReader restricted(IndexSearcher base, Visible v, Query restriction) throws IOException {
+        synchronized (v.restricted()) {
+            DirectoryReader known = v.restricted().get(restriction);
+            if (known != null) {
+                return known;
+            }
+        }
+        DirectoryReader reader = new VisibleReader((DirectoryReader) base.getIndexReader(), matches(base, restriction, v.bits()));
+        synchronized (v.restricted()) {
+            if (v.restricted().size() >= MAX_RESTRICTIONS) {
+                v.restricted().remove(v.restricted().keySet().iterator().next());
+            }
+            v.restricted().put(restriction, reader);
+        }
+        return reader;
+    }
+
+    /** Per segment, the live passages {@code query} matches, and among {@code within} if not null. */
+    private static FixedBitSet[] matches(IndexSearcher base, Query query, FixedBitSet[] within) throws IOException {
+        IndexReader reader = base.getIndexReader();
+        Weight weight = base.createWeight(base.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        FixedBitSet[] bits = new FixedBitSet[reader.leaves().size()];
         for (LeafReaderContext leaf : reader.leaves()) {
             FixedBitSet set = new FixedBitSet(Math.max(1, leaf.reader().maxDoc()));
             Scorer scorer = weight.scorer(leaf);
@@ -128,20 +165,23 @@ final class VisibleStatistics {
                     }
                 }
             }
+            if (within != null) {
+                set.and(within[leaf.ord]);
+            }
             bits[leaf.ord] = set;
-            count += set.cardinality();
         }
-        boolean everything = reader.numDeletedDocs() == 0 && count == reader.maxDoc();
-        DirectoryReader visibleOnly = everything ? null : new VisibleReader((DirectoryReader) reader, bits);
-        return new Visible(bits, count, everything, visibleOnly, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        return bits;
     }
 
     /**
-     * The visible live passages of each segment, the reader that sees only them, and statistics of
-     * fields and words counted over them once: all change only with the reader, which a commit replaces.
+     * The visible live passages of each segment, the reader that sees only them (null when they are
+     * all the passages), statistics of fields and words counted over them once, and the readers
+     * restricted further by searches' filters, least recently used first: all change only with the
+     * reader, which a commit replaces.
      */
     private record Visible(FixedBitSet[] bits, long count, boolean everything, DirectoryReader reader,
-                           Map<String, CollectionStatistics> fields, Map<Term, TermStatistics> terms) {
+                           Map<String, CollectionStatistics> fields, Map<Term, TermStatistics> terms,
+                           LinkedHashMap<Query, DirectoryReader> restricted) {
     }
 
     /** A reader whose live documents are the visible ones: the others are skipped as deleted ones are. */
@@ -259,8 +299,8 @@ final class VisibleStatistics {
 
         private final Visible visible;
 
-        Counting(Visible visible) {
-            super(visible.reader());
+        Counting(IndexReader reader, Visible visible) {
+            super(reader);
             this.visible = visible;
         }
 

@@ -1,9 +1,12 @@
 package org.knowledgehub.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,16 @@ class SearchApiTest extends HubTest {
         JsonNode all = search("q=rent");
         assertThat(in2021.get("total").asInt()).isLessThan(all.get("total").asInt());
         assertThat(search("q=rent&sensitivity=public").get("total").asInt()).isEqualTo(all.get("total").asInt());
+    }
+
+    @Test
+    void filtersNarrowWhatIsFoundNotHowItScores() {
+        Map<String, Double> unfiltered = new HashMap<>();
+        search("q=rent&k=100").get("results").forEach(r -> unfiltered.put(r.get("passage").asString(), r.get("score").asDouble()));
+        JsonNode in2021 = search("q=rent&from=2021&to=2021&k=100").get("results");
+        assertThat(in2021.size()).isPositive();
+        in2021.forEach(r -> assertThat(r.get("score").asDouble()).as(r.get("passage").asString())
+                .isCloseTo(unfiltered.get(r.get("passage").asString()), within(1e-6)));
     }
 
     @Test
