@@ -23,7 +23,7 @@ import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.knowledgehub.nlp.CoreNlpEngine;
+import org.knowledgehub.nlp.LanguagePipeline;
 import org.knowledgehub.nlp.Mention;
 import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.ConceptLabels;
@@ -215,8 +215,10 @@ final class GraphStage implements IngestStage {
         if (doc.mentions.isEmpty()) {
             return;
         }
+        // The CoreNLP pipeline of the document's language: its own program in the provenance.
+        LanguagePipeline nlp = LanguagePipeline.of(doc.language);
         Map<String, Resource> agents = Map.of(
-                "corenlp", agent(m, "corenlp", CoreNlpEngine.VERSION + " (annotate stage: tokenize, ssplit, pos, lemma, ner, SUTime)"),
+                "corenlp", agent(m, nlp.agentName(), nlp.description()),
                 "gazetteer", agent(m, "gazetteer", "Knowledge Hub " + version + " " + gazetteerVersion + " (link stage)"),
                 "pattern", agent(m, "patterns", "Knowledge Hub " + version
                         + " patterns (link and mask stages: personal data, names after a title, amounts, periods)"));

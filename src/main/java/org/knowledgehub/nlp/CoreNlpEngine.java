@@ -2,11 +2,15 @@ package org.knowledgehub.nlp;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntConsumer;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stanford CoreNLP (tokenize, ssplit, pos, lemma, ner with SUTime dates), its models loaded once
  * per process, in the background: the service answers searches while they load, and annotation
- * waits until they are ready.
+ * waits until they are ready. French and Arabic texts have pipelines of their own
+ * ({@link LanguagePipeline}), each loaded the first time a text in its language is annotated.
  */
 @Component
 public class CoreNlpEngine {
@@ -33,6 +38,8 @@ public class CoreNlpEngine {
 
     /** One pipeline per JVM: the models take seconds and hundreds of megabytes to load. */
     private static CompletableFuture<StanfordCoreNLP> pipeline;
+    /** The French and Arabic pipelines asked for so far, by language code; loaded once per JVM too. */
+    private static final Map<String, CompletableFuture<StanfordCoreNLP>> others = new ConcurrentHashMap<>();
 
     private final NlpProperties properties;
     /** Texts handed to CoreNLP and not yet annotated: waiting for the models or being tagged. */
@@ -79,6 +86,21 @@ public class CoreNlpEngine {
         return annotating.get();
     }
 
+    /** The languages whose pipelines are loaded: "en" once its models are, then "fr" and "ar" as texts in them came. */
+    public static Set<String> loadedLanguages() {
+        Set<String> out = new TreeSet<>();
+        CompletableFuture<StanfordCoreNLP> p = pipeline;
+        if (p != null && p.isDone() && !p.isCompletedExceptionally()) {
+            out.add("en");
+        }
+        others.forEach((language, f) -> {
+            if (f.isDone() && !f.isCompletedExceptionally()) {
+                out.add(language);
+            }
+        });
+        return out;
+    }
+
     public boolean ready() {
         CompletableFuture<StanfordCoreNLP> p = pipeline;
         return p != null && p.isDone() && !p.isCompletedExceptionally();
@@ -101,6 +123,62 @@ public class CoreNlpEngine {
             annotating.decrementAndGet();
         }
         return document;
+    }
+
+    /**
+     * Annotates a text with the pipeline of its language ({@link LanguagePipeline#of}), loading that
+     * pipeline first if no text in the language came before.
+     *
+     * @param language     ISO 639-1 code of the text's language; null or one without a pipeline of its own: English
+     * @param documentDate anchors English relative dates; may be null
+     */
+    public CoreDocument annotate(String text, String language, LocalDate documentDate) {
+        LanguagePipeline chosen = LanguagePipeline.of(language);
+        if (chosen == LanguagePipeline.ENGLISH) {
+            return annotate(text, documentDate);
+        }
+        CoreDocument document = new CoreDocument(text);
+        annotating.incrementAndGet();
+        try {
+            pipeline(chosen).annotate(document);
+        } finally {
+            annotating.decrementAndGet();
+        }
+        return document;
+    }
+
+    /**
+     * The named entities of a text in a given language. English: as {@link #entities(String, LocalDate,
+     * IntConsumer)}. French: the French NER's persons, organisations and places. Arabic: none from a
+     * NER, CoreNLP has no Arabic one. Both add the percentages their tokens show, French its dates of
+     * a month and a year ({@link TokenFigures}), in place of SUTime, which reads English only.
+     *
+     * @param language     ISO 639-1 code of the text's language; null: English
+     * @param documentDate anchors English relative dates; may be null
+     */
+    public List<NamedEntity> entities(String text, String language, LocalDate documentDate, IntConsumer percentDone) {
+        LanguagePipeline chosen = LanguagePipeline.of(language);
+        if (chosen == LanguagePipeline.ENGLISH) {
+            return entities(text, documentDate, percentDone);
+        }
+        List<NamedEntity> out = new ArrayList<>();
+        for (TextChunks.Chunk chunk : TextChunks.of(text, properties.chunkChars())) {
+            String piece = TextChunks.withoutEndlessTokens(chunk.text(), properties.longestWord());
+            CoreDocument annotated = annotate(piece, language, documentDate);
+            List<NamedEntity> found = new ArrayList<>();
+            // The Arabic pipeline has no NER, hence no entity mentions at all.
+            List<CoreEntityMention> mentions = annotated.entityMentions() == null ? List.of() : annotated.entityMentions();
+            for (CoreEntityMention e : mentions) {
+                found.add(new NamedEntity(chosen.coarseType(e.entityType()), e.charOffsets().first(), e.charOffsets().second(),
+                        null, chosen.probability(e)));
+            }
+            found.addAll(TokenFigures.find(piece, annotated.tokens(), chosen == LanguagePipeline.FRENCH));
+            found.sort(Comparator.comparingInt(NamedEntity::start));
+            found.forEach(e -> out.add(new NamedEntity(e.type(), chunk.start() + e.start(), chunk.start() + e.end(), e.normalized(),
+                    e.probability())));
+            percentDone.accept((int) (100L * (chunk.start() + chunk.text().length()) / Math.max(1, text.length())));
+        }
+        return out;
     }
 
     /**
@@ -133,6 +211,29 @@ public class CoreNlpEngine {
         }
         Double p = probabilities.get(e.entityType());
         return p == null || p < 0 || p > 1 ? null : p;
+    }
+
+    /** The French or Arabic pipeline, loaded on a thread of its own the first time it is asked for, then kept. */
+    private static StanfordCoreNLP pipeline(LanguagePipeline language) {
+        CompletableFuture<StanfordCoreNLP> loading = others.computeIfAbsent(language.code(),
+                code -> CompletableFuture.supplyAsync(() -> {
+                    long t0 = System.nanoTime();
+                    StanfordCoreNLP loaded = new StanfordCoreNLP(language.settings());
+                    log.info("{} {} models loaded in {} s", VERSION, code, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+                    return loaded;
+                }, r -> {
+                    Thread t = new Thread(r, "corenlp-loader-" + code);
+                    t.setDaemon(true);
+                    t.start();
+                }));
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for CoreNLP " + language.code(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the CoreNLP " + language.code() + " models could not be loaded", e.getCause());
+        }
     }
 
     private static StanfordCoreNLP pipeline() {

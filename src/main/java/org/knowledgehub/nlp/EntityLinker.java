@@ -212,7 +212,8 @@ public class EntityLinker {
                     nerProbabilities.put(o, e.probability());
                 });
                 case "PERCENT" -> out.add(new Mention(start, end, surface, MentionType.QUANTITY, null,
-                        surface.replaceAll("\\s", "").replace("percent", "%").replace("per cent", "%"), 0.9, false, "corenlp"));
+                        TokenFigures.western(surface).replace('٪', '%').replaceAll("\\s", "").replace("percent", "%")
+                                .replace("per cent", "%"), 0.9, false, "corenlp"));
                 case "DATE" -> {
                     Mention date = date(e, start, end, surface);
                     if (date == null) {

@@ -11,7 +11,7 @@ package org.knowledgehub.nlp;
  * @param value      normalised value of dates ("2020-06", "2019", "2021-03/2021-05") and
  *                   quantities ("89%", "LBP 45000"), else null
  * @param unreviewed true for an organisation the vocabulary does not know yet
- * @param source     what produced it: "gazetteer", "corenlp" or "pattern"
+ * @param source     what produced it: "gazetteer", "corenlp" (the CoreNLP pipeline of the text's language) or "pattern"
  */
 public record Mention(int start, int end, String text, MentionType type, String link, String value, double confidence,
                       boolean unreviewed, String source) {

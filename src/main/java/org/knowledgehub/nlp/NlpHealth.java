@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component "nlp": up when the models are loaded; "loading" while they
- * are, which does not take the service down (search works meanwhile; ingests wait).
+ * are, which does not take the service down (search works meanwhile; ingests wait). "pipelines"
+ * lists the languages whose pipelines are loaded: French and Arabic only once a document came in them.
  */
 @Component("nlp")
 class NlpHealth implements HealthIndicator {
@@ -25,6 +26,6 @@ class NlpHealth implements HealthIndicator {
             return Health.up().withDetail("nlp", "disabled").build();
         }
         return Health.up().withDetail("models", engine.ready() ? "loaded" : "loading")
-                .withDetail("engine", CoreNlpEngine.VERSION).build();
+                .withDetail("engine", CoreNlpEngine.VERSION).withDetail("pipelines", CoreNlpEngine.loadedLanguages()).build();
     }
 }

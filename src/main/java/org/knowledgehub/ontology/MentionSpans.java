@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * START and END are offsets into the document's extracted text (end exclusive), TYPE a mention type
  * code (place, organisation, sector, population, indicator, date, quantity, person, personal-data),
  * CONFIDENCE a decimal from 0 to 1, AGENT the key of the program that found it (the last segment of
- * {@code <base>id/agent/KEY}: corenlp, gazetteer or patterns), TARGET the IRI it refers to, written
- * relative to the hub's base IRI when under it, and VALUE, to the end of the line, the normalised
+ * {@code <base>id/agent/KEY}: corenlp, corenlp-fr, corenlp-ar, gazetteer or patterns), TARGET the
+ * IRI it refers to, written relative to the hub's base IRI when under it, and VALUE, to the end of
+ * the line, the normalised
  * value of a date, period or quantity. For example
  * {@code 112-117 place 0.95 gazetteer <id/area/LB25>} or {@code 140-147 date 0.90 corenlp =2020-06}.
  */
