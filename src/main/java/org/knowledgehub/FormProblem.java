@@ -1,10 +1,12 @@
 package org.knowledgehub;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -26,5 +28,19 @@ public record FormProblem(String field, String detail) {
     /** The form's errors: the field to its detail. */
     public Map<String, String> errors() {
         return Map.of(field, detail);
+    }
+
+    /** The form's errors in the reader's language (see {@link #inReadersLanguage}). */
+    public Map<String, String> errors(MessageSource messages, Locale reader) {
+        return Map.of(field, inReadersLanguage(messages, reader, field, detail));
+    }
+
+    /**
+     * What a page shows beside a refused field: the bundle's {@code form.error.<field>} in the
+     * reader's language where it has one (French, Arabic), else the service's own detail, which is
+     * English and names the value and the limit (the API's problem JSON keeps that detail).
+     */
+    public static String inReadersLanguage(MessageSource messages, Locale reader, String field, String detail) {
+        return Objects.requireNonNullElse(messages.getMessage("form.error." + field, null, null, reader), detail);
     }
 }

@@ -11,6 +11,10 @@
   const doc = document.getElementById('ingest-document');
   const link = document.getElementById('ingest-document-link');
   const problem = document.getElementById('ingest-problem');
+  // The page's own words, in the reader's language (data-w-* on the page).
+  const words = page.dataset;
+  const states = {queued: words.wQueued, parsing: words.wParsing, annotating: words.wAnnotating, storing: words.wStoring,
+                  committed: words.wCommitted, failed: words.wFailed};
 
   function poll() {
     fetch('/api/ingests/' + encodeURIComponent(page.dataset.id), {headers: {'Accept': 'application/json'}})
@@ -23,16 +27,17 @@
         });
       })
       .then(function (status) {
-        state.textContent = status.state;
+        state.textContent = states[status.state] || status.state;
+        state.dataset.state = status.state;
         progress.value = status.percent;
-        percent.textContent = status.percent + '% of the text annotated';
+        percent.textContent = status.percent + '% ' + words.wAnnotated;
         if (status.document) {
           link.href = '/id/document/' + status.document.id;
           link.textContent = status.document.title || status.document.id;
           doc.style.display = '';
         }
         if (status.problem) {
-          problem.textContent = 'The file was not stored: ' + status.problem.detail;
+          problem.textContent = words.wNotStored + ' ' + status.problem.detail;
           problem.style.display = '';
         }
         if (status.state !== 'committed' && status.state !== 'failed') {
@@ -40,7 +45,7 @@
         }
       })
       .catch(function (error) {
-        problem.textContent = 'The progress cannot be read: ' + error.message;
+        problem.textContent = words.wUnreadable + ' ' + error.message;
         problem.style.display = '';
         setTimeout(poll, 5000);
       });

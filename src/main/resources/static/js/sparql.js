@@ -21,7 +21,7 @@
   const yasgui = new Yasgui(root, {
     persistenceId: null,
     populateFromUrl: false,
-    tabName: 'Query',
+    tabName: root.dataset.wQuery || 'Query',
     requestConfig: {endpoint: endpoint, method: 'POST'},
     endpointCatalogueOptions: {getData: function () { return [{endpoint: endpoint}]; }},
     yasqe: {value: document.getElementById('first-query').textContent},

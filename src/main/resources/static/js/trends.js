@@ -11,6 +11,18 @@
     select.addEventListener('change', function () { form.submit(); });
   });
   const error = document.getElementById('trends-error');
+  // The page's own words, in the reader's language (data-w-* on the page).
+  const words = page.dataset;
+  // Areas and populations by code as the page's choices name them, in the reader's language.
+  const names = {};
+  form.querySelectorAll('#area option, #population option').forEach(function (o) {
+    names[o.value] = o.textContent.replace(/^· /, '');
+  });
+  const indicator = form.querySelector('#indicator option:checked');
+
+  function named(ref) {
+    return names[ref.code] || ref.label;
+  }
   const common = 'indicator=' + encodeURIComponent(page.dataset.indicator)
       + (page.dataset.population ? '&population=' + encodeURIComponent(page.dataset.population) : '');
 
@@ -46,7 +58,7 @@
   }
 
   function label(series, several) {
-    return series.area.label + (several && series.population ? ' – ' + series.population.label : '');
+    return named(series.area) + (several && series.population ? ' – ' + named(series.population) : '');
   }
 
   function drawTrend(trend) {
@@ -57,7 +69,7 @@
     years.sort();
     const populations = new Set(trend.series.map(function (s) { return s.population ? s.population.code : ''; }));
     const several = populations.size > 1;
-    document.getElementById('trend-status').textContent = trend.series.length + ' series';
+    document.getElementById('trend-status').textContent = trend.series.length + ' ' + words.wSeries;
     new Chart(document.getElementById('trend-chart'), {
       type: 'line',
       data: {
@@ -78,22 +90,22 @@
     });
     const table = document.getElementById('trend-table');
     const head = table.insertRow();
-    head.appendChild(cell('th', 'Area'));
+    head.appendChild(cell('th', words.wArea));
     years.forEach(function (y) { head.appendChild(cell('th', String(y), 'number')); });
     trend.series.forEach(function (s) {
       const row = table.insertRow();
       row.dataset.area = s.area.code;
-      row.appendChild(cell('th', label(s, several) + (s.role === 'area' ? '' : ' (' + s.role + ')')));
+      row.appendChild(cell('th', label(s, several) + (s.role === 'area' ? '' : ' (' + role(s.role) + ')')));
       years.forEach(function (y) {
         const p = s.points.find(function (q) { return q.year === y; });
         const td = cell('td', p ? number(p.value) : '', 'number');
         if (p && p.change !== null) {
           const change = document.createElement('div');
           change.className = 'change';
-          change.textContent = signed(p.change) + ' since ' + p.previousYear + ' ';
+          change.textContent = signed(p.change) + ' ' + words.wSince + ' ' + p.previousYear + ' ';
           const why = document.createElement('a');
           why.className = 'why';
-          why.textContent = 'why?';
+          why.textContent = words.wWhy;
           why.href = '/trends/explain?' + new URLSearchParams({
             indicator: trend.indicator.code, area: s.area.code, population: s.population ? s.population.code : '',
             from: String(p.previousYear), to: String(p.year)
@@ -108,29 +120,33 @@
 
   function drawComparison(comparison) {
     const areas = comparison.areas;
-    document.getElementById('compare-status').textContent = areas.length + ' areas';
+    document.getElementById('compare-status').textContent = areas.length + ' ' + words.wAreas;
     new Chart(document.getElementById('compare-chart'), {
       type: 'bar',
       data: {
-        labels: areas.map(function (a) { return a.area.label; }),
-        datasets: [{label: comparison.indicator.label + ', ' + comparison.year, data: areas.map(function (a) { return Number(a.value); })}]
+        labels: areas.map(function (a) { return named(a.area); }),
+        datasets: [{label: (indicator ? indicator.textContent : comparison.indicator.label) + ', ' + comparison.year, data: areas.map(function (a) { return Number(a.value); })}]
       },
       options: {maintainAspectRatio: false, animation: false, indexAxis: 'y', plugins: {legend: {display: false}}}
     });
     const table = document.getElementById('compare-table');
     const head = table.insertRow();
-    ['Rank', 'Area', String(comparison.year), 'Previous round', 'Change'].forEach(function (h, i) {
+    [words.wRank, words.wArea, String(comparison.year), words.wPrevious, words.wChange].forEach(function (h, i) {
       head.appendChild(cell('th', h, i === 1 ? null : 'number'));
     });
     areas.concat(comparison.national ? [comparison.national] : []).forEach(function (a) {
       const row = table.insertRow();
       row.dataset.area = a.area.code;
       row.appendChild(cell('td', a.rank === null ? '' : String(a.rank), 'number'));
-      row.appendChild(cell('td', a.area.label));
+      row.appendChild(cell('td', named(a.area)));
       row.appendChild(cell('td', number(a.value), 'number'));
       row.appendChild(cell('td', a.previousYear ? number(a.previousValue) + ' (' + a.previousYear + ')' : '', 'number'));
       row.appendChild(cell('td', signed(a.change), 'number'));
     });
+  }
+
+  function role(code) {
+    return {parent: words.wParent, child: words.wChild, national: words.wNational}[code] || code;
   }
 
   function cell(tag, text, className) {

@@ -35,7 +35,7 @@ class DocumentMetadataController {
 
     @PatchMapping(path = "/api/documents/{id}/metadata", consumes = "application/json", produces = "application/json")
     @ResponseBody
-    @Operation(summary = "Correct a document's title, organisation, date or type (admin, or a member of its publisher)")
+    @Operation(summary = "Correct a document's title, organisation, date, type or language (admin, or a member of its publisher)")
     DocumentSummary correct(@PathVariable String id, @RequestBody MetadataCorrection correction) {
         return corrections.correct(CurrentCaller.get(), id, correction);
     }
@@ -45,7 +45,7 @@ class DocumentMetadataController {
         String page = "redirect:/id/document/" + (DocumentIds.isValid(id) ? id : "");
         try {
             corrections.correct(CurrentCaller.get(), id, new MetadataCorrection(form.get("title"), form.get("organisation"),
-                    form.get("date"), form.get("type")));
+                    form.get("date"), form.get("type"), form.get("language")));
             return page + "?corrected#metadata";
         } catch (ErrorResponseException e) {
             Map<String, Object> properties = e.getBody().getProperties();

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,8 +23,8 @@ import org.knowledgehub.ontology.Sensitivity;
 
 /**
  * The files of a folder (or one file) as ingest sources. A {@code catalog.csv} in the folder
- * (columns path, type, title, organisation, date, sensitivity, and the consent record of field
- * notes: collectedFromPeople, informedConsent, consentPurpose, personalData) lists the documents and
+ * (columns path, type, title, organisation, date, sensitivity, language, and the consent record of
+ * field notes: collectedFromPeople, informedConsent, consentPurpose, personalData) lists the documents and
  * their metadata; without one, every file is a document, typed by its folder (minutes/,
  * assessments/, field-notes/).
  */
@@ -83,6 +84,10 @@ final class FolderSources {
             Sensitivity sensitivity = m.containsKey("sensitivity") && !m.get("sensitivity").isBlank()
                     ? Sensitivity.fromCode(m.get("sensitivity")).orElseThrow(() -> invalid(name, "sensitivity", m.get("sensitivity")))
                     : Sensitivity.PUBLIC;
+            String language = blankToNull(m.get("language")) == null ? null : m.get("language").strip().toLowerCase(Locale.ROOT);
+            if (language != null && !LanguageGuess.CODES.contains(language)) {
+                throw invalid(name, "language", language);
+            }
             ConsentRecord consent;
             try {
                 consent = ConsentRecord.fromFields(m.get(ConsentRecord.COLLECTED_FROM_PEOPLE), m.get(ConsentRecord.INFORMED_CONSENT),
@@ -92,7 +97,7 @@ final class FolderSources {
                         + e.getMessage());
             }
             return new IngestRequest(bytes, name, blankToNull(m.get("title")), type, blankToNull(m.get("organisation")),
-                    date, sensitivity, agent, Set.of(), Set.of(), consent, null);
+                    date, sensitivity, agent, Set.of(), Set.of(), consent, null, language);
         });
     }
 

@@ -7,11 +7,12 @@ package org.knowledgehub.ingest;
  * @param organisation the publisher: a name, acronym or IRI of the organisations directory
  * @param date         the publication date, ISO (2021-06-30)
  * @param type         minutes, assessment or other
+ * @param language     the text's language: en, fr or ar
  */
-public record MetadataCorrection(String title, String organisation, String date, String type) {
+public record MetadataCorrection(String title, String organisation, String date, String type, String language) {
 
     boolean isEmpty() {
-        return blank(title) && blank(organisation) && blank(date) && blank(type);
+        return blank(title) && blank(organisation) && blank(date) && blank(type) && blank(language);
     }
 
     static boolean blank(String s) {

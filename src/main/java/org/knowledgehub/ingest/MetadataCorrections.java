@@ -28,10 +28,12 @@ import org.knowledgehub.store.Uris;
 import org.springframework.stereotype.Component;
 
 /**
- * Corrections of a document's title, publisher, date or type by its owner: an admin, or a
- * contributor or coordinator of the organisation that publishes it. Every field is checked before
+ * Corrections of a document's title, publisher, date, type or language by its owner: an admin, or
+ * a contributor or coordinator of the organisation that publishes it. Every field is checked before
  * anything changes; the corrected values replace the inferred ones with a claim that names who
- * corrected them, the document is re-indexed and the change is audited.
+ * corrected them, the document is re-indexed and the change is audited. A corrected language is
+ * declared as an upload declares it: the passages are analysed in it again, except those whose own
+ * script or words say clearly they are in another.
  */
 @Component
 public class MetadataCorrections {
@@ -83,7 +85,7 @@ public class MetadataCorrections {
             throw Problems.forbidden("document", "only an admin or a member of the organisation that publishes the document may correct it");
         }
         if (correction == null || correction.isEmpty()) {
-            throw Problems.invalid("title", "give at least one of title, organisation, date and type");
+            throw Problems.invalid("title", "give at least one of title, organisation, date, type and language");
         }
         Checked checked = check(caller, doc, correction);
         Resource corrector = ResourceFactory.createResource(uris.agent(caller.name()));
@@ -97,7 +99,7 @@ public class MetadataCorrections {
         return records.summary(id).orElseThrow();
     }
 
-    private record Checked(String title, Resource publisher, LocalDate date, DocumentType type) {
+    private record Checked(String title, Resource publisher, LocalDate date, DocumentType type, String language) {
 
         /** What the audit trail records: which fields were corrected. */
         String summary() {
@@ -113,6 +115,9 @@ public class MetadataCorrections {
             }
             if (type != null) {
                 fields.add("type");
+            }
+            if (language != null) {
+                fields.add("language");
             }
             return "corrected " + String.join(", ", fields);
         }
@@ -157,7 +162,15 @@ public class MetadataCorrections {
                         + "people it reports on");
             }
         }
-        return new Checked(title, publisher, date, type);
+        String language = null;
+        if (!MetadataCorrection.blank(c.language())) {
+            language = c.language().strip().toLowerCase(Locale.ROOT);
+            if (!LanguageGuess.CODES.contains(language)) {
+                throw Problems.invalid("language", "language must be one of " + String.join(", ", LanguageGuess.CODES)
+                        + " or empty to keep it, got '" + DocumentUploads.abbreviate(c.language().strip()) + "'");
+            }
+        }
+        return new Checked(title, publisher, date, type, language);
     }
 
     private static void apply(Model m, Resource doc, Checked c, Resource corrector) {
@@ -179,6 +192,24 @@ public class MetadataCorrections {
             doc.addProperty(RDF.type, c.type().rdfClass());
             replaceClaims(m, doc, RDF.type, m.createLiteral(c.type().code()), "type", corrector);
         }
+        if (c.language() != null) {
+            replace(m, doc, DCTerms.language, m.createLiteral(c.language()), "language", corrector);
+            passagesIn(m, doc, c.language());
+        }
+    }
+
+    /**
+     * A passage carries a language only where it differs from its document's: each is judged again
+     * against the corrected one, as at ingest, so that the index analyses it in the right language.
+     */
+    private static void passagesIn(Model m, Resource doc, String language) {
+        m.listSubjectsWithProperty(KH.inDocument, doc).filterKeep(p -> p.hasProperty(RDF.type, KH.Passage)).toList().forEach(p -> {
+            p.removeAll(DCTerms.language);
+            String own = LanguageGuess.ofPassage(p.getProperty(KH.text).getString(), language);
+            if (!own.equals(language)) {
+                p.addProperty(DCTerms.language, own);
+            }
+        });
     }
 
     private static void replace(Model m, Resource doc, Property property, RDFNode value, String field, Resource corrector) {

@@ -1,11 +1,13 @@
 package org.knowledgehub.ingest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.knowledgehub.security.CurrentCaller;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -23,10 +25,13 @@ class ProposedOrganisationsController {
 
     private final ProposedOrganisations proposals;
     private final OrganisationReviews reviews;
+    /** What was done is said in the reader's language. */
+    private final MessageSource messages;
 
-    ProposedOrganisationsController(ProposedOrganisations proposals, OrganisationReviews reviews) {
+    ProposedOrganisationsController(ProposedOrganisations proposals, OrganisationReviews reviews, MessageSource messages) {
         this.proposals = proposals;
         this.reviews = reviews;
+        this.messages = messages;
     }
 
     /** An acceptance: the proposal's name, and the organisation's name, acronym, other name and kind. */
@@ -52,12 +57,12 @@ class ProposedOrganisationsController {
     }
 
     @PostMapping("/organisations/proposed/accept")
-    String acceptFromPage(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String acceptFromPage(@RequestParam Map<String, String> form, Locale reader, RedirectAttributes redirect) {
         try {
             OrganisationReviews.Accepted done = reviews.accept(CurrentCaller.get(), form.get("proposal"), form.get("name"),
                     form.get("acronym"), form.get("alias"), form.get("kind"));
-            redirect.addFlashAttribute("done", "Added " + done.name() + " to the directory; " + done.documents().size()
-                    + " document(s) re-linked.");
+            redirect.addFlashAttribute("done", messages.getMessage("proposed.accepted",
+                    new Object[] {done.name(), String.valueOf(done.documents().size())}, reader));
         } catch (ErrorResponseException e) {
             redirect.addFlashAttribute("refused", e.getBody().getDetail());
         }
@@ -65,10 +70,10 @@ class ProposedOrganisationsController {
     }
 
     @PostMapping("/organisations/proposed/reject")
-    String rejectFromPage(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String rejectFromPage(@RequestParam Map<String, String> form, Locale reader, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("done", "'" + reviews.reject(CurrentCaller.get(), form.get("proposal"))
-                    + "' recorded as not an organisation.");
+            redirect.addFlashAttribute("done", messages.getMessage("proposed.rejected",
+                    new Object[] {reviews.reject(CurrentCaller.get(), form.get("proposal"))}, reader));
         } catch (ErrorResponseException e) {
             redirect.addFlashAttribute("refused", e.getBody().getDetail());
         }

@@ -2,6 +2,7 @@ package org.knowledgehub.ingest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.knowledgehub.FormProblem;
 import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.CurrentCaller;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,21 +35,24 @@ class UploadPage {
 
     private final DocumentUploads uploads;
     private final ConceptChoices concepts;
+    private final MessageSource messages;
 
-    UploadPage(DocumentUploads uploads, ConceptChoices concepts) {
+    UploadPage(DocumentUploads uploads, ConceptChoices concepts, MessageSource messages) {
         this.uploads = uploads;
         this.concepts = concepts;
+        this.messages = messages;
     }
 
     @GetMapping("/documents/new")
-    String form(Model model) {
-        return show(model, Map.of(), Map.of());
+    String form(Locale reader, Model model) {
+        return show(model, reader, Map.of(), Map.of());
     }
 
     @PostMapping(path = "/documents/new", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String submit(@RequestParam(name = "file", required = false) MultipartFile file, @RequestParam Map<String, String> form,
                   @RequestParam(required = false) List<String> sharedWith,
-                  @RequestParam(required = false) List<String> sharedWithSector, Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) List<String> sharedWithSector, Locale reader, Model model,
+                  HttpServletResponse response) {
         DocumentUploads.Fields fields = new DocumentUploads.Fields(form.get("title"), form.get("type"), form.get("organisation"),
                 form.get("date"), form.get("sensitivity"), sharedWith, sharedWithSector, null,
                 form.get(ConsentRecord.COLLECTED_FROM_PEOPLE), form.get(ConsentRecord.INFORMED_CONSENT),
@@ -62,14 +67,14 @@ class UploadPage {
             Map<String, Object> values = new LinkedHashMap<>(form);
             values.put("sharedWith", sharedWith == null ? "" : String.join(", ", sharedWith));
             values.put("sharedWithSector", sharedWithSector == null ? List.of() : sharedWithSector);
-            return show(model, values, problem.errors());
+            return show(model, reader, values, problem.errors(messages, reader));
         }
     }
 
-    private String show(Model model, Map<String, Object> values, Map<String, String> errors) {
+    private String show(Model model, Locale reader, Map<String, Object> values, Map<String, String> errors) {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("sectors", concepts.sectors());
+        model.addAttribute("sectors", concepts.in(reader).sectors());
         return "document-form";
     }
 }

@@ -52,7 +52,9 @@ class ObservationReviewPage {
                   HttpServletResponse response) {
         try {
             ObservationView o = observations.review(id, verdict, note, CurrentCaller.get());
-            redirect.addFlashAttribute("notice", "\u201c" + o.title() + "\u201d is now " + o.status() + ".");
+            // The page words it in the reader's language.
+            redirect.addFlashAttribute("notice", o.title());
+            redirect.addFlashAttribute("noticeStatus", o.status());
             redirect.addFlashAttribute("noticeId", o.id());
             return "redirect:/observations/review";
         } catch (ErrorResponseException e) {

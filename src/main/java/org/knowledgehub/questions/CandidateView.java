@@ -40,16 +40,6 @@ record CandidateView(Answer answer, String before, String quote, String after, b
         return answer.review() == null ? "unreviewed" : answer.review().rank();
     }
 
-    /** What the rank means to a coordinator. */
-    public String rankMeaning() {
-        return switch (rank()) {
-            case "preferred" -> "accepted";
-            case "deprecated" -> "rejected";
-            case "normal" -> "reset to normal";
-            default -> "not reviewed";
-        };
-    }
-
     /** Its rank in each ranking that found it: "lexical #1, dense #3". */
     public String ranks() {
         return String.join(", ", answer.why().ranks().entrySet().stream().map(e -> e.getKey() + " #" + e.getValue()).toList());

@@ -1,10 +1,12 @@
 package org.knowledgehub.security;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -25,10 +27,13 @@ class TokensPage {
 
     private final ApiTokens tokens;
     private final OwnAccountChanges changes;
+    /** What was done is said in the reader's language. */
+    private final MessageSource messages;
 
-    TokensPage(ApiTokens tokens, OwnAccountChanges changes) {
+    TokensPage(ApiTokens tokens, OwnAccountChanges changes, MessageSource messages) {
         this.tokens = tokens;
         this.changes = changes;
+        this.messages = messages;
     }
 
     @GetMapping("/me/tokens")
@@ -50,18 +55,18 @@ class TokensPage {
     }
 
     @PostMapping("/me/tokens/{id}/revoke")
-    String revoke(@PathVariable String id, RedirectAttributes redirect) {
+    String revoke(@PathVariable String id, Locale reader, RedirectAttributes redirect) {
         changes.revokeToken(id);
-        redirect.addFlashAttribute("done", "The token was revoked: it no longer works.");
+        redirect.addFlashAttribute("done", messages.getMessage("tokens.revoked", null, reader));
         return "redirect:/me/tokens";
     }
 
     @PostMapping("/me/password")
     String password(@RequestParam(required = false) String current, @RequestParam(required = false) String password,
-                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                    Locale reader, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             changes.changePassword(new Accounts.PasswordChange(current, password));
-            redirect.addFlashAttribute("done", "Your password was changed.");
+            redirect.addFlashAttribute("done", messages.getMessage("tokens.passwordChanged", null, reader));
             return "redirect:/me/tokens";
         } catch (ErrorResponseException e) {
             return show(model, null, FormProblems.shown(e, FIELDS, response));

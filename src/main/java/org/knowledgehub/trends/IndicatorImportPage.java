@@ -1,5 +1,6 @@
 package org.knowledgehub.trends;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,13 +39,13 @@ class IndicatorImportPage {
     }
 
     @GetMapping("/indicators/import")
-    String form(Model model) {
-        return show(model, Map.of(), Map.of());
+    String form(Locale reader, Model model) {
+        return show(model, reader, Map.of(), Map.of());
     }
 
     @PostMapping(path = "/indicators/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String submit(@RequestParam(name = "file", required = false) MultipartFile file, @RequestParam Map<String, String> form,
-                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                  Locale reader, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("report", uploads.importFile(file, new IndicatorUploads.Options(form.get("format"),
                     form.get("source"), form.get("year"), form.get("population"), form.get("sector"), form.get("sensitivity")),
@@ -52,11 +53,12 @@ class IndicatorImportPage {
             // Post/Redirect/Get: reloading the report's page must not import the table again.
             return "redirect:/indicators/import";
         } catch (ErrorResponseException e) {
-            return show(model, form, FormProblem.of(e, FIELDS, "import", response).errors());
+            return show(model, reader, form, FormProblem.of(e, FIELDS, "import", response).errors());
         }
     }
 
-    private String show(Model model, Map<String, ?> values, Map<String, String> errors) {
+    private String show(Model model, Locale reader, Map<String, ?> values, Map<String, String> errors) {
+        ConceptChoices concepts = this.concepts.in(reader);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("sectors", concepts.sectors());

@@ -1,13 +1,22 @@
 package org.knowledgehub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.knowledgehub.web.BrowserTest.assertNoBrowserErrors;
 import static org.knowledgehub.web.BrowserTest.browser;
+import static org.knowledgehub.web.BrowserTest.signIn;
+import static org.knowledgehub.web.BrowserTest.signOut;
 import static org.knowledgehub.web.BrowserTest.waiting;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+import org.knowledgehub.security.Members;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The interface language in Chromium, with {@link BrowserTest}'s browser: English until a reader
@@ -90,5 +99,45 @@ class InterfaceLanguageBrowserTest extends ChromiumTest {
         browser.get(url("/"));
         assertThat(html("lang")).isEqualTo("en");
         assertThat(text("recent")).contains("Recent documents");
+    }
+
+    @Test
+    void theUploadFormInArabicSaysWhatItRefusesInArabicAndKeepsWhatWasTyped() throws Exception {
+        Members.Member member = Members.contributor(http(), admin(), "UNHCR");
+        String marker = "Qar" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        Path file = Files.writeString(Files.createTempFile("note-", ".md"), "# Visit " + marker + "\n\nWe met Ahmad Khalil "
+                + "in Bar Elias; he can be reached on +961 3 123 456 about the evictions.\n");
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login?lang=ar"));
+        assertThat(text("login-button")).isEqualTo("تسجيل الدخول");
+        signIn(member.username(), member.password());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        browser.findElement(By.id("nav-upload")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
+        assertThat(html("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("رفع وثيقة");
+        assertThat(browser.findElement(By.cssSelector("label[for='up-file']")).getText()).isEqualTo("الملف");
+        assertThat(new Select(browser.findElement(By.id("up-type"))).getOptions().stream().map(WebElement::getText))
+                .containsExactly("التعرّف عليه من المحتوى", "محضر اجتماع", "تقييم", "ملاحظة ميدانية", "أخرى");
+        assertThat(browser.findElement(By.id("up-consent")).getText()).contains("الموافقة (الملاحظات الميدانية)")
+                .contains("هل أعطوا موافقتهم المستنيرة؟");
+
+        browser.findElement(By.id("up-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("up-title")).sendKeys("إخلاءات " + marker);
+        new Select(browser.findElement(By.id("up-type"))).selectByValue("field-note");
+        browser.findElement(By.id("people-yes")).click();
+        browser.findElement(By.id("consent-unknown")).click();
+        browser.findElement(By.id("upload-submit")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-errors")));
+        assertThat(html("dir")).isEqualTo("rtl");
+        assertThat(text("upload-errors")).contains("لم تُحفظ الوثيقة");
+        assertThat(text("error-informedConsent")).contains("بيانات شخصية").doesNotContain("personal data");
+        assertThat(browser.findElement(By.id("up-title")).getAttribute("value")).isEqualTo("إخلاءات " + marker);
+        assertThat(browser.findElement(By.id("consent-unknown")).isSelected()).isTrue();
+        assertNoBrowserErrors();
+        signOut();
+        assertThat(text("signed-out")).isEqualTo("لقد سجّلت الخروج.");
+        browser.manage().deleteAllCookies();
     }
 }
