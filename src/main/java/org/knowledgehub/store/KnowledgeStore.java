@@ -61,6 +61,7 @@ public class KnowledgeStore implements DisposableBean {
     private final DatasetGraph dsg;
     private final GraphCatalog catalog;
     private final Uris uris;
+    private final GraphIds graphIds = new GraphIds();
 
     public KnowledgeStore(HubProperties hub, GraphCatalog catalog, Uris uris, Ontology ontology) throws IOException {
         Path dir = hub.dataDir().resolve("tdb2");
@@ -129,7 +130,7 @@ public class KnowledgeStore implements DisposableBean {
 
     /** A read-only view containing only the given graphs, its default graph their union. */
     public VisibleDatasetGraph view(Set<Node> visibleGraphs) {
-        return new VisibleDatasetGraph(dsg, visibleGraphs, Set.of());
+        return new VisibleDatasetGraph(dsg, visibleGraphs, Set.of(), graphIds);
     }
 
     /**
@@ -137,7 +138,7 @@ public class KnowledgeStore implements DisposableBean {
      * ({@link VisibleDatasetGraph#watchedGraphsRead()}): the audit trail's record of what was read.
      */
     public VisibleDatasetGraph view(Set<Node> visibleGraphs, Set<Node> watched) {
-        return new VisibleDatasetGraph(dsg, visibleGraphs, watched);
+        return new VisibleDatasetGraph(dsg, visibleGraphs, watched, graphIds);
     }
 
     /**

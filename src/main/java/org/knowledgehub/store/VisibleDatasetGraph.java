@@ -1,7 +1,5 @@
 package org.knowledgehub.store;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +20,6 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
@@ -43,11 +40,15 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
     private final Set<Node> watched;
     private final Set<Node> read = ConcurrentHashMap.newKeySet();
 
-    VisibleDatasetGraph(DatasetGraph base, Set<Node> visible, Set<Node> watched) {
+    private final GraphIds graphIds;
+
+    VisibleDatasetGraph(DatasetGraph base, Set<Node> visible, Set<Node> watched, GraphIds graphIds) {
         super(base);
         this.base = base;
+        // An immutable set is kept as it is: graphIds knows it by identity.
         this.visible = Set.copyOf(visible);
         this.watched = Set.copyOf(watched);
+        this.graphIds = graphIds;
     }
 
     public boolean isVisible(Node graph) {
@@ -62,7 +63,7 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
     /**
      * The test TDB2's own pattern matcher applies to every quad it reads from the indexes: in a
      * visible named graph (the stored default graph is not visible); a watched graph it lets through
-     * is noted as read. Graph names are looked up once per view and storage.
+     * is noted as read. Graph names are looked up once per set of them and storage ({@link GraphIds}).
      */
     Predicate<Tuple<NodeId>> quadFilter(DatasetGraphTDB storage) {
         QuadFilter filter = quadFilter;
@@ -78,21 +79,14 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
     private final class QuadFilter implements Predicate<Tuple<NodeId>> {
 
         private final DatasetGraphTDB storage;
-        private final Set<NodeId> visibleIds = new HashSet<>();
-        private final Map<NodeId, Node> watchedIds = new HashMap<>();
+        private final Set<NodeId> visibleIds;
+        private final Map<NodeId, Node> watchedIds;
 
         QuadFilter(DatasetGraphTDB storage) {
             this.storage = storage;
-            NodeTable nodes = storage.getQuadTable().getNodeTupleTable().getNodeTable();
-            for (Node g : visible) {
-                NodeId id = nodes.getNodeIdForNode(g);
-                if (!NodeId.isDoesNotExist(id)) {
-                    visibleIds.add(id);
-                    if (watched.contains(g)) {
-                        watchedIds.put(id, g);
-                    }
-                }
-            }
+            GraphIds.Ids ids = graphIds.of(visible, watched, storage);
+            this.visibleIds = ids.visible();
+            this.watchedIds = ids.watched();
         }
 
         @Override
