@@ -719,6 +719,7 @@ public class PassageIndex implements DisposableBean {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(100_000)
                 .withMaxNoHighlightPassages(1)
+                .withWeightMatches(false)
                 .build();
     }
 
