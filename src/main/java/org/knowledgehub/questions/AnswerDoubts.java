@@ -115,12 +115,32 @@ class AnswerDoubts {
     }
 
     /**
+     * Whether a quote shares a word of the question other than its names of places, population groups and
+     * organisations and its years: for a question in Arabic or French, whose subject the parts of speech do not
+     * give and whose similarity is the English model's guess, the quote must at least say one of its words.
+     */
+    private boolean sharesWordsBesidesNames(String question, String quote) {
+        StringBuilder rest = new StringBuilder();
+        int from = 0;
+        for (Gazetteer.Match m : gazetteer.find(question, true)) {
+            if (m.type() != MentionType.INDICATOR && m.type() != MentionType.SECTOR && m.start() >= from) {
+                rest.append(question, from, m.start()).append(' ');
+                from = m.end();
+            }
+        }
+        rest.append(question.substring(from));
+        Set<String> words = new HashSet<>(search.terms(ArabicFrenchCues.asciiDigits(rest.toString()).replaceAll("(?<!\\d)(?:19|20)\\d\\d(?!\\d)", " ")));
+        return words.isEmpty() || search.terms(quote).stream().anyMatch(words::contains);
+    }
+
+    /**
      * Why the best answer is not good enough to be called an answer, or null when it is: it
      * contradicts a constraint of the question (then nothing the hub holds meets it, since those that
      * do come first); its quote speaks of another population group; it does not speak of the years,
      * the area, the indicators or the sector the question names (a question on food insecurity is not
      * answered by a passage on the share below the SMEB); nothing the caller may read speaks of the question's
-     * subject; its quote does not give what was asked; or it is too far from the question (or,
+     * subject; its quote does not give what was asked; for a question in Arabic or French, its quote says none of the
+     * question's words besides its names; or it is too far from the question (or,
      * without embeddings, has too few of the question's words). Answers from the graph are exactly
      * what was asked, of what was asked, once they meet the constraints.
      */
@@ -177,6 +197,9 @@ class AnswerDoubts {
                 case WHO -> "a name";
                 default -> "a figure";
             };
+        }
+        if (ArabicFrenchCues.applies(a.text()) && !sharesWordsBesidesNames(a.text(), best.quote().text())) {
+            return "the best passage found shares no word of the question besides its places, groups and years";
         }
         if (best.why().similarity() != null) {
             double floor = properties.minSimilarity() - (meetsNamedConstraints(verdicts) ? properties.constrainedAllowance() : 0);

@@ -214,8 +214,9 @@ class QuoteFinder {
         }
         if (best + 1 < window.size()) {
             Sentence next = window.get(best + 1);
+            // For a question in Arabic or French the closeness is the English model's guess: what the next sentence offers decides.
             boolean completes = !offers(asked, window.get(best).text()) && offers(asked, next.text())
-                    && closeness.get(next) >= bestCloseness - 0.1;
+                    && (!english || closeness.get(next) >= bestCloseness - 0.1);
             boolean close = closeness.get(next) >= 0.9 * bestCloseness;
             boolean cut = !endsSentence(window.get(best).text());
             // "They now live on less than LBP 308,728 per person per month": the next sentence goes on with this one.
