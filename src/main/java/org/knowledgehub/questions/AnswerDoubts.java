@@ -3,6 +3,7 @@ package org.knowledgehub.questions;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,6 +121,12 @@ class AnswerDoubts {
      * give and whose similarity is the English model's guess, the quote must at least say one of its words.
      */
     private boolean sharesWordsBesidesNames(String question, String quote) {
+        Set<String> words = new HashSet<>(search.terms(besidesNames(question)));
+        return words.isEmpty() || search.terms(quote).stream().anyMatch(words::contains);
+    }
+
+    /** A question without its names of places, population groups and organisations, and without its years. */
+    private String besidesNames(String question) {
         StringBuilder rest = new StringBuilder();
         int from = 0;
         for (Gazetteer.Match m : gazetteer.find(question, true)) {
@@ -129,8 +136,7 @@ class AnswerDoubts {
             }
         }
         rest.append(question.substring(from));
-        Set<String> words = new HashSet<>(search.terms(ArabicFrenchCues.asciiDigits(rest.toString()).replaceAll("(?<!\\d)(?:19|20)\\d\\d(?!\\d)", " ")));
-        return words.isEmpty() || search.terms(quote).stream().anyMatch(words::contains);
+        return ArabicFrenchCues.asciiDigits(rest.toString()).replaceAll("(?<!\\d)(?:19|20)\\d\\d(?!\\d)", " ");
     }
 
     /**
@@ -187,6 +193,16 @@ class AnswerDoubts {
         List<String> unheardOf = asked.understanding().subject().stream().filter(w -> !search.anyPassageUses(w, visible)).toList();
         if (!unheardOf.isEmpty()) {
             return "nothing the hub holds speaks of " + String.join(", ", unheardOf);
+        }
+        if (ArabicFrenchCues.applies(a.text())) {
+            // No parts of speech tell an Arabic or French question's subject from its verbs ("paient", "تأكل", which
+            // the notes write otherwise): most of its words, not one, must be unknown to the hub.
+            Set<String> words = new LinkedHashSet<>(Arrays.asList(besidesNames(a.text()).split("[^\\p{L}\\p{N}\\p{M}]+")));
+            words.removeIf(w -> w.isEmpty() || search.terms(w).isEmpty());
+            List<String> unknown = words.stream().filter(w -> !search.anyPassageUses(w, visible)).toList();
+            if (unknown.size() * 2 > words.size()) {
+                return "nothing the hub holds speaks of " + String.join(", ", unknown);
+            }
         }
         Understanding.Kind kind = asked.understanding().kind();
         if (asksForSomething(kind, asked.amount()) && !quotes.offers(asked, best.quote().text())) {

@@ -90,7 +90,9 @@ class MultilingualAnswersTest extends HubTest {
         assertThat(share(french, RealQuestionsBenchmark.Outcome::confident)).as("French answered confidently" + missed).isGreaterThanOrEqualTo(0.8);
         assertThat(share(cross, RealQuestionsBenchmark.Outcome::strict)).as("cross-language Success@5" + missed).isGreaterThanOrEqualTo(0.8);
         assertThat(share(cross, RealQuestionsBenchmark.Outcome::quote)).as("cross-language quote-level Success@5" + missed).isGreaterThanOrEqualTo(0.8);
-        assertThat(unanswerable.stream().filter(o -> !o.confident())).as("questions no note answers, not answered confidently").hasSizeGreaterThanOrEqualTo(1);
+        // 3 of 4 now: "le prix du pain ... à Baalbek" uses words the hub holds ("prix", "pain" in English reports) of a subject it does not.
+        assertThat(unanswerable.stream().filter(o -> !o.confident())).as("questions no note answers, not answered confidently" + missed)
+                .hasSizeGreaterThanOrEqualTo(unanswerable.size() - 1);
     }
 
     private static List<RealQuestionsBenchmark.Outcome> outcomes(Map<String, List<RealQuestionsBenchmark.Outcome>> byPair, Predicate<String> pairs) {
