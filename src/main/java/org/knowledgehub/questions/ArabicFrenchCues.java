@@ -7,7 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.knowledgehub.ingest.LanguageGuess;
+import org.knowledgehub.search.TextLanguage;
+
 
 /**
  * What {@link AnswerCues} and {@link QuestionUnderstanding} read in English, in Arabic and French:
@@ -69,7 +70,7 @@ final class ArabicFrenchCues {
 
     /** Whether a text is not English: its cues are then read by this class. */
     static boolean applies(String text) {
-        return !LanguageGuess.ofShortText(text).equals("en");
+        return !TextLanguage.ofShortText(text).equals("en");
     }
 
     /** Arabic-Indic and Persian digits as ASCII ones: "٢٠٢٣" is 2023 to every pattern. */

@@ -35,7 +35,6 @@ import org.knowledgehub.nlp.MentionType;
 import org.knowledgehub.ontology.ConceptLabels;
 import org.knowledgehub.ontology.Schemes;
 import org.knowledgehub.security.VisibleGraphs;
-import org.knowledgehub.ingest.LanguageGuess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -286,7 +285,7 @@ public class HybridSearch {
         double highest = cosines.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         double lowest = cosines.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double w = properties.denseWeight();
-        boolean englishQuestion = LanguageGuess.ofShortText(a.text()).equals("en");
+        boolean englishQuestion = TextLanguage.ofShortText(a.text()).equals("en");
         return byPassage.values().stream()
                 .map(h -> {
                     String uri = h.passage().passageUri();
