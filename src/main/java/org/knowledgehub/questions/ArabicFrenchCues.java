@@ -1,6 +1,8 @@
 package org.knowledgehub.questions;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,7 +10,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.knowledgehub.search.TextLanguage;
-
 
 /**
  * What {@link AnswerCues} and {@link QuestionUnderstanding} read in English, in Arabic and French:
@@ -131,10 +132,10 @@ final class ArabicFrenchCues {
 
     /** The months a text names, as numbers 1 to 12. */
     static Set<Integer> months(String text) {
-        Set<Integer> out = new java.util.HashSet<>();
+        Set<Integer> out = new HashSet<>();
         Matcher m = MONTH.matcher(text);
         while (m.find()) {
-            out.add(MONTHS.get(m.group(1).toLowerCase(java.util.Locale.ROOT)));
+            out.add(MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)));
         }
         return out;
     }
