@@ -2,7 +2,8 @@ package org.knowledgehub.ingest;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+
+import org.knowledgehub.search.TextLanguage;
 
 /**
  * The language of a document's text, from its script and its most common words: Arabic, French
@@ -15,10 +16,6 @@ final class LanguageGuess {
     static final List<String> CODES = List.of("en", "fr", "ar");
 
     private static final int SAMPLE = 20_000;
-    private static final Set<String> FRENCH = Set.of("de", "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour",
-            "sur", "au", "aux", "par", "qui", "que", "pas", "sont", "avec", "ces");
-    private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "in", "is", "are", "for", "with", "on",
-            "that", "by", "was", "were", "this", "from", "as", "at", "be", "which");
 
     private LanguageGuess() {
     }
@@ -35,16 +32,14 @@ final class LanguageGuess {
 
     static MetadataClaim infer(String text) {
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-        long letters = sample.codePoints().filter(Character::isLetter).count();
-        long arabic = sample.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC).count();
-        if (letters > 0 && arabic * 2 > letters) {
+        if (TextLanguage.mostlyArabic(sample)) {
             return new MetadataClaim("language", "ar", "script", 0.9);
         }
         int french = 0;
         int english = 0;
         for (String w : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            french += FRENCH.contains(w) ? 1 : 0;
-            english += ENGLISH.contains(w) ? 1 : 0;
+            french += TextLanguage.FRENCH.contains(w) ? 1 : 0;
+            english += TextLanguage.ENGLISH.contains(w) ? 1 : 0;
         }
         int total = french + english;
         if (total < 5) {

@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * match wins; a name two concepts share goes to the one marked {@code kh:preferredForSharedName};
  * "North" and "South" name regions only where the text uses them as regions ("in the North"); and
  * a name that also names places abroad ({@code kh:sharedAbroad}: Tripoli, Saïda...) names the
- * Lebanese place only in a text about Lebanon.
+ * Lebanese place only in a text about Lebanon; a name that is also a common word ({@code kh:alsoCommonWord}:
+ * الخيام, Khiam or "the tents") names the place only where the text makes it one.
  */
 @Component
 public class Gazetteer {
@@ -52,6 +53,12 @@ public class Gazetteer {
     /** Words that say a text is about Lebanon, so names shared abroad mean the Lebanese places. */
     private static final Set<String> LEBANON = Set.of("lebanon", "lebanese", "liban", "libanais", "libanaise", "لبنان", "اللبناني");
     private static final Set<String> REGION_FOLLOWERS = Set.of("lebanon", "liban", "governorate", "gouvernorat");
+    /** Words before a name that make it a place ("بلدة الخيام", "in the town of"), folded. */
+    private static final Set<String> PLACE_WORDS = Set.of("بلده", "قريه", "مدينه", "منطقه", "بلديه", "town", "village", "ville",
+            "municipality", "municipalite", "commune");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟۔\\n]");
+    /** Words after a name that place it in a district or governorate ("الخيام في قضاء مرجعيون"), folded. */
+    private static final Set<String> DISTRICT_WORDS = Set.of("قضاء", "محافظه", "district", "caza", "qada", "governorate");
 
     enum Mode { NAME, ACRONYM, VOCABULARY }
 
@@ -60,7 +67,7 @@ public class Gazetteer {
      *                  itself capitalises ("Tripoli" in "city of Tripoli")
      */
     private record Entry(List<String> keys, String concept, MentionType type, Mode mode, boolean preferred, boolean hidden,
-                         boolean sharedAbroad, int capitalAt) {
+                         boolean sharedAbroad, boolean commonWord, int capitalAt) {
     }
 
     /**
@@ -142,11 +149,13 @@ public class Gazetteer {
             boolean preferred = concept.hasLiteral(KH.preferredForSharedName, true);
             Set<String> sharedAbroad = new HashSet<>();
             concept.listProperties(KH.sharedAbroad).forEach(st -> sharedAbroad.add(LabelFolding.fold(st.getString())));
+            Set<String> commonWords = new HashSet<>();
+            concept.listProperties(KH.alsoCommonWord).forEach(st -> commonWords.add(LabelFolding.fold(st.getString())));
             for (Property p : List.of(SKOS.prefLabel, SKOS.altLabel, KH.acronym, SKOS.hiddenLabel)) {
                 for (RDFNode label : m.listObjectsOfProperty(concept, p).toList()) {
                     String text = label.isLiteral() ? label.asLiteral().getString() : null;
                     if (text != null && addLabel(text, concept.getURI(), type, preferred, p.equals(SKOS.hiddenLabel),
-                            sharedAbroad.contains(LabelFolding.fold(text)))) {
+                            sharedAbroad.contains(LabelFolding.fold(text)), commonWords.contains(LabelFolding.fold(text)))) {
                         count++;
                     }
                 }
@@ -156,7 +165,7 @@ public class Gazetteer {
     }
 
     private boolean addLabel(String label, String concept, MentionType type, boolean preferred, boolean hidden,
-                             boolean sharedAbroad) {
+                             boolean sharedAbroad, boolean commonWord) {
         List<Piece> pieces = pieces(label);
         if (pieces.isEmpty()) {
             return false;
@@ -172,7 +181,7 @@ public class Gazetteer {
         while (capitalAt < pieces.size() - 1 && Character.isLowerCase(pieces.get(capitalAt).original().charAt(0))) {
             capitalAt++;
         }
-        Entry entry = new Entry(keys, concept, type, mode, preferred, hidden, sharedAbroad, capitalAt);
+        Entry entry = new Entry(keys, concept, type, mode, preferred, hidden, sharedAbroad, commonWord, capitalAt);
         (mode == Mode.VOCABULARY ? byStem : byFolded).computeIfAbsent(keys.getFirst(), k -> new ArrayList<>()).add(entry);
         return true;
     }
@@ -240,7 +249,7 @@ public class Gazetteer {
         return out;
     }
 
-    private static boolean matchesAt(Entry e, List<Piece> pieces, int at, String text) {
+    private boolean matchesAt(Entry e, List<Piece> pieces, int at, String text) {
         if (at + e.keys().size() > pieces.size()) {
             return false;
         }
@@ -261,8 +270,37 @@ public class Gazetteer {
             if (e.type() == MentionType.PLACE && e.keys().size() == 1 && COMPASS_REGIONS.contains(e.keys().getFirst())) {
                 return usedAsRegion(pieces, at);
             }
+            if (e.commonWord()) {
+                return usedAsPlace(pieces, at, at + e.keys().size(), text);
+            }
         }
         return true;
+    }
+
+    /**
+     * A name that is also a common word is a place when a place word stands before it ("بلدة الخيام", "ببلدة
+     * الخيام", "the village of Khiam") or a district word or a name of a place without that ambiguity after it
+     * ("الخيام في قضاء مرجعيون", "الخيام، مرجعيون"); "تعيش الأسر في الخيام" ("in the tents") names no place.
+     */
+    private boolean usedAsPlace(List<Piece> pieces, int at, int end, String text) {
+        for (int k = Math.max(0, at - 2); k < at; k++) {
+            Piece before = pieces.get(k);
+            if (PLACE_WORDS.contains(before.folded()) || before.bares().stream().anyMatch(b -> PLACE_WORDS.contains(b.word()))) {
+                return true;
+            }
+        }
+        for (int k = end; k < Math.min(pieces.size(), end + 2); k++) {
+            Piece after = pieces.get(k);
+            if (SENTENCE_END.matcher(text.substring(pieces.get(k - 1).end(), after.start())).find()) {
+                return false;
+            }
+            boolean place = k == end && byFolded.getOrDefault(after.folded(), List.of()).stream()
+                    .anyMatch(x -> x.type() == MentionType.PLACE && !x.commonWord() && x.mode() == Mode.NAME);
+            if (place || DISTRICT_WORDS.contains(after.folded())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "in the North", "the South governorate"; not "North of the river" nor "South Africa". */

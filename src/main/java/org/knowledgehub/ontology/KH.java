@@ -109,6 +109,7 @@ public final class KH {
     public static final Property adminLevel = property("adminLevel");
     public static final Property preferredForSharedName = property("preferredForSharedName");
     public static final Property sharedAbroad = property("sharedAbroad");
+    public static final Property alsoCommonWord = property("alsoCommonWord");
 
     public static final Resource ResearchQuestion = resource("ResearchQuestion");
     public static final Resource AnswerStatement = resource("AnswerStatement");

@@ -1,8 +1,10 @@
 package org.knowledgehub.questions;
 
+import java.time.Month;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
  * What a sentence offers a kind of question: a cause or an explanation for a why-question, a
  * figure for a how-many, a change over years for a trend, items for a list, a date for a
  * when-question. Used to pick the sentence that answers among those that only speak of the topic.
+ * Questions and sentences in Arabic or French are read with {@link ArabicFrenchCues} as well.
  */
 public final class AnswerCues {
 
@@ -54,23 +57,29 @@ public final class AnswerCues {
      * no figure for a question on December, whatever figures it holds. False when either names none.
      */
     static boolean otherMonths(String question, String sentence) {
-        Set<String> asked = months(question);
-        Set<String> named = months(sentence);
+        Set<Integer> asked = months(question);
+        Set<Integer> named = months(sentence);
         return !asked.isEmpty() && !named.isEmpty() && Collections.disjoint(asked, named);
     }
 
-    private static Set<String> months(String text) {
-        return MONTH.matcher(text).results().map(MatchResult::group).collect(Collectors.toSet());
+    /** The months a text names, as numbers, in English and, in a text that is not English, in Arabic or French. */
+    private static Set<Integer> months(String text) {
+        Set<Integer> out = MONTH.matcher(text).results().map(r -> Month.valueOf(r.group().toUpperCase(Locale.ROOT)).getValue())
+                .collect(Collectors.toCollection(HashSet::new));
+        if (ArabicFrenchCues.applies(text)) {
+            out.addAll(ArabicFrenchCues.months(text));
+        }
+        return out;
     }
 
     /** Whether a text gives reasons: "due to", "because", "driven by", "as a result of", "mainly"... */
     public static boolean givesReasons(String text) {
-        return REASONS.matcher(text).find();
+        return REASONS.matcher(text).find() || ArabicFrenchCues.applies(text) && ArabicFrenchCues.givesReasons(text);
     }
 
     /** Whether a question asks for an amount: how many, what share, what is the average. */
     static boolean asksForAmount(String question) {
-        return HOW_MUCH.matcher(question).find();
+        return HOW_MUCH.matcher(question).find() || ArabicFrenchCues.applies(question) && ArabicFrenchCues.asksForAmount(question);
     }
 
     /**
@@ -79,6 +88,22 @@ public final class AnswerCues {
      * @param amount whether the question asks for an amount
      */
     static boolean offers(Understanding.Kind kind, boolean amount, String sentence) {
+        return offersInEnglish(kind, amount, sentence) || ArabicFrenchCues.applies(sentence) && offersInArabicOrFrench(kind, amount, sentence);
+    }
+
+    private static boolean offersInArabicOrFrench(Understanding.Kind kind, boolean amount, String sentence) {
+        return switch (kind) {
+            case WHY -> ArabicFrenchCues.givesReasons(sentence);
+            case TREND -> ArabicFrenchCues.givesFigure(sentence) && ArabicFrenchCues.givesChange(sentence);
+            case COMPARISON -> ArabicFrenchCues.givesFigure(sentence);
+            case WHEN -> ArabicFrenchCues.givesDate(sentence);
+            case LIST -> ArabicFrenchCues.items(sentence);
+            case FACT -> !amount || ArabicFrenchCues.givesFigure(sentence);
+            case WHO, WHERE -> true;
+        };
+    }
+
+    private static boolean offersInEnglish(Understanding.Kind kind, boolean amount, String sentence) {
         return switch (kind) {
             case WHY -> givesReasons(sentence);
             case TREND -> FIGURE.matcher(sentence).find() && (CHANGE.matcher(sentence).find() || years(sentence) >= 2);

@@ -3,6 +3,7 @@ package org.knowledgehub.questions;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,12 +116,37 @@ class AnswerDoubts {
     }
 
     /**
+     * Whether a quote shares a word of the question other than its names of places, population groups and
+     * organisations and its years: for a question in Arabic or French, whose subject the parts of speech do not
+     * give and whose similarity is the English model's guess, the quote must at least say one of its words.
+     */
+    private boolean sharesWordsBesidesNames(String question, String quote) {
+        Set<String> words = new HashSet<>(search.terms(besidesNames(question)));
+        return words.isEmpty() || search.terms(quote).stream().anyMatch(words::contains);
+    }
+
+    /** A question without its names of places, population groups and organisations, and without its years. */
+    private String besidesNames(String question) {
+        StringBuilder rest = new StringBuilder();
+        int from = 0;
+        for (Gazetteer.Match m : gazetteer.find(question, true)) {
+            if (m.type() != MentionType.INDICATOR && m.type() != MentionType.SECTOR && m.start() >= from) {
+                rest.append(question, from, m.start()).append(' ');
+                from = m.end();
+            }
+        }
+        rest.append(question.substring(from));
+        return ArabicFrenchCues.asciiDigits(rest.toString()).replaceAll("(?<!\\d)(?:19|20)\\d\\d(?!\\d)", " ");
+    }
+
+    /**
      * Why the best answer is not good enough to be called an answer, or null when it is: it
      * contradicts a constraint of the question (then nothing the hub holds meets it, since those that
      * do come first); its quote speaks of another population group; it does not speak of the years,
      * the area, the indicators or the sector the question names (a question on food insecurity is not
      * answered by a passage on the share below the SMEB); nothing the caller may read speaks of the question's
-     * subject; its quote does not give what was asked; or it is too far from the question (or,
+     * subject; its quote does not give what was asked; for a question in Arabic or French, its quote says none of the
+     * question's words besides its names; or it is too far from the question (or,
      * without embeddings, has too few of the question's words). Answers from the graph are exactly
      * what was asked, of what was asked, once they meet the constraints.
      */
@@ -168,6 +194,16 @@ class AnswerDoubts {
         if (!unheardOf.isEmpty()) {
             return "nothing the hub holds speaks of " + String.join(", ", unheardOf);
         }
+        if (ArabicFrenchCues.applies(a.text())) {
+            // No parts of speech tell an Arabic or French question's subject from its verbs ("paient", "تأكل", which
+            // the notes write otherwise): most of its words, not one, must be unknown to the hub.
+            Set<String> words = new LinkedHashSet<>(Arrays.asList(besidesNames(a.text()).split("[^\\p{L}\\p{N}\\p{M}]+")));
+            words.removeIf(w -> w.isEmpty() || search.terms(w).isEmpty());
+            List<String> unknown = words.stream().filter(w -> !search.anyPassageUses(w, visible)).toList();
+            if (unknown.size() * 2 > words.size()) {
+                return "nothing the hub holds speaks of " + String.join(", ", unknown);
+            }
+        }
         Understanding.Kind kind = asked.understanding().kind();
         if (asksForSomething(kind, asked.amount()) && !quotes.offers(asked, best.quote().text())) {
             return "the best passage found does not give " + switch (kind) {
@@ -177,6 +213,9 @@ class AnswerDoubts {
                 case WHO -> "a name";
                 default -> "a figure";
             };
+        }
+        if (ArabicFrenchCues.applies(a.text()) && !sharesWordsBesidesNames(a.text(), best.quote().text())) {
+            return "the best passage found shares no word of the question besides its places, groups and years";
         }
         if (best.why().similarity() != null) {
             double floor = properties.minSimilarity() - (meetsNamedConstraints(verdicts) ? properties.constrainedAllowance() : 0);

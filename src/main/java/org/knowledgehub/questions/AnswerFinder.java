@@ -341,7 +341,8 @@ public class AnswerFinder {
     }
 
     private static Set<String> shingles(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).split("\\W+");
+        // Letters and digits of any script: "\\W" would read an Arabic text as no words at all, and merge two Arabic passages.
+        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
         Set<String> out = new HashSet<>();
         for (int i = 0; i + 2 < words.length; i++) {
             out.add(words[i] + " " + words[i + 1] + " " + words[i + 2]);

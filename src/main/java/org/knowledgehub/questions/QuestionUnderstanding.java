@@ -39,6 +39,12 @@ class QuestionUnderstanding {
     private static final Pattern SINCE = Pattern.compile("(?i)\\b(?:since|after|from)\\s+(19[5-9]\\d|20\\d\\d)\\b(?!\\s*(?:to|and|until|-|–))");
     private static final Pattern RANGE = Pattern.compile(
             "(?i)\\b(?:between|from)\\s+(19[5-9]\\d|20\\d\\d)\\s*(?:and|to|until|-|–)\\s*(19[5-9]\\d|20\\d\\d)\\b");
+    /** "depuis 2019", "منذ ٢٠١٩" (digits folded first), "بعد عام 2019". */
+    private static final Pattern SINCE_AR_FR = Pattern.compile("(?i)(?<!\\p{L})(?:depuis|après|منذ|بعد)\\s+(?:(?:l'année|l'an|عام|العام|سنة)\\s+)?"
+            + "(19[5-9]\\d|20\\d\\d)(?!\\d)(?!\\s*(?:et|à|-|–|و))");
+    /** "entre 2019 et 2021", "بين عامي 2019 و2021". */
+    private static final Pattern RANGE_AR_FR = Pattern.compile("(?i)(?<!\\p{L})(?:entre|de|من|بين)\\s+(?:(?:عامي|عام|سنتي|سنة)\\s+)?"
+            + "(19[5-9]\\d|20\\d\\d)\\s*(?:et|à|-|–|و|إلى|الى)\\s*(19[5-9]\\d|20\\d\\d)(?!\\d)");
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\s+(\\d{4})\\b");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?i)\\b(" + MONTHS + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
@@ -155,10 +161,11 @@ class QuestionUnderstanding {
     /**
      * What the question is about besides its constraints: its nouns, gerunds and past participles (CoreNLP's
      * parts of speech), without the words of the constraints' names, dates and numbers, and the words any question
-     * uses. Empty when the NLP models are not loaded (or switched off).
+     * uses. Empty when the NLP models are not loaded (or switched off), and for questions in Arabic or French.
      */
     private List<String> subject(String text, List<Understanding.Constraint> constraints, List<Gazetteer.Match> matches) {
-        if (!nlp.ready()) {
+        // The parts of speech are CoreNLP's English ones: an Arabic or French question has no subject read this way.
+        if (!nlp.ready() || ArabicFrenchCues.applies(text)) {
             return List.of();
         }
         Set<String> named = new HashSet<>();
@@ -189,6 +196,10 @@ class QuestionUnderstanding {
 
     static Understanding.Kind kind(String text) {
         String t = text.strip();
+        Understanding.Kind local = ArabicFrenchCues.applies(t) ? ArabicFrenchCues.kind(t) : null;
+        if (local != null) {
+            return local;
+        }
         if (WHY.matcher(t).find()) {
             return Understanding.Kind.WHY;
         }
@@ -214,21 +225,27 @@ class QuestionUnderstanding {
     }
 
     /** The years a question names; a period ("between 2019 and 2021", "since 2018") counts every year of it. */
-    static List<Integer> years(String text) {
+    static List<Integer> years(String question) {
+        String text = ArabicFrenchCues.asciiDigits(question);
+        boolean local = ArabicFrenchCues.applies(text);
         Set<Integer> out = new LinkedHashSet<>();
-        Matcher range = RANGE.matcher(text);
-        while (range.find()) {
-            int a = Integer.parseInt(range.group(1));
-            int b = Integer.parseInt(range.group(2));
-            for (int y = Math.min(a, b); y <= Math.max(a, b) && y - Math.min(a, b) <= QuestionService.MAX_PERIOD_YEARS; y++) {
-                out.add(y);
+        for (Pattern p : local ? List.of(RANGE, RANGE_AR_FR) : List.of(RANGE)) {
+            Matcher range = p.matcher(text);
+            while (range.find()) {
+                int a = Integer.parseInt(range.group(1));
+                int b = Integer.parseInt(range.group(2));
+                for (int y = Math.min(a, b); y <= Math.max(a, b) && y - Math.min(a, b) <= QuestionService.MAX_PERIOD_YEARS; y++) {
+                    out.add(y);
+                }
             }
         }
-        Matcher since = SINCE.matcher(text);
-        while (since.find()) {
-            int from = Integer.parseInt(since.group(1));
-            for (int y = from; y <= LocalDate.now().getYear() && y - from <= QuestionService.MAX_PERIOD_YEARS; y++) {
-                out.add(y);
+        for (Pattern p : local ? List.of(SINCE, SINCE_AR_FR) : List.of(SINCE)) {
+            Matcher since = p.matcher(text);
+            while (since.find()) {
+                int from = Integer.parseInt(since.group(1));
+                for (int y = from; y <= LocalDate.now().getYear() && y - from <= QuestionService.MAX_PERIOD_YEARS; y++) {
+                    out.add(y);
+                }
             }
         }
         Matcher m = YEAR.matcher(text);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.knowledgehub.nlp.Gazetteer;
@@ -32,6 +33,12 @@ class QuoteFinder {
     private static final double CUE_BONUS = 0.2;
     /** What sharing all of the question's wording adds to a sentence's similarity when quotes are picked. */
     private static final double WORDS = 0.1;
+    /**
+     * The same two for a question in Arabic or French: the embedding model is English, so its cosines tell
+     * that question's sentences apart less well than its words and what a sentence offers do.
+     */
+    private static final double CUE_BONUS_AR_FR = 0.4;
+    private static final double WORDS_AR_FR = 0.3;
     private static final int MAX_SENTENCES = 16;
     private static final Pattern YEAR = Pattern.compile("\\b(?:19[5-9]\\d|20\\d\\d)\\b");
     /** Two or three capitalised words in a row, not at the start of the sentence: a person's name ("by Jad Ghosn"). */
@@ -145,7 +152,7 @@ class QuoteFinder {
             }
         }
         kept.append(text.substring(from));
-        String focus = YEAR.matcher(kept).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String focus = YEAR.matcher(ArabicFrenchCues.asciiDigits(kept.toString())).replaceAll(" ").replaceAll("\\s+", " ").strip();
         return focus.equals(text.strip()) || focus.split(" ").length < 3 ? asked.analysis().vector() : embeddings.embedQuery(focus);
     }
 
@@ -185,12 +192,15 @@ class QuoteFinder {
                          Map<Sentence, Double> words) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
+        boolean english = !ArabicFrenchCues.applies(asked.analysis().text());
+        double wordWeight = english ? WORDS : WORDS_AR_FR;
+        double cueBonus = english ? CUE_BONUS : CUE_BONUS_AR_FR;
         for (int i = 0; i < window.size(); i++) {
             Sentence s = window.get(i);
             if (!s.own()) {
                 continue;
             }
-            double score = closeness.get(s) + WORDS * words.get(s) + (offers(asked, s.text()) ? CUE_BONUS : 0);
+            double score = closeness.get(s) + wordWeight * words.get(s) + (offers(asked, s.text()) ? cueBonus : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
@@ -204,8 +214,9 @@ class QuoteFinder {
         }
         if (best + 1 < window.size()) {
             Sentence next = window.get(best + 1);
+            // For a question in Arabic or French the closeness is the English model's guess: what the next sentence offers decides.
             boolean completes = !offers(asked, window.get(best).text()) && offers(asked, next.text())
-                    && closeness.get(next) >= bestCloseness - 0.1;
+                    && (!english || closeness.get(next) >= bestCloseness - 0.1);
             boolean close = closeness.get(next) >= 0.9 * bestCloseness;
             boolean cut = !endsSentence(window.get(best).text());
             // "They now live on less than LBP 308,728 per person per month": the next sentence goes on with this one.
@@ -250,7 +261,7 @@ class QuoteFinder {
 
     private static boolean endsSentence(String text) {
         String t = text.strip();
-        return t.isEmpty() || ".!?:;)\"”'".indexOf(t.charAt(t.length() - 1)) >= 0;
+        return t.isEmpty() || ".!?:;)\"”'؟۔".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     private static List<Sentence> sentences(IndexedPassage p, boolean own) {
@@ -261,7 +272,13 @@ class QuoteFinder {
         return out;
     }
 
-    /** Sentences (and table rows, list items: lines) of a passage as offsets, at most a few. */
+    /** Where an Arabic sentence ends within what the English sentence breaker left whole: after "؟" or the Arabic full stop "۔". */
+    private static final Pattern ARABIC_SENTENCE_END = Pattern.compile("(?<=[؟۔])\\s+");
+
+    /**
+     * Sentences (and table rows, list items: lines) of a passage as offsets, at most a few. The English sentence
+     * breaker ends sentences at ". ! ?" in any script; Arabic ones also end at "؟" and "۔".
+     */
     static List<int[]> sentences(String text) {
         List<int[]> out = new ArrayList<>();
         BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
@@ -275,13 +292,13 @@ class QuoteFinder {
             it.setText(line);
             int s = it.first();
             for (int e = it.next(); e != BreakIterator.DONE && out.size() < MAX_SENTENCES; s = e, e = it.next()) {
-                int a = lineStart + s;
-                int b = lineStart + e;
-                while (a < b && Character.isWhitespace(text.charAt(a))) a++;
-                while (b > a && Character.isWhitespace(text.charAt(b - 1))) b--;
-                if (b - a > 1) {
-                    out.add(new int[]{a, b});
+                int from = s;
+                Matcher end = ARABIC_SENTENCE_END.matcher(line).region(s, e);
+                while (end.find()) {
+                    add(out, text, lineStart + from, lineStart + end.start());
+                    from = end.end();
                 }
+                add(out, text, lineStart + from, lineStart + e);
             }
             lineStart = lineEnd + 1;
         }
@@ -289,5 +306,14 @@ class QuoteFinder {
             out.add(new int[]{0, text.length()});
         }
         return out;
+    }
+
+    /** The span without the spaces around it, when it holds more than one character. */
+    private static void add(List<int[]> out, String text, int a, int b) {
+        while (a < b && Character.isWhitespace(text.charAt(a))) a++;
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) b--;
+        if (b - a > 1 && out.size() < MAX_SENTENCES) {
+            out.add(new int[]{a, b});
+        }
     }
 }

@@ -50,7 +50,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * {@link Ranker#HYBRID} fuses the expanded and dense rankings by their scores: the lexical score
  * relative to the best one, and the cosine similarity of the passage's embedding rescaled over the
- * candidates.
+ * candidates. The embedding model reads English only: for a question or a passage in another language the
+ * dense side abstains and the lexical score stands for both.
  */
 @Component
 public class HybridSearch {
@@ -284,11 +285,16 @@ public class HybridSearch {
         double highest = cosines.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         double lowest = cosines.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double w = properties.denseWeight();
+        boolean englishQuestion = TextLanguage.ofShortText(a.text()).equals("en");
         return byPassage.values().stream()
                 .map(h -> {
                     String uri = h.passage().passageUri();
                     Double cosine = cosines.get(uri);
                     double dense01 = cosine == null || highest <= lowest ? 0 : (cosine - lowest) / (highest - lowest);
+                    if (!englishQuestion || !english(h.passage())) {
+                        // The embedding model reads English only: its cosine says nothing here, the lexical score speaks for it.
+                        dense01 = relative.getOrDefault(uri, 0.0);
+                    }
                     double score = (1 - w) * relative.getOrDefault(uri, 0.0) + w * dense01;
                     if (speaksOfOtherYearsOnly(h.passage(), a)) {
                         score *= OTHER_YEARS;
@@ -310,6 +316,10 @@ public class HybridSearch {
      */
     private static boolean speaksOfOtherYearsOnly(IndexedPassage p, QueryAnalysis a) {
         return !a.years().isEmpty() && !p.years().isEmpty() && p.years().stream().noneMatch(a.years()::contains);
+    }
+
+    private static boolean english(IndexedPassage p) {
+        return p.language() == null || p.language().equals("en");
     }
 
     private static Hit merge(Hit a, Hit b) {

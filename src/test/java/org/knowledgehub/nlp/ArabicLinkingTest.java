@@ -36,6 +36,18 @@ class ArabicLinkingTest extends HubTest {
     }
 
     @Test
+    void aPlaceNameThatIsAlsoACommonWordLinksOnlyWhereTheTextMakesItAPlace() {
+        // الخيام is the town of Khiam (Marjayoun) and "the tents".
+        assertThat(linked("تعيش الأسر في الخيام منذ سنتين.", MentionType.PLACE)).doesNotContain("LB43-khiam");
+        assertThat(linked("بعض العائلات انتقلت إلى غرف غير مكتملة أو إلى الخيام.", MentionType.PLACE)).doesNotContain("LB43-khiam");
+        assertThat(linked("زار الفريق بلدة الخيام في قضاء مرجعيون.", MentionType.PLACE)).contains("LB43-khiam");
+        assertThat(linked("وصلت المساعدات إلى الخيام في قضاء مرجعيون.", MentionType.PLACE)).contains("LB43-khiam");
+        assertThat(linked("وزعت البلدية الخبز في الخيام، مرجعيون.", MentionType.PLACE)).contains("LB43-khiam");
+        // The English name is no common word.
+        assertThat(linked("The team visited Khiam in Marjayoun.", MentionType.PLACE)).contains("LB43-khiam");
+    }
+
+    @Test
     void sectorTermsLinkWithOrWithoutTheirArticle() {
         assertThat(linked("طلبت العائلات مساعدة للإيجار.", MentionType.SECTOR)).contains("shelter");
         assertThat(linked("ارتفع إيجار البيوت.", MentionType.SECTOR)).contains("shelter");

@@ -51,4 +51,55 @@ class AnswerCuesTest {
         assertThat(AnswerCues.otherMonths(question, "Child labour may be underreported.")).isFalse();
         assertThat(AnswerCues.otherMonths("What did rent cost in Akkar?", "Rent rose in September 2020.")).isFalse();
     }
+
+    @Test
+    void arabicAndFrenchQuestionsSayWhatKindOfAnswerTheyAskFor() {
+        assertThat(QuestionUnderstanding.kind("لماذا توقف نقل المياه بالصهاريج في زحلة؟")).isEqualTo(Understanding.Kind.WHY);
+        assertThat(QuestionUnderstanding.kind("Pourquoi les enfants quittent-ils l'école à Tripoli ?")).isEqualTo(Understanding.Kind.WHY);
+        assertThat(QuestionUnderstanding.kind("متى عقد الفريق جلسة التوعية في المنية؟")).isEqualTo(Understanding.Kind.WHEN);
+        assertThat(QuestionUnderstanding.kind("Quand l'équipe a-t-elle visité Minieh ?")).isEqualTo(Understanding.Kind.WHEN);
+        assertThat(QuestionUnderstanding.kind("أين تتكدس النفايات؟")).isEqualTo(Understanding.Kind.WHERE);
+        assertThat(QuestionUnderstanding.kind("Quelles sont les stratégies des familles ?")).isEqualTo(Understanding.Kind.LIST);
+        assertThat(QuestionUnderstanding.kind("كم ساعة تنقطع الكهرباء في بعلبك؟")).isEqualTo(Understanding.Kind.FACT);
+        assertThat(AnswerCues.asksForAmount("كم ساعة تنقطع الكهرباء في بعلبك؟")).isTrue();
+        assertThat(AnswerCues.asksForAmount("ما نسبة العائلات المديونة في النبطية؟")).isTrue();
+        assertThat(AnswerCues.asksForAmount("Quelle part du mois l'assistance couvre-t-elle ?")).isTrue();
+        assertThat(AnswerCues.asksForAmount("Combien de tentes ont été inondées ?")).isTrue();
+        assertThat(AnswerCues.asksForAmount("Pourquoi les déchets s'accumulent-ils ?")).isFalse();
+        // Years in Arabic-Indic digits, and periods in French and Arabic.
+        assertThat(QuestionUnderstanding.years("كم عائلة تلقت إنذاراً في عكار في ٢٠٢٣؟")).containsExactly(2023);
+        assertThat(QuestionUnderstanding.years("Comment le loyer a-t-il évolué entre 2021 et 2023 ?")).containsExactly(2021, 2022, 2023);
+        assertThat(QuestionUnderstanding.years("كيف تغير الإيجار بين ٢٠٢١ و٢٠٢٢؟")).containsExactly(2021, 2022);
+    }
+
+    @Test
+    void arabicAndFrenchSentencesOfferReasonsFiguresDatesAndLists() {
+        assertThat(AnswerCues.offers(Understanding.Kind.WHY, false, "أوقف المتعهد نقل المياه بسبب ارتفاع سعر المازوت.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.WHY, false, "تلقت ثلاث عائلات إنذاراً لأنها تأخرت في دفع الإيجار.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.WHY, false, "Le contrat a été suspendu faute de financement.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.WHY, false, "Les déchets s'accumulent car la société n'est pas payée.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.WHY, false, "Le carburant est distribué dans les villages du caza.")).isFalse();
+        assertThat(AnswerCues.offers(Understanding.Kind.WHY, false, "زار الفريق المخيمات في بر الياس.")).isFalse();
+        assertThat(AnswerCues.offers(Understanding.Kind.FACT, true, "غمرت المياه أكثر من أربعين خيمة.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.FACT, true, "تحصل كل عائلة على أقل من ٢٠ ليتراً في اليوم.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.FACT, true, "Plus de quarante tentes ont été inondées.")).isTrue();
+        // A year is no figure, in either digits.
+        assertThat(AnswerCues.offers(Understanding.Kind.FACT, true, "زار الفريق بلدية زحلة في آذار ٢٠٢٣.")).isFalse();
+        assertThat(AnswerCues.offers(Understanding.Kind.WHEN, false, "عقد الفريق جلسة توعية في آذار ٢٠٢٣.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.WHEN, false, "En mars, l'équipe a animé une séance.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.LIST, false, "تشتري العائلات الخبز، الأرز، العدس والزيت.")).isTrue();
+        assertThat(AnswerCues.offers(Understanding.Kind.LIST, false, "Les familles achètent du pain, du riz, des lentilles et de l'huile.")).isTrue();
+        // Months are compared whatever the language names them in: March is آذار and mars.
+        assertThat(AnswerCues.otherMonths("ما عدد العائلات في آذار ٢٠٢٣؟", "En mars 2023, 40 familles.")).isFalse();
+        assertThat(AnswerCues.otherMonths("ما عدد العائلات في آذار ٢٠٢٣؟", "في أيار ٢٠٢٣ تلقت ٤٠ عائلة المساعدة.")).isTrue();
+        // English is read as before: "car" is no reason there.
+        assertThat(AnswerCues.offers(Understanding.Kind.WHY, false, "The car of the mayor was parked in front of the school.")).isFalse();
+    }
+
+    @Test
+    void arabicSentencesEndAtTheArabicQuestionMarkAndFullStop() {
+        String text = "هل وصلت المياه؟ لا، لم تصل۔ توقفت الصهاريج.";
+        assertThat(QuoteFinder.sentences(text).stream().map(s -> text.substring(s[0], s[1])).toList())
+                .containsExactly("هل وصلت المياه؟", "لا، لم تصل۔", "توقفت الصهاريج.");
+    }
 }

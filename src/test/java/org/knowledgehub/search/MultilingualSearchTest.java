@@ -2,9 +2,6 @@ package org.knowledgehub.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 class MultilingualSearchTest extends HubTest {
 
-    private static final String DIR = "/multilingual/";
     private static final Map<String, String> NOTE_IDS = new HashMap<>();
 
     private record BenchmarkQuery(String text, String language, List<String> expected) {
@@ -41,7 +37,7 @@ class MultilingualSearchTest extends HubTest {
     }
 
     @Test
-    void queriesFindTheirNotesWithinAndAcrossLanguages() throws IOException {
+    void queriesFindTheirNotesWithinAndAcrossLanguages() {
         ingestNotes();
         Http member = Members.create(http(), admin(), "Oxfam", List.of("analyst"), List.of()).http();
         Map<String, int[]> byPair = new TreeMap<>();
@@ -76,7 +72,7 @@ class MultilingualSearchTest extends HubTest {
     }
 
     @Test
-    void arabicWordsAreFoundWithoutTheirArticlesPrefixesAndVariantLetters() throws IOException {
+    void arabicWordsAreFoundWithoutTheirArticlesPrefixesAndVariantLetters() {
         ingestNotes();
         String note = NOTE_IDS.get("akkar-rent-ar.txt");
         // The note writes الإيجار, بالدولار and الإخلاء: bare, prefixed and alef-folded forms find them.
@@ -90,7 +86,7 @@ class MultilingualSearchTest extends HubTest {
     }
 
     @Test
-    void frenchWordsAreFoundWithoutElisionOrAccents() throws IOException {
+    void frenchWordsAreFoundWithoutElisionOrAccents() {
         ingestNotes();
         String note = NOTE_IDS.get("zahle-water-fr.txt");
         // The note writes "l'eau", "réservoirs", "municipalité": without elision, plural or accent they find it.
@@ -145,45 +141,22 @@ class MultilingualSearchTest extends HubTest {
         return List.copyOf(docs);
     }
 
-    private synchronized void ingestNotes() throws IOException {
-        if (!NOTE_IDS.isEmpty()) {
-            return;
-        }
+    private void ingestNotes() {
+        NOTE_IDS.putAll(MultilingualNotes.ingest(admin()));
         for (BenchmarkQuery q : queries()) {
-            for (String note : q.expected()) {
-                NOTE_IDS.computeIfAbsent(note, n -> upload(n, resource(n), "field-note"));
-            }
-        }
-        for (String language : List.of("ar", "fr", "en")) {
-            for (String place : List.of("zahle-water", "akkar-rent", "tripoli-school", "baalbek-fuel", "saida-health",
-                    "tyre-permits", "barelias-shelter", "minieh-gbv", "nabatieh-debt", "bourj-waste")) {
-                String note = place + "-" + language + ".txt";
-                NOTE_IDS.computeIfAbsent(note, n -> upload(n, resource(n), "field-note"));
-            }
+            assertThat(NOTE_IDS).containsKeys(q.expected().toArray(String[]::new));
         }
         assertThat(NOTE_IDS).hasSize(30);
     }
 
     private String upload(String file, String text, String type) {
-        Map<String, String> fields = new HashMap<>(Map.of("type", type, "sensitivity", "public", "source", "multilingual/" + file));
-        if (type.equals("field-note")) {
-            fields.putAll(Map.of("collectedFromPeople", "true", "informedConsent", "yes",
-                    "consentPurpose", "Field monitoring of the Lebanon response", "personalData", "false"));
-        }
-        Http.Response r = admin().upload("/api/documents", file, text.getBytes(StandardCharsets.UTF_8), fields);
-        assertThat(r.status()).as(file + ": " + r).isIn(200, 201);
-        String id = r.json().get("id").asString();
+        String id = MultilingualNotes.upload(admin(), file, text, type);
         NOTE_ID_OF.put(file, id);
         return id;
     }
 
     private static String resource(String name) {
-        try (InputStream in = MultilingualSearchTest.class.getResourceAsStream(DIR + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return MultilingualNotes.resource(name);
     }
 
     private static List<BenchmarkQuery> queries() {
