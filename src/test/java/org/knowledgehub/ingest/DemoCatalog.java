@@ -11,12 +11,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /** The rows of the demo corpus' catalog.csv: path, type, title, organisation, date, ... */
-final class DemoCatalog {
+public final class DemoCatalog {
 
     private DemoCatalog() {
     }
 
-    static List<String[]> rows() throws IOException {
+    public static List<String[]> rows() throws IOException {
         try (Reader in = Files.newBufferedReader(Path.of("corpus/catalog.csv"), StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords().stream()
                     .map(CSVRecord::values).toList();
