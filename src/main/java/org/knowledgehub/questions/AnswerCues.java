@@ -131,8 +131,16 @@ public final class AnswerCues {
         if (COUNTED_ITEM.matcher(sentence).results().count() >= 2 || BULLETS.matcher(sentence).results().count() >= 2) {
             return true;
         }
-        String[] parts = sentence.split("(?<!\\d),|,(?!\\d)|;");
-        if (parts.length < 3 || !LAST_ITEM.matcher(parts[parts.length - 1]).find()) {
+        return series(sentence.split("(?<!\\d),|,(?!\\d)|;"), LAST_ITEM);
+    }
+
+    /**
+     * Whether the parts of a sentence cut at its separators make a series: three or more, the last
+     * with the word that ends a series ({@code lastItem}: "and", "و", "et"...), the inner ones a few
+     * words each.
+     */
+    static boolean series(String[] parts, Pattern lastItem) {
+        if (parts.length < 3 || !lastItem.matcher(parts[parts.length - 1]).find()) {
             return false;
         }
         for (int i = 1; i < parts.length - 1; i++) {

@@ -64,7 +64,6 @@ final class ArabicFrenchCues {
     private static final Pattern ITEM_SEPARATOR = Pattern.compile("[,،;؛]");
     /** The last item of a series: after "و" (written on its word), "أو", "et" or "ou". */
     private static final Pattern LAST_ITEM = Pattern.compile("(?i)(?<!\\p{L})(?:و\\p{L}|أو" + END + "|et" + END + "|ou" + END + ")");
-    private static final int ITEM_WORDS = 8;
 
     private ArabicFrenchCues() {
     }
@@ -142,16 +141,7 @@ final class ArabicFrenchCues {
 
     /** A series "A، B و C" or "A, B et C" whose inner items are a few words each. */
     static boolean items(String sentence) {
-        String[] parts = ITEM_SEPARATOR.split(sentence);
-        if (parts.length < 3 || !LAST_ITEM.matcher(parts[parts.length - 1]).find()) {
-            return false;
-        }
-        for (int i = 1; i < parts.length - 1; i++) {
-            if (parts[i].isBlank() || parts[i].strip().split("\\s+").length > ITEM_WORDS) {
-                return false;
-            }
-        }
-        return true;
+        return AnswerCues.series(ITEM_SEPARATOR.split(sentence), LAST_ITEM);
     }
 
     private static Map<String, Integer> months() {
