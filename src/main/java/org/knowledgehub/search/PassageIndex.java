@@ -566,8 +566,25 @@ public class PassageIndex implements DisposableBean {
 
     /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
     public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
-        // The filters go to the vector search itself, which searches them exactly when they select few passages.
-        return top(new KnnFloatVectorQuery(VECTOR, vector, n, restriction(q)), highlight, visible, null, n);
+        IndexSearcher acquired = acquire();
+        try {
+            // The access decision and the filters go to the vector search itself as its filter: it
+            // then searches the passages they select exactly when they are few, or when the graph
+            // walk would visit more of them, so the nearest passages depend less on how the graph was built.
+            BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                    .add(statistics.filter(acquired, visible, visibleFilter(visible)), BooleanClause.Occur.FILTER);
+            Query restriction = restriction(q);
+            if (restriction != null) {
+                filter.add(restriction, BooleanClause.Occur.FILTER);
+            }
+            IndexSearcher searcher = visibleSearcher(acquired, visible, null);
+            TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, n, filter.build()), n);
+            return hits(searcher, highlight, top.scoreDocs, top);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(acquired);
+        }
     }
 
     /**
