@@ -68,13 +68,9 @@ class LanguagePipelinesTest extends HubTest {
     void aFrenchFieldNoteGetsTheFrenchNerAndKeepsItsGazetteerLinks() {
         measureFirstLoad("fr", "Réunion à Beyrouth avec le Haut-Commissariat des Nations unies pour les réfugiés.");
         String marker = Members.unique("zqfr").replace("-", "");
-        Http contributor = Members.contributor(http(), admin(), "Medair").http();
-        long t0 = System.nanoTime();
-        Http.Response r = contributor.upload("/api/documents", marker + ".md",
-                FRENCH_NOTE.formatted(marker).getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note", "sensitivity", "public",
-                        "collectedFromPeople", "true", "informedConsent", "true", "consentPurpose", "suivi des loyers",
-                        "personalData", "true"));
-        System.out.printf("French field note uploaded and ingested in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        Http.Response r = uploadNote("French", marker, FRENCH_NOTE.formatted(marker), Map.of("type", "field-note",
+                "sensitivity", "public", "collectedFromPeople", "true", "informedConsent", "true",
+                "consentPurpose", "suivi des loyers", "personalData", "true"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String id = r.json().get("id").asString();
         assertThat(CoreNlpEngine.loadedLanguages()).contains("fr");
@@ -98,11 +94,8 @@ class LanguagePipelinesTest extends HubTest {
     void anArabicNoteGetsArabicSentencesAndItsPlacesLinked() {
         measureFirstLoad("ar", "زار الفريق صور.");
         String marker = Members.unique("zqar").replace("-", "");
-        Http contributor = Members.contributor(http(), admin(), "Medair").http();
-        long t0 = System.nanoTime();
-        Http.Response r = contributor.upload("/api/documents", marker + ".md",
-                ARABIC_NOTE.formatted(marker).getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note"));
-        System.out.printf("Arabic field note uploaded and ingested in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        String text = ARABIC_NOTE.formatted(marker);
+        Http.Response r = uploadNote("Arabic", marker, text, Map.of("type", "field-note"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String id = r.json().get("id").asString();
         assertThat(programs(id)).contains("corenlp-ar").doesNotContain("corenlp", "corenlp-fr");
@@ -114,7 +107,6 @@ class LanguagePipelinesTest extends HubTest {
                 .contains("quantity ٤٠٪ =40% corenlp-ar");
 
         // Sentences end at the Arabic question mark too; offsets are the original text's, clitics split off.
-        String text = ARABIC_NOTE.formatted(marker);
         CoreDocument annotated = engine.annotate(text, "ar", null);
         List<String> sentences = annotated.sentences().stream().map(CoreSentence::text).toList();
         assertThat(sentences).contains("زار الفريق زحلة وبعلبك في آذار ٢٠٢٣.", "هل تلقت العائلات المساعدات؟");
@@ -126,6 +118,15 @@ class LanguagePipelinesTest extends HubTest {
     }
 
     /** Prints the time and heap the first annotation in a language cost, when it loaded the pipeline. */
+    /** Uploads a note as {@code marker}.md by a contributor of Medair, printing how long its upload and ingest took. */
+    private Http.Response uploadNote(String language, String marker, String text, Map<String, String> fields) {
+        Http contributor = Members.contributor(http(), admin(), "Medair").http();
+        long t0 = System.nanoTime();
+        Http.Response r = contributor.upload("/api/documents", marker + ".md", text.getBytes(StandardCharsets.UTF_8), fields);
+        System.out.printf("%s field note uploaded and ingested in %d ms%n", language, (System.nanoTime() - t0) / 1_000_000);
+        return r;
+    }
+
     private void measureFirstLoad(String language, String sample) {
         boolean loaded = CoreNlpEngine.loadedLanguages().contains(language);
         long heapBefore = usedHeapAfterGc();
