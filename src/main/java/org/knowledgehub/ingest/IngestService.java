@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -37,6 +38,7 @@ import org.knowledgehub.store.ServiceCalls;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -47,7 +49,7 @@ import org.springframework.stereotype.Service;
  * completely.
  */
 @Service
-public class IngestService {
+public class IngestService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
@@ -60,8 +62,11 @@ public class IngestService {
     private final KnowledgeStore store;
     private final IndexRepair indexRepair;
     private final ApplicationEventPublisher events;
-    /** Guarded by {@link #writeLock}. */
-    private int commitsSinceCompaction;
+    /** Size of the store after its last compaction (or at start); guarded by {@link #writeLock}. */
+    private long compactedSize = -1;
+    private final AtomicBoolean compacting = new AtomicBoolean();
+    /** The background compaction, if one has run; shutting down waits for it. */
+    private volatile Thread compaction;
     /** Serialises the check-then-commit step so two uploads of the same bytes cannot both create. */
     private final Object writeLock = new Object();
 
@@ -458,15 +463,42 @@ public class IngestService {
     public void compactStore() {
         synchronized (writeLock) {
             store.compact();
-            commitsSinceCompaction = 0;
+            compactedSize = store.sizeOnDisk();
         }
     }
 
-    /** Every {@code kh.ingest.compact-every} commits, compacts the store in the background. */
+    /**
+     * Compacts the store in the background once it has grown {@code kh.ingest.compact-growth} times
+     * its compacted size. TDB2 is copy-on-write: every commit leaves the blocks it replaced, and
+     * the large commits of a bulk ingest leave most of their indexes behind each time (at 1M
+     * passages, 36 GB of store for a few GB of data), so a bulk ingest compacts as it goes.
+     */
     private void afterCommit() {
-        if (properties.compactEvery() > 0 && ++commitsSinceCompaction >= properties.compactEvery()) {
-            commitsSinceCompaction = 0;
-            Thread.ofPlatform().name("store-compaction").daemon().start(this::compactStore);
+        if (properties.compactGrowth() <= 0 || compacting.get()) {
+            return;
+        }
+        long size = store.sizeOnDisk();
+        if (compactedSize < 0) {
+            compactedSize = size;
+        }
+        if (size > properties.compactAbove().toBytes() && size > properties.compactGrowth() * compactedSize && compacting.compareAndSet(false, true)) {
+            log.info("The store has grown from {} MB to {} MB since it was last compacted; compacting it", compactedSize >> 20, size >> 20);
+            compaction = Thread.ofPlatform().name("store-compaction").daemon().start(() -> {
+                try {
+                    compactStore();
+                } finally {
+                    compacting.set(false);
+                }
+            });
+        }
+    }
+
+    /** A compaction stopped half-way would only be redone, but closing the store under it fails it noisily. */
+    @Override
+    public void destroy() throws InterruptedException {
+        Thread running = compaction;
+        if (running != null) {
+            running.join();
         }
     }
 

@@ -411,7 +411,8 @@ public class KnowledgeStore implements DisposableBean {
 
     @Override
     public void destroy() {
-        dsg.close();
+        // Expelled, not only closed: closing keeps the folder's lock until the JVM exits.
+        TDBInternal.expel(dsg);
         log.info("Store closed");
     }
 }

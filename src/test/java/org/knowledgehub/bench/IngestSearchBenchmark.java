@@ -1,10 +1,16 @@
 package org.knowledgehub.bench;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +52,8 @@ class IngestSearchBenchmark {
     private static final int ROUNDS = 10;
 
     record Figures(int documents, double seconds, long passages, long triples, double[] http, double[] service,
-                   double[] direct, double[] overhead, long dataBytes, long compactedBytes, double compactSeconds) {
+                   double[] direct, double[] overhead, long dataBytes, long compactedBytes, double compactSeconds,
+                   double[] queryOnly) {
     }
 
     @Test
@@ -72,17 +79,20 @@ class IngestSearchBenchmark {
                         + System.getProperty("kh.bench.commit-log", "warn")));
         // Extra service settings to compare in one run, e.g. -Dkh.bench.args="--spring.threads.virtual.enabled=false".
         args.addAll(Arrays.stream(System.getProperty("kh.bench.args", "").split(" ")).filter(a -> !a.isBlank()).toList());
+        Figures figures;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KnowledgeHubApplication.class)
                 .run(args.toArray(String[]::new))) {
             IngestService ingest = context.getBean(IngestService.class);
             BulkReport report = BenchCorpus.ingest(ingest, size);
+            // As bin/kh ingest does: the store compacts in the background as it grows, and once more at the end.
+            long dataBytes = folderSize(data);
+            long t0 = System.nanoTime();
+            ingest.compactStore();
+            double compactSeconds = (System.nanoTime() - t0) / 1e9;
+            long compactedBytes = folderSize(data);
 
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            // Through HTTP, from a client in its own JVM: the search paths and a trivial endpoint, interleaved.
-            List<String> paths = new ArrayList<>();
-            BenchCorpus.QUERIES.forEach(q -> paths.add("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
-            paths.add("/api/queries/agendas");
-            List<double[]> overHttp = httpLatencies("http://127.0.0.1:" + port, paths, BenchCorpus.QUERIES.size());
+            List<double[]> overHttp = httpLatencies("http://127.0.0.1:" + port, searchPaths(), BenchCorpus.QUERIES.size());
 
             // In this JVM: the service without HTTP, and the same parsed queries straight on the index.
             PassageIndex index = context.getBean(PassageIndex.class);
@@ -93,20 +103,74 @@ class IngestSearchBenchmark {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 List<LongSupplier> directCalls = parsed.stream().map(q -> (LongSupplier) () -> timeDirect(searcher, q)).toList();
                 List<LongSupplier> serviceCalls = BenchCorpus.QUERIES.stream().map(q -> (LongSupplier) () -> {
-                    long t0 = System.nanoTime();
+                    long started = System.nanoTime();
                     service.search(SearchService.Request.of(q), Caller.ANONYMOUS);
-                    return System.nanoTime() - t0;
+                    return System.nanoTime() - started;
                 }).toList();
                 List<List<LongSupplier>> inProcess = List.of(serviceCalls, directCalls);
                 measure(inProcess, WARMUP_ROUNDS);
                 List<double[]> ms = measure(inProcess, ROUNDS);
-                long dataBytes = folderSize(data);
-                long t0 = System.nanoTime();
-                ingest.compactStore();
-                double compactSeconds = (System.nanoTime() - t0) / 1e9;
-                return new Figures(size, report.seconds(), report.passages(), report.triples(),
-                        overHttp.get(0), ms.get(0), ms.get(1), overHttp.get(1), dataBytes, folderSize(data), compactSeconds);
+                figures = new Figures(size, report.seconds(), report.passages(), report.triples(), overHttp.get(0), ms.get(0),
+                        ms.get(1), overHttp.get(1), dataBytes, compactedBytes, compactSeconds, null);
             }
+        }
+        String heap = System.getProperty("kh.bench.query-heap", "");
+        if (heap.isBlank()) {
+            return figures;
+        }
+        return new Figures(figures.documents(), figures.seconds(), figures.passages(), figures.triples(), figures.http(),
+                figures.service(), figures.direct(), figures.overhead(), figures.dataBytes(), figures.compactedBytes(),
+                figures.compactSeconds(), queryOnly(data, heap));
+    }
+
+    private static List<String> searchPaths() {
+        // The search paths and a trivial endpoint, interleaved.
+        List<String> paths = new ArrayList<>();
+        BenchCorpus.QUERIES.forEach(q -> paths.add("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+        paths.add("/api/queries/agendas");
+        return paths;
+    }
+
+    /**
+     * The loaded folder served by a hub in a process of its own with the given heap (no ingest
+     * running): the searches' latencies over HTTP, sorted. The process is stopped afterwards.
+     */
+    private static double[] queryOnly(Path data, String heap) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = data.resolveSibling(data.getFileName() + "-query-only.log");
+        Process hub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-cp", System.getProperty("java.class.path"), KnowledgeHubApplication.class.getName(), "--server.address=127.0.0.1",
+                "--server.port=" + port, "--kh.data-dir=" + data, "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
+                "--kh.search.embeddings=false", "--spring.main.banner-mode=off")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI ready = URI.create("http://127.0.0.1:" + port + "/api/me");
+            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            while (true) {
+                if (!hub.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the query-only hub did not start; see " + log);
+                }
+                try {
+                    if (client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+            double[] searches = httpLatencies("http://127.0.0.1:" + port, searchPaths(), BenchCorpus.QUERIES.size()).get(0);
+            if (!hub.isAlive()) {
+                throw new IllegalStateException("the query-only hub stopped while searched; see " + log);
+            }
+            return searches;
+        } finally {
+            hub.destroy();
+            hub.waitFor();
         }
     }
 
@@ -202,6 +266,14 @@ class IngestSearchBenchmark {
                     httpP50, percentile(f.http(), 0.99), percentile(f.service(), 0.5), percentile(f.service(), 0.99),
                     directP50, percentile(f.direct(), 0.99), overheadP50,
                     httpP50 / (directP50 + overheadP50), f.dataBytes() / 1e6, f.compactedBytes() / 1e6, f.compactSeconds()));
+        }
+        for (Figures f : all) {
+            if (f.queryOnly() != null) {
+                sb.append(String.format(Locale.ROOT, "%nQuery-only hub on the %,d documents, -Xmx%s in a process of its own: "
+                                + "search HTTP p50 / p95 / p99 %.2f / %.2f / %.2f ms%n", f.documents(),
+                        System.getProperty("kh.bench.query-heap"), percentile(f.queryOnly(), 0.5), percentile(f.queryOnly(), 0.95),
+                        percentile(f.queryOnly(), 0.99)));
+            }
         }
         return sb.toString();
     }

@@ -1,0 +1,84 @@
+package org.knowledgehub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowledgehub.KnowledgeHubApplication;
+import org.knowledgehub.ontology.DocumentType;
+import org.knowledgehub.ontology.KH;
+import org.knowledgehub.store.KnowledgeStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A bulk ingest compacts the store as it grows, not only at its end (TDB2 keeps every block a commit
+ * replaces, and the large commits of a bulk ingest replace most of their indexes), and keeps every
+ * document doing so. The hub runs in this JVM with NLP and embeddings off and thresholds small enough
+ * for a few hundred notes: TDB2's files are mapped in 8 MB segments, so a new store already measures
+ * about 170 MB and a few hundred notes add under a megabyte to it.
+ */
+class BulkCompactionTest {
+
+    private static final int DOCUMENTS = 300;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theStoreIsCompactedDuringABulkIngestWithEveryDocumentKept() throws IOException {
+        BulkReport report;
+        try (ConfigurableApplicationContext hub = start()) {
+            List<IngestService.Source> notes = new ArrayList<>();
+            for (int i = 0; i < DOCUMENTS; i++) {
+                notes.add(note(i));
+            }
+            report = hub.getBean(IngestService.class).ingestAll(notes, (done, total, source, outcome, failure) -> { });
+        }
+
+        assertThat(report.created()).isEqualTo(DOCUMENTS);
+        assertThat(report.commits()).isGreaterThan(1);
+        Path store = data.resolve("tdb2");
+        assertThat(storages(store)).as("the storage generations left after the hub closed")
+                .singleElement().isNotEqualTo("Data-0001");
+        try (ConfigurableApplicationContext reopened = start()) {
+            long documents = reopened.getBean(KnowledgeStore.class)
+                    .readAll(dsg -> Iter.count(dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), KH.Document.asNode())));
+            assertThat(documents).isEqualTo(DOCUMENTS);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(KnowledgeHubApplication.class).run("--kh.data-dir=" + data, "--server.port=0",
+                "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false", "--kh.search.embeddings=false",
+                "--spring.main.banner-mode=off", "--kh.ingest.batch-size=25", "--kh.ingest.compact-growth=1.001",
+                "--kh.ingest.compact-above=1MB");
+    }
+
+    private static IngestService.Source note(int i) {
+        String name = "compaction/note-" + i + ".md";
+        String text = ("# Water trucking in Zahle, visit %d\n\nDuring visit %d, households in Bar Elias and Zahle reported that water"
+                + " trucking costs rose by %d percent since the municipal network closed. UNICEF and the WASH sector were told that"
+                + " families now share tanks between %d tents.\n\nLandlords in Baalbek asked for rent in US dollars; %d households"
+                + " said they would move within the month.\n").formatted(i, i, 10 + i % 40, 2 + i % 5, 3 + i % 17);
+        return new IngestService.Source(name, () -> new IngestRequest(text.getBytes(StandardCharsets.UTF_8), name, null,
+                DocumentType.FIELD_NOTE, null, null, null, "test"));
+    }
+
+    private static List<String> storages(Path store) throws IOException {
+        try (Stream<Path> entries = Files.list(store)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("Data-")).toList();
+        }
+    }
+}
