@@ -99,10 +99,11 @@ public class KnowledgeStore implements DisposableBean {
 
     /**
      * Deletes the index files of the current storage folder that the store's settings do not keep.
-     * TDB2's compaction (Jena 6) writes the compacted copy with TDB2's default six quad indexes
-     * whatever the store was made with; once the store is opened again with its own four, the two
-     * others are no longer kept up to date, and only take space (a third of the store after a
-     * compaction at 100,000 passages). Called with the store open, so no other process holds it.
+     * Jena 6's own compaction (used before {@link StoreCompaction}, and still on Windows) writes the
+     * compacted copy with TDB2's default six quad indexes whatever the store was made with; once
+     * the store is opened again with its own four, the two others are no longer kept up to date,
+     * and only take space (a third of the store after a compaction at 100,000 passages). Called with
+     * the store open, so no other process holds it.
      */
     private static void removeIndexesNotKept(Path dir, StoreParams params) {
         Set<String> kept = new HashSet<>(List.of(params.getTripleIndexes()));
@@ -372,7 +373,7 @@ public class KnowledgeStore implements DisposableBean {
     public void compact() {
         long before = sizeOnDisk();
         long t0 = System.nanoTime();
-        DatabaseMgr.compact(dsg, true);
+        StoreCompaction.compact(dsg);
         log.info("Store compacted in {} s: {} MB -> {} MB", String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                 before / 1_000_000, sizeOnDisk() / 1_000_000);
     }
