@@ -1,9 +1,12 @@
 package org.knowledgehub.questions;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +41,22 @@ final class ArabicFrenchCues {
     private static final Pattern LIST = Pattern.compile("(?i)^\\s*" + AR + "(?:ما|ماذا) (?:هي|هم) (?:أهم |أبرز |أكثر )?(?:ال)?"
             + "(?:\\p{L}+ات|أدوية|مشاكل|مخاطر|حاجات|عوائق|خطوات|أنواع|مصادر)" + END
             + "|^\\s*(?:quels|quelles) (?:sont|étaient) (?:les|leurs) ");
+    private static final Pattern TREND = Pattern.compile("(?i)" + AR + "(?:كيف (?:تطورت?|تغيرت?|تبدلت?)|تطور|اتجاهات?|على مر "
+            + "(?:السنوات|الأعوام|السنين)|عبر السنوات|من سنة (?:إلى|الى) (?:أخرى|اخرى))" + END + "|" + FR + "comment .*(?<!\\p{L})(?:évolu|chang|vari)\\p{L}*"
+            + "|" + FR + "(?:évolution|tendances?|au fil des (?:ans|années)|d'une année (?:sur|à) l'autre)" + END + "|(?:depuis|entre|de|منذ|بين|من) (?:(?:l'année|l'an|عام|العام|سنة) )?(?:19|20)\\d\\d.*" + AR + "(?:augment|hausse|baiss|"
+            + "diminu|recul|progress|aggrav|amélior|ارتفع|انخفض|زاد|ازداد|تراجع|تحسن|تدهور|تضاعف)"
+            + "|" + AR + "(?:augment|hausse|baiss|diminu|recul|progress|aggrav|amélior|ارتفع|انخفض|زاد|ازداد|تراجع|تحسن|تدهور|تضاعف)"
+            + "\\p{L}* .*(?:depuis|entre|منذ|بين) (?:(?:l'année|l'an|عام|العام|سنة) )?(?:19|20)\\d\\d");
+    private static final Pattern COMPARISON = Pattern.compile("(?i)" + AR + "(?:مقارنة|قارن|الفرق بين|الفروق بين|الفجوة بين|أعلى من|أدنى من|"
+            + "أقل من|أكثر من|أسوأ من|أفضل من)" + END + "|" + AR + "(?:أي|أيّ) .*(?:الأعلى|الأدنى|الأكثر|الأقل|الأسوأ|الأفضل)" + END
+            + "|" + FR + "(?:compar\\p{L}*|par rapport (?:à|au|aux)|différences? entre|écarts? entre|versus|plus (?:élevée?s?|faibles?|"
+            + "nombreu(?:x|ses)|pauvres?|vulnérables?) (?:que|qu')|(?:plus|moins) (?:de |d')\\p{L}+ (?:que|qu'))" + END
+            + "|^\\s*(?:quel(?:le)?s?|lequel|laquelle) .*(?:le|la|les) (?:plus|moins)" + END);
+    /** Words that make a question one about a meeting, as "meeting" and "minutes" do in English. */
+    private static final Pattern MEETING = Pattern.compile("(?i)" + AR + "(?:ال)?(?:اجتماعا?ت?|محضر|محاضر|فريق العمل)" + END + "|" + FR
+            + "(?:réunions?|procès-verbal|procès-verbaux|comptes?[- ]rendus?|groupe de travail)" + END);
+    private static final Pattern FIELD_NOTE = Pattern.compile("(?i)" + AR + "(?:ال)?(?:زيارات?|ملاحظات|مذكرة|تقرير|بعثة) (?:ال)?ميداني(?:ة)?" + END
+            + "|" + FR + "(?:notes?|visites?|missions?|rapports?) de terrain" + END);
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)" + AR + "(?:كم|ما (?:هي |هو )?(?:نسبة|عدد|حجم|قيمة|كلفة|تكلفة|سعر|"
             + "متوسط|معدل|مقدار|مبلغ))" + END + "|" + FR + "(?:combien|quel(?:le)?s? (?:est |sont |était )?(?:la |le |l')?(?:part|"
             + "pourcentage|proportion|nombre|taux|montant|coût|prix|moyenne|niveau|valeur|total|somme))" + END);
@@ -61,6 +80,10 @@ final class ArabicFrenchCues {
     private static final Pattern MONTH = Pattern.compile("(?i)" + AR + "(" + MONTHS.keySet().stream()
             .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).collect(Collectors.joining("|")) + ")" + END);
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19[5-9]\\d|20\\d\\d)(?!\\d)");
+    /** "13 juin 2019", "13 حزيران 2019": a day of a month named in French or Arabic, and its year. */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?i)(?<!\\d)(\\d{1,2})(?:er)?\\s+(?:من\\s+)?"
+            + MONTH.pattern().substring("(?i)".length())
+            + "\\s+(?:(?:عام|سنة)\\s+)?((?:19|20)\\d\\d)(?!\\d)");
     private static final Pattern ITEM_SEPARATOR = Pattern.compile("[,،;؛]");
     /** The last item of a series: after "و" (written on its word), "أو", "et" or "ou". */
     private static final Pattern LAST_ITEM = Pattern.compile("(?i)(?<!\\p{L})(?:و\\p{L}|أو" + END + "|et" + END + "|ou" + END + ")");
@@ -102,10 +125,38 @@ final class ArabicFrenchCues {
         if (WHO.matcher(question).find()) {
             return Understanding.Kind.WHO;
         }
+        if (TREND.matcher(question).find()) {
+            return Understanding.Kind.TREND;
+        }
         if (LIST.matcher(question).find()) {
             return Understanding.Kind.LIST;
         }
+        if (COMPARISON.matcher(question).find()) {
+            return Understanding.Kind.COMPARISON;
+        }
         return null;
+    }
+
+    static boolean aboutMeetings(String question) {
+        return MEETING.matcher(question).find();
+    }
+
+    static boolean aboutFieldNotes(String question) {
+        return FIELD_NOTE.matcher(question).find();
+    }
+
+    /** The day a question names in French or Arabic words ("le 13 juin 2019"), as yyyy-mm-dd. */
+    static Optional<LocalDate> day(String question) {
+        Matcher m = DAY_MONTH_YEAR.matcher(asciiDigits(question));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)),
+                    Integer.parseInt(m.group(1))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     static boolean asksForAmount(String question) {

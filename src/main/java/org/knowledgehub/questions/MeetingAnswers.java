@@ -39,19 +39,33 @@ class MeetingAnswers {
     private static final Map<Fact, Pattern> ASKS = new LinkedHashMap<>();
 
     static {
-        ASKS.put(Fact.CHAIRS, Pattern.compile("(?i)\\bchair(?:ed|s|ing|person|persons|man|woman|people)?\\b|\\bpresided\\b|\\bled the meeting\\b"));
+        ASKS.put(Fact.CHAIRS, Pattern.compile("(?i)\\bchair(?:ed|s|ing|person|persons|man|woman|people)?\\b|\\bpresided\\b|\\bled the meeting\\b"
+                + "|(?<!\\p{L})(?:présid\\p{L}*|[وف]?(?:ترأس\\p{L}*|رئيس الاجتماع|رئاسة الاجتماع|أدار الاجتماع))(?!\\p{L})"));
         ASKS.put(Fact.MINUTE_TAKERS, Pattern.compile("(?i)\\bminute[- ]?takers?\\b|\\btook (?:the )?(?:minutes|notes)\\b|"
-                + "\\b(?:wrote|write|taking|take) (?:the )?minutes\\b|\\bminutes (?:were |was )?(?:taken|written|drafted) by\\b|\\bnote[- ]?takers?\\b"));
-        ASKS.put(Fact.PLACE, Pattern.compile("(?i)^\\s*where\\b|\\b(?:location|venue|held where|which (?:building|city|office))\\b"));
+                + "\\b(?:wrote|write|taking|take) (?:the )?minutes\\b|\\bminutes (?:were |was )?(?:taken|written|drafted) by\\b|\\bnote[- ]?takers?\\b"
+                + "|(?<!\\p{L})(?:rédigé le procès-verbal|pris (?:les )?notes|preneu(?:r|se)s? de notes|"
+                + "[وف]?(?:كتب|دون|دوّن|حرر) (?:ال)?محضر)(?!\\p{L})"));
+        ASKS.put(Fact.PLACE, Pattern.compile("(?i)^\\s*where\\b|\\b(?:location|venue|held where|which (?:building|city|office))\\b"
+                + "|^\\s*(?:où|[وف]?أين)(?!\\p{L})|(?<!\\p{L})(?:lieu (?:de la|du) (?:réunion|rencontre)|في أي مكان|مكان (?:ال)?اجتماع)(?!\\p{L})"));
         ASKS.put(Fact.DATE, Pattern.compile("(?i)^\\s*when (?:did|was|were) (?:the |that |this )?(?:\\w+ ){0,4}(?:meet|meeting|held|take place|took place)\\b|"
-                + "\\b(?:what|which) (?:date|day)\\b.*\\b(?:meet|meeting)\\b|\\bat what time\\b|\\bhow long\\b"));
+                + "\\b(?:what|which) (?:date|day)\\b.*\\b(?:meet|meeting)\\b|\\bat what time\\b|\\bhow long\\b"
+                + "|^\\s*(?:quand|à quelle date|[وف]?متى)(?!\\p{L})"
+                + "|(?<!\\p{L})(?:quel(?:le)? (?:date|jour)|في أي (?:يوم|تاريخ))(?!\\p{L})"));
         ASKS.put(Fact.AGENCIES, Pattern.compile("(?i)\\b(?:agenc(?:y|ies)|organi[sz]ations?|partners?|ngos?)\\b.*\\b(?:represented|attend\\w*|"
                 + "present|participat\\w*|took part|at the meeting|were there)\\b|\\b(?:who|which \\w+) (?:attended|was present|were present|"
-                + "took part|participated)\\b|\\battendance\\b|\\brepresented\\b"));
-        ASKS.put(Fact.AGENDA, Pattern.compile("(?i)\\bagenda\\b|\\bwhat was (?:discussed|on the table)\\b|\\btopics? (?:discussed|covered)\\b"));
-        ASKS.put(Fact.PRESENTERS, Pattern.compile("(?i)\\bwho presented\\b|\\bpresenter\\b|\\bpresented by whom\\b|\\bwho (?:gave|made) the presentation\\b"));
+                + "took part|participated)\\b|\\battendance\\b|\\brepresented\\b"
+                + "|(?<!\\p{L})(?:organisations?|agences?|partenaires?|ong|المنظمات|الجهات|الوكالات|الشركاء)(?!\\p{L}).*(?<!\\p{L})"
+                + "(?:représenté\\p{L}*|présent\\p{L}*|particip\\p{L}*|[وف]?(?:حضر\\p{L}*|شارك\\p{L}*|مثل\\p{L}*|ممثل\\p{L}*))"
+                + "|(?<!\\p{L})(?:qui (?:a|ont) (?:assisté|participé)|من (?:حضر|شارك))(?!\\p{L})"));
+        ASKS.put(Fact.AGENDA, Pattern.compile("(?i)\\bagenda\\b|\\bwhat was (?:discussed|on the table)\\b|\\btopics? (?:discussed|covered)\\b"
+                + "|(?<!\\p{L})(?:ordre du jour|de quoi (?:a-t-on|ont-ils) (?:parlé|discuté)|sujets? (?:abordés?|discutés?)|"
+                + "جدول (?:ال)?أعمال|ماذا (?:نوقش|ناقش))(?!\\p{L})"));
+        ASKS.put(Fact.PRESENTERS, Pattern.compile("(?i)\\bwho presented\\b|\\bpresenter\\b|\\bpresented by whom\\b|\\bwho (?:gave|made) the presentation\\b"
+                + "|(?<!\\p{L})(?:qui a présenté|présentateur|présentatrice|من قدم|من قدّم|من عرض)(?!\\p{L})"));
         ASKS.put(Fact.ACTIONS, Pattern.compile("(?i)\\baction points?\\b|\\bactions? (?:agreed|decided)\\b|\\bfollow[- ]up actions?\\b|"
-                + "\\bnext steps\\b|\\bwho (?:has|had|have|was|were) to\\b|\\bagreed to do\\b"));
+                + "\\bnext steps\\b|\\bwho (?:has|had|have|was|were) to\\b|\\bagreed to do\\b"
+                + "|(?<!\\p{L})(?:points? d'action|actions? (?:convenues?|décidées?)|prochaines étapes|نقاط العمل|"
+                + "الإجراءات المتفق عليها|الخطوات (?:التالية|القادمة))(?!\\p{L})"));
     }
 
     private final HybridSearch search;

@@ -120,11 +120,13 @@ class QuestionUnderstanding {
         for (String iri : given) {
             concept(iri, true).ifPresent(c -> add(out, c));
         }
-        boolean meeting = MEETING.matcher(text).find();
+        boolean local = ArabicFrenchCues.applies(text);
+        boolean meeting = MEETING.matcher(text).find() || local && ArabicFrenchCues.aboutMeetings(text);
         if (meeting) {
             add(out, new Understanding.Constraint("document-type", DocumentType.MINUTES.code(), "minutes", false));
-            meetingDate(text).ifPresent(d -> add(out, new Understanding.Constraint("meeting", d, dateLabel(d), false)));
-        } else if (FIELD_NOTE.matcher(text).find()) {
+            meetingDate(text).or(() -> local ? ArabicFrenchCues.day(text).map(LocalDate::toString) : Optional.empty())
+                    .ifPresent(d -> add(out, new Understanding.Constraint("meeting", d, dateLabel(d), false)));
+        } else if (FIELD_NOTE.matcher(text).find() || local && ArabicFrenchCues.aboutFieldNotes(text)) {
             add(out, new Understanding.Constraint("document-type", DocumentType.FIELD_NOTE.code(), "field notes", false));
         }
         if (DOCUMENT_WORD.matcher(text).find()) {

@@ -2,6 +2,8 @@ package org.knowledgehub.questions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 
 /** What a sentence offers each kind of question, on sentences of the kind reports and field notes write. */
@@ -70,6 +72,23 @@ class AnswerCuesTest {
         assertThat(QuestionUnderstanding.years("كم عائلة تلقت إنذاراً في عكار في ٢٠٢٣؟")).containsExactly(2023);
         assertThat(QuestionUnderstanding.years("Comment le loyer a-t-il évolué entre 2021 et 2023 ?")).containsExactly(2021, 2022, 2023);
         assertThat(QuestionUnderstanding.years("كيف تغير الإيجار بين ٢٠٢١ و٢٠٢٢؟")).containsExactly(2021, 2022);
+        // Trends and comparisons, as in English.
+        assertThat(QuestionUnderstanding.kind("Comment le loyer a-t-il évolué entre 2021 et 2023 ?")).isEqualTo(Understanding.Kind.TREND);
+        assertThat(QuestionUnderstanding.kind("كيف تغير الإيجار بين ٢٠٢١ و٢٠٢٢؟")).isEqualTo(Understanding.Kind.TREND);
+        assertThat(QuestionUnderstanding.kind("La dette des ménages a-t-elle augmenté depuis 2019 ?")).isEqualTo(Understanding.Kind.TREND);
+        assertThat(QuestionUnderstanding.kind("هل ارتفعت ديون العائلات منذ عام 2019؟")).isEqualTo(Understanding.Kind.TREND);
+        assertThat(QuestionUnderstanding.kind("Le travail des enfants est-il plus fréquent à Akkar qu'à Zahlé ? Comparez les deux."))
+                .isEqualTo(Understanding.Kind.COMPARISON);
+        assertThat(QuestionUnderstanding.kind("ما الفرق بين عكار وزحلة في نسبة الأطفال العاملين؟")).isEqualTo(Understanding.Kind.COMPARISON);
+        assertThat(QuestionUnderstanding.kind("Quelle est la part des ménages endettés à Nabatieh ?")).isEqualTo(Understanding.Kind.FACT);
+        // What is asked of a meeting's record.
+        assertThat(MeetingAnswers.asked("Qui a présidé la réunion de l'IMWG du 13 juin 2019 ?")).contains(MeetingAnswers.Fact.CHAIRS);
+        assertThat(MeetingAnswers.asked("من ترأس اجتماع فريق العمل في ١٣ حزيران ٢٠١٩؟")).contains(MeetingAnswers.Fact.CHAIRS);
+        assertThat(MeetingAnswers.asked("Quelles organisations étaient représentées à la réunion ?")).contains(MeetingAnswers.Fact.AGENCIES);
+        assertThat(MeetingAnswers.asked("ما هي نقاط العمل التي اتفق عليها في الاجتماع؟")).contains(MeetingAnswers.Fact.ACTIONS);
+        assertThat(ArabicFrenchCues.day("Qui a présidé la réunion du 13 juin 2019 ?")).hasValue(LocalDate.of(2019, 6, 13));
+        assertThat(ArabicFrenchCues.day("من ترأس اجتماع ١٣ حزيران ٢٠١٩؟")).hasValue(LocalDate.of(2019, 6, 13));
+        assertThat(ArabicFrenchCues.day("Qui a présidé la réunion du 31 juin 2019 ?")).isEmpty();
     }
 
     @Test

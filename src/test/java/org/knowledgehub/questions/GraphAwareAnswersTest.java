@@ -94,6 +94,22 @@ class GraphAwareAnswersTest extends HubTest {
     }
 
     @Test
+    void meetingQuestionsInFrenchAndArabicAreAnsweredFromTheMinutesRecord() {
+        JsonNode french = ask("Qui a présidé la réunion de l'IMWG du 13 juin 2019 ?");
+        assertThat(constraints(french)).contains("document-type:minutes", "meeting:2019-06-13");
+        JsonNode first = french.get("answers").get(0);
+        assertThat(first.get("origin").asString()).isEqualTo("meeting");
+        assertThat(first.get("text").asString()).contains("Karim Nassar");
+
+        JsonNode arabic = ask("من ترأس اجتماع فريق العمل في ١٣ حزيران ٢٠١٩؟");
+        assertThat(constraints(arabic)).contains("document-type:minutes", "meeting:2019-06-13");
+        assertThat(arabic.get("answers").get(0).get("text").asString()).contains("Karim Nassar");
+
+        JsonNode trend = ask("Comment la part des ménages sous le SMEB a-t-elle évolué depuis 2019 ?");
+        assertThat(trend.get("understanding").get("kind").asString()).isEqualTo("TREND");
+    }
+
+    @Test
     void meetingFactsComeFromTheMinutesRecordWithTheLineTheyWereReadFrom() {
         JsonNode r = ask("Who chaired the IMWG meeting of 13 June 2019?");
         assertThat(constraints(r)).contains("document-type:minutes", "meeting:2019-06-13");
