@@ -62,12 +62,64 @@ final class VisibleStatistics {
     private static final int MAX_SETS = 64;
     /** Words whose counts are kept per visible set; queries repeat the same words. */
     private static final int MAX_TERMS = 10_000;
-    /** Filter combinations whose passages are kept per visible set: a bit per passage each. */
-    private static final int MAX_RESTRICTIONS = 64;
+    /**
+     * Memory for the passages of filter combinations, all callers together: a bit per passage each
+     * (125 KB at a million passages, so 512 of them), the least recently used going first.
+     */
+    static final long MAX_RESTRICTION_BYTES = 64L << 20;
 
+    private final long maxRestrictionBytes;
     private volatile PerReader current;
 
-    private record PerReader(IndexReader reader, Map<VisibleGraphs, Visible> sets) {
+    VisibleStatistics() {
+        this(MAX_RESTRICTION_BYTES);
+    }
+
+    VisibleStatistics(long maxRestrictionBytes) {
+        this.maxRestrictionBytes = maxRestrictionBytes;
+    }
+
+    private record PerReader(IndexReader reader, Map<VisibleGraphs, Visible> sets, Restrictions restrictions) {
+    }
+
+    /** A filter combination's reader for one visible set (by identity: sets are kept per reader). */
+    private record RestrictionKey(Visible visible, Query restriction) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RestrictionKey k && k.visible == visible && k.restriction.equals(restriction);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(visible) * 31 + restriction.hashCode();
+        }
+    }
+
+    /** The restricted readers of one index reader, within a memory budget. */
+    private static final class Restrictions {
+        private final LinkedHashMap<RestrictionKey, DirectoryReader> readers = new LinkedHashMap<>(16, 0.75f, true);
+        private final long bytesEach;
+        private final long maxBytes;
+
+        Restrictions(IndexReader reader, long maxBytes) {
+            this.maxBytes = maxBytes;
+            long bytes = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                bytes += FixedBitSet.bits2words(Math.max(1, leaf.reader().maxDoc())) * (long) Long.BYTES;
+            }
+            this.bytesEach = Math.max(1, bytes);
+        }
+
+        synchronized DirectoryReader get(RestrictionKey key) {
+            return readers.get(key);
+        }
+
+        synchronized void put(RestrictionKey key, DirectoryReader reader) {
+            readers.put(key, reader);
+            while (readers.size() > 1 && readers.size() * bytesEach > maxBytes) {
+                readers.remove(readers.keySet().iterator().next());
+            }
+        }
     }
 
     /**
@@ -77,11 +129,12 @@ final class VisibleStatistics {
      * filters narrow what it finds, not how it scores.
      */
     IndexSearcher searcher(IndexSearcher base, VisibleGraphs visible, Query filter, Query restriction) throws IOException {
-        Visible v = visible(base, visible, filter);
+        PerReader per = perReader(base.getIndexReader());
+        Visible v = visible(per, base, visible, filter);
         if (restriction == null && v.everything()) {
             return base;
         }
-        DirectoryReader reader = restriction == null ? v.reader() : restricted(base, v, restriction);
+        DirectoryReader reader = restriction == null ? v.reader() : restricted(base, per.restrictions(), v, restriction);
         IndexSearcher searcher = v.everything() ? new IndexSearcher(reader) : new Counting(reader, v);
         searcher.setSimilarity(base.getSimilarity());
         searcher.setQueryCache(base.getQueryCache());
@@ -96,16 +149,19 @@ final class VisibleStatistics {
      * for passes that score nothing (counts, facets), which need the reader itself.
      */
     Query filter(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
-        return new VisibleBits(visible(base, visible, filter));
+        return new VisibleBits(visible(perReader(base.getIndexReader()), base, visible, filter));
     }
 
-    private Visible visible(IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
-        IndexReader reader = base.getIndexReader();
+    private PerReader perReader(IndexReader reader) {
         PerReader per = current;
         if (per == null || per.reader() != reader) {
-            per = new PerReader(reader, Collections.synchronizedMap(new IdentityHashMap<>()));
+            per = new PerReader(reader, Collections.synchronizedMap(new IdentityHashMap<>()), new Restrictions(reader, maxRestrictionBytes));
             current = per;
         }
+        return per;
+    }
+
+    private static Visible visible(PerReader per, IndexSearcher base, VisibleGraphs visible, Query filter) throws IOException {
         Visible v = per.sets().get(visible);
         if (v == null) {
             v = compute(base, filter);
@@ -126,25 +182,19 @@ final class VisibleStatistics {
         }
         boolean everything = reader.numDeletedDocs() == 0 && count == reader.maxDoc();
         DirectoryReader visibleOnly = everything ? null : new VisibleReader((DirectoryReader) reader, bits);
-        return new Visible(bits, count, everything, visibleOnly, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-                new LinkedHashMap<>(16, 0.75f, true));
+        return new Visible(bits, count, everything, visibleOnly, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     /** The reader that sees the visible passages {@code restriction} matches, made once per reader and restriction. */
-    private static DirectoryReader restricted(IndexSearcher base, Visible v, Query restriction) throws IOException {
-        synchronized (v.restricted()) {
-            DirectoryReader known = v.restricted().get(restriction);
-            if (known != null) {
-                return known;
-            }
+    private static DirectoryReader restricted(IndexSearcher base, Restrictions restrictions, Visible v, Query restriction)
+            throws IOException {
+        RestrictionKey key = new RestrictionKey(v, restriction);
+        DirectoryReader known = restrictions.get(key);
+        if (known != null) {
+            return known;
         }
         DirectoryReader reader = new VisibleReader((DirectoryReader) base.getIndexReader(), matches(base, restriction, v.bits()));
-        synchronized (v.restricted()) {
-            if (v.restricted().size() >= MAX_RESTRICTIONS) {
-                v.restricted().remove(v.restricted().keySet().iterator().next());
-            }
-            v.restricted().put(restriction, reader);
-        }
+        restrictions.put(key, reader);
         return reader;
     }
 
@@ -175,13 +225,11 @@ final class VisibleStatistics {
 
     /**
      * The visible live passages of each segment, the reader that sees only them (null when they are
-     * all the passages), statistics of fields and words counted over them once, and the readers
-     * restricted further by searches' filters, least recently used first: all change only with the
-     * reader, which a commit replaces.
+     * all the passages), and statistics of fields and words counted over them once: all change only
+     * with the reader, which a commit replaces.
      */
     private record Visible(FixedBitSet[] bits, long count, boolean everything, DirectoryReader reader,
-                           Map<String, CollectionStatistics> fields, Map<Term, TermStatistics> terms,
-                           LinkedHashMap<Query, DirectoryReader> restricted) {
+                           Map<String, CollectionStatistics> fields, Map<Term, TermStatistics> terms) {
     }
 
     /** A reader whose live documents are the visible ones: the others are skipped as deleted ones are. */
