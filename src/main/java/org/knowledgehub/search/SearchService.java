@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -44,6 +46,10 @@ public class SearchService {
     private final ConceptLabels labels;
     private final CrossLanguage crossLanguage;
     private final String base;
+    /** Labels kept: the vocabulary's concepts in a few languages. */
+    private static final int MAX_LABELS = 20_000;
+    /** Labels by dimension, code and language; codes come from the index, which holds only the vocabulary's. */
+    private final Map<List<String>, String> labelled = new ConcurrentHashMap<>();
 
     SearchService(PassageIndex index, AccessPolicy access, ConceptLabels labels, HubProperties hub, HybridSearch hybrid,
                   CrossLanguage crossLanguage) {
@@ -177,6 +183,14 @@ public class SearchService {
 
     /** The label of a facet or entity code in the reader's language where the ontology has one (pages), else English. */
     public String label(String dimension, String code, Locale reader) {
+        // Every response labels its facet values (hundreds of areas): looked up once, as the vocabulary does not change.
+        if (labelled.size() > MAX_LABELS) {
+            labelled.clear(); // the reader's language comes from a cookie: any tag may be asked for
+        }
+        return labelled.computeIfAbsent(List.of(dimension, code, reader.getLanguage()), k -> lookUpLabel(dimension, code, reader));
+    }
+
+    private String lookUpLabel(String dimension, String code, Locale reader) {
         String scheme = switch (dimension) {
             case PassageIndex.AREA -> Schemes.areas(base);
             case PassageIndex.SECTOR -> Schemes.sectors(base);
