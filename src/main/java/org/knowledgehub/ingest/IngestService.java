@@ -62,7 +62,7 @@ public class IngestService implements DisposableBean {
     private final KnowledgeStore store;
     private final IndexRepair indexRepair;
     private final ApplicationEventPublisher events;
-    /** Size of the store after its last compaction (or at start); guarded by {@link #writeLock}. */
+    /** Size of the store after its last compaction (or its first commit); guarded by {@link #writeLock}. */
     private long compactedSize = -1;
     private final AtomicBoolean compacting = new AtomicBoolean();
     /** The background compaction, if one has run; shutting down waits for it. */
@@ -481,8 +481,10 @@ public class IngestService implements DisposableBean {
         if (compactedSize < 0) {
             compactedSize = size;
         }
-        if (size > properties.compactAbove().toBytes() && size > properties.compactGrowth() * compactedSize && compacting.compareAndSet(false, true)) {
-            log.info("The store has grown from {} MB to {} MB since it was last compacted; compacting it", compactedSize >> 20, size >> 20);
+        if (size > properties.compactAbove().toBytes() && size > properties.compactGrowth() * compactedSize
+                && compacting.compareAndSet(false, true)) {
+            log.info("The store has grown from {} MB to {} MB since it was last compacted; compacting it",
+                    compactedSize / 1_000_000, size / 1_000_000);
             compaction = Thread.ofPlatform().name("store-compaction").daemon().start(() -> {
                 try {
                     compactStore();
@@ -497,7 +499,8 @@ public class IngestService implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         Thread running = compaction;
-        if (running != null) {
+        if (running != null && running.isAlive()) {
+            log.info("Waiting for the store's compaction to finish before closing it");
             running.join();
         }
     }

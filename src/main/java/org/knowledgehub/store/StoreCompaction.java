@@ -67,7 +67,9 @@ final class StoreCompaction {
                 });
             });
         } catch (RuntimeException e) {
-            IO.deleteAll(temporary);
+            if (Files.exists(temporary)) {
+                IO.deleteAll(temporary); // a copy cut short; once moved into place it is complete
+            }
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
