@@ -110,6 +110,10 @@ final class VisibleStatistics {
             this.bytesEach = Math.max(1, bytes);
         }
 
+        synchronized void clear() {
+            readers.clear();
+        }
+
         synchronized DirectoryReader get(RestrictionKey key) {
             return readers.get(key);
         }
@@ -155,7 +159,8 @@ final class VisibleStatistics {
     private PerReader perReader(IndexReader reader) {
         PerReader per = current;
         if (per == null || per.reader() != reader) {
-            per = new PerReader(reader, Collections.synchronizedMap(new IdentityHashMap<>()), new Restrictions(reader, maxRestrictionBytes));
+            per = new PerReader(reader, Collections.synchronizedMap(new IdentityHashMap<>()),
+                    new Restrictions(reader, maxRestrictionBytes));
             current = per;
         }
         return per;
@@ -167,6 +172,7 @@ final class VisibleStatistics {
             v = compute(base, filter);
             if (per.sets().size() >= MAX_SETS) {
                 per.sets().clear();
+                per.restrictions().clear(); // theirs are keyed by the sets just dropped
             }
             per.sets().put(visible, v);
         }
