@@ -88,6 +88,10 @@ final class ArabicFrenchCues {
     /** The last item of a series: after "و" (written on its word), "أو", "et" or "ou". */
     private static final Pattern LAST_ITEM = Pattern.compile("(?i)(?<!\\p{L})(?:و\\p{L}|أو" + END + "|et" + END + "|ou" + END + ")");
 
+    private static final Map<Understanding.Kind, Pattern> CUES = Map.of(Understanding.Kind.WHY, WHY, Understanding.Kind.WHEN, WHEN,
+            Understanding.Kind.WHERE, WHERE, Understanding.Kind.WHO, WHO, Understanding.Kind.TREND, TREND, Understanding.Kind.LIST, LIST,
+            Understanding.Kind.COMPARISON, COMPARISON);
+
     private ArabicFrenchCues() {
     }
 
@@ -113,28 +117,7 @@ final class ArabicFrenchCues {
 
     /** The kind of answer a question not in English asks for, or null when its words do not say. */
     static Understanding.Kind kind(String question) {
-        if (WHY.matcher(question).find()) {
-            return Understanding.Kind.WHY;
-        }
-        if (WHEN.matcher(question).find()) {
-            return Understanding.Kind.WHEN;
-        }
-        if (WHERE.matcher(question).find()) {
-            return Understanding.Kind.WHERE;
-        }
-        if (WHO.matcher(question).find()) {
-            return Understanding.Kind.WHO;
-        }
-        if (TREND.matcher(question).find()) {
-            return Understanding.Kind.TREND;
-        }
-        if (LIST.matcher(question).find()) {
-            return Understanding.Kind.LIST;
-        }
-        if (COMPARISON.matcher(question).find()) {
-            return Understanding.Kind.COMPARISON;
-        }
-        return null;
+        return QuestionUnderstanding.firstCued(question, CUES);
     }
 
     static boolean aboutMeetings(String question) {

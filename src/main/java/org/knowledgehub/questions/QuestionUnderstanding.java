@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -196,34 +197,32 @@ class QuestionUnderstanding {
         return List.copyOf(out);
     }
 
+    /** The kinds a question's words can ask for, in the order they are tried: the first whose cue it has wins. */
+    private static final List<Understanding.Kind> CUE_ORDER = List.of(Understanding.Kind.WHY, Understanding.Kind.WHEN,
+            Understanding.Kind.WHERE, Understanding.Kind.WHO, Understanding.Kind.TREND, Understanding.Kind.LIST,
+            Understanding.Kind.COMPARISON);
+    private static final Map<Understanding.Kind, Pattern> CUES = Map.of(Understanding.Kind.WHY, WHY, Understanding.Kind.WHEN, WHEN,
+            Understanding.Kind.WHERE, WHERE, Understanding.Kind.WHO, WHO, Understanding.Kind.TREND, TREND, Understanding.Kind.LIST, LIST,
+            Understanding.Kind.COMPARISON, COMPARISON);
+
+    /** The first kind, in {@link #CUE_ORDER}, whose cue the question has; null when none. */
+    static Understanding.Kind firstCued(String question, Map<Understanding.Kind, Pattern> cues) {
+        for (Understanding.Kind kind : CUE_ORDER) {
+            if (cues.get(kind).matcher(question).find()) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     static Understanding.Kind kind(String text) {
         String t = text.strip();
         Understanding.Kind local = ArabicFrenchCues.applies(t) ? ArabicFrenchCues.kind(t) : null;
         if (local != null) {
             return local;
         }
-        if (WHY.matcher(t).find()) {
-            return Understanding.Kind.WHY;
-        }
-        if (WHEN.matcher(t).find()) {
-            return Understanding.Kind.WHEN;
-        }
-        if (WHERE.matcher(t).find()) {
-            return Understanding.Kind.WHERE;
-        }
-        if (WHO.matcher(t).find()) {
-            return Understanding.Kind.WHO;
-        }
-        if (TREND.matcher(t).find()) {
-            return Understanding.Kind.TREND;
-        }
-        if (LIST.matcher(t).find()) {
-            return Understanding.Kind.LIST;
-        }
-        if (COMPARISON.matcher(t).find()) {
-            return Understanding.Kind.COMPARISON;
-        }
-        return Understanding.Kind.FACT;
+        Understanding.Kind cued = firstCued(t, CUES);
+        return cued != null ? cued : Understanding.Kind.FACT;
     }
 
     /** The years a question names; a period ("between 2019 and 2021", "since 2018") counts every year of it. */
