@@ -106,7 +106,7 @@ public class CrossLanguage {
         if (translations != null) {
             matching.add(translations, BooleanClause.Occur.SHOULD);
         }
-        BooleanQuery matches = matching.build();
+        Query matches = FlatDisjunction.of(matching.build());
         if (places.isEmpty()) {
             return matches;
         }
@@ -114,13 +114,12 @@ public class CrossLanguage {
         // requires the same matches as a filter (unscored). The whole stays a pure disjunction, which
         // Lucene scores skipping what cannot reach the top hits; required words beside an optional
         // place made it score every match (measured at 100,000 passages: most of a plain search's time).
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        matches.clauses().forEach(b::add);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(matches, BooleanClause.Occur.SHOULD);
         places.forEach(p -> b.add(new BooleanQuery.Builder()
                 .add(new BoostQuery(new TermQuery(new Term(PassageIndex.AREA, p)), placeWeight), BooleanClause.Occur.MUST)
                 .add(matches, BooleanClause.Occur.FILTER)
                 .build(), BooleanClause.Occur.SHOULD));
-        return b.build();
+        return FlatDisjunction.of(b.build());
     }
 
     /**

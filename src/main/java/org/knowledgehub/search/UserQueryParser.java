@@ -23,7 +23,8 @@ import org.knowledgehub.Problems;
  * 400 naming the problem, never a 500. Wildcard, fuzzy and phrase-slop terms are bounded, so that
  * no text within {@link #MAX_LENGTH} makes an automaton or a proximity search that costs more than
  * a plain query. The text is parsed once per reading of its words (English, French: see
- * {@link TextAnalysis}); where the readings differ, each passage is scored by the one that fits it best.
+ * {@link TextAnalysis}); where the readings of a word differ, each passage is scored by the one
+ * that fits it best. Words without operators come out as one flat disjunction ({@link FlatDisjunction}).
  */
 public final class UserQueryParser {
 
@@ -62,7 +63,7 @@ public final class UserQueryParser {
             for (Analyzer reading : readings) {
                 parsed.add(new Restricted(reading).parse(text));
             }
-            return parsed.size() == 1 ? parsed.iterator().next() : new DisjunctionMaxQuery(parsed, 0f);
+            return FlatDisjunction.of(parsed.size() == 1 ? parsed.iterator().next() : new DisjunctionMaxQuery(parsed, 0f));
         } catch (ParseException | TokenMgrError e) {
             throw Problems.badQuery(field, "the query could not be parsed: " + firstLine(e.getMessage()));
         } catch (IndexSearcher.TooManyClauses e) {
