@@ -24,6 +24,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import org.knowledgehub.nlp.CoreNlpEngine;
 import org.knowledgehub.nlp.Gazetteer;
 import org.knowledgehub.ontology.ConceptLabels;
+import org.knowledgehub.search.TextLanguage;
 import org.knowledgehub.ontology.DocumentType;
 import org.springframework.stereotype.Component;
 
@@ -91,11 +92,13 @@ class QuestionUnderstanding {
     private final Gazetteer gazetteer;
     private final ConceptLabels labels;
     private final CoreNlpEngine nlp;
+    private final UnderstandingText words;
 
-    QuestionUnderstanding(Gazetteer gazetteer, ConceptLabels labels, CoreNlpEngine nlp) {
+    QuestionUnderstanding(Gazetteer gazetteer, ConceptLabels labels, CoreNlpEngine nlp, UnderstandingText words) {
         this.gazetteer = gazetteer;
         this.labels = labels;
         this.nlp = nlp;
+        this.words = words;
     }
 
     /**
@@ -136,7 +139,8 @@ class QuestionUnderstanding {
         out.removeIf(c -> !c.given() && ignored.contains(c.type() + ":" + c.value()));
         Understanding.Kind k = kind != null ? kind : kind(text);
         List<String> subject = subject(text, out, matches);
-        return new Understanding(k, subject, out, Understanding.summarise(k, subject, out));
+        // Summarised in the question's language: the asker reads it beside the question.
+        return new Understanding(k, subject, out, words.summary(k, subject, out, Locale.forLanguageTag(TextLanguage.ofShortText(text))));
     }
 
     /** Words of questions that say what is measured, who is counted or what is asked, not what about. */

@@ -1,6 +1,8 @@
 package org.knowledgehub.questions;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.knowledgehub.ontology.ConceptChoices;
 import org.knowledgehub.security.Caller;
@@ -22,12 +24,15 @@ class QuestionViewPage {
     private final QuestionAudit audit;
     private final ConceptChoices concepts;
     private final LocalLinks links;
+    private final UnderstandingText understood;
 
-    QuestionViewPage(QuestionService questions, QuestionAudit audit, ConceptChoices concepts, LocalLinks links) {
+    QuestionViewPage(QuestionService questions, QuestionAudit audit, ConceptChoices concepts, LocalLinks links,
+                     UnderstandingText understood) {
         this.questions = questions;
         this.audit = audit;
         this.concepts = concepts;
         this.links = links;
+        this.understood = understood;
     }
 
     @GetMapping("/questions/{id}")
@@ -38,6 +43,14 @@ class QuestionViewPage {
         model.addAttribute("page", QuestionPageView.of(view, questions.mayReview(caller, view.question()),
                 questions.mayCorrect(caller, view.question()), concepts.in(reader), links));
         model.addAttribute("links", links);
+        Understanding u = view.answers().understanding();
+        if (u != null) {
+            // In the reader's interface language, whatever language the question was asked in.
+            model.addAttribute("understoodAs", understood.summary(u, reader));
+            Map<String, String> chips = new HashMap<>();
+            u.constraints().forEach(c -> chips.put(c.type() + ":" + c.value(), understood.chip(c, reader)));
+            model.addAttribute("constraintChips", chips);
+        }
         return "question";
     }
 }

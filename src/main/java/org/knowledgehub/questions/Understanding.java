@@ -2,7 +2,6 @@ package org.knowledgehub.questions;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * What the hub understood of a research question: the kind of answer it asks for and the
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
  *                    place, year, group or indicator and are not words any question uses ("cholera",
  *                    "convoys", "contaminated")
  * @param constraints what the question restricts its answer to, in the order found
- * @param summary     the same in a sentence
+ * @param summary     the same in a sentence, in the question's language ({@link UnderstandingText})
  */
 public record Understanding(Kind kind, List<String> subject, List<Constraint> constraints, String summary) {
 
@@ -78,18 +77,5 @@ public record Understanding(Kind kind, List<String> subject, List<Constraint> co
 
     List<String> values(String type) {
         return of(type).stream().map(Constraint::value).toList();
-    }
-
-    /** "a why-question about rent; year 2022; area Akkar (LB7); population Syrian refugees". */
-    static String summarise(Kind kind, List<String> subject, List<Constraint> constraints) {
-        String article = (kind == Kind.FACT ? "a fact" : kind == Kind.LIST ? "a list" : kind == Kind.TREND ? "a trend"
-                : kind == Kind.COMPARISON ? "a comparison" : "a " + kind.code() + "-question")
-                + (subject.isEmpty() ? "" : " about " + String.join(", ", subject));
-        if (constraints.isEmpty()) {
-            return article + "; no constraint on year, place, population group, document or meeting";
-        }
-        return article + "; " + constraints.stream().collect(Collectors.groupingBy(Constraint::type,
-                        java.util.LinkedHashMap::new, Collectors.mapping(Constraint::label, Collectors.joining(", "))))
-                .entrySet().stream().map(e -> e.getKey().replace('-', ' ') + " " + e.getValue()).collect(Collectors.joining("; "));
     }
 }

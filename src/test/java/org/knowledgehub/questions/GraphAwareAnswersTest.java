@@ -110,6 +110,24 @@ class GraphAwareAnswersTest extends HubTest {
     }
 
     @Test
+    void theUnderstandingIsSummarisedInTheQuestionsLanguage() {
+        assertThat(summary(ask("Who chaired the IMWG meeting of 13 June 2019?")))
+                .contains("document type minutes").contains("meeting 13 June 2019");
+        assertThat(summary(ask("Qui a présidé la réunion de l'IMWG du 13 juin 2019 ?")))
+                .contains("type de document comptes rendus").contains("réunion 13 juin 2019");
+        // Months as Lebanon names them in Arabic; the place by its Arabic label.
+        assertThat(summary(ask("من ترأس اجتماع فريق العمل في ١٣ حزيران ٢٠١٩؟")))
+                .contains("نوع الوثيقة محاضر الاجتماعات").contains("الاجتماع 13 حزيران 2019");
+        assertThat(summary(ask("لماذا ارتفعت الإيجارات في عكار؟"))).startsWith("سؤال «لماذا»").contains("المنطقة عكار (LB7)");
+        assertThat(summary(ask("Pourquoi les loyers ont-ils augmenté au Akkar en 2022 ?")))
+                .startsWith("une question « pourquoi »").contains("année 2022").contains("zone Akkar (LB7)");
+    }
+
+    private static String summary(JsonNode answers) {
+        return answers.get("understanding").get("summary").asString();
+    }
+
+    @Test
     void meetingFactsComeFromTheMinutesRecordWithTheLineTheyWereReadFrom() {
         JsonNode r = ask("Who chaired the IMWG meeting of 13 June 2019?");
         assertThat(constraints(r)).contains("document-type:minutes", "meeting:2019-06-13");

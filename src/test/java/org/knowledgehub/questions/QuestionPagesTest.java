@@ -189,6 +189,12 @@ class QuestionPagesTest extends HubTest {
         JsonNode question = http().get("/api/questions/" + mine).json().get("question");
         assertThat(question.get("kind").asString()).isEqualTo("trend");
         assertThat(question.get("period").asString()).isEqualTo("2020/2021");
+
+        // The page says it in the reader's interface language, whatever the question's.
+        String arabic = browser().get("/questions/" + mine + "?lang=ar").text();
+        assertThat(arabic).contains("تطوّر; السنة 2021, 2020; القطاع المأوى").contains("السنة: 2020").doesNotContain("a trend");
+        assertThat(browser().get("/questions/" + mine + "?lang=fr").text()).contains("une évolution; année 2021, 2020; secteur ")
+                .contains("année: 2020");
     }
 
     @Test
