@@ -43,6 +43,7 @@ class FusekiComparisonBenchmark {
 
     /** Generated documents make 13.5 passages each on average (270 from the first 20). */
     private static final double PASSAGES_PER_DOCUMENT = 13.5;
+    private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("kh.bench.warmup-seconds", "60"));
     private static final int WARMUP_ROUNDS = Integer.getInteger("kh.bench.warmup", 2);
     private static final int ROUNDS = Integer.getInteger("kh.bench.rounds", 8);
     private static final int THREADS = 8;
@@ -162,7 +163,7 @@ class FusekiComparisonBenchmark {
         Files.writeString(file, lines);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), AlternatingHttpClient.class.getName(), file.toString(),
-                Integer.toString(WARMUP_ROUNDS), Integer.toString(ROUNDS), Integer.toString(THREADS),
+                Double.toString(WARMUP_SECONDS), Integer.toString(WARMUP_ROUNDS), Integer.toString(ROUNDS), Integer.toString(THREADS),
                 Double.toString(THROUGHPUT_SECONDS));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -198,10 +199,10 @@ class FusekiComparisonBenchmark {
                                 double hubRss, double fusekiRss) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Hub against Fuseki 6.2 + jena-text: %,d documents, %,d passages asked for, %,d made; "
-                        + "%d cores, JDK %s, heap %s each; one client JVM, servers asked alternately, %d warm-up + %d measured "
-                        + "rounds, then %d threads for %.0f s per row and server%n%n",
+                        + "%d cores, JDK %s, heap %s each; one client JVM, servers asked alternately, %.0f s of warm-up, %d warm-up "
+                        + "+ %d measured rounds, then %d threads for %.0f s per row and server%n%n",
                 documents, passages, report.passages(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                HEAP, WARMUP_ROUNDS, ROUNDS, THREADS, THROUGHPUT_SECONDS));
+                HEAP, WARMUP_SECONDS, WARMUP_ROUNDS, ROUNDS, THREADS, THROUGHPUT_SECONDS));
         sb.append("| | Knowledge Hub | Fuseki + jena-text | hub / Fuseki |\n|---|---|---|---|\n");
         sb.append(String.format(Locale.ROOT, "| load s (hub: service start + ingest without NLP + compaction, as bin/kh ingest; Fuseki: tdbloader + textindexer JVMs) "
                 + "| %.1f | %.1f | %.2f |%n", hub.seconds(), fuseki.seconds(), hub.seconds() / fuseki.seconds()));
