@@ -71,19 +71,24 @@ class FusekiComparisonBenchmark {
         // Loaded as bin/kh ingest loads a folder: a bulk ingest, then a compaction of the store.
         long t0 = System.nanoTime();
         BulkReport report;
+        Path nquads = work.resolve("corpus.nq");
+        long quads;
+        String uriBase;
+        double loadSeconds;
         try (ConfigurableApplicationContext loader = new SpringApplicationBuilder(KnowledgeHubApplication.class).run(hubArguments(hubData))) {
             IngestService ingest = loader.getBean(IngestService.class);
             report = BenchCorpus.ingest(ingest, documents);
             ingest.compactStore();
+            loadSeconds = (System.nanoTime() - t0) / 1e9;
+            // What a Fuseki user would load, read from the hub's store (not part of the hub's load).
+            Uris uris = loader.getBean(Uris.class);
+            uriBase = uris.base();
+            quads = LeanCorpusQuads.write(loader.getBean(KnowledgeStore.class), uris, nquads);
         }
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(KnowledgeHubApplication.class).run(hubArguments(hubData))) {
+        // Served as bin/kh serves a folder, from a JVM of its own, as Fuseki is.
+        try (HubProcess hub = new HubProcess(hubData, HEAP, work.resolve("hub.log"))) {
             Load hubLoad = new Load(loadSeconds, folderSize(hubData), report.triples());
-
-            Uris uris = hub.getBean(Uris.class);
             Path fusekiDir = Files.createDirectories(work.resolve("fuseki"));
-            Path nquads = work.resolve("corpus.nq");
-            long quads = LeanCorpusQuads.write(hub.getBean(KnowledgeStore.class), uris, nquads);
             try (FusekiProcess fuseki = new FusekiProcess(jar, fusekiDir, HEAP)) {
                 long t1 = System.nanoTime();
                 fuseki.load(nquads);
@@ -91,12 +96,11 @@ class FusekiComparisonBenchmark {
                         folderSize(fuseki.database()) + folderSize(fuseki.textIndex()), quads);
                 fuseki.start();
 
-                String hubBase = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port");
-                List<ComparisonQueries.Row> rows = new ComparisonQueries(hubBase, fuseki.sparqlEndpoint(), uris.base()).rows();
+                List<ComparisonQueries.Row> rows = new ComparisonQueries(hub.base(), fuseki.sparqlEndpoint(), uriBase).rows();
                 Map<String, double[]> answers = checkAnswers(rows);
                 Map<String, Timing> timings = measure(rows, work.resolve("requests.tsv"));
                 String table = table(passages, documents, report, hubLoad, fusekiLoad, rows, answers, timings,
-                        residentMb(ProcessHandle.current().pid()), residentMb(fuseki.pid()));
+                        residentMb(hub.pid()), residentMb(fuseki.pid()));
                 System.out.println();
                 System.out.println(table);
                 Files.writeString(Path.of("target/benchmark-fuseki.md"), table);
@@ -210,7 +214,7 @@ class FusekiComparisonBenchmark {
                 (double) hub.statements() / fuseki.statements()));
         sb.append(String.format(Locale.ROOT, "| data on disk MB (hub: data folder; Fuseki: TDB2 + Lucene) | %.0f | %.0f | %.2f |%n",
                 hub.bytes() / 1e6, fuseki.bytes() / 1e6, (double) hub.bytes() / fuseki.bytes()));
-        sb.append(String.format(Locale.ROOT, "| resident memory after the run MB (hub: its test JVM) | %.0f | %.0f | %.2f |%n%n",
+        sb.append(String.format(Locale.ROOT, "| resident memory after the run MB (each server's own JVM) | %.0f | %.0f | %.2f |%n%n",
                 hubRss, fusekiRss, hubRss / fusekiRss));
         sb.append("Latency in ms; \"x faster\" is Fuseki's p50 over the hub's (above 1: the hub is faster); throughput ratio is "
                 + "the hub's over Fuseki's. API rows ask the hub's /api/search and Fuseki the equivalent SPARQL; SPARQL rows ask both "

@@ -1,16 +1,10 @@
 package org.knowledgehub.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,41 +130,13 @@ class IngestSearchBenchmark {
      * running): the searches' latencies over HTTP, sorted. The process is stopped afterwards.
      */
     private static double[] queryOnly(Path data, String heap) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Path log = data.resolveSibling(data.getFileName() + "-query-only.log");
-        Process hub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), KnowledgeHubApplication.class.getName(), "--server.address=127.0.0.1",
-                "--server.port=" + port, "--kh.data-dir=" + data, "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
-                "--kh.search.embeddings=false", "--spring.main.banner-mode=off")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            HttpClient client = HttpClient.newHttpClient();
-            URI ready = URI.create("http://127.0.0.1:" + port + "/api/me");
-            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-            while (true) {
-                if (!hub.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the query-only hub did not start; see " + log);
-                }
-                try {
-                    if (client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
-            double[] searches = httpLatencies("http://127.0.0.1:" + port, searchPaths(), BenchCorpus.QUERIES.size()).get(0);
-            if (!hub.isAlive()) {
+        try (HubProcess hub = new HubProcess(data, heap, log)) {
+            double[] searches = httpLatencies(hub.base(), searchPaths(), BenchCorpus.QUERIES.size()).get(0);
+            if (!hub.alive()) {
                 throw new IllegalStateException("the query-only hub stopped while searched; see " + log);
             }
             return searches;
-        } finally {
-            hub.destroy();
-            hub.waitFor();
         }
     }
 

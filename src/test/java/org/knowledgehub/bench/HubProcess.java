@@ -1,0 +1,80 @@
+package org.knowledgehub.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.knowledgehub.KnowledgeHubApplication;
+
+/**
+ * A hub serving a loaded data folder from a JVM of its own, as {@code bin/kh} runs it: no ingest,
+ * no NLP, no embeddings, on a loopback port. Benchmarks serve from here rather than from their test
+ * JVM, which has just ingested the corpus and holds its heap, caches and compiled code (a search
+ * served from there measured 5 times slower than the same folder served by a fresh process).
+ */
+final class HubProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    /** Starts the hub and waits until it answers (at most 15 minutes: it checks its index against the store). */
+    HubProcess(Path data, String heap, Path log) throws IOException, InterruptedException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-XX:+UseParallelGC", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), KnowledgeHubApplication.class.getName(), "--server.address=127.0.0.1",
+                "--server.port=" + port, "--kh.data-dir=" + data, "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
+                "--kh.search.embeddings=false", "--kh.security.admin-token=benchmark", "--logging.level.root=warn",
+                "--logging.level.org.knowledgehub=warn", "--spring.main.banner-mode=off"));
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        URI ready = URI.create(base() + "/api/me");
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (true) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("the hub did not start; see " + log);
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
