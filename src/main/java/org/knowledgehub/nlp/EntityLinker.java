@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,14 +34,14 @@ public class EntityLinker {
 
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
     private static final Pattern MONTH_WITHOUT_YEAR = Pattern.compile("^XXXX-(\\d{2})(-\\d{2})?$");
-    private static final Pattern YEAR_RANGE = Pattern.compile("\\b((?:19|20)\\d{2})\\s?[-–/]\\s?((?:19|20)\\d{2}|\\d{2})\\b");
+    static final Pattern YEAR_RANGE = Pattern.compile("\\b((?:19|20)\\d{2})\\s?[-–/]\\s?((?:19|20)\\d{2}|\\d{2})\\b");
     private static final Pattern RANGE_OPENER = Pattern.compile("(?i)\\b(between|from)\\s+$");
     private static final Pattern RANGE_JOINER = Pattern.compile("(?i)^\\s*(and|to|until|till|through|-|–)\\s*$");
-    private static final Pattern AMOUNT = Pattern.compile(
+    static final Pattern AMOUNT = Pattern.compile(
             "(?i)\\b(?:LBP|LL|L\\.L\\.|USD|US\\$|EUR)\\s?\\d[\\d,.]*(?:\\s?(?:million|billion|thousand|k|m))?\\b"
                     + "|\\$\\s?\\d[\\d,.]*(?:\\s?(?:million|billion))?"
                     + "|\\b\\d[\\d,.]*\\s?(?:LBP|USD|dollars|Lebanese pounds)\\b");
-    private static final Pattern COUNT = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+\\b(?=\\s+(?:households|families|"
+    static final Pattern COUNT = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+\\b(?=\\s+(?:households|families|"
             + "individuals|people|persons|children|refugees|sites|settlements|schools|students|shelters|tents|"
             + "latrines|wells|trucks|shops|beneficiaries|cases)\\b)");
     /**
@@ -95,10 +96,11 @@ public class EntityLinker {
                 kept.add(org);
             }
         }
-        kept.addWhereFree(PersonalDataPatterns.find(text));
-        kept.addWhereFree(yearRanges(text));
+        DigitWindows figures = new DigitWindows(text);
+        kept.addWhereFree(PersonalDataPatterns.find(text, figures));
+        kept.addWhereFree(yearRanges(figures));
         kept.addWhereFree(ArabicDates.find(text));
-        kept.addWhereFree(amounts(text));
+        kept.addWhereFree(amounts(figures));
         if (named != null) {
             kept.addWhereFree(fromNer(text, named, nerProbabilities));
         }
@@ -306,10 +308,9 @@ public class EntityLinker {
         return new Mention(start, end, surface, MentionType.DATE, null, value, 0.9, false, "corenlp");
     }
 
-    private static List<Mention> yearRanges(String text) {
+    private static List<Mention> yearRanges(DigitWindows figures) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = YEAR_RANGE.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : figures.matches(YEAR_RANGE)) {
             String from = m.group(1);
             String to = m.group(2).length() == 2 ? from.substring(0, 2) + m.group(2) : m.group(2);
             if (Integer.parseInt(to) > Integer.parseInt(from) && Integer.parseInt(to) - Integer.parseInt(from) <= 20) {
@@ -319,11 +320,10 @@ public class EntityLinker {
         return out;
     }
 
-    private static List<Mention> amounts(String text) {
+    private static List<Mention> amounts(DigitWindows figures) {
         List<Mention> out = new ArrayList<>();
         for (Pattern p : List.of(AMOUNT, COUNT)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
+            for (MatchResult m : figures.matches(p)) {
                 Mention q = new Mention(m.start(), m.end(), m.group(), MentionType.QUANTITY, null, m.group().strip(), 0.9,
                         false, "pattern");
                 if (out.stream().noneMatch(q::overlaps)) {

@@ -3,7 +3,7 @@ package org.knowledgehub.nlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -27,25 +27,34 @@ public final class PersonalDataPatterns {
      * Not the tail of a figure ("LBP 200,000-250,000" holds no phone number "000-250"), and not
      * across tabs or line breaks (table cells).
      */
-    private static final Pattern PHONE = Pattern.compile(
+    static final Pattern PHONE = Pattern.compile(
             "(?<![\\w+])(?<!\\d[.,])(?:(?:\\+|00)961[ .-]?|961[ .-]|0)\\d{1,2}[ .-]?\\d{3}[ .-]?\\d{3}(?!\\d|[.,]\\d)"
                     + "|(?<![\\w+])(?<!\\d[.,])(?:\\+|00)\\d{1,3}(?:[ .-]?\\d{1,4}){3,5}(?!\\d|[.,]\\d)");
     /** "LEB-12345678", "ID 123456789", nine digits or more in a row. */
-    private static final Pattern ID_NUMBER = Pattern.compile("\\b(?:[A-Z]{2,5}[-/]?\\d{6,}|\\d{9,})\\b");
+    static final Pattern ID_NUMBER = Pattern.compile("\\b(?:[A-Z]{2,5}[-/]?\\d{6,}|\\d{9,})\\b");
 
     private PersonalDataPatterns() {
     }
 
     public static List<Mention> find(String text) {
+        return find(text, new DigitWindows(text));
+    }
+
+    static List<Mention> find(String text, DigitWindows figures) {
         List<Mention> out = new ArrayList<>();
-        for (Pattern p : List.of(EMAIL, PHONE, ID_NUMBER)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                Mention mention = new Mention(m.start(), m.end(), m.group(), MentionType.PERSONAL_DATA, null, null, 0.9,
-                        false, "pattern");
-                if (out.stream().noneMatch(mention::overlaps)) {
-                    out.add(mention);
-                }
+        // Ingest runs this on every text: e-mail addresses are looked for only where an '@' is,
+        // numbers only around the text's digits.
+        List<MatchResult> found = new ArrayList<>();
+        if (text.indexOf('@') >= 0) {
+            EMAIL.matcher(text).results().forEach(found::add);
+        }
+        found.addAll(figures.matches(PHONE));
+        found.addAll(figures.matches(ID_NUMBER));
+        for (MatchResult m : found) {
+            Mention mention = new Mention(m.start(), m.end(), m.group(), MentionType.PERSONAL_DATA, null, null, 0.9,
+                    false, "pattern");
+            if (out.stream().noneMatch(mention::overlaps)) {
+                out.add(mention);
             }
         }
         return out;
