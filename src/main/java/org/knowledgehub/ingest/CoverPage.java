@@ -60,7 +60,8 @@ final class CoverPage {
             }
             // Field lines ("Organisation: ...", "Date: ...") often share one paragraph.
             for (String line : block.split("\\R")) {
-                for (String t : FIELD_START.split(line)) {
+                // Only a line with a colon holds a field to split at (and most lines have none).
+                for (String t : line.indexOf(':') < 0 ? new String[]{line} : FIELD_START.split(line)) {
                     t = t.strip();
                     if (t.length() >= 2 && !BARE_FIGURE.matcher(t).matches()) {
                         lines.add(new Line(t, b.kind() == BlockKind.HEADING, b.level()));

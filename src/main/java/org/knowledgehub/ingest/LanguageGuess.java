@@ -1,7 +1,6 @@
 package org.knowledgehub.ingest;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.knowledgehub.search.TextLanguage;
 
@@ -35,12 +34,13 @@ final class LanguageGuess {
         if (TextLanguage.mostlyArabic(sample)) {
             return new MetadataClaim("language", "ar", "script", 0.9);
         }
-        int french = 0;
-        int english = 0;
-        for (String w : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            french += TextLanguage.FRENCH.contains(w) ? 1 : 0;
-            english += TextLanguage.ENGLISH.contains(w) ? 1 : 0;
-        }
+        int[] counts = new int[2];
+        TextLanguage.forEachWord(sample, w -> {
+            counts[0] += TextLanguage.FRENCH.contains(w) ? 1 : 0;
+            counts[1] += TextLanguage.ENGLISH.contains(w) ? 1 : 0;
+        });
+        int french = counts[0];
+        int english = counts[1];
         int total = french + english;
         if (total < 5) {
             return new MetadataClaim("language", "en", "default", 0.3);

@@ -48,9 +48,13 @@ final class PersonalDataFinder {
             "\\b(?:(?:Mr|Mrs|Ms|Mme|Mlle|Dr)\\.?|Miss|Madame)[ \\t]+(" + WORD + "(?:[ \\t]" + WORD + "){0,2})");
     /** "Abu Khaled", "Umm Ali": the kunya is the name, masked whole. */
     private static final Pattern KUNYA = Pattern.compile("\\b(?:Abu|Abou|Umm|Oum)[ \\t]+" + WORD + "(?:[ \\t]" + WORD + ")?");
+    /** What every name {@link #TITLED} or {@link #KUNYA} finds starts with. */
+    private static final Map<Pattern, List<String>> OPENERS = Map.of(
+            TITLED, List.of("Mr", "Ms", "Mme", "Mlle", "Dr", "Miss", "Madame"), KUNYA, List.of("Abu", "Abou", "Umm", "Oum"));
     /** Words before a place name. */
     private static final Pattern LOCATIVE = Pattern.compile(
             "(?i)\\b(?:in|at|near|from|to|towards|around|outside|inside|across|via|into|between)\\s+$");
+    private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([\\p{L}]+)");
     /** What may stand between a person's name and their organisation: "(UNHCR)", "from UNHCR", ", WFP". */
     private static final Pattern BEFORE_ORGANISATION = Pattern.compile("^\\s*(?:\\(\\s*|,\\s*|[-–]\\s*|(?i:from|of|at|with)\\s+)?");
     /** First words of place names in Lebanon and Syria, which CoreNLP takes for given names. */
@@ -96,6 +100,9 @@ final class PersonalDataFinder {
             }
         }
         for (Pattern p : List.of(TITLED, KUNYA)) {
+            if (OPENERS.get(p).stream().noneMatch(text::contains)) {
+                continue; // most texts name no one by a title or a kunya: not searched word by word
+            }
             Matcher matcher = p.matcher(text);
             while (matcher.find()) {
                 int group = p == TITLED ? 1 : 0;
@@ -182,7 +189,7 @@ final class PersonalDataFinder {
             if (LOCATIVE.matcher(text.substring(Math.max(0, start - 12), start)).find()) {
                 return false;
             }
-            Matcher next = Pattern.compile("^\\s+([\\p{L}]+)").matcher(text.substring(end, Math.min(text.length(), end + 30)));
+            Matcher next = NEXT_WORD.matcher(text.substring(end, Math.min(text.length(), end + 30)));
             if (next.find() && INSTITUTION_WORDS.contains(next.group(1).toLowerCase(Locale.ROOT))) {
                 return false;
             }

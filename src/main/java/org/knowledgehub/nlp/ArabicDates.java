@@ -31,6 +31,10 @@ final class ArabicDates {
 
     static List<Mention> find(String text) {
         List<Mention> out = new ArrayList<>();
+        if (!hasArabicLetter(text)) {
+            // Every form the pattern reads starts with an Arabic word; most texts have none.
+            return out;
+        }
         Matcher m = DATE.matcher(text);
         while (m.find()) {
             StringBuilder year = new StringBuilder();
@@ -39,5 +43,15 @@ final class ArabicDates {
             out.add(new Mention(m.start(), m.end(), m.group(), MentionType.DATE, null, value, 0.9, false, "pattern"));
         }
         return out;
+    }
+
+    private static boolean hasArabicLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0620' && c <= '\u064A') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -33,12 +33,20 @@ public class ConceptLabels {
     private final Model model;
     /** scheme IRI -> folded label -> concepts. */
     private final Map<String, Map<String, List<Resource>>> byScheme = new HashMap<>();
+    /**
+     * Scheme and code of each concept, read once: ingest asks them of every mention, and the
+     * ontology does not change while the hub runs.
+     */
+    private final Map<String, String> schemes = new HashMap<>();
+    private final Map<String, String> codes = new HashMap<>();
 
     public ConceptLabels(Ontology ontology) {
         this.model = ontology.model();
         model.listStatements(null, SKOS.inScheme, (RDFNode) null).forEach(st -> {
             Resource concept = st.getSubject();
             String scheme = st.getObject().asResource().getURI();
+            schemes.computeIfAbsent(concept.getURI(), c -> concept.getProperty(SKOS.inScheme).getResource().getURI());
+            codes.computeIfAbsent(concept.getURI(), this::codeInModel);
             Map<String, List<Resource>> labels = byScheme.computeIfAbsent(scheme, k -> new HashMap<>());
             for (Property p : LABEL_PROPERTIES) {
                 concept.listProperties(p).forEach(lst -> {
@@ -78,13 +86,16 @@ public class ConceptLabels {
 
     /** The scheme a concept is in, if it is a concept of the ontology. */
     public Optional<String> schemeOf(String concept) {
-        Resource r = model.getResource(concept);
-        Statement st = r.getProperty(SKOS.inScheme);
-        return st == null ? Optional.empty() : Optional.of(st.getResource().getURI());
+        return Optional.ofNullable(schemes.get(concept));
     }
 
     /** The short code of a concept: its P-code for areas, else its notation, else the end of its IRI. */
     public String code(String concept) {
+        String code = codes.get(concept);
+        return code != null ? code : codeInModel(concept);
+    }
+
+    private String codeInModel(String concept) {
         Resource r = model.getResource(concept);
         Statement code = r.getProperty(KH.pcode);
         if (code == null) {

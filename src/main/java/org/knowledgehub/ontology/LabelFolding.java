@@ -15,6 +15,9 @@ public final class LabelFolding {
     }
 
     public static String fold(String label) {
+        if (isAscii(label)) {
+            return foldAscii(label);
+        }
         String s = Normalizer.normalize(label, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -31,6 +34,29 @@ public final class LabelFolding {
                         out.append(c);
                     }
                 }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same folding for the common case, without normalising: ingest folds every word it looks up. */
+    private static String foldAscii(String label) {
+        StringBuilder out = new StringBuilder(label.length());
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                out.append((char) (c + ('a' - 'A')));
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                out.append(c);
             }
         }
         return out.toString();

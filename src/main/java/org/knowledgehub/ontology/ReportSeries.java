@@ -3,6 +3,7 @@ package org.knowledgehub.ontology;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,8 @@ public class ReportSeries {
     private final List<Series> all = new ArrayList<>();
     /** Each name of each series as a whole word, longest names first ("VaSyR-PRL" before "VASyR"). */
     private final List<Pattern> patterns = new ArrayList<>();
+    /** The same names lower-cased: a text that does not contain one is not matched against its pattern. */
+    private final List<String> lowerNames = new ArrayList<>();
     private final List<Series> patternSeries = new ArrayList<>();
 
     public ReportSeries(Ontology ontology) {
@@ -40,6 +43,7 @@ public class ReportSeries {
                 .forEach(n -> {
                     patterns.add(Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(n.name()) + "(?![\\p{L}\\d])",
                             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                    lowerNames.add(n.name().toLowerCase(Locale.ROOT));
                     patternSeries.add(n.series());
                 });
     }
@@ -59,8 +63,10 @@ public class ReportSeries {
 
     /** The series a text names anywhere, the longest name winning. */
     public Optional<Series> namedIn(String text) {
+        // Ingest asks this of every document's cover: one lower-casing, then a substring test per name.
+        String lower = text.toLowerCase(Locale.ROOT);
         for (int i = 0; i < patterns.size(); i++) {
-            if (patterns.get(i).matcher(text).find()) {
+            if (lower.contains(lowerNames.get(i)) && patterns.get(i).matcher(text).find()) {
                 return Optional.of(patternSeries.get(i));
             }
         }

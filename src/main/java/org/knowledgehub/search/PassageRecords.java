@@ -3,6 +3,7 @@ package org.knowledgehub.search;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +54,21 @@ public final class PassageRecords {
         doc.listProperties(DCTerms.publisher).forEach(st -> addOnce(publishers, organisationName(st.getResource(), labels)));
         List<Integer> documentYears = documentYears(title, string(doc, KH.sourceName).orElse(""), date);
         List<Resource> passages = graph.listSubjectsWithProperty(RDF.type, KH.Passage).toList();
-        List<String> documentPopulations = mainly(passages, labels, base, e -> e.populations);
-        List<String> documentAreas = mainly(passages, labels, base, e -> e.areas);
+        // What each passage and each section mentions, read once: a section is shared by its passages.
+        Map<Resource, Entities> mentioned = new HashMap<>();
+        for (Resource p : passages) {
+            mentioned.put(p, mentionedBy(p, labels, base));
+        }
+        List<String> documentPopulations = mainly(passages, mentioned, e -> e.populations);
+        List<String> documentAreas = mainly(passages, mentioned, e -> e.areas);
+        Map<Resource, Entities> sections = new HashMap<>();
         String documentLanguage = string(doc, DCTerms.language).orElse("en");
         List<IndexedPassage> out = new ArrayList<>();
         passages.forEach(p -> {
             Resource section = p.getPropertyResourceValue(KH.inSection);
-            Entities e = new Entities();
-            collect(p, e, labels, base);
+            Entities e = mentioned.get(p);
             for (Resource s = section; s != null && s.hasProperty(RDF.type, KH.Section); s = s.getPropertyResourceValue(DCTerms.isPartOf)) {
-                collect(s, e, labels, base);
+                e.add(sections.computeIfAbsent(s, r -> mentionedBy(r, labels, base)));
             }
             List<String> organisations = new ArrayList<>(publishers);
             e.organisations.forEach(o -> addOnce(organisations, o));
@@ -105,13 +111,12 @@ public final class PassageRecords {
      * least half name it (a VASyR report names Syrian refugees throughout, Lebanese host communities
      * now and then; a field note on Akkar names Akkar).
      */
-    private static List<String> mainly(List<Resource> passages, ConceptLabels labels, String base,
+    private static List<String> mainly(List<Resource> passages, Map<Resource, Entities> mentioned,
                                        java.util.function.Function<Entities, Set<String>> kind) {
         Map<String, Integer> counts = new TreeMap<>();
         int naming = 0;
         for (Resource p : passages) {
-            Entities e = new Entities();
-            collect(p, e, labels, base);
+            Entities e = mentioned.get(p);
             if (!kind.apply(e).isEmpty()) {
                 naming++;
                 kind.apply(e).forEach(g -> counts.merge(g, 1, Integer::sum));
@@ -130,9 +135,20 @@ public final class PassageRecords {
         final Set<String> organisations = new LinkedHashSet<>();
         final Set<Integer> years = new TreeSet<>();
         boolean personalData;
+
+        void add(Entities other) {
+            areas.addAll(other.areas);
+            sectors.addAll(other.sectors);
+            populations.addAll(other.populations);
+            indicators.addAll(other.indicators);
+            organisations.addAll(other.organisations);
+            years.addAll(other.years);
+            personalData |= other.personalData;
+        }
     }
 
-    private static void collect(Resource r, Entities e, ConceptLabels labels, String base) {
+    private static Entities mentionedBy(Resource r, ConceptLabels labels, String base) {
+        Entities e = new Entities();
         for (Statement st : r.listProperties(KH.mentions).toList()) {
             Resource target = st.getResource();
             Optional<String> scheme = labels.schemeOf(target.getURI());
@@ -169,6 +185,7 @@ public final class PassageRecords {
         if (r.hasLiteral(KH.containsPersonalData, true)) {
             e.personalData = true;
         }
+        return e;
     }
 
     private static void addAncestors(String area, Set<String> areas, ConceptLabels labels) {

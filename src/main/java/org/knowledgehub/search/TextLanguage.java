@@ -2,6 +2,7 @@ package org.knowledgehub.search;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Arabic, French or English, from a text's script and its common words: the language of a
@@ -22,9 +23,38 @@ public final class TextLanguage {
 
     /** Whether most of a text's letters are Arabic script. */
     public static boolean mostlyArabic(String text) {
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        long arabic = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC).count();
+        // One pass, ASCII without a script lookup: ingest asks this of every passage.
+        long letters = 0;
+        long arabic = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80) {
+                letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : 0;
+                continue;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+            arabic += Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC ? 1 : 0;
+        }
         return letters > 0 && arabic * 2 > letters;
+    }
+
+    /** Each run of letters of a text, lower-cased: the words the common-word counts look up. */
+    public static void forEachWord(String text, Consumer<String> word) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetter(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            int start = i;
+            while (i < n && Character.isLetter(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            if (i > start) {
+                word.accept(text.substring(start, i).toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     /**
@@ -35,12 +65,12 @@ public final class TextLanguage {
         if (mostlyArabic(text)) {
             return "ar";
         }
-        int french = 0;
-        int english = 0;
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            french += FRENCH.contains(w) || FRENCH_QUESTION.contains(w) ? 1 : 0;
-            english += ENGLISH.contains(w) ? 1 : 0;
-        }
-        return french > english ? "fr" : "en";
+        int[] french = new int[1];
+        int[] english = new int[1];
+        forEachWord(text, w -> {
+            french[0] += FRENCH.contains(w) || FRENCH_QUESTION.contains(w) ? 1 : 0;
+            english[0] += ENGLISH.contains(w) ? 1 : 0;
+        });
+        return french[0] > english[0] ? "fr" : "en";
     }
 }
