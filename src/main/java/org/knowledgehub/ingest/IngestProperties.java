@@ -13,7 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxTextChars most characters of text one file may yield
  * @param maxNesting   most levels a file may nest quotes, lists or elements (deeper ones are refused)
  * @param threads      documents parsed in parallel by bulk ingests (command line, corpus)
- * @param batchSize    documents committed together by bulk ingests
+ * @param batchSize    most documents committed together by bulk ingests
+ * @param batchTriples a bulk ingest's batch is also committed once its documents hold this many
+ *                     triples, which bounds its memory when documents are large
  * @param commitInterval age at which a bulk ingest's batch is committed even if not full
  * @param corpusDir    folder ingested on the first start (the demo corpus)
  * @param loadCorpus   whether to ingest {@code corpusDir} on the first start
@@ -35,7 +37,8 @@ import org.springframework.util.unit.DataSize;
 public record IngestProperties(
         @DefaultValue("20000000") int maxTextChars,
         @DefaultValue("2") int threads,
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("2000") int batchSize,
+        @DefaultValue("1000000") long batchTriples,
         @DefaultValue("5s") Duration commitInterval,
         @DefaultValue("corpus") Path corpusDir,
         @DefaultValue("true") boolean loadCorpus,

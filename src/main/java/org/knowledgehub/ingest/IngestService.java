@@ -278,7 +278,8 @@ public class IngestService implements DisposableBean {
 
     /**
      * Ingests many sources: parsed on {@code kh.ingest.threads} threads while a committing thread
-     * writes them in batches of {@code kh.ingest.batch-size}, so parsing and committing overlap. A
+     * writes them in batches of {@code kh.ingest.batch-size} documents or {@code kh.ingest.batch-triples}
+     * triples, so parsing and committing overlap. A
      * batch is also written once it is {@code kh.ingest.commit-interval} old and the previous one
      * is done: with NLP a document takes a fraction of a second, and what is ready becomes
      * searchable instead of waiting for hundreds more. A source that fails is reported and does
@@ -293,6 +294,7 @@ public class IngestService implements DisposableBean {
         Counters counters = new Counters();
         List<BulkReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
         List<DocumentContext> batch = new ArrayList<>();
+        long batchTriples = 0;
         Set<String> hashesThisRun = new HashSet<>();
         Future<?> pendingCommit = null;
         long batchStarted = 0;
@@ -325,16 +327,19 @@ public class IngestService implements DisposableBean {
                         batchStarted = System.nanoTime();
                     }
                     batch.add(p.doc());
+                    batchTriples += p.doc().graph.size();
                     progress.done(finished, sources.size(), p.source(), outcome(p.doc(), IngestOutcome.Status.CREATED), null);
                 }
                 boolean due = !batch.isEmpty() && System.nanoTime() - batchStarted >= properties.commitInterval().toNanos()
                         && (pendingCommit == null || pendingCommit.isDone());
-                if (batch.size() >= properties.batchSize() || finished == sources.size() && !batch.isEmpty() || due) {
+                boolean full = batch.size() >= properties.batchSize() || batchTriples >= properties.batchTriples();
+                if (full || finished == sources.size() && !batch.isEmpty() || due) {
                     // At most one batch waits behind the one being written: memory stays bounded.
                     await(pendingCommit);
                     List<DocumentContext> toCommit = List.copyOf(batch);
                     pendingCommit = committer.submit(() -> commitBatch(toCommit, counters, failures));
                     batch.clear();
+                    batchTriples = 0;
                 }
             }
             await(pendingCommit);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -62,6 +63,9 @@ public class KnowledgeStore implements DisposableBean {
     private final GraphCatalog catalog;
     private final Uris uris;
     private final GraphIds graphIds = new GraphIds();
+    /** Write transactions committed since the store opened, and their number when it was last compacted. */
+    private final AtomicLong commits = new AtomicLong();
+    private volatile long commitsAtCompaction = -1;
 
     public KnowledgeStore(HubProperties hub, GraphCatalog catalog, Uris uris, Ontology ontology) throws IOException {
         Path dir = hub.dataDir().resolve("tdb2");
@@ -206,6 +210,7 @@ public class KnowledgeStore implements DisposableBean {
 
         public void commit() {
             dsg.commit();
+            commits.incrementAndGet();
             dsg.end();
             finished = true;
             replaced.forEach((graph, content) -> {
@@ -269,6 +274,7 @@ public class KnowledgeStore implements DisposableBean {
             }
             touched = Set.copyOf(recorded);
             dsg.commit();
+            commits.incrementAndGet();
         } catch (RuntimeException e) {
             dsg.abort();
             throw e;
@@ -371,6 +377,14 @@ public class KnowledgeStore implements DisposableBean {
      * writers.
      */
     public void compact() {
+        long written = commits.get();
+        if (written == commitsAtCompaction) {
+            // A bulk ingest's last commit may start a background compaction just before the command
+            // line asks for its own: a second pass would only copy the store again.
+            log.info("Store not compacted: nothing was written since it was last compacted");
+            return;
+        }
+        commitsAtCompaction = written;
         long before = sizeOnDisk();
         long t0 = System.nanoTime();
         StoreCompaction.compact(dsg);

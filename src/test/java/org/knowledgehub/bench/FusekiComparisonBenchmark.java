@@ -112,7 +112,7 @@ class FusekiComparisonBenchmark {
         return new String[]{"--kh.data-dir=" + data, "--server.port=0", "--server.address=127.0.0.1",
                 "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false", "--kh.search.embeddings=false",
                 "--kh.security.admin-token=benchmark", "--logging.level.root=warn", "--logging.level.org.knowledgehub=warn",
-                "--spring.main.banner-mode=off", "--kh.ingest.batch-size=500", "--kh.ingest.threads=2"};
+                "--spring.main.banner-mode=off", "--kh.ingest.threads=2"};
     }
 
     /**

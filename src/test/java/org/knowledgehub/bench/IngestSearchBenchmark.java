@@ -69,7 +69,7 @@ class IngestSearchBenchmark {
         // Arguments, not builder properties: those are defaults that application.properties overrides.
         List<String> args = new ArrayList<>(List.of("--kh.data-dir=" + data, "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false", "--kh.search.embeddings=false",
                         "--kh.security.admin-token=benchmark", "--logging.level.root=warn", "--logging.level.org.knowledgehub=warn",
-                        "--spring.main.banner-mode=off", "--kh.ingest.batch-size=" + System.getProperty("kh.bench.batch", "500"), "--kh.ingest.threads=" + System.getProperty("kh.bench.threads", "2"), "--logging.level.org.knowledgehub.ingest.DocumentCommitter="
+                        "--spring.main.banner-mode=off", "--kh.ingest.batch-size=" + System.getProperty("kh.bench.batch", "2000"), "--kh.ingest.threads=" + System.getProperty("kh.bench.threads", "2"), "--logging.level.org.knowledgehub.ingest.DocumentCommitter="
                         + System.getProperty("kh.bench.commit-log", "warn")));
         // Extra service settings to compare in one run, e.g. -Dkh.bench.args="--spring.threads.virtual.enabled=false".
         args.addAll(Arrays.stream(System.getProperty("kh.bench.args", "").split(" ")).filter(a -> !a.isBlank()).toList());
