@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -77,7 +78,13 @@ class StandingQuestions implements DisposableBean {
     private void linkDeclared(List<String> documentIds) {
         for (String documentId : documentIds) {
             try {
-                Model m = ModelFactory.createModelForGraph(knowledgeStore.copyOf(uris.documentGraph(documentId)));
+                // Few documents declare one: the graph is copied only for those (a bulk ingest commits thousands).
+                Node graph = uris.documentGraph(documentId);
+                Node subject = NodeFactory.createURI(uris.document(documentId));
+                if (!knowledgeStore.readAll(d -> d.contains(graph, subject, KH.answers.asNode(), Node.ANY))) {
+                    continue;
+                }
+                Model m = ModelFactory.createModelForGraph(knowledgeStore.copyOf(graph));
                 Resource doc = m.getResource(uris.document(documentId));
                 Resource question = doc.getPropertyResourceValue(KH.answers);
                 Optional<String> questionId = question == null ? Optional.empty() : uris.questionIdOf(question.getURI());
