@@ -61,8 +61,8 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
                 report.documents(), report.created(), report.replaced(), report.unchanged(), report.passages(),
                 report.triples(), report.seconds(), report.commits());
         if (report.created() + report.replaced() > 0) {
-            out.println("Compacting the store...");
-            ingest.compactStore();
+            out.println("Compacting the store and the search index...");
+            ingest.compact();
         }
         if (!report.failures().isEmpty()) {
             out.printf("%d failures:%n", report.failures().size());

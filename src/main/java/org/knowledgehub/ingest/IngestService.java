@@ -32,6 +32,7 @@ import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.vocabulary.RDF;
 import org.knowledgehub.ontology.KH;
+import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.ServiceCalls;
@@ -61,6 +62,7 @@ public class IngestService implements DisposableBean {
     private final Originals originals;
     private final KnowledgeStore store;
     private final IndexRepair indexRepair;
+    private final PassageIndex index;
     private final ApplicationEventPublisher events;
     /** Size of the store after its last compaction (or its first commit); guarded by {@link #writeLock}. */
     private long compactedSize = -1;
@@ -71,9 +73,10 @@ public class IngestService implements DisposableBean {
     private final Object writeLock = new Object();
 
     IngestService(IngestPipeline pipeline, DocumentCommitter committer, DocumentRecords records, IngestProperties properties,
-                  Uris uris, Originals originals, KnowledgeStore store, IndexRepair indexRepair,
+                  Uris uris, Originals originals, KnowledgeStore store, IndexRepair indexRepair, PassageIndex index,
                   ApplicationEventPublisher events) {
         this.indexRepair = indexRepair;
+        this.index = index;
         this.events = events;
         this.uris = uris;
         this.store = store;
@@ -464,11 +467,15 @@ public class IngestService implements DisposableBean {
         }
     }
 
-    /** Compacts the store now, holding off writes meanwhile (searches and reads carry on). */
-    public void compactStore() {
+    /**
+     * Compacts the store and merges the search index into one segment now, holding off writes
+     * meanwhile (searches and reads carry on).
+     */
+    public void compact() {
         synchronized (writeLock) {
             store.compact();
             compactedSize = store.sizeOnDisk();
+            index.mergeSegments();
         }
     }
 
@@ -492,7 +499,7 @@ public class IngestService implements DisposableBean {
                     compactedSize / 1_000_000, size / 1_000_000);
             compaction = Thread.ofPlatform().name("store-compaction").daemon().start(() -> {
                 try {
-                    compactStore();
+                    compact();
                 } finally {
                     compacting.set(false);
                 }

@@ -309,6 +309,24 @@ public class PassageIndex implements DisposableBean {
         }
     }
 
+    /**
+     * Merges the index into one segment and commits it. A bulk ingest leaves a segment per commit,
+     * and a search looks each of its terms up and sets up its scorers once per segment: at 100,000
+     * passages, a plain search took 3.3 ms at p50 over the eight segments a bulk ingest left and
+     * 2.0 ms over one. Holds the write lock, so nothing staged by another writer is committed with it.
+     */
+    public void mergeSegments() {
+        writes.lock();
+        try {
+            writer.forceMerge(1);
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writes.unlock();
+        }
+    }
+
     /** Drops everything staged since the last commit. */
     public void rollback() {
         try {

@@ -78,7 +78,7 @@ class FusekiComparisonBenchmark {
         try (ConfigurableApplicationContext loader = new SpringApplicationBuilder(KnowledgeHubApplication.class).run(hubArguments(hubData))) {
             IngestService ingest = loader.getBean(IngestService.class);
             report = BenchCorpus.ingest(ingest, documents);
-            ingest.compactStore();
+            ingest.compact();
             loadSeconds = (System.nanoTime() - t0) / 1e9;
             // What a Fuseki user would load, read from the hub's store (not part of the hub's load).
             Uris uris = loader.getBean(Uris.class);

@@ -81,7 +81,7 @@ class IngestSearchBenchmark {
             // As bin/kh ingest does: the store compacts in the background as it grows, and once more at the end.
             long dataBytes = folderSize(data);
             long t0 = System.nanoTime();
-            ingest.compactStore();
+            ingest.compact();
             double compactSeconds = (System.nanoTime() - t0) / 1e9;
             long compactedBytes = folderSize(data);
 

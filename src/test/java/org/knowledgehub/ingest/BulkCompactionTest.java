@@ -13,11 +13,13 @@ import java.util.stream.Stream;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.lucene.index.DirectoryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.KH;
+import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.store.KnowledgeStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,12 +51,16 @@ class BulkCompactionTest {
             report = ingest.ingestAll(notes, (done, total, source, outcome, failure) -> { });
 
             // As bin/kh ingest ends: its compaction waits for one the last commit started, and is not done twice.
-            ingest.compactStore();
+            PassageIndex index = hub.getBean(PassageIndex.class);
+            int passages = index.count();
+            ingest.compact();
+            assertThat(segments(index)).as("index segments after the compaction").isEqualTo(1);
+            assertThat(index.count()).as("passages found after the merge").isEqualTo(passages).isEqualTo((int) report.passages());
             List<String> compacted = storages(store);
-            ingest.compactStore();
+            ingest.compact();
             assertThat(storages(store)).as("compacted again with nothing written since").isEqualTo(compacted);
             ingest.ingest(note(DOCUMENTS).request().get());
-            ingest.compactStore();
+            ingest.compact();
             assertThat(storages(store)).as("compacted after a write").isNotEqualTo(compacted);
         }
 
@@ -84,6 +90,12 @@ class BulkCompactionTest {
                 + " said they would move within the month.\n").formatted(i, i, 10 + i % 40, 2 + i % 5, 3 + i % 17);
         return new IngestService.Source(name, () -> new IngestRequest(text.getBytes(StandardCharsets.UTF_8), name, null,
                 DocumentType.FIELD_NOTE, null, null, null, "test"));
+    }
+
+    private static int segments(PassageIndex index) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(index.directory())) {
+            return reader.leaves().size();
+        }
     }
 
     private static List<String> storages(Path store) throws IOException {
