@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.io.IO;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -97,8 +98,32 @@ public class KnowledgeStore implements DisposableBean {
             throw new IllegalStateException("cannot open the store in " + dir.toAbsolutePath()
                     + " (is another Knowledge Hub process using this data folder?): " + e.getMessage(), e);
         }
+        removeStorageNotCurrent(dir);
         removeIndexesNotKept(dir, TDBInternal.getDatasetGraphTDB(opened).getStoreParams());
         return opened;
+    }
+
+    /**
+     * Deletes the storage folders older than the current one: a compaction leaves the one it replaced
+     * when a reader still held it ({@link StoreCompaction}). Called with the store open, so no other
+     * process holds it, and TDB2 only ever opens the newest.
+     */
+    private static void removeStorageNotCurrent(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> storages = entries.filter(p -> p.getFileName().toString().matches("Data-\\d+"))
+                    .sorted(Comparator.comparingInt(KnowledgeStore::generation)).toList();
+            for (Path old : storages.subList(0, Math.max(0, storages.size() - 1))) {
+                IO.deleteAll(old);
+                log.info("Removed {}: a storage the store no longer uses, left by a compaction", old);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not remove old storage folders in {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** The number of a storage folder, Data-NNNN: TDB2 opens the highest. */
+    private static int generation(Path storage) {
+        return Integer.parseInt(storage.getFileName().toString().substring("Data-".length()));
     }
 
     /**
@@ -114,7 +139,7 @@ public class KnowledgeStore implements DisposableBean {
         kept.addAll(List.of(params.getQuadIndexes()));
         try (Stream<Path> storages = Files.list(dir)) {
             Optional<Path> current = storages.filter(p -> p.getFileName().toString().matches("Data-\\d+"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+                    .max(Comparator.comparingInt(KnowledgeStore::generation));
             if (current.isEmpty()) {
                 return;
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.dboe.base.file.Location;
@@ -15,6 +16,8 @@ import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.CopyDSG;
 import org.apache.jena.tdb2.sys.StoreConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TDB2 compaction that keeps the store's own settings. Jena 6's {@code DatabaseMgr.compact} builds
@@ -28,10 +31,18 @@ import org.apache.jena.tdb2.sys.StoreConnection;
  */
 final class StoreCompaction {
 
+    private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
+    /** How long the old storage's readers may take to finish before it is left for the next opening. */
+    private static final Duration OLD_READERS_WAIT = Duration.ofSeconds(30);
+
     private StoreCompaction() {
     }
 
     static void compact(DatasetGraph dataset) {
+        compact(dataset, OLD_READERS_WAIT);
+    }
+
+    static void compact(DatasetGraph dataset, Duration oldReadersWait) {
         if (!(dataset instanceof DatasetGraphSwitchable container) || !(container.get() instanceof DatasetGraphTDB current)
                 || !container.hasContainerPath() || System.getProperty("os.name", "").startsWith("Windows")) {
             // Windows cannot move a folder with mapped files: Jena's own way, indexes removed on the next open.
@@ -74,8 +85,24 @@ final class StoreCompaction {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Waits for the old storage's last readers; after this it is not used again.
-        oldTransactions.startExclusiveMode();
+        // Waits for the old storage's last readers, then removes it. A read transaction that spans the
+        // switch ends on the new storage (the container sends end() to the storage current then), so it
+        // stays open on the old one for good: past the wait, the old storage is left for the store's next
+        // opening to remove (KnowledgeStore.open) instead of waiting forever with writers held off.
+        long deadline = System.nanoTime() + oldReadersWait.toNanos();
+        while (!oldTransactions.tryExclusiveMode(false)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("The store's previous storage {} still has a reader after {} s; it will be removed when the store "
+                        + "is next opened", oldStorage, oldReadersWait.toSeconds());
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         StoreConnection.release(oldLocation);
         IO.deleteAll(oldStorage);
     }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.sse.SSE;
@@ -71,6 +74,49 @@ class CompactedIndexesTest {
             assertThat(Txn.calculateRead(reopened, () -> Iter.count(reopened.find()))).isEqualTo(50);
             assertThat(Txn.calculateRead(reopened, () -> reopened.find(null, null, SSE.parseNode("<urn:p>"), null).hasNext()))
                     .as("read through an index by predicate").isTrue();
+        } finally {
+            TDBInternal.expel(reopened);
+        }
+    }
+
+    @Test
+    void aReaderAcrossTheSwitchDoesNotHoldTheCompactionAndTheOldStorageGoesAtTheNextOpening() throws Exception {
+        DatasetGraph store = KnowledgeStore.open(dir);
+        try {
+            addQuads(store, 0, 50);
+            CountDownLatch reading = new CountDownLatch(1);
+            CountDownLatch compacted = new CountDownLatch(1);
+            Thread reader = Thread.ofPlatform().start(() -> {
+                store.begin(TxnType.READ);
+                try {
+                    reading.countDown();
+                    compacted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    try {
+                        store.end();
+                    } catch (RuntimeException endedOnTheNewStorage) {
+                        // what a reader across the switch meets: its end goes to the storage now current
+                    }
+                }
+            });
+            reading.await();
+            StoreCompaction.compact(store, Duration.ofMillis(500));
+            compacted.countDown();
+            reader.join();
+
+            assertThat(dir.resolve("Data-0002")).as("the storage now in use").exists();
+            assertThat(dir.resolve("Data-0001")).as("left while a reader held it").exists();
+            addQuads(store, 50, 60);
+            assertThat(Txn.calculateRead(store, () -> Iter.count(store.find()))).isEqualTo(60);
+        } finally {
+            TDBInternal.expel(store);
+        }
+        DatasetGraph reopened = KnowledgeStore.open(dir);
+        try {
+            assertThat(dir.resolve("Data-0001")).as("removed when the store opens again").doesNotExist();
+            assertThat(Txn.calculateRead(reopened, () -> Iter.count(reopened.find()))).isEqualTo(60);
         } finally {
             TDBInternal.expel(reopened);
         }
