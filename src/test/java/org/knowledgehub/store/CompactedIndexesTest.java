@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -49,13 +50,8 @@ class CompactedIndexesTest {
         } finally {
             TDBInternal.expel(store);
         }
-        DatasetGraph reopened = KnowledgeStore.open(dir);
-        try {
-            assertThat(Txn.calculateRead(reopened, () -> Iter.count(reopened.find(null, null, SSE.parseNode("<urn:p>"), null))))
-                    .isEqualTo(60);
-        } finally {
-            TDBInternal.expel(reopened);
-        }
+        whenReopened(reopened -> assertThat(Txn.calculateRead(reopened,
+                () -> Iter.count(reopened.find(null, null, SSE.parseNode("<urn:p>"), null)))).isEqualTo(60));
     }
 
     @Test
@@ -113,10 +109,16 @@ class CompactedIndexesTest {
         } finally {
             TDBInternal.expel(store);
         }
-        DatasetGraph reopened = KnowledgeStore.open(dir);
-        try {
+        whenReopened(reopened -> {
             assertThat(dir.resolve("Data-0001")).as("removed when the store opens again").doesNotExist();
             assertThat(Txn.calculateRead(reopened, () -> Iter.count(reopened.find()))).isEqualTo(60);
+        });
+    }
+
+    private void whenReopened(Consumer<DatasetGraph> check) {
+        DatasetGraph reopened = KnowledgeStore.open(dir);
+        try {
+            check.accept(reopened);
         } finally {
             TDBInternal.expel(reopened);
         }
