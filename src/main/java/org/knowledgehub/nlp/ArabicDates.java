@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.knowledgehub.ontology.ArabicLetters;
+
 /**
  * Dates in Arabic text, which CoreNLP's English models do not read: a month and year ("أيار ٢٠٢٣",
  * "تشرين الثاني 2022"), or a year after "عام" or "سنة" ("year"), in Arabic-Indic or Western digits.
@@ -31,7 +33,7 @@ final class ArabicDates {
 
     static List<Mention> find(String text) {
         List<Mention> out = new ArrayList<>();
-        if (!hasArabicLetter(text)) {
+        if (!ArabicLetters.anyIn(text)) {
             // Every form the pattern reads starts with an Arabic word; most texts have none.
             return out;
         }
@@ -43,15 +45,5 @@ final class ArabicDates {
             out.add(new Mention(m.start(), m.end(), m.group(), MentionType.DATE, null, value, 0.9, false, "pattern"));
         }
         return out;
-    }
-
-    private static boolean hasArabicLetter(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\u0620' && c <= '\u064A') {
-                return true;
-            }
-        }
-        return false;
     }
 }

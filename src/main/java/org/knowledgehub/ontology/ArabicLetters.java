@@ -35,4 +35,15 @@ public final class ArabicLetters {
     public static char fold(char c) {
         return VARIANTS.getOrDefault(c, c);
     }
+
+    /** Whether a text holds any character of the Arabic script. */
+    public static boolean anyIn(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0600' && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

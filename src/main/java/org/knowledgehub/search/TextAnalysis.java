@@ -128,18 +128,8 @@ public final class TextAnalysis {
 
         @Override
         protected boolean shouldFilter() {
-            return arabicScript(term) == arabic;
+            return ArabicLetters.anyIn(term) == arabic;
         }
-    }
-
-    static boolean arabicScript(CharSequence word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c >= '\u0600' && (Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
