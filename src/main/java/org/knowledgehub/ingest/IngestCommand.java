@@ -61,7 +61,7 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
                 report.documents(), report.created(), report.replaced(), report.unchanged(), report.passages(),
                 report.triples(), report.seconds(), report.commits());
         if (report.created() + report.replaced() > 0) {
-            out.println("Compacting the store and the search index...");
+            out.println("Merging the search index; compacting the store if earlier commits left enough behind...");
             ingest.compact();
         }
         if (!report.failures().isEmpty()) {

@@ -19,12 +19,11 @@ import org.springframework.util.unit.DataSize;
  * @param commitInterval age at which a bulk ingest's batch is committed even if not full
  * @param corpusDir    folder ingested on the first start (the demo corpus)
  * @param loadCorpus   whether to ingest {@code corpusDir} on the first start
- * @param compactGrowth the service compacts the store in the background once it has grown to this
- *                     many times its size after the last compaction (or at start), and is over
- *                     {@code compactAbove} (0 turns it off); the command line also compacts after
- *                     every bulk ingest
- * @param compactAbove  size below which the store is not compacted in the background (a small store
- *                      costs little to keep as it is)
+ * @param compactWaste share of the store that blocks left behind by earlier commits must exceed for
+ *                     it to be compacted: in the background after a commit, and after a bulk ingest
+ *                     from the command line (1 turns compaction off)
+ * @param compactAbove  size below which the store is not compacted (a small store costs little to
+ *                      keep as it is)
  * @param uploadWorkers  uploads (HTTP) ingested at the same time, each on a thread of its own
  * @param uploadQueue    uploads that may wait for a worker; more are refused with 503 and Retry-After
  * @param uploadsPerCaller uploads one caller may have running or waiting; more are refused with 429
@@ -42,7 +41,7 @@ public record IngestProperties(
         @DefaultValue("5s") Duration commitInterval,
         @DefaultValue("corpus") Path corpusDir,
         @DefaultValue("true") boolean loadCorpus,
-        @DefaultValue("3") double compactGrowth,
+        @DefaultValue("0.25") double compactWaste,
         @DefaultValue("256MB") DataSize compactAbove,
         @DefaultValue("100") int maxNesting,
         @DefaultValue("2") int uploadWorkers,

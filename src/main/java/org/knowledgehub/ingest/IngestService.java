@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,8 +65,6 @@ public class IngestService implements DisposableBean {
     private final IndexRepair indexRepair;
     private final PassageIndex index;
     private final ApplicationEventPublisher events;
-    /** Size of the store after its last compaction (or its first commit); guarded by {@link #writeLock}. */
-    private long compactedSize = -1;
     private final AtomicBoolean compacting = new AtomicBoolean();
     /** The background compaction, if one has run; shutting down waits for it. */
     private volatile Thread compaction;
@@ -468,35 +467,50 @@ public class IngestService implements DisposableBean {
     }
 
     /**
-     * Compacts the store and merges the search index into one segment now, holding off writes
-     * meanwhile (searches and reads carry on).
+     * Compacts the store if it is worth it ({@link #leftOverShare}) and merges the search index into
+     * one segment, holding off writes meanwhile (searches and reads carry on).
      */
     public void compact() {
         synchronized (writeLock) {
-            store.compact();
-            compactedSize = store.sizeOnDisk();
+            long size = store.sizeOnDisk();
+            double share = leftOverShare(size);
+            if (share > properties.compactWaste()) {
+                store.compact();
+            } else {
+                log.info("Store not compacted: {} of its {} MB are blocks left by earlier commits, over {} needed",
+                        percent(share), size / 1_000_000, percent(properties.compactWaste()));
+            }
             index.mergeSegments();
         }
     }
 
     /**
-     * Compacts the store in the background once it has grown {@code kh.ingest.compact-growth} times
-     * its compacted size. TDB2 is copy-on-write: every commit leaves the blocks it replaced, and
-     * the large commits of a bulk ingest leave most of their indexes behind each time (at 1M
-     * passages, 36 GB of store for a few GB of data), so a bulk ingest compacts as it goes.
+     * The share of the store that a compaction would give back (0 while it is under {@code
+     * kh.ingest.compact-above}, where that costs little to keep). TDB2 is copy-on-write: a commit leaves
+     * behind the index blocks it replaced. That share is measured rather than guessed from growth: the
+     * five commits of a 100,000-passage bulk ingest leave 7% of the store behind, where copying the
+     * whole store would take half as long as the ingest itself.
      */
+    private double leftOverShare(long size) {
+        if (size <= properties.compactAbove().toBytes()) {
+            return 0;
+        }
+        return (double) store.leftOverBytes() / size;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    /** Compacts the store in the background once blocks left behind are {@code kh.ingest.compact-waste} of it. */
     private void afterCommit() {
-        if (properties.compactGrowth() <= 0 || compacting.get()) {
+        if (compacting.get()) {
             return;
         }
         long size = store.sizeOnDisk();
-        if (compactedSize < 0) {
-            compactedSize = size;
-        }
-        if (size > properties.compactAbove().toBytes() && size > properties.compactGrowth() * compactedSize
-                && compacting.compareAndSet(false, true)) {
-            log.info("The store has grown from {} MB to {} MB since it was last compacted; compacting it",
-                    compactedSize / 1_000_000, size / 1_000_000);
+        double share = leftOverShare(size);
+        if (share > properties.compactWaste() && compacting.compareAndSet(false, true)) {
+            log.info("{} of the store's {} MB are blocks left by earlier commits; compacting it", percent(share), size / 1_000_000);
             compaction = Thread.ofPlatform().name("store-compaction").daemon().start(() -> {
                 try {
                     compact();

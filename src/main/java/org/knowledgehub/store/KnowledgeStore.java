@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -64,9 +63,6 @@ public class KnowledgeStore implements DisposableBean {
     private final GraphCatalog catalog;
     private final Uris uris;
     private final GraphIds graphIds = new GraphIds();
-    /** Write transactions committed since the store opened, and their number when it was last compacted. */
-    private final AtomicLong commits = new AtomicLong();
-    private volatile long commitsAtCompaction = -1;
 
     public KnowledgeStore(HubProperties hub, GraphCatalog catalog, Uris uris, Ontology ontology) throws IOException {
         Path dir = hub.dataDir().resolve("tdb2");
@@ -235,7 +231,6 @@ public class KnowledgeStore implements DisposableBean {
 
         public void commit() {
             dsg.commit();
-            commits.incrementAndGet();
             dsg.end();
             finished = true;
             replaced.forEach((graph, content) -> {
@@ -299,7 +294,6 @@ public class KnowledgeStore implements DisposableBean {
             }
             touched = Set.copyOf(recorded);
             dsg.commit();
-            commits.incrementAndGet();
         } catch (RuntimeException e) {
             dsg.abort();
             throw e;
@@ -397,19 +391,18 @@ public class KnowledgeStore implements DisposableBean {
     }
 
     /**
-     * Rewrites the store without the blocks that earlier transactions left behind (TDB2 is
-     * copy-on-write, so every commit leaves some). Readers carry on; the caller must hold off
-     * writers.
+     * Bytes that a compaction would give back: the index blocks that earlier commits replaced (TDB2
+     * is copy-on-write) and no current index reaches.
+     */
+    public long leftOverBytes() {
+        return Txn.calculateRead(dsg, () -> LeftOverBlocks.bytes(TDBInternal.getDatasetGraphTDB(dsg)));
+    }
+
+    /**
+     * Rewrites the store without the blocks that earlier transactions left behind. Readers carry on;
+     * the caller must hold off writers.
      */
     public void compact() {
-        long written = commits.get();
-        if (written == commitsAtCompaction) {
-            // A bulk ingest's last commit may start a background compaction just before the command
-            // line asks for its own: a second pass would only copy the store again.
-            log.info("Store not compacted: nothing was written since it was last compacted");
-            return;
-        }
-        commitsAtCompaction = written;
         long before = sizeOnDisk();
         long t0 = System.nanoTime();
         StoreCompaction.compact(dsg);

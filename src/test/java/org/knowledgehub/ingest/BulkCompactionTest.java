@@ -25,9 +25,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A bulk ingest compacts the store as it grows, not only at its end (TDB2 keeps every block a commit
- * replaces, and the large commits of a bulk ingest replace most of their indexes), and keeps every
- * document doing so. The hub runs in this JVM with NLP and embeddings off and thresholds small enough
+ * A bulk ingest compacts the store as it goes, not only at its end, once the blocks its commits left
+ * behind (TDB2 keeps every block a commit replaces) are enough of the store, and keeps every document
+ * doing so; a compaction leaves no such block, and none is done when there is none. The hub runs in this JVM with NLP and embeddings off and thresholds small enough
  * for a few hundred notes: TDB2's files are mapped in 8 MB segments, so a new store already measures
  * about 170 MB and a few hundred notes add under a megabyte to it.
  */
@@ -52,16 +52,21 @@ class BulkCompactionTest {
 
             // As bin/kh ingest ends: its compaction waits for one the last commit started, and is not done twice.
             PassageIndex index = hub.getBean(PassageIndex.class);
+            KnowledgeStore knowledge = hub.getBean(KnowledgeStore.class);
             int passages = index.count();
             ingest.compact();
+            assertThat(knowledge.leftOverBytes()).as("blocks left after a compaction").isLessThan(knowledge.sizeOnDisk() / 1000);
             assertThat(segments(index)).as("index segments after the compaction").isEqualTo(1);
             assertThat(index.count()).as("passages found after the merge").isEqualTo(passages).isEqualTo((int) report.passages());
             List<String> compacted = storages(store);
             ingest.compact();
             assertThat(storages(store)).as("compacted again with nothing written since").isEqualTo(compacted);
-            ingest.ingest(note(DOCUMENTS).request().get());
+            for (int i = 0; i < 5; i++) {
+                ingest.ingest(note(DOCUMENTS + i).request().get());
+            }
             ingest.compact();
             assertThat(storages(store)).as("compacted after a write").isNotEqualTo(compacted);
+            assertThat(knowledge.leftOverBytes()).isLessThan(knowledge.sizeOnDisk() / 1000);
         }
 
         assertThat(report.created()).isEqualTo(DOCUMENTS);
@@ -71,14 +76,14 @@ class BulkCompactionTest {
         try (ConfigurableApplicationContext reopened = start()) {
             long documents = reopened.getBean(KnowledgeStore.class)
                     .readAll(dsg -> Iter.count(dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), KH.Document.asNode())));
-            assertThat(documents).isEqualTo(DOCUMENTS + 1);
+            assertThat(documents).isEqualTo(DOCUMENTS + 5);
         }
     }
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(KnowledgeHubApplication.class).run("--kh.data-dir=" + data, "--server.port=0",
                 "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false", "--kh.search.embeddings=false",
-                "--spring.main.banner-mode=off", "--kh.ingest.batch-size=25", "--kh.ingest.compact-growth=1.001",
+                "--spring.main.banner-mode=off", "--kh.ingest.batch-size=25", "--kh.ingest.compact-waste=0.001",
                 "--kh.ingest.compact-above=1MB");
     }
 

@@ -172,7 +172,7 @@ class NlpIngestBenchmark {
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-nlp-" + threads + "-");
         return new SpringApplicationBuilder(KnowledgeHubApplication.class).run(
                 "--kh.data-dir=" + data, "--spring.main.web-application-type=none", "--kh.ingest.load-corpus=false",
-                "--kh.nlp.enabled=true", "--kh.search.embeddings=false", "--kh.ingest.threads=" + threads, "--kh.ingest.compact-growth=0",
+                "--kh.nlp.enabled=true", "--kh.search.embeddings=false", "--kh.ingest.threads=" + threads, "--kh.ingest.compact-waste=1",
                 "--logging.level.root=warn", "--logging.level.org.knowledgehub=warn", "--spring.main.banner-mode=off");
     }
 

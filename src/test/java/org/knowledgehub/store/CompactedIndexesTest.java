@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.sse.SSE;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.SystemTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,31 @@ class CompactedIndexesTest {
         }
         whenReopened(reopened -> assertThat(Txn.calculateRead(reopened,
                 () -> Iter.count(reopened.find(null, null, SSE.parseNode("<urn:p>"), null)))).isEqualTo(60));
+    }
+
+    @Test
+    void blocksLeftBehindByCommitsAreCountedAndACompactionGivesThemBack() {
+        DatasetGraph store = KnowledgeStore.open(dir);
+        try {
+            addQuads(store, 0, 2000);
+            long afterOneCommit = leftOver(store);
+            addQuads(store, 2000, 2010);
+            long afterTwo = leftOver(store);
+            assertThat(afterTwo).as("blocks the second commit replaced").isGreaterThan(afterOneCommit);
+            Txn.executeWrite(store, () -> store.deleteAny(null, null, SSE.parseNode("<urn:p>"), null));
+            assertThat(leftOver(store)).as("after deleting every quad").isGreaterThan(afterTwo);
+            addQuads(store, 0, 2000);
+            StoreCompaction.compact(store);
+            // At most the first root and record block of each index, which the copy's first write replaced.
+            assertThat(leftOver(store)).as("after a compaction").isLessThanOrEqualTo(2L * 8 * SystemTDB.BlockSize);
+            assertThat(Txn.calculateRead(store, () -> Iter.count(store.find()))).isEqualTo(2000);
+        } finally {
+            TDBInternal.expel(store);
+        }
+    }
+
+    private static long leftOver(DatasetGraph store) {
+        return Txn.calculateRead(store, () -> LeftOverBlocks.bytes(TDBInternal.getDatasetGraphTDB(store)));
     }
 
     @Test
