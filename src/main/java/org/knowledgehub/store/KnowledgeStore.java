@@ -64,13 +64,20 @@ public class KnowledgeStore implements DisposableBean {
     private final Uris uris;
     private final GraphIds graphIds = new GraphIds();
 
-    public KnowledgeStore(HubProperties hub, GraphCatalog catalog, Uris uris, Ontology ontology) throws IOException {
-        Path dir = hub.dataDir().resolve("tdb2");
-        Files.createDirectories(dir);
-        this.directory = dir;
+    public KnowledgeStore(HubProperties hub, StoreProperties store, GraphCatalog catalog, Uris uris, Ontology ontology)
+            throws IOException {
         this.catalog = catalog;
         this.uris = uris;
-        this.dsg = open(dir);
+        if (store.url() == null) {
+            this.directory = hub.dataDir().resolve("tdb2");
+            Files.createDirectories(directory);
+            this.dsg = open(directory);
+        } else {
+            this.directory = null;
+            RemoteDatasetGraph remote = RemoteDatasetGraph.connect(store.url(), store.connectTimeout());
+            log.info("Store held by the SPARQL dataset service at {}", store.url());
+            this.dsg = remote;
+        }
         VisibleQueryEngine.register();
         installOntology(ontology);
         loadCatalog();
@@ -395,6 +402,9 @@ public class KnowledgeStore implements DisposableBean {
      * is copy-on-write) and no current index reaches.
      */
     public long leftOverBytes() {
+        if (!TDBInternal.isTDB2(dsg)) {
+            return 0; // a remote store is compacted by its own service
+        }
         return Txn.calculateRead(dsg, () -> LeftOverBlocks.bytes(TDBInternal.getDatasetGraphTDB(dsg)));
     }
 
@@ -403,6 +413,9 @@ public class KnowledgeStore implements DisposableBean {
      * the caller must hold off writers.
      */
     public void compact() {
+        if (!TDBInternal.isTDB2(dsg)) {
+            return; // a remote store is compacted by its own service
+        }
         long before = sizeOnDisk();
         long t0 = System.nanoTime();
         StoreCompaction.compact(dsg);
@@ -434,7 +447,11 @@ public class KnowledgeStore implements DisposableBean {
         }
     }
 
+    /** Bytes of the embedded store's folder (0 for a remote store). */
     public long sizeOnDisk() {
+        if (directory == null) {
+            return 0;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         } catch (IOException e) {
@@ -444,8 +461,12 @@ public class KnowledgeStore implements DisposableBean {
 
     @Override
     public void destroy() {
-        // Expelled, not only closed: closing keeps the folder's lock until the JVM exits.
-        TDBInternal.expel(dsg);
+        if (TDBInternal.isTDB2(dsg)) {
+            // Expelled, not only closed: closing keeps the folder's lock until the JVM exits.
+            TDBInternal.expel(dsg);
+        } else {
+            dsg.close();
+        }
         log.info("Store closed");
     }
 }

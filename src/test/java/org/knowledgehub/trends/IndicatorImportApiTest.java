@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.knowledgehub.ontology.Ontology;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.store.GraphCatalog;
 import org.knowledgehub.store.KnowledgeStore;
+import org.knowledgehub.store.StoreProperties;
 import org.knowledgehub.store.Uris;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.DeserializationFeature;
@@ -279,7 +281,7 @@ class IndicatorImportApiTest extends HubTest {
 
             // What a restart does: the catalog is rebuilt from the store alone.
             GraphCatalog rebuilt = new GraphCatalog();
-            new KnowledgeStore(hub, rebuilt, uris, ontology);
+            new KnowledgeStore(hub, new StoreProperties(null, Duration.ofSeconds(10)), rebuilt, uris, ontology);
             assertThat(rebuilt.get(NodeFactory.createURI(graph)).orElseThrow().sensitivity()).isEqualTo(Sensitivity.RESTRICTED);
             assertThat(rebuilt.all().stream().filter(a -> uris.isIndicatorGraph(a.graph()) && !a.graph().getURI().equals(graph)))
                     .isNotEmpty().allSatisfy(a -> assertThat(a.sensitivity()).isEqualTo(Sensitivity.PUBLIC));

@@ -1,0 +1,407 @@
+package org.knowledgehub.store;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.shared.JenaException;
+import org.apache.jena.shared.Lock;
+import org.apache.jena.shared.LockMRSW;
+import org.apache.jena.sparql.JenaTransactionException;
+import org.apache.jena.sparql.core.DatasetGraphBaseFind;
+import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.Var;
+
+/**
+ * The store's quads held by a SPARQL 1.1 dataset service (Apache Jena Fuseki, for one) at
+ * {@code kh.store.url}: its query service at {@code /query}, its update service at {@code /update}.
+ * Each read pattern is one query. A write transaction is kept here, readable by the writing thread,
+ * and sent on commit as one update request, which the service applies as one transaction: a document
+ * is replaced whole or not at all. The hub serialises its writers; readers on other threads see what
+ * the service has committed (no snapshot across several reads). The store holds only named graphs.
+ */
+final class RemoteDatasetGraph extends DatasetGraphBaseFind {
+
+    private static final Var G = Var.alloc("g");
+    private static final Var S = Var.alloc("s");
+    private static final Var P = Var.alloc("p");
+    private static final Var O = Var.alloc("o");
+
+    private final String queryService;
+    private final String updateService;
+    private final HttpClient http;
+    private final Lock lock = new LockMRSW();
+    private final PrefixMap prefixes = PrefixMapFactory.create();
+    private final ThreadLocal<TxnType> transaction = new ThreadLocal<>();
+    private final ThreadLocal<Changes> changes = new ThreadLocal<>();
+
+    private RemoteDatasetGraph(URI dataset, Duration timeout) {
+        String base = dataset.toString().replaceFirst("/+$", "");
+        this.queryService = base + "/query";
+        this.updateService = base + "/update";
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /**
+     * Connects to the dataset service and asks it one query, so a wrong or unreachable address is
+     * reported at start, naming it.
+     */
+    static RemoteDatasetGraph connect(URI dataset, Duration timeout) {
+        RemoteDatasetGraph remote = new RemoteDatasetGraph(dataset, timeout);
+        try (QueryExecHTTP ask = remote.query("ASK { GRAPH ?g { ?s ?p ?o } }")) {
+            ask.ask();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot use the graph store at " + dataset + " (kh.store.url): its query service "
+                    + remote.queryService + " did not answer a SPARQL query: " + e.getMessage(), e);
+        }
+        return remote;
+    }
+
+    String queryService() {
+        return queryService;
+    }
+
+    // ---- reads
+
+    @Override
+    protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
+        // Only named graphs are stored; the views make their own default graph.
+        return Iter.empty();
+    }
+
+    @Override
+    protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
+        return find$(g, s, p, o);
+    }
+
+    @Override
+    protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
+        return find$(Node.ANY, s, p, o);
+    }
+
+    private Iterator<Quad> find$(Node graph, Node subject, Node predicate, Node object) {
+        Node g = anyIfNull(graph);
+        Node s = anyIfNull(subject);
+        Node p = anyIfNull(predicate);
+        Node o = anyIfNull(object);
+        Changes pending = changes.get();
+        if (pending != null && g.isConcrete() && pending.replaced.containsKey(g)) {
+            return pending.replaced.get(g).find(s, p, o).mapWith(t -> Quad.create(g, t)).toList().iterator();
+        }
+        List<Quad> found = select(g, s, p, o);
+        if (pending == null) {
+            return found.iterator();
+        }
+        Set<Quad> merged = new LinkedHashSet<>();
+        for (Quad q : found) {
+            if (!pending.replaced.containsKey(q.getGraph()) && !pending.deleted.contains(q)) {
+                merged.add(q);
+            }
+        }
+        for (Map.Entry<Node, Graph> e : pending.replaced.entrySet()) {
+            if (!g.isConcrete() || g.equals(e.getKey())) {
+                e.getValue().find(s, p, o).forEachRemaining(t -> merged.add(Quad.create(e.getKey(), t)));
+            }
+        }
+        pending.added.stream().filter(q -> q.matches(g, s, p, o)).forEach(merged::add);
+        return merged.iterator();
+    }
+
+    private List<Quad> select(Node g, Node s, Node p, Node o) {
+        String query = "SELECT * WHERE { GRAPH " + term(g, G) + " { " + term(s, S) + " " + term(p, P) + " " + term(o, O) + " } }";
+        List<Quad> quads = new ArrayList<>();
+        try (QueryExecHTTP exec = query(query)) {
+            RowSet rows = exec.select();
+            while (rows.hasNext()) {
+                Binding row = rows.next();
+                quads.add(Quad.create(value(row, G, g), value(row, S, s), value(row, P, p), value(row, O, o)));
+            }
+        }
+        return quads;
+    }
+
+    private static Node anyIfNull(Node node) {
+        return node == null ? Node.ANY : node;
+    }
+
+    private static String term(Node node, Var variable) {
+        return node.isConcrete() ? NodeFmtLib.strNT(node) : variable.toString();
+    }
+
+    private static Node value(Binding row, Var variable, Node given) {
+        return given.isConcrete() ? given : row.get(variable);
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        Set<Node> names = new LinkedHashSet<>();
+        try (QueryExecHTTP exec = query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")) {
+            exec.select().forEachRemaining(row -> names.add(row.get(G)));
+        }
+        Changes pending = changes.get();
+        if (pending != null) {
+            pending.replaced.forEach((name, content) -> {
+                if (content.isEmpty()) {
+                    names.remove(name);
+                } else {
+                    names.add(name);
+                }
+            });
+            pending.added.forEach(q -> names.add(q.getGraph()));
+        }
+        return names.iterator();
+    }
+
+    @Override
+    public boolean containsGraph(Node graphNode) {
+        return find(graphNode, Node.ANY, Node.ANY, Node.ANY).hasNext();
+    }
+
+    private QueryExecHTTP query(String query) {
+        return QueryExecHTTP.service(queryService).httpClient(http).query(query).build();
+    }
+
+    // ---- writes, kept per writing thread until commit
+
+    private static final class Changes {
+        /** Graphs emptied in this transaction, with what was added to them since. */
+        final Map<Node, Graph> replaced = new HashMap<>();
+        final Set<Quad> added = new LinkedHashSet<>();
+        final Set<Quad> deleted = new LinkedHashSet<>();
+    }
+
+    private Changes writing() {
+        Changes pending = changes.get();
+        if (pending == null) {
+            throw new JenaTransactionException("the remote store is written in a write transaction only");
+        }
+        return pending;
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+        if (Quad.isDefaultGraph(g)) {
+            throw new IllegalArgumentException("the store holds named graphs only");
+        }
+        Changes pending = writing();
+        Quad quad = Quad.create(g, s, p, o);
+        if (pending.replaced.containsKey(g)) {
+            pending.replaced.get(g).add(Triple.create(s, p, o));
+        } else {
+            pending.deleted.remove(quad);
+            pending.added.add(quad);
+        }
+    }
+
+    @Override
+    public void add(Quad quad) {
+        add(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
+
+    @Override
+    public void delete(Node g, Node s, Node p, Node o) {
+        Changes pending = writing();
+        Quad quad = Quad.create(g, s, p, o);
+        if (pending.replaced.containsKey(g)) {
+            pending.replaced.get(g).delete(Triple.create(s, p, o));
+        } else {
+            pending.added.remove(quad);
+            pending.deleted.add(quad);
+        }
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        delete(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
+
+    /** A whole graph emptied is dropped on commit instead of deleted quad by quad. */
+    @Override
+    public void deleteAny(Node g, Node s, Node p, Node o) {
+        if (g != null && g.isConcrete() && isAny(s) && isAny(p) && isAny(o)) {
+            Changes pending = writing();
+            pending.replaced.put(g, GraphFactory.createDefaultGraph());
+            pending.added.removeIf(q -> q.getGraph().equals(g));
+            pending.deleted.removeIf(q -> q.getGraph().equals(g));
+            return;
+        }
+        Iter.toList(find(g, s, p, o)).forEach(this::delete);
+    }
+
+    private static boolean isAny(Node n) {
+        return n == null || n == Node.ANY;
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+        graph.find().forEachRemaining(t -> add(graphName, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    /** The update request for the transaction's changes: one request, so one transaction on the service. */
+    private static String updateOf(Changes pending) {
+        StringBuilder update = new StringBuilder();
+        pending.replaced.forEach((g, content) -> {
+            update.append("DROP SILENT GRAPH ").append(NodeFmtLib.strNT(g)).append(" ;\n");
+            if (!content.isEmpty()) {
+                update.append("INSERT DATA { GRAPH ").append(NodeFmtLib.strNT(g)).append(" {\n");
+                content.find().forEachRemaining(t -> update.append(NodeFmtLib.str(t)).append(" .\n"));
+                update.append("} } ;\n");
+            }
+        });
+        if (!pending.deleted.isEmpty()) {
+            update.append("DELETE DATA {\n");
+            pending.deleted.forEach(q -> update.append(NodeFmtLib.str(q)).append(" .\n"));
+            update.append("} ;\n");
+        }
+        if (!pending.added.isEmpty()) {
+            update.append("INSERT DATA {\n");
+            pending.added.forEach(q -> update.append(NodeFmtLib.str(q)).append(" .\n"));
+            update.append("} ;\n");
+        }
+        return update.toString();
+    }
+
+    // ---- transactions
+
+    @Override
+    public void begin(TxnType type) {
+        if (transaction.get() != null) {
+            throw new JenaTransactionException("already in a transaction");
+        }
+        transaction.set(type);
+        if (type != TxnType.READ) {
+            changes.set(new Changes());
+        }
+    }
+
+    @Override
+    public void begin(ReadWrite mode) {
+        begin(TxnType.convert(mode));
+    }
+
+    @Override
+    public boolean promote(Promote mode) {
+        if (transaction.get() == null) {
+            return false;
+        }
+        if (changes.get() == null) {
+            changes.set(new Changes());
+            transaction.set(TxnType.WRITE);
+        }
+        return true;
+    }
+
+    @Override
+    public void commit() {
+        Changes pending = changes.get();
+        if (pending != null) {
+            String update = updateOf(pending);
+            if (!update.isEmpty()) {
+                try {
+                    UpdateExecHTTP.service(updateService).httpClient(http).updateString(update).execute();
+                } catch (JenaException e) {
+                    throw new IllegalStateException("the graph store at " + updateService + " refused or did not receive the "
+                            + "update; nothing of this transaction was stored: " + e.getMessage(), e);
+                }
+            }
+            changes.remove();
+        }
+    }
+
+    @Override
+    public void abort() {
+        changes.remove();
+    }
+
+    @Override
+    public void end() {
+        changes.remove();
+        transaction.remove();
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return transaction.get() != null;
+    }
+
+    @Override
+    public ReadWrite transactionMode() {
+        TxnType type = transaction.get();
+        return type == null ? null : changes.get() != null ? ReadWrite.WRITE : ReadWrite.READ;
+    }
+
+    @Override
+    public TxnType transactionType() {
+        return transaction.get();
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionAbort() {
+        return true;
+    }
+
+    // ---- the rest of DatasetGraph
+
+    @Override
+    public Graph getDefaultGraph() {
+        return GraphView.createDefaultGraph(this);
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        return GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    public Lock getLock() {
+        return lock;
+    }
+
+    @Override
+    public PrefixMap prefixes() {
+        return prefixes;
+    }
+
+    @Override
+    public long size() {
+        return Iter.count(listGraphNodes());
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,19 @@
+package org.knowledgehub.store;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the graph is kept.
+ *
+ * @param url            a SPARQL 1.1 dataset service (the base of a Fuseki dataset, with {@code /query}
+ *                       and {@code /update} under it) that holds the store instead of the embedded TDB2
+ *                       folder; unset: embedded
+ * @param connectTimeout how long to wait for that service to accept a connection
+ */
+@ConfigurationProperties("kh.store")
+public record StoreProperties(URI url, @DefaultValue("10s") Duration connectTimeout) {
+}

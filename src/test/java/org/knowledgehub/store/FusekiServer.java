@@ -1,0 +1,84 @@
+package org.knowledgehub.store;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Apache Jena Fuseki with one in-memory, updatable dataset at {@code /kh}, run from its server jar
+ * (copied into target/engines by the build) in a process of its own on a loopback port.
+ */
+final class FusekiServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    FusekiServer(Path workDir) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("kh.test.fuseki.jar", "target/engines/jena-fuseki-server-6.2.0.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no Fuseki server jar at " + jar + " (the build copies it there: mvn test)");
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", jar.toAbsolutePath().toString(), "--localhost", "--port=" + port, "--mem", "--update", "/kh"))
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(workDir.resolve("fuseki.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            try {
+                count("ASK {}");
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    close();
+                    throw new IllegalStateException("Fuseki did not start; see " + workDir.resolve("fuseki.log"));
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** The dataset's base, as {@code kh.store.url} takes it. */
+    String dataset() {
+        return "http://127.0.0.1:" + port + "/kh";
+    }
+
+    /** {@code ?n} of the first row of a SELECT asked of Fuseki directly (an ASK gives 1 or 0). */
+    long count(String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(dataset() + "/query"))
+                .header("Content-Type", "application/sparql-query").header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString(query, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("Fuseki answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode json = new ObjectMapper().readTree(response.body());
+        if (json.has("boolean")) {
+            return json.get("boolean").asBoolean() ? 1 : 0;
+        }
+        JsonNode row = json.path("results").path("bindings").path(0);
+        return row.isMissingNode() ? 0 : Long.parseLong(row.path("n").path("value").asString());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.knowledgehub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowledgehub.Http;
+import org.knowledgehub.KnowledgeHubApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The store held by a SPARQL 1.1 dataset service ({@code kh.store.url}) instead of the embedded TDB2
+ * folder: a real Fuseki in a process of its own, a hub in this JVM with NLP and embeddings off. A
+ * document's graph is written to the service in one update and removed from it whole; search,
+ * SPARQL and the document API read it back with the access rules applied; a restart rebuilds its
+ * catalog from the service alone; an unreachable service stops the start with its address.
+ */
+class RemoteStoreTest {
+
+    private static final String TOKEN = "remote-store-test-token";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void documentsGoToTheServiceWholeAndAreReadBackOnEveryChannelWithTheAccessRules() throws Exception {
+        Path data = Files.createDirectories(work.resolve("data"));
+        try (FusekiServer fuseki = new FusekiServer(Files.createDirectories(work.resolve("fuseki")))) {
+            String open;
+            String restricted;
+            try (ConfigurableApplicationContext hub = start(fuseki.dataset(), data)) {
+                Uris uris = hub.getBean(Uris.class);
+                Http anonymous = http(hub);
+                Http admin = anonymous.withBearer(TOKEN);
+                open = upload(admin, "public", "Water trucking in Zahle cost households twice as much after the network failed.");
+                restricted = upload(admin, "restricted", "Evictions in Bar Elias followed rent demands in US dollars.");
+                String openGraph = uris.documentGraph(open).getURI();
+                String restrictedGraph = uris.documentGraph(restricted).getURI();
+
+                assertThat(fuseki.count("SELECT (COUNT(*) AS ?n) { GRAPH <" + openGraph + "> { ?s ?p ?o } }"))
+                        .as("quads of the public note in Fuseki").isGreaterThan(20);
+                assertThat(fuseki.count("SELECT (COUNT(*) AS ?n) { GRAPH <" + restrictedGraph + "> { ?s ?p ?o } }"))
+                        .as("quads of the restricted note in Fuseki").isGreaterThan(20);
+
+                JsonNode hits = anonymous.get("/api/search?q=" + Http.enc("water trucking Zahle")).json().path("results");
+                assertThat(hits.valueStream().map(h -> h.path("document").path("id").asString())).contains(open);
+                assertThat(anonymous.get("/api/documents/" + open).status()).isEqualTo(200);
+                assertThat(anonymous.get("/api/documents/" + restricted).status()).isEqualTo(404);
+                assertThat(admin.get("/api/documents/" + restricted).status()).isEqualTo(200);
+
+                String titled = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d <http://purl.org/dc/terms/title> ?title } "
+                        + "FILTER(?g IN (<" + openGraph + ">, <" + restrictedGraph + ">)) }";
+                assertThat(sparqlCount(anonymous, titled)).as("graphs with a title an anonymous caller reads through the hub").isEqualTo(1);
+                assertThat(sparqlCount(admin, titled)).as("graphs with a title the admin reads through the hub").isEqualTo(2);
+
+                assertThat(admin.delete("/api/documents/" + restricted).status()).isIn(200, 204);
+                assertThat(fuseki.count("ASK { GRAPH <" + restrictedGraph + "> { ?s ?p ?o } }")).as("deleted note in Fuseki").isZero();
+            }
+            try (ConfigurableApplicationContext restarted = start(fuseki.dataset(), data)) {
+                Http admin = http(restarted).withBearer(TOKEN);
+                assertThat(http(restarted).get("/api/documents/" + open).status()).as("the public note after a restart").isEqualTo(200);
+                assertThat(admin.get("/api/documents/" + restricted).status()).as("the deleted note after a restart").isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableServiceStopsTheStartNamingIt() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + port + "/kh";
+        assertThatThrownBy(() -> start(nowhere, Files.createDirectories(work.resolve("unreachable"))).close())
+                .hasStackTraceContaining("cannot use the graph store at " + nowhere + " (kh.store.url)");
+    }
+
+    private static ConfigurableApplicationContext start(String store, Path data) {
+        return new SpringApplicationBuilder(KnowledgeHubApplication.class).run("--kh.store.url=" + store, "--kh.data-dir=" + data,
+                "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
+                "--kh.search.embeddings=false", "--kh.security.admin-token=" + TOKEN, "--spring.main.banner-mode=off");
+    }
+
+    private static Http http(ConfigurableApplicationContext hub) {
+        return new Http("http://127.0.0.1:" + ((WebServerApplicationContext) hub).getWebServer().getPort());
+    }
+
+    private static String upload(Http admin, String sensitivity, String sentence) {
+        String name = sensitivity + "-note.md";
+        Http.Response uploaded = admin.upload("/api/documents", name, ("# Field visit, " + sensitivity + "\n\n" + sentence + "\n")
+                .getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note", "sensitivity", sensitivity, "date", "2024-05-01"));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        return uploaded.json().get("id").asString();
+    }
+
+    private static long sparqlCount(Http client, String query) {
+        Http.Response response = client.post("/sparql", "application/sparql-query", query.getBytes(StandardCharsets.UTF_8),
+                "Accept", "application/sparql-results+json");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return Long.parseLong(response.json().path("results").path("bindings").path(0).path("n").path("value").asString());
+    }
+}
