@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.shared.JenaException;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.shared.Lock;
 import org.apache.jena.shared.LockMRSW;
 import org.apache.jena.sparql.JenaTransactionException;
@@ -138,12 +140,28 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
                 Binding row = rows.next();
                 quads.add(Quad.create(value(row, G, g), value(row, S, s), value(row, P, p), value(row, O, o)));
             }
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(queryService, e);
         }
         return quads;
     }
 
     private static Node anyIfNull(Node node) {
         return node == null ? Node.ANY : node;
+    }
+
+    /**
+     * The service could not be reached or failed (no status, or 5xx): worth a retry. A 4xx means the hub
+     * sent something the service does not take, which a retry does not mend.
+     */
+    private static RuntimeException unavailable(String service, RuntimeException e) {
+        int status = e instanceof HttpException http ? http.getStatusCode() : ((QueryExceptionHTTP) e).getStatusCode();
+        if (status >= 400 && status < 500) {
+            return new IllegalStateException("the graph store at " + service + " refused the hub's request (" + status + "): "
+                    + e.getMessage(), e);
+        }
+        return new StoreUnavailableException("the graph store at " + service + " cannot be reached or failed"
+                + (status > 0 ? " (" + status + ")" : "") + "; try again shortly", e);
     }
 
     private static String term(Node node, Var variable) {
@@ -159,6 +177,8 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         Set<Node> names = new LinkedHashSet<>();
         try (QueryExecHTTP exec = query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")) {
             exec.select().forEachRemaining(row -> names.add(row.get(G)));
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(queryService, e);
         }
         Changes pending = changes.get();
         if (pending != null) {
@@ -172,6 +192,17 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
             pending.added.forEach(q -> names.add(q.getGraph()));
         }
         return names.iterator();
+    }
+
+    /** Quads per graph, counted by the service in one query. */
+    Map<Node, Long> quadsPerGraph() {
+        Map<Node, Long> counts = new HashMap<>();
+        try (QueryExecHTTP exec = query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")) {
+            exec.select().forEachRemaining(row -> counts.put(row.get(G), ((Number) row.get(Var.alloc("n")).getLiteralValue()).longValue()));
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(queryService, e);
+        }
+        return counts;
     }
 
     @Override
@@ -272,21 +303,29 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
             update.append("DROP SILENT GRAPH ").append(NodeFmtLib.strNT(g)).append(" ;\n");
             if (!content.isEmpty()) {
                 update.append("INSERT DATA { GRAPH ").append(NodeFmtLib.strNT(g)).append(" {\n");
-                content.find().forEachRemaining(t -> update.append(NodeFmtLib.str(t)).append(" .\n"));
+                content.find().forEachRemaining(t -> update.append(NodeFmtLib.strNT(t)).append("\n"));
                 update.append("} } ;\n");
             }
         });
-        if (!pending.deleted.isEmpty()) {
-            update.append("DELETE DATA {\n");
-            pending.deleted.forEach(q -> update.append(NodeFmtLib.str(q)).append(" .\n"));
-            update.append("} ;\n");
-        }
-        if (!pending.added.isEmpty()) {
-            update.append("INSERT DATA {\n");
-            pending.added.forEach(q -> update.append(NodeFmtLib.str(q)).append(" .\n"));
-            update.append("} ;\n");
-        }
+        appendData(update, "DELETE DATA", pending.deleted);
+        appendData(update, "INSERT DATA", pending.added);
         return update.toString();
+    }
+
+    /** {@code operation} (INSERT DATA or DELETE DATA) of the quads, grouped by graph as SPARQL writes them. */
+    private static void appendData(StringBuilder update, String operation, Set<Quad> quads) {
+        if (quads.isEmpty()) {
+            return;
+        }
+        Map<Node, List<Quad>> byGraph = new LinkedHashMap<>();
+        quads.forEach(q -> byGraph.computeIfAbsent(q.getGraph(), g -> new ArrayList<>()).add(q));
+        update.append(operation).append(" {\n");
+        byGraph.forEach((g, inGraph) -> {
+            update.append("GRAPH ").append(NodeFmtLib.strNT(g)).append(" {\n");
+            inGraph.forEach(q -> update.append(NodeFmtLib.strNT(q.asTriple())).append("\n"));
+            update.append("}\n");
+        });
+        update.append("} ;\n");
     }
 
     // ---- transactions
@@ -327,9 +366,8 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
             if (!update.isEmpty()) {
                 try {
                     UpdateExecHTTP.service(updateService).httpClient(http).updateString(update).execute();
-                } catch (JenaException e) {
-                    throw new IllegalStateException("the graph store at " + updateService + " refused or did not receive the "
-                            + "update; nothing of this transaction was stored: " + e.getMessage(), e);
+                } catch (HttpException | QueryExceptionHTTP e) {
+                    throw unavailable(updateService, e);
                 }
             }
             changes.remove();

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.knowledgehub.Problems;
+import org.knowledgehub.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Pattern PART_HEADERS_TOO_LONG = Pattern.compile("Header section has more than (\\d+) bytes");
     private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
 
+    /** Seconds a client should wait after the remote store failed a request. */
+    private static final String STORE_RETRY_AFTER = "5";
     private final ProblemPages pages;
 
     ProblemHandler(ProblemPages pages) {
@@ -98,6 +101,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = m.find() ? m.group(1) : "query";
         return respond(Problems.invalid(field, "the request's parameters could not be decoded: percent-encode them as UTF-8 ("
                 + field + ")").getBody());
+    }
+
+    /** The remote store went away: 503 for what needs it; the next request tries it again. */
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<Object> storeUnavailable(StoreUnavailableException e) {
+        log.warn("{}", e.getMessage());
+        ResponseEntity<Object> response = respond(Problems.unavailable(e.getMessage()).getBody());
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER).body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -10,14 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Apache Jena Fuseki with one in-memory, updatable dataset at {@code /kh}, run from its server jar
- * (copied into target/engines by the build) in a process of its own on a loopback port.
+ * Apache Jena Fuseki with one updatable dataset at {@code /kh}, in memory or in a TDB2 folder under
+ * its work folder, run from its server jar (copied into target/engines by the build) in a process of
+ * its own on a loopback port.
  */
 final class FusekiServer implements AutoCloseable {
 
@@ -25,17 +27,28 @@ final class FusekiServer implements AutoCloseable {
     private final int port;
     private final HttpClient client = HttpClient.newHttpClient();
 
+    /** In memory, on a free port. */
     FusekiServer(Path workDir) throws IOException, InterruptedException {
+        this(workDir, freePort(), false);
+    }
+
+    /** {@code persistent}: in {@code workDir/tdb2}, so a server started again on it has the same data. */
+    FusekiServer(Path workDir, int port, boolean persistent) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("kh.test.fuseki.jar", "target/engines/jena-fuseki-server-6.2.0.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no Fuseki server jar at " + jar + " (the build copies it there: mvn test)");
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        this.port = port;
+        String dataset = persistent ? "--loc=" + workDir.resolve("tdb2").toAbsolutePath() : "--mem";
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", jar.toAbsolutePath().toString(), "--localhost", "--port=" + port));
+        if (persistent) {
+            Files.createDirectories(workDir.resolve("tdb2"));
+            command.add("--tdb2");
         }
-        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar.toAbsolutePath().toString(), "--localhost", "--port=" + port, "--mem", "--update", "/kh"))
-                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(workDir.resolve("fuseki.log").toFile()).start();
+        command.addAll(List.of(dataset, "--update", "/kh"));
+        process = new ProcessBuilder(command)
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("fuseki.log").toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
@@ -44,11 +57,21 @@ final class FusekiServer implements AutoCloseable {
             } catch (IOException notYet) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     close();
-                    throw new IllegalStateException("Fuseki did not start; see " + workDir.resolve("fuseki.log"));
+                    throw new IllegalStateException("Fuseki did not start: " + Files.readString(workDir.resolve("fuseki.log")));
                 }
                 Thread.sleep(250);
             }
         }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
     }
 
     /** The dataset's base, as {@code kh.store.url} takes it. */

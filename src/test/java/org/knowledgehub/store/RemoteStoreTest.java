@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,12 +76,38 @@ class RemoteStoreTest {
     }
 
     @Test
-    void anUnreachableServiceStopsTheStartNamingIt() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+    void aServiceThatGoesAwayGives503sWithNothingAcknowledgedLostAndIsUsedAgainOnceBack() throws Exception {
+        Path fusekiDir = Files.createDirectories(work.resolve("fuseki-tdb2"));
+        int port = FusekiServer.freePort();
+        FusekiServer fuseki = new FusekiServer(fusekiDir, port, true);
+        try (ConfigurableApplicationContext hub = start(fuseki.dataset(), Files.createDirectories(work.resolve("data-away")))) {
+            Http admin = http(hub).withBearer(TOKEN);
+            String kept = upload(admin, "public", "Latrine desludging in Arsal stopped when the municipality ran out of fuel.");
+            fuseki.close();
+
+            Http.Response away = http(hub).get("/api/documents/" + kept);
+            assertThat(away.status()).as(away.toString()).isEqualTo(503);
+            assertThat(away.contentType()).startsWith("application/problem+json");
+            assertThat(away.json().path("detail").asString()).contains(fuseki.dataset());
+            assertThat(away.header("Retry-After")).isNotBlank();
+            Http.Response refused = admin.upload("/api/documents", "while-away.md", "# While away\n\nWater trucking in Akkar.\n"
+                    .getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note", "sensitivity", "public"));
+            assertThat(refused.status()).as("an upload while the store is away: " + refused).isEqualTo(503);
+
+            try (FusekiServer back = new FusekiServer(fusekiDir, port, true)) {
+                assertThat(http(hub).get("/api/documents/" + kept).status()).as("once the store is back").isEqualTo(200);
+                assertThat(back.count("ASK { GRAPH ?g { ?d <http://purl.org/dc/terms/title> \"While away\" } }"))
+                        .as("the refused upload in the store").isZero();
+                upload(admin, "public", "Rent in Zahle rose again after the store came back.");
+            }
+        } finally {
+            fuseki.close();
         }
-        String nowhere = "http://127.0.0.1:" + port + "/kh";
+    }
+
+    @Test
+    void anUnreachableServiceStopsTheStartNamingIt() throws IOException {
+        String nowhere = "http://127.0.0.1:" + FusekiServer.freePort() + "/kh";
         assertThatThrownBy(() -> start(nowhere, Files.createDirectories(work.resolve("unreachable"))).close())
                 .hasStackTraceContaining("cannot use the graph store at " + nowhere + " (kh.store.url)");
     }
@@ -98,7 +123,7 @@ class RemoteStoreTest {
     }
 
     private static String upload(Http admin, String sensitivity, String sentence) {
-        String name = sensitivity + "-note.md";
+        String name = sensitivity + "-" + Integer.toHexString(sentence.hashCode()) + ".md";
         Http.Response uploaded = admin.upload("/api/documents", name, ("# Field visit, " + sensitivity + "\n\n" + sentence + "\n")
                 .getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note", "sensitivity", sensitivity, "date", "2024-05-01"));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
