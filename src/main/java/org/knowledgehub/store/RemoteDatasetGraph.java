@@ -13,28 +13,27 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.atlas.web.HttpException;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.shared.Lock;
 import org.apache.jena.shared.LockMRSW;
 import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraphBaseFind;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
-import org.apache.jena.sparql.core.Var;
 
 /**
  * The store's quads held by a SPARQL 1.1 dataset service (Apache Jena Fuseki, for one) at
@@ -236,14 +235,7 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         if (Quad.isDefaultGraph(g)) {
             throw new IllegalArgumentException("the store holds named graphs only");
         }
-        Changes pending = writing();
-        Quad quad = Quad.create(g, s, p, o);
-        if (pending.replaced.containsKey(g)) {
-            pending.replaced.get(g).add(Triple.create(s, p, o));
-        } else {
-            pending.deleted.remove(quad);
-            pending.added.add(quad);
-        }
+        change(Quad.create(g, s, p, o), true);
     }
 
     @Override
@@ -253,13 +245,22 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     @Override
     public void delete(Node g, Node s, Node p, Node o) {
+        change(Quad.create(g, s, p, o), false);
+    }
+
+    /** Adds or deletes one quad among the writing thread's changes. */
+    private void change(Quad quad, boolean add) {
         Changes pending = writing();
-        Quad quad = Quad.create(g, s, p, o);
-        if (pending.replaced.containsKey(g)) {
-            pending.replaced.get(g).delete(Triple.create(s, p, o));
+        Graph replaced = pending.replaced.get(quad.getGraph());
+        if (replaced != null) {
+            if (add) {
+                replaced.add(quad.asTriple());
+            } else {
+                replaced.delete(quad.asTriple());
+            }
         } else {
-            pending.added.remove(quad);
-            pending.deleted.add(quad);
+            (add ? pending.deleted : pending.added).remove(quad);
+            (add ? pending.added : pending.deleted).add(quad);
         }
     }
 
