@@ -488,7 +488,7 @@ public class IngestService implements DisposableBean {
      * The share of the store that a compaction would give back (0 while it is under {@code
      * kh.ingest.compact-above}, where that costs little to keep). TDB2 is copy-on-write: a commit leaves
      * behind the index blocks it replaced. That share is measured rather than guessed from growth: the
-     * five commits of a 100,000-passage bulk ingest leave 7% of the store behind, where copying the
+     * five commits of a 100,000-passage bulk ingest leave 10% of the store behind, where copying the
      * whole store would take half as long as the ingest itself.
      */
     private double leftOverShare(long size) {
