@@ -38,7 +38,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 /**
  * The store's quads held by a SPARQL 1.1 dataset service (Apache Jena Fuseki, for one) at
  * {@code kh.store.url}: its query service at {@code /query}, its update service at {@code /update}.
- * Each read pattern is one query. A write transaction is kept here, readable by the writing thread,
+ * Each read pattern is one query, except that a read transaction fetches a named graph whole the first
+ * time it reads from it and answers its later patterns on that graph from memory. A write transaction is kept here, readable by the writing thread,
  * and sent on commit as one update request, which the service applies as one transaction: a document
  * is replaced whole or not at all. The hub serialises its writers; readers on other threads see what
  * the service has committed (no snapshot across several reads). The store holds only named graphs.
@@ -57,6 +58,8 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private final PrefixMap prefixes = PrefixMapFactory.create();
     private final ThreadLocal<TxnType> transaction = new ThreadLocal<>();
     private final ThreadLocal<Changes> changes = new ThreadLocal<>();
+    /** Graphs a read transaction has read, each fetched whole by its first pattern: a page reads a document's graph many times. */
+    private final ThreadLocal<Map<Node, Graph>> graphsRead = new ThreadLocal<>();
 
     private RemoteDatasetGraph(URI dataset, Duration timeout) {
         String base = dataset.toString().replaceFirst("/+$", "");
@@ -108,6 +111,11 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         Node p = anyIfNull(predicate);
         Node o = anyIfNull(object);
         Changes pending = changes.get();
+        Map<Node, Graph> read = graphsRead.get();
+        if (pending == null && read != null && g.isConcrete()) {
+            Graph whole = read.computeIfAbsent(g, this::wholeGraph);
+            return whole.find(s, p, o).mapWith(t -> Quad.create(g, t)).toList().iterator();
+        }
         if (pending != null && g.isConcrete() && pending.replaced.containsKey(g)) {
             return pending.replaced.get(g).find(s, p, o).mapWith(t -> Quad.create(g, t)).toList().iterator();
         }
@@ -128,6 +136,12 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         }
         pending.added.stream().filter(q -> q.matches(g, s, p, o)).forEach(merged::add);
         return merged.iterator();
+    }
+
+    private Graph wholeGraph(Node g) {
+        Graph whole = GraphFactory.createDefaultGraph();
+        select(g, Node.ANY, Node.ANY, Node.ANY).forEach(q -> whole.add(q.asTriple()));
+        return whole;
     }
 
     private List<Quad> select(Node g, Node s, Node p, Node o) {
@@ -337,7 +351,9 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
             throw new JenaTransactionException("already in a transaction");
         }
         transaction.set(type);
-        if (type != TxnType.READ) {
+        if (type == TxnType.READ) {
+            graphsRead.set(new HashMap<>());
+        } else {
             changes.set(new Changes());
         }
     }
@@ -383,6 +399,7 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     @Override
     public void end() {
         changes.remove();
+        graphsRead.remove();
         transaction.remove();
     }
 

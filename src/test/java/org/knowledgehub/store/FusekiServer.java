@@ -26,6 +26,7 @@ final class FusekiServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final HttpClient client = HttpClient.newHttpClient();
+    private final Path log;
 
     /** In memory, on a free port. */
     FusekiServer(Path workDir) throws IOException, InterruptedException {
@@ -39,6 +40,7 @@ final class FusekiServer implements AutoCloseable {
             throw new IllegalStateException("no Fuseki server jar at " + jar + " (the build copies it there: mvn test)");
         }
         this.port = port;
+        this.log = workDir.resolve("fuseki.log");
         String dataset = persistent ? "--loc=" + workDir.resolve("tdb2").toAbsolutePath() : "--mem";
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", jar.toAbsolutePath().toString(), "--localhost", "--port=" + port));
@@ -67,6 +69,13 @@ final class FusekiServer implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Queries Fuseki has logged so far (its log names each one). */
+    long queriesLogged() throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(" Query = ")).count();
         }
     }
 

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * The store held by a SPARQL 1.1 dataset service ({@code kh.store.url}) instead of the embedded TDB2
  * folder: a real Fuseki in a process of its own, a hub in this JVM with NLP and embeddings off. A
  * document's graph is written to the service in one update and removed from it whole; search,
- * SPARQL and the document API read it back with the access rules applied; a restart rebuilds its
+ * SPARQL and the document API read it back with the access rules applied (a document's graph
+ * fetched once per read, not pattern by pattern); a restart rebuilds its
  * catalog from the service alone; an unreachable service stops the start with its address.
  */
 class RemoteStoreTest {
@@ -56,6 +57,10 @@ class RemoteStoreTest {
                 JsonNode hits = anonymous.get("/api/search?q=" + Http.enc("water trucking Zahle")).json().path("results");
                 assertThat(hits.valueStream().map(h -> h.path("document").path("id").asString())).contains(open);
                 assertThat(anonymous.get("/api/documents/" + open).status()).isEqualTo(200);
+                long before = fuseki.queriesLogged();
+                assertThat(anonymous.get("/api/documents/" + open).status()).isEqualTo(200);
+                // A read fetches the document's graph whole once, not pattern by pattern (20 queries then).
+                assertThat(fuseki.queriesLogged() - before).as("queries to Fuseki for one document's JSON").isLessThanOrEqualTo(3);
                 assertThat(anonymous.get("/api/documents/" + restricted).status()).isEqualTo(404);
                 assertThat(admin.get("/api/documents/" + restricted).status()).isEqualTo(200);
 
