@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.web.HttpException;
@@ -59,7 +60,7 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private final ThreadLocal<TxnType> transaction = new ThreadLocal<>();
     private final ThreadLocal<Changes> changes = new ThreadLocal<>();
     /** Graphs a read transaction has read, each fetched whole by its first pattern: a page reads a document's graph many times. */
-    private final ThreadLocal<Map<Node, Graph>> graphsRead = new ThreadLocal<>();
+    private final ThreadLocal<GraphsRead> graphsRead = new ThreadLocal<>();
 
     private RemoteDatasetGraph(URI dataset, Duration timeout) {
         String base = dataset.toString().replaceFirst("/+$", "");
@@ -111,9 +112,9 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         Node p = anyIfNull(predicate);
         Node o = anyIfNull(object);
         Changes pending = changes.get();
-        Map<Node, Graph> read = graphsRead.get();
-        if (pending == null && read != null && g.isConcrete()) {
-            Graph whole = read.computeIfAbsent(g, this::wholeGraph);
+        GraphsRead read = graphsRead.get();
+        Graph whole = pending == null && read != null && g.isConcrete() ? read.graph(g, this::wholeGraph) : null;
+        if (whole != null) {
             return whole.find(s, p, o).mapWith(t -> Quad.create(g, t)).toList().iterator();
         }
         if (pending != null && g.isConcrete() && pending.replaced.containsKey(g)) {
@@ -136,6 +137,28 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         }
         pending.added.stream().filter(q -> q.matches(g, s, p, o)).forEach(merged::add);
         return merged.iterator();
+    }
+
+    /**
+     * The graphs one read transaction has fetched whole, up to {@link #MOST_QUADS} quads in all: a
+     * transaction that reads every document of a large store one by one does not hold the store in
+     * memory; past the bound its patterns go to the service one by one.
+     */
+    private static final class GraphsRead {
+        static final long MOST_QUADS = 200_000;
+        private final Map<Node, Graph> graphs = new HashMap<>();
+        private long quads;
+
+        /** The whole graph, fetched on first use; null once the bound is reached. */
+        Graph graph(Node name, Function<Node, Graph> fetch) {
+            Graph held = graphs.get(name);
+            if (held == null && quads < MOST_QUADS) {
+                held = fetch.apply(name);
+                graphs.put(name, held);
+                quads += held.size();
+            }
+            return held;
+        }
     }
 
     private Graph wholeGraph(Node g) {
@@ -352,7 +375,7 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         }
         transaction.set(type);
         if (type == TxnType.READ) {
-            graphsRead.set(new HashMap<>());
+            graphsRead.set(new GraphsRead());
         } else {
             changes.set(new Changes());
         }
