@@ -84,10 +84,6 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         return remote;
     }
 
-    String queryService() {
-        return queryService;
-    }
-
     // ---- reads
 
     @Override

@@ -79,10 +79,6 @@ final class FusekiServer implements AutoCloseable {
         }
     }
 
-    int port() {
-        return port;
-    }
-
     /** The dataset's base, as {@code kh.store.url} takes it. */
     String dataset() {
         return "http://127.0.0.1:" + port + "/kh";
