@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -113,6 +114,11 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         if (whole != null) {
             return whole.find(s, p, o).mapWith(t -> Quad.create(g, t)).toList().iterator();
         }
+        PredicateQuads withPredicate = pending == null && read != null && !g.isConcrete() && p.isConcrete()
+                ? read.predicate(p, (asked, limit) -> select(Node.ANY, Node.ANY, asked, Node.ANY, limit)) : null;
+        if (withPredicate != null) {
+            return withPredicate.find(s, o);
+        }
         if (pending != null && g.isConcrete() && pending.replaced.containsKey(g)) {
             return pending.replaced.get(g).find(s, p, o).mapWith(t -> Quad.create(g, t)).toList().iterator();
         }
@@ -136,14 +142,33 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     }
 
     /**
-     * The graphs one read transaction has fetched whole, up to {@link #MOST_QUADS} quads in all: a
+     * What one read transaction has fetched whole, up to {@link #MOST_QUADS} quads in all: named graphs,
+     * each on its first pattern, and the quads of a predicate asked for in any graph (a property path, or
+     * a filter that looks up each row's value, asks for the same predicate again and again). A
      * transaction that reads every document of a large store one by one does not hold the store in
      * memory; past the bound its patterns go to the service one by one.
      */
     private static final class GraphsRead {
         static final long MOST_QUADS = 200_000;
         private final Map<Node, Graph> graphs = new HashMap<>();
+        private final Map<Node, PredicateQuads> predicates = new HashMap<>();
         private long quads;
+
+        /**
+         * The quads with the predicate in any graph, fetched on first use; null when they would pass the
+         * bound (the service is asked for one more than what is left, so a large predicate is not read whole).
+         */
+        PredicateQuads predicate(Node p, BiFunction<Node, Long, List<Quad>> fetch) {
+            if (predicates.containsKey(p) || quads >= MOST_QUADS) {
+                return predicates.get(p);
+            }
+            long left = MOST_QUADS - quads;
+            List<Quad> found = fetch.apply(p, left + 1);
+            PredicateQuads held = found.size() > left ? null : new PredicateQuads(found);
+            predicates.put(p, held);
+            quads += held == null ? 0 : found.size();
+            return held;
+        }
 
         /** The whole graph, fetched on first use; null once the bound is reached. */
         Graph graph(Node name, Function<Node, Graph> fetch) {
@@ -163,8 +188,39 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         return whole;
     }
 
+    /** The quads of one predicate, found by subject or object. */
+    private static final class PredicateQuads {
+        private final List<Quad> all;
+        private final Map<Node, List<Quad>> bySubject = new HashMap<>();
+        private final Map<Node, List<Quad>> byObject = new HashMap<>();
+
+        PredicateQuads(List<Quad> all) {
+            this.all = all;
+            for (Quad q : all) {
+                bySubject.computeIfAbsent(q.getSubject(), k -> new ArrayList<>(2)).add(q);
+                byObject.computeIfAbsent(q.getObject(), k -> new ArrayList<>(2)).add(q);
+            }
+        }
+
+        int size() {
+            return all.size();
+        }
+
+        Iterator<Quad> find(Node s, Node o) {
+            List<Quad> candidates = s.isConcrete() ? bySubject.getOrDefault(s, List.of())
+                    : o.isConcrete() ? byObject.getOrDefault(o, List.of()) : all;
+            return candidates.stream().filter(q -> q.matches(Node.ANY, s, q.getPredicate(), o)).iterator();
+        }
+    }
+
     private List<Quad> select(Node g, Node s, Node p, Node o) {
-        String query = "SELECT * WHERE { GRAPH " + term(g, G) + " { " + term(s, S) + " " + term(p, P) + " " + term(o, O) + " } }";
+        return select(g, s, p, o, 0);
+    }
+
+    /** The quads matching, at most {@code limit} of them when it is over 0. */
+    private List<Quad> select(Node g, Node s, Node p, Node o, long limit) {
+        String query = "SELECT * WHERE { GRAPH " + term(g, G) + " { " + term(s, S) + " " + term(p, P) + " " + term(o, O) + " } }"
+                + (limit > 0 ? " LIMIT " + limit : "");
         List<Quad> quads = new ArrayList<>();
         try (QueryExecHTTP exec = query(query)) {
             RowSet rows = exec.select();
@@ -176,6 +232,22 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
             throw unavailable(queryService, e);
         }
         return quads;
+    }
+
+    /** The rows of a SELECT query, asked of the service as it is. */
+    List<Binding> select(String query) {
+        List<Binding> rows = new ArrayList<>();
+        try (QueryExecHTTP exec = query(query)) {
+            exec.select().forEachRemaining(rows::add);
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(queryService, e);
+        }
+        return rows;
+    }
+
+    /** Whether the calling thread has written in its transaction: only the pattern reads here see that. */
+    boolean holdsChanges() {
+        return changes.get() != null;
     }
 
     private static Node anyIfNull(Node node) {

@@ -55,6 +55,18 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
         return visible.contains(graph);
     }
 
+    Set<Node> visibleGraphs() {
+        return visible;
+    }
+
+    /**
+     * The remote store under the view when it can answer a whole pattern for this thread: not while
+     * the thread holds changes of its own, which only the store's pattern reads merge in.
+     */
+    RemoteDatasetGraph remote() {
+        return base instanceof RemoteDatasetGraph remote && !remote.holdsChanges() ? remote : null;
+    }
+
     /** The TDB2 storage under the view, or null when the store is another kind; called within a transaction. */
     DatasetGraphTDB storage() {
         return TDBInternal.isTDB2(base) ? TDBInternal.getDatasetGraphTDB(base) : null;

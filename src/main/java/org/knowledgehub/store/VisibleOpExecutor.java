@@ -37,10 +37,15 @@ final class VisibleOpExecutor extends OpExecutorQuads {
     /**
      * A quad pattern on TDB2 runs in TDB2's own matcher, on node ids, with the view's graphs as its
      * quad filter ({@link VisibleDatasetGraph#quadFilter}): the view's default graph is the union of the
-     * visible graphs. Everything else (paths, property functions) reads through the view.
+     * visible graphs. On a remote store, the service matches the whole pattern ({@link RemoteQuadPattern}).
+     * Everything else (paths, property functions) reads through the view.
      */
     @Override
     protected QueryIterator execute(OpQuadPattern quads, QueryIterator input) {
+        if (execCxt.getDataset() instanceof VisibleDatasetGraph view && view.remote() != null
+                && RemoteQuadPattern.accepts(quads)) {
+            return new RemoteQuadPattern(view.remote(), view, quads, input, each -> super.execute(quads, each), execCxt);
+        }
         DatasetGraphTDB storage = execCxt.getDataset() instanceof VisibleDatasetGraph view ? view.storage() : null;
         if (storage == null) {
             return super.execute(quads, input);

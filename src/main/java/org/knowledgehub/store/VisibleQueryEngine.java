@@ -1,5 +1,6 @@
 package org.knowledgehub.store;
 
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -25,7 +26,7 @@ final class VisibleQueryEngine {
 
         @Override
         public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
-            QC.setFactory(context, VisibleOpExecutor::new);
+            prepare(dataset, context);
             return new QueryEngineMainQuad(query, dataset, input, context).getPlan();
         }
 
@@ -36,10 +37,21 @@ final class VisibleQueryEngine {
 
         @Override
         public Plan create(Op op, DatasetGraph dataset, Binding input, Context context) {
-            QC.setFactory(context, VisibleOpExecutor::new);
+            prepare(dataset, context);
             return new QueryEngineMainQuad(op, dataset, input, context).getPlan();
         }
     };
+
+    /**
+     * On a remote store, joins are not made by substituting each row of one side into the other: each
+     * side's patterns then go to the service once ({@link RemoteQuadPattern}) rather than once per row.
+     */
+    private static void prepare(DatasetGraph dataset, Context context) {
+        QC.setFactory(context, VisibleOpExecutor::new);
+        if (((VisibleDatasetGraph) dataset).remote() != null) {
+            context.set(ARQ.optIndexJoinStrategy, false);
+        }
+    }
 
     private VisibleQueryEngine() {
     }
