@@ -1,0 +1,56 @@
+package org.knowledgehub.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A local SolrCloud (nodes and an embedded ZooKeeper in one process of its own, on loopback ports) run
+ * by src/engines/solr/SolrCloud.java with the classpath the build resolves into target/engines, with
+ * Knowledge Hub's configset uploaded.
+ */
+final class SolrCloudServer implements AutoCloseable {
+
+    static final Path CONFIGSET = Path.of("src/main/resources/solr/configsets/knowledge-hub");
+
+    private final Process process;
+    private final List<String> nodes;
+
+    SolrCloudServer(Path workDir, int nodeCount) throws IOException, InterruptedException {
+        Path classpath = Path.of(System.getProperty("kh.test.solr.classpath", "target/engines/solr-cloud.classpath"));
+        if (!Files.isRegularFile(classpath)) {
+            throw new IllegalStateException("no SolrCloud classpath at " + classpath + " (the build writes it: mvn test)");
+        }
+        Path log = workDir.resolve("solr.log");
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-cp", Files.readString(classpath).strip(), Path.of("src/engines/solr/SolrCloud.java").toAbsolutePath().toString(),
+                workDir.resolve("cloud").toAbsolutePath().toString(), String.valueOf(nodeCount), CONFIGSET.toAbsolutePath().toString())
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.readAllLines(log).contains("ready")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("SolrCloud did not start: " + Files.readString(log));
+            }
+            Thread.sleep(250);
+        }
+        nodes = Files.readAllLines(log).stream().filter(l -> l.startsWith("node ")).map(l -> l.substring("node ".length())).toList();
+    }
+
+    /** Each node's base URL ({@code http://127.0.0.1:PORT/solr}). */
+    List<String> nodes() {
+        return nodes;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
