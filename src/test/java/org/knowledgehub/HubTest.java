@@ -43,9 +43,42 @@ public abstract class HubTest {
     @LocalServerPort
     protected int port;
 
+    /**
+     * With {@code -Dkh.test.store=fuseki} ({@code bin/kh test cluster}), the shared context keeps its
+     * graph in a Fuseki of its own (in memory, started once per test JVM) instead of the embedded store.
+     */
+    private static final String STORE = System.getProperty("kh.test.store", "");
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("kh.data-dir", DATA::toString);
+        if (STORE.equals("fuseki")) {
+            registry.add("kh.store.url", SharedFuseki::dataset);
+        } else if (!STORE.isEmpty()) {
+            throw new IllegalArgumentException("kh.test.store is fuseki or unset, not " + STORE);
+        }
+    }
+
+    /** The test JVM's Fuseki, started on first use and stopped with the JVM. */
+    private static final class SharedFuseki {
+        private static final FusekiServer SERVER = start();
+
+        static String dataset() {
+            return SERVER.dataset();
+        }
+
+        private static FusekiServer start() {
+            try {
+                FusekiServer server = new FusekiServer(Files.createDirectories(DATA.resolveSibling(DATA.getFileName() + "-fuseki")));
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                return server;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     protected Http http() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowledgehub.FusekiServer;
 import org.knowledgehub.Http;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowledgehub.FusekiServer;
 import org.knowledgehub.Http;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;

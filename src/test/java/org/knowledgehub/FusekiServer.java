@@ -1,4 +1,4 @@
-package org.knowledgehub.store;
+package org.knowledgehub;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
  * its work folder, run from its server jar (copied into target/engines by the build) in a process of
  * its own on a loopback port.
  */
-final class FusekiServer implements AutoCloseable {
+public final class FusekiServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -29,12 +29,12 @@ final class FusekiServer implements AutoCloseable {
     private final Path log;
 
     /** In memory, on a free port. */
-    FusekiServer(Path workDir) throws IOException, InterruptedException {
+    public FusekiServer(Path workDir) throws IOException, InterruptedException {
         this(workDir, freePort(), false);
     }
 
     /** {@code persistent}: in {@code workDir/tdb2}, so a server started again on it has the same data. */
-    FusekiServer(Path workDir, int port, boolean persistent) throws IOException, InterruptedException {
+    public FusekiServer(Path workDir, int port, boolean persistent) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("kh.test.fuseki.jar", "target/engines/jena-fuseki-server-6.2.0.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no Fuseki server jar at " + jar + " (the build copies it there: mvn test)");
@@ -66,26 +66,26 @@ final class FusekiServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** Queries Fuseki has logged so far (its log names each one). */
-    long queriesLogged() throws IOException {
+    public long queriesLogged() throws IOException {
         try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains(" Query = ")).count();
         }
     }
 
     /** The dataset's base, as {@code kh.store.url} takes it. */
-    String dataset() {
+    public String dataset() {
         return "http://127.0.0.1:" + port + "/kh";
     }
 
     /** {@code ?n} of the first row of a SELECT asked of Fuseki directly (an ASK gives 1 or 0). */
-    long count(String query) throws IOException, InterruptedException {
+    public long count(String query) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(dataset() + "/query"))
                 .header("Content-Type", "application/sparql-query").header("Accept", "application/sparql-results+json")
                 .POST(HttpRequest.BodyPublishers.ofString(query, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
