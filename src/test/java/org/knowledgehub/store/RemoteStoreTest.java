@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowledgehub.FusekiServer;
 import org.knowledgehub.Http;
 import org.knowledgehub.KnowledgeHubApplication;
+import org.knowledgehub.backup.BackupRestore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -112,16 +115,47 @@ class RemoteStoreTest {
     }
 
     @Test
+    void aBackupOfTheRemoteStoreRestoresIntoAnEmbeddedHub() throws Exception {
+        String kept;
+        String backup;
+        try (FusekiServer fuseki = new FusekiServer(Files.createDirectories(work.resolve("fuseki-backup")));
+             ConfigurableApplicationContext hub = start(fuseki.dataset(), Files.createDirectories(work.resolve("data-backup")),
+                     "--kh.backup.folder=" + work.resolve("backups"))) {
+            Http admin = http(hub).withBearer(TOKEN);
+            kept = upload(admin, "restricted", "Cash for rent kept families in Halba housed through the winter.");
+            Http.Response made = admin.post("/api/admin/backups", "application/json", new byte[0]);
+            assertThat(made.status()).as(made.toString()).isEqualTo(201);
+            assertThat(made.json().path("manifest").path("quads").asLong())
+                    .as("quads in the backup").isEqualTo(fuseki.count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"));
+            backup = made.json().path("path").asString();
+        }
+        Path restored = work.resolve("restored");
+        BackupRestore.restore(Path.of(backup), restored);
+        try (ConfigurableApplicationContext embedded = new SpringApplicationBuilder(KnowledgeHubApplication.class).run(
+                "--kh.data-dir=" + restored, "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false",
+                "--kh.nlp.enabled=false", "--kh.search.embeddings=false", "--kh.security.admin-token=" + TOKEN,
+                "--spring.main.banner-mode=off")) {
+            Http admin = http(embedded).withBearer(TOKEN);
+            assertThat(admin.get("/api/documents/" + kept).status()).as("the note, restored into an embedded hub").isEqualTo(200);
+            JsonNode hits = admin.get("/api/search?q=" + Http.enc("cash for rent Halba")).json().path("results");
+            assertThat(hits.valueStream().map(h -> h.path("document").path("id").asString())).contains(kept);
+            assertThat(http(embedded).get("/api/documents/" + kept).status()).as("still restricted").isEqualTo(404);
+        }
+    }
+
+    @Test
     void anUnreachableServiceStopsTheStartNamingIt() throws IOException {
         String nowhere = "http://127.0.0.1:" + FusekiServer.freePort() + "/kh";
         assertThatThrownBy(() -> start(nowhere, Files.createDirectories(work.resolve("unreachable"))).close())
                 .hasStackTraceContaining("cannot use the graph store at " + nowhere + " (kh.store.url)");
     }
 
-    private static ConfigurableApplicationContext start(String store, Path data) {
-        return new SpringApplicationBuilder(KnowledgeHubApplication.class).run("--kh.store.url=" + store, "--kh.data-dir=" + data,
+    private static ConfigurableApplicationContext start(String store, Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("--kh.store.url=" + store, "--kh.data-dir=" + data,
                 "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
-                "--kh.search.embeddings=false", "--kh.security.admin-token=" + TOKEN, "--spring.main.banner-mode=off");
+                "--kh.search.embeddings=false", "--kh.security.admin-token=" + TOKEN, "--spring.main.banner-mode=off"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(KnowledgeHubApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Http http(ConfigurableApplicationContext hub) {
