@@ -102,11 +102,6 @@ public final class FusekiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        EngineProcess.stop(process);
     }
 }

@@ -54,6 +54,10 @@ public abstract class HubTest {
         registry.add("kh.data-dir", DATA::toString);
         if (STORE.equals("fuseki")) {
             registry.add("kh.store.url", SharedFuseki::dataset);
+            // Over a service, a query takes longer than in the embedded store: 10 s instead of 3 s, and the
+            // service gives up on a query soon after the hub has.
+            registry.add("kh.sparql.timeout", () -> "10s");
+            registry.add("kh.store.query-timeout", () -> "15s");
         } else if (!STORE.isEmpty()) {
             throw new IllegalArgumentException("kh.test.store is fuseki or unset, not " + STORE);
         }

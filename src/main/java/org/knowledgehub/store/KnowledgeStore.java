@@ -74,7 +74,7 @@ public class KnowledgeStore implements DisposableBean {
             this.dsg = open(directory);
         } else {
             this.directory = null;
-            RemoteDatasetGraph remote = RemoteDatasetGraph.connect(store.url(), store.connectTimeout());
+            RemoteDatasetGraph remote = RemoteDatasetGraph.connect(store.url(), store.connectTimeout(), store.queryTimeout());
             log.info("Store held by the SPARQL dataset service at {}", store.url());
             this.dsg = remote;
         }

@@ -11,6 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -18,6 +23,7 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -56,6 +62,8 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private final String queryService;
     private final String updateService;
     private final HttpClient http;
+    /** Seconds, as Fuseki's {@code timeout} parameter takes them. */
+    private final String queryTimeout;
     private final Lock lock = new LockMRSW();
     private final PrefixMap prefixes = PrefixMapFactory.create();
     private final ThreadLocal<TxnType> transaction = new ThreadLocal<>();
@@ -63,19 +71,20 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     /** Graphs a read transaction has read, each fetched whole by its first pattern: a page reads a document's graph many times. */
     private final ThreadLocal<GraphsRead> graphsRead = new ThreadLocal<>();
 
-    private RemoteDatasetGraph(URI dataset, Duration timeout) {
+    private RemoteDatasetGraph(URI dataset, Duration connectTimeout, Duration queryTimeout) {
         String base = dataset.toString().replaceFirst("/+$", "");
         this.queryService = base + "/query";
         this.updateService = base + "/update";
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.queryTimeout = String.valueOf(queryTimeout.toMillis() / 1000.0);
     }
 
     /**
      * Connects to the dataset service and asks it one query, so a wrong or unreachable address is
      * reported at start, naming it.
      */
-    static RemoteDatasetGraph connect(URI dataset, Duration timeout) {
-        RemoteDatasetGraph remote = new RemoteDatasetGraph(dataset, timeout);
+    static RemoteDatasetGraph connect(URI dataset, Duration connectTimeout, Duration queryTimeout) {
+        RemoteDatasetGraph remote = new RemoteDatasetGraph(dataset, connectTimeout, queryTimeout);
         try (QueryExecHTTP ask = remote.query("ASK { GRAPH ?g { ?s ?p ?o } }")) {
             ask.ask();
         } catch (RuntimeException e) {
@@ -238,16 +247,75 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         return quads;
     }
 
-    /** The rows of a SELECT query, asked of the service as it is. */
-    List<Binding> select(String query) {
-        List<Binding> rows = new ArrayList<>();
-        try (QueryExecHTTP exec = query(query)) {
-            exec.select().forEachRemaining(rows::add);
-        } catch (HttpException | QueryExceptionHTTP e) {
-            throw unavailable(queryService, e);
-        }
-        return rows;
+    /**
+     * The rows of a SELECT query, asked of the service as it is, read as they come. Closing them ends
+     * the request without reading the rest; so does {@code cancelled} once set (the caller's query ran
+     * out of time or was cancelled), so a query the service is slow to answer does not hold a SPARQL
+     * worker past its time.
+     */
+    Rows select(String query, AtomicBoolean cancelled) {
+        return new Rows(query(query), cancelled);
     }
+
+    /** Rows of one request, streamed. */
+    final class Rows implements Iterator<Binding>, AutoCloseable {
+        private final QueryExecHTTP exec;
+        private final AtomicBoolean cancelled;
+        private final ScheduledFuture<?> watch;
+        private final RowSet rows;
+
+        private Rows(QueryExecHTTP exec, AtomicBoolean cancelled) {
+            this.exec = exec;
+            this.cancelled = cancelled;
+            this.watch = CANCELLATIONS.scheduleWithFixedDelay(() -> {
+                if (cancelled.get()) {
+                    exec.abort();
+                }
+            }, 50, 50, TimeUnit.MILLISECONDS);
+            try {
+                this.rows = exec.select();
+            } catch (RuntimeException e) {
+                close();
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return rows.hasNext();
+            } catch (RuntimeException e) {
+                close();
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public Binding next() {
+            return rows.next();
+        }
+
+        private RuntimeException failed(RuntimeException e) {
+            if (cancelled.get()) {
+                return new QueryCancelledException();
+            }
+            return e instanceof HttpException || e instanceof QueryExceptionHTTP ? unavailable(queryService, e) : e;
+        }
+
+        @Override
+        public void close() {
+            watch.cancel(false);
+            exec.abort();
+            exec.close();
+        }
+    }
+
+    /** Watches the requests of running queries for their cancellation: one daemon thread for the JVM. */
+    private static final ScheduledExecutorService CANCELLATIONS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread watcher = new Thread(r, "remote-store-cancellations");
+        watcher.setDaemon(true);
+        return watcher;
+    });
 
     /** Whether the calling thread has written in its transaction: only the pattern reads here see that. */
     boolean holdsChanges() {
@@ -319,7 +387,7 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     }
 
     private QueryExecHTTP query(String query) {
-        return QueryExecHTTP.service(queryService).httpClient(http).query(query).build();
+        return QueryExecHTTP.service(queryService).httpClient(http).query(query).param("timeout", queryTimeout).build();
     }
 
     // ---- writes, kept per writing thread until commit
@@ -342,7 +410,7 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     @Override
     public void add(Node g, Node s, Node p, Node o) {
         if (Quad.isDefaultGraph(g)) {
-            throw new IllegalArgumentException("the store holds named graphs only");
+            throw new IllegalArgumentException("nothing is written to the default graph: the store holds named graphs only");
         }
         change(Quad.create(g, s, p, o), true);
     }

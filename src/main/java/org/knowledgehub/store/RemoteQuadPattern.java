@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -22,6 +24,18 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunction;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.graph.NodeTransform;
+import org.apache.jena.sparql.serializer.SerializationContext;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.util.ExprUtils;
+import org.apache.jena.vocabulary.XSD;
 
 /**
  * One quad pattern of a query over a {@link VisibleDatasetGraph} whose store is a
@@ -61,9 +75,17 @@ final class RemoteQuadPattern extends QueryIter1 {
     /** The one graph named in the pattern, or null. */
     private final Node namedGraph;
     private Iterator<Binding> buffered = Collections.emptyIterator();
+    /** The service's rows for the chunk being read, or null. */
+    private RemoteDatasetGraph.Rows rows;
 
     RemoteQuadPattern(RemoteDatasetGraph remote, VisibleDatasetGraph view, OpQuadPattern quads, QueryIterator input,
                       UnaryOperator<QueryIterator> patternByPattern, ExecutionContext execCxt) {
+        this(remote, view, quads, List.of(), input, patternByPattern, execCxt);
+    }
+
+    /** The pattern with {@code filters} ({@link #pushable}) applied by the service too. */
+    RemoteQuadPattern(RemoteDatasetGraph remote, VisibleDatasetGraph view, OpQuadPattern quads, List<Expr> filters,
+                      QueryIterator input, UnaryOperator<QueryIterator> patternByPattern, ExecutionContext execCxt) {
         super(input, execCxt);
         this.remote = remote;
         this.view = view;
@@ -88,7 +110,40 @@ final class RemoteQuadPattern extends QueryIter1 {
             quads.getBasicPattern().forEach(t -> body.append(triple(t)).append("\n"));
             body.append("}\n");
         }
+        NodeTransform sent = n -> n.isVariable() ? renamed.get(Var.alloc(n)) : n;
+        // Written with full IRIs: the query sent declares no prefixes.
+        SerializationContext noPrefixes = new SerializationContext(PrefixMapping.Factory.create());
+        filters.forEach(f -> body.append("FILTER(")
+                .append(ExprUtils.fmtSPARQL(new ExprList(f.applyNodeTransform(sent)), noPrefixes)).append(")\n"));
         this.where = body.toString();
+    }
+
+    /**
+     * Whether the service can apply a filter on this pattern's rows as the hub would: its variables are
+     * the pattern's, and it is made of SPARQL's own operators and functions (and XSD casts) only. An
+     * EXISTS is not: the service would look for it in graphs the caller may not read.
+     */
+    static boolean pushable(Expr filter, OpQuadPattern quads) {
+        Set<Var> variables = new HashSet<>();
+        quads.getBasicPattern().forEach(t -> List.of(t.getSubject(), t.getPredicate(), t.getObject()).forEach(n -> {
+            if (n.isVariable()) {
+                variables.add(Var.alloc(n));
+            }
+        }));
+        if (quads.getGraphNode().isVariable()) {
+            variables.add(Var.alloc(quads.getGraphNode()));
+        }
+        return variables.containsAll(filter.getVarsMentioned()) && standard(filter);
+    }
+
+    private static boolean standard(Expr e) {
+        if (e instanceof ExprVar || e instanceof NodeValue) {
+            return true;
+        }
+        if (e instanceof ExprFunctionOp || e instanceof E_Function f && !f.getFunctionIRI().startsWith(XSD.NS)) {
+            return false;
+        }
+        return e instanceof ExprFunction f && f.getArgs().stream().allMatch(RemoteQuadPattern::standard);
     }
 
     /** Whether the service can take this pattern as it is: IRIs, literals and variables only. */
@@ -120,6 +175,7 @@ final class RemoteQuadPattern extends QueryIter1 {
     @Override
     protected boolean hasNextBinding() {
         while (!buffered.hasNext()) {
+            closeRows();
             QueryIterator input = getInput();
             if (input == null || !input.hasNext()) {
                 return false;
@@ -153,34 +209,38 @@ final class RemoteQuadPattern extends QueryIter1 {
                 }
             }
         }
-        List<Binding> rows = remote.select(query(chunk, given));
-        List<Binding> out = new ArrayList<>();
+        closeRows();
+        AtomicBoolean cancelled = getExecContext().getCancelSignal();
+        rows = remote.select(query(chunk, given), cancelled == null ? new AtomicBoolean() : cancelled);
         Set<List<Node>> seen = new HashSet<>();
-        for (Binding row : rows) {
-            if (!visible(row)) {
-                continue;
-            }
-            int index = Integer.parseInt(row.get(ROW).getLiteralLexicalForm());
-            Binding parent = chunk.get(index);
-            List<Node> key = new ArrayList<>(renamed.size() + 1);
-            key.add(row.get(ROW));
-            BindingBuilder builder = Binding.builder(parent);
-            renamed.forEach((original, sent) -> {
-                Node value = row.get(sent);
-                key.add(value);
-                if (value != null && !parent.contains(original)) {
-                    builder.add(original, value);
-                }
-            });
-            if (!union || seen.add(key)) {
-                graphVars.forEach(g -> view.noteRead(row.get(g)));
-                if (namedGraph != null) {
-                    view.noteRead(namedGraph);
-                }
-                out.add(builder.build());
-            }
+        return Iter.removeNulls(Iter.map(rows, row -> kept(row, chunk, seen)));
+    }
+
+    /** The input row the service's row extends, extended; null when the caller may not read it or it came already. */
+    private Binding kept(Binding row, List<Binding> chunk, Set<List<Node>> seen) {
+        if (!visible(row)) {
+            return null;
         }
-        return out.iterator();
+        int index = Integer.parseInt(row.get(ROW).getLiteralLexicalForm());
+        Binding parent = chunk.get(index);
+        List<Node> key = new ArrayList<>(renamed.size() + 1);
+        key.add(row.get(ROW));
+        BindingBuilder builder = Binding.builder(parent);
+        renamed.forEach((original, sent) -> {
+            Node value = row.get(sent);
+            key.add(value);
+            if (value != null && !parent.contains(original)) {
+                builder.add(original, value);
+            }
+        });
+        if (union && !seen.add(key)) {
+            return null;
+        }
+        graphVars.forEach(g -> view.noteRead(row.get(g)));
+        if (namedGraph != null) {
+            view.noteRead(namedGraph);
+        }
+        return builder.build();
     }
 
     /** Every graph the row was matched in is one the caller may read. */
@@ -239,5 +299,13 @@ final class RemoteQuadPattern extends QueryIter1 {
     @Override
     protected void closeSubIterator() {
         buffered = Collections.emptyIterator();
+        closeRows();
+    }
+
+    private void closeRows() {
+        if (rows != null) {
+            rows.close();
+            rows = null;
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class StoreMigration {
     /** Quads sent in one update request (graphs are never split between two). */
     private static final int BATCH_QUADS = 50_000;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** A whole graph read for a copy may take long; the service still stops a query that runs away. */
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
 
     /** What a migration copied. */
     public record Copied(int graphs, long quads) {
@@ -47,7 +49,7 @@ public final class StoreMigration {
         DatasetGraph embedded = KnowledgeStore.open(dataDir.resolve("tdb2"));
         RemoteDatasetGraph remote = null;
         try {
-            remote = RemoteDatasetGraph.connect(service, CONNECT_TIMEOUT);
+            remote = RemoteDatasetGraph.connect(service, CONNECT_TIMEOUT, QUERY_TIMEOUT);
             requireEmpty(remote, "the dataset at " + service);
             return copy(embedded, remote);
         } finally {
@@ -60,7 +62,7 @@ public final class StoreMigration {
         DatasetGraph embedded = KnowledgeStore.open(dataDir.resolve("tdb2"));
         RemoteDatasetGraph remote = null;
         try {
-            remote = RemoteDatasetGraph.connect(service, CONNECT_TIMEOUT);
+            remote = RemoteDatasetGraph.connect(service, CONNECT_TIMEOUT, QUERY_TIMEOUT);
             requireEmpty(embedded, "the embedded store in " + dataDir.resolve("tdb2"));
             return copy(remote, embedded);
         } finally {

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       and {@code /update} under it) that holds the store instead of the embedded TDB2
  *                       folder; unset: embedded
  * @param connectTimeout how long to wait for that service to accept a connection
+ * @param queryTimeout   how long the service may take over one of the hub's queries: sent with each
+ *                       (Fuseki's {@code timeout} parameter), so a query the hub gave up on does not keep
+ *                       the service busy
  */
 @ConfigurationProperties("kh.store")
-public record StoreProperties(URI url, @DefaultValue("10s") Duration connectTimeout) {
+public record StoreProperties(URI url, @DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration queryTimeout) {
 }

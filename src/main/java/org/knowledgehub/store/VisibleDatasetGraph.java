@@ -244,8 +244,12 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
         return visible.contains(graphNode) && base.containsGraph(graphNode);
     }
 
+    /** The visible graphs the store holds: on a remote store, its graph names asked once rather than each graph asked for. */
     @Override
     public Iterator<Node> listGraphNodes() {
+        if (base instanceof RemoteDatasetGraph) {
+            return Iter.filter(base.listGraphNodes(), visible::contains);
+        }
         return Iter.filter(visible.iterator(), base::containsGraph);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.algebra.op.OpDatasetNames;
+import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.core.BasicPattern;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -15,11 +16,14 @@ import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.iterator.QueryIterFilterExpr;
 import org.apache.jena.sparql.engine.iterator.QueryIterPeek;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.iterator.QueryIterRepeatApply;
 import org.apache.jena.sparql.engine.main.solver.OpExecutorQuads;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderTransformation;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.tdb2.solver.PatternMatchTDB2;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 
@@ -62,6 +66,30 @@ final class VisibleOpExecutor extends OpExecutorQuads {
             pattern = reorder.reorderIndexes(Substitute.substitute(pattern, peek.peek())).reorder(pattern);
         }
         return PatternMatchTDB2.execute(storage, graph, pattern, input, view.quadFilter(storage), execCxt);
+    }
+
+    /**
+     * A filter on a quad pattern of a remote store goes to the service with the pattern, as far as the
+     * service can apply it ({@link RemoteQuadPattern#pushable}): a filter that keeps few of many rows
+     * does not bring them all to the hub. What it cannot apply is applied here.
+     */
+    @Override
+    protected QueryIterator execute(OpFilter filter, QueryIterator input) {
+        if (execCxt.getDataset() instanceof VisibleDatasetGraph view && view.remote() != null
+                && filter.getSubOp() instanceof OpQuadPattern quads && RemoteQuadPattern.accepts(quads)) {
+            List<Expr> pushed = new ArrayList<>();
+            List<Expr> kept = new ArrayList<>();
+            filter.getExprs().forEach(e -> (RemoteQuadPattern.pushable(e, quads) ? pushed : kept).add(e));
+            if (!pushed.isEmpty()) {
+                QueryIterator rows = new RemoteQuadPattern(view.remote(), view, quads, pushed, input,
+                        each -> super.execute(OpFilter.filterDirect(new ExprList(pushed), quads), each), execCxt);
+                for (Expr e : kept) {
+                    rows = new QueryIterFilterExpr(rows, e, execCxt);
+                }
+                return rows;
+            }
+        }
+        return super.execute(filter, input);
     }
 
     @Override

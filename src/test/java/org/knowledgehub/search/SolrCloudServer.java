@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.knowledgehub.EngineProcess;
+
 /**
  * A local SolrCloud (nodes and an embedded ZooKeeper in one process of its own, on loopback ports) run
  * by src/engines/solr/SolrCloud.java with the classpath the build resolves into target/engines, with
@@ -46,11 +48,6 @@ final class SolrCloudServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        EngineProcess.stop(process);
     }
 }
