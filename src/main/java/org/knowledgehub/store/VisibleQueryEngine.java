@@ -1,5 +1,7 @@
 package org.knowledgehub.store;
 
+import java.util.function.Supplier;
+
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.algebra.Algebra;
@@ -32,7 +34,7 @@ final class VisibleQueryEngine {
 
         @Override
         public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
-            prepare(Algebra.compile(query), dataset, context);
+            prepare(() -> Algebra.compile(query), dataset, context);
             return new QueryEngineMainQuad(query, dataset, input, context).getPlan();
         }
 
@@ -43,7 +45,7 @@ final class VisibleQueryEngine {
 
         @Override
         public Plan create(Op op, DatasetGraph dataset, Binding input, Context context) {
-            prepare(op, dataset, context);
+            prepare(() -> op, dataset, context);
             return new QueryEngineMainQuad(op, dataset, input, context).getPlan();
         }
     };
@@ -53,9 +55,9 @@ final class VisibleQueryEngine {
      * side's patterns then go to the service once ({@link RemoteQuadPattern}) rather than once per row.
      * Except with a property function (kh:search), which takes values bound before it from its input rows.
      */
-    private static void prepare(Op op, DatasetGraph dataset, Context context) {
+    private static void prepare(Supplier<Op> op, DatasetGraph dataset, Context context) {
         QC.setFactory(context, VisibleOpExecutor::new);
-        if (((VisibleDatasetGraph) dataset).remote() != null && !usesPropertyFunction(op)) {
+        if (((VisibleDatasetGraph) dataset).remote() != null && !usesPropertyFunction(op.get())) {
             context.set(ARQ.optIndexJoinStrategy, false);
         }
     }
