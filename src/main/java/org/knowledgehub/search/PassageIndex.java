@@ -168,12 +168,14 @@ public class PassageIndex implements DisposableBean {
     /** Scores count only the passages the caller may see: a score must not tell of the others. */
     private final VisibleStatistics statistics = new VisibleStatistics();
     private final SearchCounts counts;
+    private final int exactNearest;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
     public PassageIndex(HubProperties hub, SearchProperties properties) throws IOException {
         this.counts = new SearchCounts(properties.countCache());
+        this.exactNearest = properties.exactNearest();
         Path dir = hub.dataDir().resolve("index");
         Files.createDirectories(dir);
         this.folder = dir;
@@ -586,9 +588,10 @@ public class PassageIndex implements DisposableBean {
     public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
         IndexSearcher acquired = acquire();
         try {
-            // The access decision and the filters go to the vector search itself as its filter: it
-            // then searches the passages they select exactly when they are few, or when the graph
-            // walk would visit more of them, so the nearest passages depend less on how the graph was built.
+            // The access decision and the filters go to the vector search itself as its filter. Up to
+            // kh.search.exact-nearest passages, every one is compared: the HNSW walk's results move
+            // when passages the caller may not see are added (its path and each segment's share of k
+            // depend on them), and the fused ranking moves with them.
             BooleanQuery.Builder filter = new BooleanQuery.Builder()
                     .add(statistics.filter(acquired, visible, visibleFilter(visible)), BooleanClause.Occur.FILTER);
             Query restriction = restriction(q);
@@ -596,7 +599,9 @@ public class PassageIndex implements DisposableBean {
                 filter.add(restriction, BooleanClause.Occur.FILTER);
             }
             IndexSearcher searcher = visibleSearcher(acquired, visible, null);
-            TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, n, filter.build()), n);
+            Query selected = filter.build();
+            TopDocs top = searcher.count(selected) <= exactNearest ? ExactNearest.search(searcher, selected, VECTOR, vector, n)
+                    : searcher.search(new KnnFloatVectorQuery(VECTOR, vector, n, selected), n);
             return hits(searcher, highlight, top.scoreDocs, top);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          use an English query's own words
  * @param placeWeight what being linked to a place the query names weighs, for passages that match
  *                    the query's words or their translations
+ * @param exactNearest passages (those the caller may see, under the search's filters) up to which
+ *                     the nearest to a question's vector are found by comparing every one: exact,
+ *                     and unmoved by passages the caller may not see; beyond, the HNSW graph
+ *                     answers sooner, approximately
  */
 @ConfigurationProperties("kh.search")
 public record SearchProperties(
@@ -32,5 +36,6 @@ public record SearchProperties(
         @DefaultValue("20000") int sentenceCache,
         @DefaultValue("256") int countCache,
         @DefaultValue("0.5") float translationWeight,
-        @DefaultValue("0.5") float placeWeight) {
+        @DefaultValue("0.5") float placeWeight,
+        @DefaultValue("100000") int exactNearest) {
 }
