@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,28 +122,9 @@ class SolrConfigsetTest {
         p.put("language", language);
         p.put("sensitivity", sensitivity);
         p.put("sector", List.of(sector));
-        p.put("text", preAnalysed(text, TextAnalysis.of(language)));
+        p.put("text", SolrDocuments.preAnalysed(text, TextAnalysis.of(language)));
         p.put("vector", toList(unit(vectorAxis)));
         return p;
-    }
-
-    /** Solr's JSON pre-analysed form: the stored text and each term with its offsets and position increment. */
-    private static String preAnalysed(String text, Analyzer analyzer) {
-        List<Map<String, Object>> tokens = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                tokens.add(Map.of("t", term.toString(), "s", offset.startOffset(), "e", offset.endOffset(), "i",
-                        increment.getPositionIncrement()));
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return JSON.writeValueAsString(Map.of("v", "1", "str", text, "tokens", tokens));
     }
 
     /** The query's terms as the hub analyses them in {@code language}, each a BM25-scored term query, any of them. */

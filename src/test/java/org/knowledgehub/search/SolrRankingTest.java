@@ -1,0 +1,211 @@
+package org.knowledgehub.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.NodeFactory;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowledgehub.HubProperties;
+import org.knowledgehub.security.VisibleGraphs;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The hub's queries written for Solr ({@link SolrQueries}) rank as the embedded index ranks them:
+ * the 39 multilingual field notes' paragraphs, as passages, in the embedded index and in a
+ * one-shard collection of a real SolrCloud (documents made by {@link SolrDocuments}), asked the
+ * same parsed searches (words, phrases, prefixes, fuzzy terms, required and excluded words, fields,
+ * each language) and the ontology expansion's shape (concepts, years, boosts, a flat disjunction):
+ * the same passages in the same order with the same BM25 scores.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SolrRankingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String BASE = "https://example.org/";
+
+    @TempDir
+    static Path work;
+    private SolrCloudServer solr;
+    private PassageIndex index;
+    private String collection;
+    private VisibleGraphs everything;
+    private UserQueryParser parser;
+
+    @BeforeAll
+    void indexTheNotesInBoth() throws Exception {
+        solr = new SolrCloudServer(work, 1);
+        JsonNode created = get(solr.nodes().getFirst() + "/admin/collections?action=CREATE&name=passages&numShards=1"
+                + "&replicationFactor=1&collection.configName=knowledge-hub&waitForFinalState=true");
+        assertThat(created.path("responseHeader").path("status").asInt()).as(created.toString()).isZero();
+        collection = solr.nodes().getFirst() + "/passages";
+
+        index = new PassageIndex(new HubProperties(work.resolve("data"), URI.create(BASE)),
+                new SearchProperties(false, 50, 0.4, 100, 16, 0.5f, 0.5f, 100_000));
+        parser = new UserQueryParser(index.queryAnalyzers());
+        List<Map<String, Object>> documents = new ArrayList<>();
+        Set<org.apache.jena.graph.Node> graphs = new HashSet<>();
+        index.writeLock().lock();
+        try {
+            for (String language : List.of("en", "fr", "ar")) {
+                for (String topic : MultilingualNotes.TOPICS) {
+                    List<IndexedPassage> passages = passages(topic + "-" + language, language);
+                    index.stageReplace(topic + "-" + language, passages);
+                    passages.forEach(p -> documents.add(SolrDocuments.of(p)));
+                    graphs.add(NodeFactory.createURI(passages.getFirst().graph()));
+                }
+            }
+            index.prepareCommit();
+            index.commit();
+        } finally {
+            index.writeLock().unlock();
+        }
+        everything = new VisibleGraphs(graphs);
+        JsonNode indexed = post(collection + "/update?commit=true", JSON.writeValueAsString(documents));
+        assertThat(indexed.path("responseHeader").path("status").asInt()).as(indexed.toString()).isZero();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (solr != null) {
+            solr.close();
+        }
+        if (index != null) {
+            index.destroy();
+        }
+    }
+
+    @Test
+    void parsedSearchesRankAlike() {
+        for (String text : List.of("water trucking", "\"water trucking\"", "eau camions", "loyer expulsions Akkar", "مياه الصهاريج",
+                "evict*", "school~1", "+rent -Tripoli", "title:fuel", "section:water OR diesel", "w?ter", "cash AND debt")) {
+            same(text, parser.parse(text, "q"));
+        }
+    }
+
+    @Test
+    void theOntologyExpansionsShapeRanksAlike() {
+        Query words = parser.parse("water prices", "q");
+        BooleanQuery expanded = new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term(PassageIndex.SECTOR, "wash")), 0.8f), BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term(PassageIndex.YEAR, "2023")), 0.25f), BooleanClause.Occur.SHOULD)
+                .build();
+        same("expanded", expanded);
+        same("flattened", FlatDisjunction.of(expanded));
+        same("a place that scores only what matches otherwise", new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.SHOULD)
+                .add(new BooleanQuery.Builder()
+                        .add(new BoostQuery(new TermQuery(new Term(PassageIndex.AREA, "LB21")), 0.5f), BooleanClause.Occur.MUST)
+                        .add(words, BooleanClause.Occur.FILTER).build(), BooleanClause.Occur.SHOULD)
+                .build());
+    }
+
+    /**
+     * The same scores in the same order, and the same passages for each score but the last (the
+     * passages tied at the tenth score are cut in the order each index keeps them in); floats are
+     * summed in another order in Solr's clauses: a little slack.
+     */
+    private void same(String label, Query query) {
+        List<SearchHit> embedded = index.rank(query, query, SearchQuery.unfiltered(), everything, 10);
+        assertThat(embedded).as(label + ": the embedded index finds something").isNotEmpty();
+        SolrQueries.Written written = SolrQueries.write(query, "q");
+        StringBuilder form = new StringBuilder("fl=id,score&rows=10&q=" + enc(written.query()));
+        written.parameters().forEach((k, v) -> form.append('&').append(k).append('=').append(enc(v)));
+        JsonNode found = send(HttpRequest.newBuilder(URI.create(collection + "/select"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+        assertThat(found.path("responseHeader").path("status").asInt()).as(label + ": " + found).isZero();
+        List<JsonNode> docs = found.path("response").path("docs").valueStream().toList();
+        assertThat(docs).as(label + ": " + written).hasSameSizeAs(embedded);
+        Map<Float, Set<String>> solrByScore = new LinkedHashMap<>();
+        Map<Float, Set<String>> embeddedByScore = new LinkedHashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            float score = embedded.get(i).score();
+            assertThat(docs.get(i).path("score").floatValue()).as(label + ": score of " + i + " (" + written + ")")
+                    .isCloseTo(score, within(1e-4f * Math.max(1f, score)));
+            embeddedByScore.computeIfAbsent(score, s -> new TreeSet<>()).add(embedded.get(i).passage().passageUri());
+            // Grouped under the embedded index's score at the same rank: the scores were just found equal.
+            solrByScore.computeIfAbsent(score, s -> new TreeSet<>()).add(docs.get(i).path("id").asString());
+        }
+        List<Float> scores = List.copyOf(embeddedByScore.keySet());
+        for (Float score : scores.subList(0, scores.size() - 1)) {
+            assertThat(solrByScore.get(score)).as(label + ": the passages scoring " + score).isEqualTo(embeddedByScore.get(score));
+        }
+    }
+
+    /** A note's paragraphs as passages: the first line is the title, each later paragraph a passage. */
+    private static List<IndexedPassage> passages(String name, String language) throws IOException {
+        String text;
+        try (InputStream in = SolrRankingTest.class.getResourceAsStream(MultilingualNotes.DIR + name + ".txt")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String[] paragraphs = text.strip().split("\\n\\s*\\n");
+        String title = paragraphs[0].strip();
+        String topic = name.substring(0, name.lastIndexOf('-'));
+        List<IndexedPassage> out = new ArrayList<>();
+        for (int n = 1; n < paragraphs.length; n++) {
+            String uri = BASE + "id/document/" + name + "/passage/" + n;
+            out.add(new IndexedPassage(uri, name, BASE + "id/document/" + name, BASE + "graph/document/" + name, "s1", n,
+                    paragraphs[n].strip(), 0, paragraphs[n].strip().length(), null, n == 1 ? null : "Findings " + topic, title,
+                    "field-note", LocalDate.of(2023, 3, 1 + n), List.of("NRC"), "public",
+                    topic.contains("water") ? List.of("LB21", "LB2") : List.of("LB11"), List.of(topic.contains("water") ? "wash" : "shelter"),
+                    List.of(), List.of(), List.of(2022 + n % 2), false, false, List.of(2023), List.of(), List.of(), language, null));
+        }
+        return out;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    private static JsonNode post(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static JsonNode send(HttpRequest request) {
+        try {
+            return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
