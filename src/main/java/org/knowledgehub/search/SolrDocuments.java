@@ -61,14 +61,14 @@ public final class SolrDocuments {
         }
         d.put(PassageIndex.SENSITIVITY, p.sensitivity());
         d.put(PassageIndex.LANGUAGE, p.language());
-        d.put(PassageIndex.TEXT, preAnalysed(p.text(), language));
+        putText(d, PassageIndex.TEXT, p.text(), language);
         if (p.sectionUri() != null) {
             d.put("section_uri", p.sectionUri());
         }
         if (p.sectionTitle() != null) {
-            d.put(PassageIndex.SECTION, preAnalysed(p.sectionTitle(), language));
+            putText(d, PassageIndex.SECTION, p.sectionTitle(), language);
         }
-        d.put(PassageIndex.TITLE, preAnalysed(p.documentTitle(), language));
+        putText(d, PassageIndex.TITLE, p.documentTitle(), language);
         if (p.vector() != null) {
             List<Float> vector = new ArrayList<>(p.vector().length);
             for (float f : p.vector()) {
@@ -79,9 +79,24 @@ public final class SolrDocuments {
         return d;
     }
 
+    /** A text field, pre-analysed, and its length as BM25 scores it ({@link SolrScoring}). */
+    private static void putText(Map<String, Object> d, String field, String text, Analyzer language) {
+        Analysed analysed = analyse(text, language);
+        d.put(field, analysed.json());
+        d.put(SolrScoring.lengthField(field), SolrScoring.normLength(analysed.positions()));
+    }
+
     /** The text and its terms as the analyser makes them, with positions and offsets (for highlighting). */
     static String preAnalysed(String text, Analyzer analyzer) {
+        return analyse(text, analyzer).json();
+    }
+
+    private record Analysed(String json, int positions) {
+    }
+
+    private static Analysed analyse(String text, Analyzer analyzer) {
         List<Map<String, Object>> tokens = new ArrayList<>();
+        int positions = 0;
         try (TokenStream ts = analyzer.tokenStream(PassageIndex.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -90,11 +105,13 @@ public final class SolrDocuments {
             while (ts.incrementToken()) {
                 tokens.add(Map.of("t", term.toString(), "s", offset.startOffset(), "e", offset.endOffset(),
                         "i", increment.getPositionIncrement()));
+                // As BM25's norm counts: terms stacked on one position count once.
+                positions += increment.getPositionIncrement() > 0 ? 1 : 0;
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return JSON.writeValueAsString(Map.of("v", "1", "str", text, "tokens", tokens));
+        return new Analysed(JSON.writeValueAsString(Map.of("v", "1", "str", text, "tokens", tokens)), positions);
     }
 }

@@ -28,7 +28,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,27 +134,43 @@ class SolrRankingTest {
                 .build());
     }
 
+    @Test
+    void aCallerWhoMaySeeSomeNotesGetsScoresCountedOverThemAlone() {
+        // The Arabic notes and the French half of the topics hidden: Solr's own statistics count them.
+        Set<org.apache.jena.graph.Node> some = new HashSet<>();
+        everything.graphs().stream().filter(g -> g.getURI().endsWith("-en") || g.getURI().contains("a-fr")).forEach(some::add);
+        VisibleGraphs caller = new VisibleGraphs(some);
+        Query words = parser.parse("water trucking prices debt", "q");
+        BooleanQuery expanded = new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term(PassageIndex.SECTOR, "wash")), 0.8f), BooleanClause.Occur.SHOULD)
+                .build();
+        for (Query query : List.of(words, expanded, FlatDisjunction.of(expanded), parser.parse("loyer OR rent", "q"))) {
+            List<SearchHit> embedded = index.rank(query, query, SearchQuery.unfiltered(), caller, 10);
+            List<JsonNode> solrs = solr(query, caller, false);
+            assertThat(solrs.stream().map(d -> d.path("score").floatValue()).toList()).as("Solr's own BM25 counts the hidden notes too")
+                    .isNotEqualTo(embedded.stream().map(SearchHit::score).toList());
+            same(query.toString(), embedded, solr(query, caller, true));
+        }
+    }
+
+    private void same(String label, Query query) {
+        same(label, index.rank(query, query, SearchQuery.unfiltered(), everything, 10), solr(query, everything, false));
+    }
+
     /**
      * The same scores in the same order, and the same passages for each score but the last (the
      * passages tied at the tenth score are cut in the order each index keeps them in); floats are
      * summed in another order in Solr's clauses: a little slack.
      */
-    private void same(String label, Query query) {
-        List<SearchHit> embedded = index.rank(query, query, SearchQuery.unfiltered(), everything, 10);
+    private static void same(String label, List<SearchHit> embedded, List<JsonNode> docs) {
         assertThat(embedded).as(label + ": the embedded index finds something").isNotEmpty();
-        SolrQueries.Written written = SolrQueries.write(query, "q");
-        StringBuilder form = new StringBuilder("fl=id,score&rows=10&q=" + enc(written.query()));
-        written.parameters().forEach((k, v) -> form.append('&').append(k).append('=').append(enc(v)));
-        JsonNode found = send(HttpRequest.newBuilder(URI.create(collection + "/select"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
-        assertThat(found.path("responseHeader").path("status").asInt()).as(label + ": " + found).isZero();
-        List<JsonNode> docs = found.path("response").path("docs").valueStream().toList();
-        assertThat(docs).as(label + ": " + written).hasSameSizeAs(embedded);
+        assertThat(docs).as(label).hasSameSizeAs(embedded);
         Map<Float, Set<String>> solrByScore = new LinkedHashMap<>();
         Map<Float, Set<String>> embeddedByScore = new LinkedHashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             float score = embedded.get(i).score();
-            assertThat(docs.get(i).path("score").floatValue()).as(label + ": score of " + i + " (" + written + ")")
+            assertThat(docs.get(i).path("score").floatValue()).as(label + ": score of " + i)
                     .isCloseTo(score, within(1e-4f * Math.max(1f, score)));
             embeddedByScore.computeIfAbsent(score, s -> new TreeSet<>()).add(embedded.get(i).passage().passageUri());
             // Grouped under the embedded index's score at the same rank: the scores were just found equal.
@@ -162,6 +180,59 @@ class SolrRankingTest {
         for (Float score : scores.subList(0, scores.size() - 1)) {
             assertThat(solrByScore.get(score)).as(label + ": the passages scoring " + score).isEqualTo(embeddedByScore.get(score));
         }
+    }
+
+    /**
+     * The ten best of what {@code query} matches among the caller's passages, scored by Solr's BM25
+     * or, with {@code callersStatistics}, by the function of {@link SolrScoring} over statistics Solr
+     * counted under the caller's filter.
+     */
+    private List<JsonNode> solr(Query query, VisibleGraphs caller, boolean callersStatistics) {
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        SolrQueries.Written filter = SolrQueries.write(new TermInSetQuery(PassageIndex.GRAPH,
+                caller.uris().stream().map(BytesRef::new).toList()), "v");
+        filter.parameters().forEach((k, v) -> request.put(k, List.of(v)));
+        SolrQueries.Written matching = SolrQueries.write(query, "q");
+        matching.parameters().forEach((k, v) -> request.put(k, List.of(v)));
+        request.put("fl", List.of("id,score"));
+        request.put("rows", List.of("10"));
+        if (!callersStatistics) {
+            request.put("q", List.of(matching.query()));
+            request.put("fq", List.of(filter.query()));
+            return select(request).path("response").path("docs").valueStream().toList();
+        }
+        Set<Term> terms = SolrScoring.terms(query);
+        Map<String, List<String>> ask = new LinkedHashMap<>(SolrScoring.statisticsRequest(terms));
+        filter.parameters().forEach((k, v) -> ask.put(k, List.of(v)));
+        ask.put("fq", List.of(filter.query()));
+        JsonNode counted = select(ask);
+        Map<Term, Long> docFreq = new LinkedHashMap<>();
+        int i = 0;
+        for (Term t : terms) {
+            docFreq.put(t, counted.path("facet_counts").path("facet_queries").path("t" + i++).asLong());
+        }
+        Map<String, SolrScoring.FieldStatistics> fields = new LinkedHashMap<>();
+        terms.stream().map(Term::field).distinct().forEach(f -> {
+            JsonNode lengths = counted.path("stats").path("stats_fields").path(SolrScoring.lengthField(f));
+            long docs = SolrScoring.TEXT_FIELDS.contains(f) ? lengths.path("count").asLong()
+                    : counted.path("facet_counts").path("facet_queries").path("f:" + f).asLong();
+            fields.put(f, new SolrScoring.FieldStatistics(docs, SolrScoring.TEXT_FIELDS.contains(f) ? lengths.path("sum").asLong() : docs));
+        });
+        SolrScoring.Scoring scoring = SolrScoring.write(query, new SolrScoring.Statistics(docFreq, fields), "s");
+        assertThat(scoring.exact()).as("every part of " + query + " scored with the caller's statistics").isTrue();
+        scoring.parameters().forEach((k, v) -> request.put(k, List.of(v)));
+        request.put("q", List.of("{!func}" + scoring.function()));
+        request.put("fq", List.of(filter.query(), matching.query()));
+        return select(request).path("response").path("docs").valueStream().toList();
+    }
+
+    private JsonNode select(Map<String, List<String>> parameters) {
+        StringBuilder form = new StringBuilder();
+        parameters.forEach((k, values) -> values.forEach(v -> form.append(form.isEmpty() ? "" : "&").append(k).append('=').append(enc(v))));
+        JsonNode found = send(HttpRequest.newBuilder(URI.create(collection + "/select"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+        assertThat(found.path("responseHeader").path("status").asInt()).as(found.toString()).isZero();
+        return found;
     }
 
     /** A note's paragraphs as passages: the first line is the title, each later paragraph a passage. */

@@ -1,0 +1,201 @@
+package org.knowledgehub.search;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.SmallFloat;
+
+/**
+ * BM25 over the passages one caller may read, computed by Solr. Solr's own BM25 weighs a word by
+ * every passage of its shard, hidden ones too, so a score would tell a caller that passages it may
+ * not read hold a word; the embedded index counts the caller's passages only ({@link
+ * VisibleStatistics}). Here the hub first asks Solr for those counts under the caller's filter (one
+ * request: a facet query per word, the sum and count of each text field's lengths), then writes
+ * its query as a function of each passage's term frequencies and lengths with those figures as
+ * constants: the embedded index's scores, from Solr.
+ *
+ * <p>Each text field's length per passage is indexed beside it ({@code text_dl}...), as BM25 reads it
+ * from its norm: the number of positions, rounded as the norm rounds it. Parts of a query that are
+ * not terms of the query's shape (phrases, synonyms, fuzzy terms) are scored by Solr as they are
+ * ({@link #exact} says whether any was).
+ */
+public final class SolrScoring {
+
+    private static final float K1 = 1.2f;
+    private static final float B = 0.75f;
+    /** The text fields, whose lengths are indexed; keyword fields have no norm: a length of one. */
+    static final Set<String> TEXT_FIELDS = Set.of(PassageIndex.TEXT, PassageIndex.SECTION, PassageIndex.TITLE);
+
+    /** The passages holding a field under the caller's filter, and their summed lengths. */
+    public record FieldStatistics(long docs, long length) {
+    }
+
+    /** The figures one caller's scores need. */
+    public record Statistics(Map<Term, Long> docFreq, Map<String, FieldStatistics> fields) {
+    }
+
+    private final Statistics statistics;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final String prefix;
+    private boolean exact = true;
+
+    private SolrScoring(Statistics statistics, String prefix) {
+        this.statistics = statistics;
+        this.prefix = prefix;
+    }
+
+    /** The length BM25 scores a field with: its positions (stacked terms not counted), rounded as a norm. */
+    public static int normLength(int positions) {
+        return SmallFloat.byte4ToInt(SmallFloat.intToByte4(positions));
+    }
+
+    /** The name of the field holding a text field's length. */
+    public static String lengthField(String field) {
+        return field + "_dl";
+    }
+
+    /** The terms of a query that its score weighs by their statistics. */
+    public static Set<Term> terms(Query query) {
+        Set<Term> out = new LinkedHashSet<>();
+        collect(query, out);
+        return out;
+    }
+
+    private static void collect(Query query, Set<Term> out) {
+        switch (query) {
+            case TermQuery t -> out.add(t.getTerm());
+            case BoostQuery b -> collect(b.getQuery(), out);
+            case BooleanQuery b -> b.clauses().stream().filter(BooleanClause::isScoring).forEach(c -> collect(c.query(), out));
+            case DisjunctionMaxQuery d -> d.getDisjuncts().forEach(q -> collect(q, out));
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The request for a caller's statistics of a query's terms (with {@code fq} the caller's filter
+     * added by the sender): rows none, a facet query per term keyed {@code t0, t1...} in the order of
+     * {@link #terms}, and the count and sum of each text field's lengths, or a count of the passages
+     * holding a keyword field ({@code f:<field>}).
+     */
+    public static Map<String, List<String>> statisticsRequest(Set<Term> terms) {
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        request.put("q", List.of("*:*"));
+        request.put("rows", List.of("0"));
+        request.put("facet", List.of("true"));
+        request.put("stats", List.of("true"));
+        List<String> facetQueries = new ArrayList<>();
+        List<String> statsFields = new ArrayList<>();
+        int i = 0;
+        Set<String> fields = new LinkedHashSet<>();
+        for (Term t : terms) {
+            request.put("st" + i, List.of(t.text()));
+            facetQueries.add("{!term key=t" + i + " f=" + t.field() + " v=$st" + i + "}");
+            fields.add(t.field());
+            i++;
+        }
+        for (String field : fields) {
+            if (TEXT_FIELDS.contains(field)) {
+                statsFields.add("{!count=true sum=true}" + lengthField(field));
+            } else {
+                facetQueries.add("{!key=f:" + field + "}" + field + ":[* TO *]");
+            }
+        }
+        request.put("facet.query", facetQueries);
+        request.put("stats.field", statsFields);
+        return request;
+    }
+
+    /**
+     * A function query scoring {@code query} as the embedded index would with these statistics; its
+     * parameters named {@code prefix0}, {@code prefix1}...
+     */
+    public static Scoring write(Query query, Statistics statistics, String prefix) {
+        SolrScoring s = new SolrScoring(statistics, prefix);
+        String function = s.function(query);
+        return new Scoring(function, Map.copyOf(s.parameters), s.exact);
+    }
+
+    /**
+     * @param exact whether every part was scored with the caller's statistics (false: a phrase,
+     *              synonym or fuzzy part scored by Solr's own)
+     */
+    public record Scoring(String function, Map<String, String> parameters, boolean exact) {
+    }
+
+    private String function(Query query) {
+        return switch (query) {
+            case TermQuery t -> term(t.getTerm(), 1f);
+            case BoostQuery b -> b.getQuery() instanceof TermQuery t ? term(t.getTerm(), b.getBoost())
+                    : "product(" + number(b.getBoost()) + "," + function(b.getQuery()) + ")";
+            case BooleanQuery b -> {
+                List<String> scoring = b.clauses().stream().filter(BooleanClause::isScoring).map(c -> function(c.query())).toList();
+                yield scoring.isEmpty() ? "0" : scoring.size() == 1 ? scoring.getFirst() : "sum(" + String.join(",", scoring) + ")";
+            }
+            case DisjunctionMaxQuery d -> maxScore(d);
+            case MatchAllDocsQuery m -> "1";
+            default -> solrs(query);
+        };
+    }
+
+    /** The best disjunct's score plus the tie breaker times the others': max + tie * (sum - max). */
+    private String maxScore(DisjunctionMaxQuery d) {
+        List<String> parts = d.getDisjuncts().stream().map(this::function).toList();
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        String max = "max(" + String.join(",", parts) + ")";
+        if (d.getTieBreakerMultiplier() == 0f) {
+            return max;
+        }
+        return "sum(" + max + ",product(" + number(d.getTieBreakerMultiplier()) + ",sub(sum(" + String.join(",", parts) + ")," + max + ")))";
+    }
+
+    /**
+     * BM25 of one term, as Lucene computes it: boost * idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)),
+     * idf = ln(1 + (N - df + 0.5) / (df + 0.5)) over the caller's passages holding the field.
+     */
+    private String term(Term term, float boost) {
+        FieldStatistics field = statistics.fields().getOrDefault(term.field(), new FieldStatistics(1, 1));
+        long docs = Math.max(1, field.docs());
+        long df = Math.max(1, statistics.docFreq().getOrDefault(term, 0L));
+        float idf = (float) Math.log(1 + (docs - df + 0.5D) / (df + 0.5D));
+        float weight = boost * idf;
+        float averageLength = (float) (Math.max(docs, field.length()) / (double) docs);
+        String tf = "termfreq(" + term.field() + ",$" + value(term.text()) + ")";
+        String length = TEXT_FIELDS.contains(term.field()) ? "field(" + lengthField(term.field()) + ")" : "1";
+        String norm = "sum(" + number(K1 * (1 - B)) + ",product(" + number(K1 * B / averageLength) + "," + length + "))";
+        return "product(" + number(weight) + ",div(" + tf + ",sum(" + tf + "," + norm + ")))";
+    }
+
+    /** A part the function cannot express: Solr's own score of it (its statistics, not the caller's). */
+    private String solrs(Query query) {
+        exact = false;
+        SolrQueries.Written written = SolrQueries.write(query, prefix + "s" + parameters.size() + "_");
+        parameters.putAll(written.parameters());
+        return "query($" + value(written.query()) + ",0)";
+    }
+
+    private String value(String v) {
+        String name = prefix + parameters.size();
+        parameters.put(name, v);
+        return name;
+    }
+
+    private static String number(float f) {
+        return new BigDecimal(Float.toString(f)).toPlainString();
+    }
+}
