@@ -694,14 +694,19 @@ public class PassageIndex implements DisposableBean {
 
     /** The highlighted fragment of hit {@code i}, or the start of its text when nothing was highlighted; null when not asked for. */
     private static String fragment(String[] highlighted, int i, String text) {
-        return highlighted == null ? null : highlighted[i] != null ? highlighted[i] : escape(abbreviate(text, 300));
+        return highlighted == null ? null : highlighted[i] != null ? highlighted[i] : unhighlighted(text);
+    }
+
+    /** A passage's fragment when none of its words were matched: the start of its text, escaped. */
+    static String unhighlighted(String text) {
+        return escape(abbreviate(text, 300));
     }
 
     /**
      * The requested filters of a query, without its text; null when there are none. They restrict
      * the searcher (see {@link #visibleSearcher}), not the scored query.
      */
-    private static Query restriction(SearchQuery q) {
+    static Query restriction(SearchQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         if (q.type() != null) {
             b.add(new TermQuery(new Term(TYPE, q.type())), BooleanClause.Occur.FILTER);

@@ -84,6 +84,7 @@ public final class SolrDocuments {
         Analysed analysed = analyse(text, language);
         d.put(field, analysed.json());
         d.put(SolrScoring.lengthField(field), SolrScoring.normLength(analysed.positions()));
+        d.put(SolrScoring.termsField(field), analysed.terms());
     }
 
     /** The text and its terms as the analyser makes them, with positions and offsets (for highlighting). */
@@ -91,7 +92,7 @@ public final class SolrDocuments {
         return analyse(text, analyzer).json();
     }
 
-    private record Analysed(String json, int positions) {
+    private record Analysed(String json, int positions, int terms) {
     }
 
     private static Analysed analyse(String text, Analyzer analyzer) {
@@ -112,6 +113,6 @@ public final class SolrDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Analysed(JSON.writeValueAsString(Map.of("v", "1", "str", text, "tokens", tokens)), positions);
+        return new Analysed(JSON.writeValueAsString(Map.of("v", "1", "str", text, "tokens", tokens)), positions, tokens.size());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
@@ -77,11 +79,20 @@ public final class SolrQueries {
             case PrefixQuery p -> "{!prefix f=" + p.getPrefix().field() + " v=$" + value(p.getPrefix().text()) + "}";
             case WildcardQuery w -> multiTerm(w.getTerm(), w.getTerm().text());
             case FuzzyQuery f -> multiTerm(f.getTerm(), f.getTerm().text(), "~" + f.getMaxEdits());
+            case PointRangeQuery r when r.getNumDims() == 1 && r.getBytesPerDim() == Long.BYTES -> longRange(r);
             case MatchAllDocsQuery m -> "*:*";
             // No passage has an empty id.
             case MatchNoDocsQuery m -> "{!term f=" + PassageIndex.ID + " v=$" + value("") + "}";
             default -> throw new IllegalArgumentException("no Solr form for " + query.getClass().getSimpleName() + ": " + query);
         };
+    }
+
+    /** A range of a long point field (dates as days), open ends as stars. */
+    private String longRange(PointRangeQuery r) {
+        long from = LongPoint.decodeDimension(r.getLowerPoint(), 0);
+        long to = LongPoint.decodeDimension(r.getUpperPoint(), 0);
+        return "{!lucene v=$" + value(r.getField() + ":[" + (from == Long.MIN_VALUE ? "*" : from) + " TO "
+                + (to == Long.MAX_VALUE ? "*" : to) + "]") + "}";
     }
 
     private String bool(BooleanQuery b) {

@@ -18,6 +18,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.SmallFloat;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 /**
  * BM25 over the passages one caller may read, computed by Solr. Solr's own BM25 weighs a word by
  * every passage of its shard, hidden ones too, so a score would tell a caller that passages it may
@@ -34,6 +37,7 @@ import org.apache.lucene.util.SmallFloat;
  */
 public final class SolrScoring {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
     /** The text fields, whose lengths are indexed; keyword fields have no norm: a length of one. */
@@ -62,9 +66,14 @@ public final class SolrScoring {
         return SmallFloat.byte4ToInt(SmallFloat.intToByte4(positions));
     }
 
-    /** The name of the field holding a text field's length. */
+    /** The name of the field holding a text field's length as its norm keeps it. */
     public static String lengthField(String field) {
         return field + "_dl";
+    }
+
+    /** The name of the field holding a text field's number of terms (those stacked on a position too). */
+    public static String termsField(String field) {
+        return field + "_tl";
     }
 
     /** The terms of a query that its score weighs by their statistics. */
@@ -86,18 +95,23 @@ public final class SolrScoring {
     }
 
     /**
-     * The request for a caller's statistics of a query's terms (with {@code fq} the caller's filter
-     * added by the sender): rows none, a facet query per term keyed {@code t0, t1...} in the order of
-     * {@link #terms}, and the count and sum of each text field's lengths, or a count of the passages
-     * holding a keyword field ({@code f:<field>}).
+     * The request for a caller's statistics of a query's terms under their filter ({@code readable}):
+     * rows none, a facet query per term keyed {@code t0, t1...} in the order of {@link #terms}, the
+     * count and sum of each text field's lengths, or a count of the passages holding a keyword field
+     * ({@code f:<field>}); and, outside the filter, the count of every passage and the exact sums of
+     * the text fields' terms, for a caller who may read them all.
      */
-    public static Map<String, List<String>> statisticsRequest(Set<Term> terms) {
+    public static Map<String, List<String>> statisticsRequest(Set<Term> terms, SolrQueries.Written readable) {
         Map<String, List<String>> request = new LinkedHashMap<>();
+        readable.parameters().forEach((k, v) -> request.put(k, List.of(v)));
+        request.put("readable", List.of(readable.query()));
         request.put("q", List.of("*:*"));
+        request.put("fq", List.of("{!query tag=readable v=$readable}"));
         request.put("rows", List.of("0"));
         request.put("facet", List.of("true"));
         request.put("stats", List.of("true"));
         List<String> facetQueries = new ArrayList<>();
+        facetQueries.add("{!ex=readable key=all}*:*");
         List<String> statsFields = new ArrayList<>();
         int i = 0;
         Set<String> fields = new LinkedHashSet<>();
@@ -110,6 +124,7 @@ public final class SolrScoring {
         for (String field : fields) {
             if (TEXT_FIELDS.contains(field)) {
                 statsFields.add("{!count=true sum=true}" + lengthField(field));
+                statsFields.add("{!ex=readable sum=true}" + termsField(field));
             } else {
                 facetQueries.add("{!key=f:" + field + "}" + field + ":[* TO *]");
             }
@@ -117,6 +132,34 @@ public final class SolrScoring {
         request.put("facet.query", facetQueries);
         request.put("stats.field", statsFields);
         return request;
+    }
+
+    /**
+     * The statistics in the answer to {@link #statisticsRequest}. A caller who may read every
+     * passage gets those the embedded index then reads from its term dictionary: the exact number of
+     * terms, where passages counted one by one give their lengths as norms keep them.
+     */
+    public static Statistics statistics(JsonNode counted, Set<Term> terms) {
+        JsonNode facets = counted.path("facet_counts").path("facet_queries");
+        JsonNode stats = counted.path("stats").path("stats_fields");
+        boolean everything = counted.path("response").path("numFound").asLong() == facets.path("all").asLong();
+        Map<Term, Long> docFreq = new LinkedHashMap<>();
+        int i = 0;
+        for (Term t : terms) {
+            docFreq.put(t, facets.path("t" + i++).asLong());
+        }
+        Map<String, FieldStatistics> fields = new LinkedHashMap<>();
+        terms.stream().map(Term::field).distinct().forEach(f -> {
+            if (TEXT_FIELDS.contains(f)) {
+                JsonNode lengths = stats.path(lengthField(f));
+                long sum = everything ? stats.path(termsField(f)).path("sum").asLong() : lengths.path("sum").asLong();
+                fields.put(f, new FieldStatistics(lengths.path("count").asLong(), sum));
+            } else {
+                long docs = facets.path("f:" + f).asLong();
+                fields.put(f, new FieldStatistics(docs, docs));
+            }
+        });
+        return new Statistics(docFreq, fields);
     }
 
     /**
@@ -175,7 +218,10 @@ public final class SolrScoring {
         float idf = (float) Math.log(1 + (docs - df + 0.5D) / (df + 0.5D));
         float weight = boost * idf;
         float averageLength = (float) (Math.max(docs, field.length()) / (double) docs);
-        String tf = "termfreq(" + term.field() + ",$" + value(term.text()) + ")";
+        // Solr analyses the term with the field's query analysis: a pre-analysed text field reads it as one token.
+        String text = TEXT_FIELDS.contains(term.field())
+                ? JSON.writeValueAsString(Map.of("v", "1", "tokens", List.of(Map.of("t", term.text())))) : term.text();
+        String tf = "termfreq(" + term.field() + ",$" + value(text) + ")";
         String length = TEXT_FIELDS.contains(term.field()) ? "field(" + lengthField(term.field()) + ")" : "1";
         String norm = "sum(" + number(K1 * (1 - B)) + ",product(" + number(K1 * B / averageLength) + "," + length + "))";
         return "product(" + number(weight) + ",div(" + tf + ",sum(" + tf + "," + norm + ")))";

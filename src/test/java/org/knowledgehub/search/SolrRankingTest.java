@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +63,9 @@ class SolrRankingTest {
     private SolrCloudServer solr;
     private PassageIndex index;
     private String collection;
+    private SolrPassageIndex solrIndex;
     private VisibleGraphs everything;
+    private VisibleGraphs someNotes;
     private UserQueryParser parser;
 
     @BeforeAll
@@ -76,7 +79,7 @@ class SolrRankingTest {
         index = new PassageIndex(new HubProperties(work.resolve("data"), URI.create(BASE)),
                 new SearchProperties(false, 50, 0.4, 100, 16, 0.5f, 0.5f, 100_000));
         parser = new UserQueryParser(index.queryAnalyzers());
-        List<Map<String, Object>> documents = new ArrayList<>();
+        solrIndex = new SolrPassageIndex(collection, HTTP, Duration.ofSeconds(30));
         Set<org.apache.jena.graph.Node> graphs = new HashSet<>();
         index.writeLock().lock();
         try {
@@ -84,7 +87,7 @@ class SolrRankingTest {
                 for (String topic : MultilingualNotes.TOPICS) {
                     List<IndexedPassage> passages = passages(topic + "-" + language, language);
                     index.stageReplace(topic + "-" + language, passages);
-                    passages.forEach(p -> documents.add(SolrDocuments.of(p)));
+                    solrIndex.replace(topic + "-" + language, passages);
                     graphs.add(NodeFactory.createURI(passages.getFirst().graph()));
                 }
             }
@@ -94,8 +97,10 @@ class SolrRankingTest {
             index.writeLock().unlock();
         }
         everything = new VisibleGraphs(graphs);
-        JsonNode indexed = post(collection + "/update?commit=true", JSON.writeValueAsString(documents));
-        assertThat(indexed.path("responseHeader").path("status").asInt()).as(indexed.toString()).isZero();
+        // Some notes hidden: the Arabic ones and the French half of the topics.
+        Set<org.apache.jena.graph.Node> some = new HashSet<>();
+        graphs.stream().filter(g -> g.getURI().endsWith("-en") || g.getURI().contains("a-fr")).forEach(some::add);
+        someNotes = new VisibleGraphs(some);
     }
 
     @AfterAll
@@ -136,10 +141,8 @@ class SolrRankingTest {
 
     @Test
     void aCallerWhoMaySeeSomeNotesGetsScoresCountedOverThemAlone() {
-        // The Arabic notes and the French half of the topics hidden: Solr's own statistics count them.
-        Set<org.apache.jena.graph.Node> some = new HashSet<>();
-        everything.graphs().stream().filter(g -> g.getURI().endsWith("-en") || g.getURI().contains("a-fr")).forEach(some::add);
-        VisibleGraphs caller = new VisibleGraphs(some);
+        // Solr's own statistics count the hidden notes too.
+        VisibleGraphs caller = someNotes;
         Query words = parser.parse("water trucking prices debt", "q");
         BooleanQuery expanded = new BooleanQuery.Builder()
                 .add(words, BooleanClause.Occur.SHOULD)
@@ -152,6 +155,37 @@ class SolrRankingTest {
                     .isNotEqualTo(embedded.stream().map(SearchHit::score).toList());
             same(query.toString(), embedded, solr(query, caller, true));
         }
+    }
+
+    @Test
+    void searchPagesAreTheEmbeddedIndexsHitsFragmentsTotalsAndFacets() {
+        SearchQuery words = query(parser.parse("water trucking prices", "q"), null, null, 0);
+        SearchQuery phraseAndPrefix = query(parser.parse("\"water trucking\" OR loyer*", "q"), null, null, 0);
+        for (VisibleGraphs caller : List.of(everything, someNotes)) {
+            List<SearchQuery> queries = new ArrayList<>(List.of(words, query(words.text(), "wash", null, 0),
+                    query(words.text(), null, LocalDate.of(2023, 3, 4), 0), query(words.text(), null, null, 10)));
+            if (caller == everything) {
+                // A phrase is scored with Solr's own statistics (SolrScoring): the same only for a caller who may read everything.
+                queries.add(phraseAndPrefix);
+            }
+            for (SearchQuery q : queries) {
+                SearchPage embedded = index.search(q, caller, true);
+                SearchPage solrs = solrIndex.search(q, caller, true);
+                String label = q.text() + " " + q.sector() + " " + q.from() + " offset " + q.offset() + " for " + caller.graphs().size() + " graphs";
+                assertThat(solrs.total()).as(label).isEqualTo(embedded.total());
+                assertThat(solrs.facets()).as(label).isEqualTo(embedded.facets());
+                assertThat(solrs.hits().stream().map(h -> h.passage().passageUri() + " " + h.fragment()).toList()).as(label)
+                        .isEqualTo(embedded.hits().stream().map(h -> h.passage().passageUri() + " " + h.fragment()).toList());
+                for (int i = 0; i < embedded.hits().size(); i++) {
+                    assertThat(solrs.hits().get(i).score()).as(label).isCloseTo(embedded.hits().get(i).score(), within(1e-4f));
+                    assertThat(solrs.hits().get(i).passage()).usingRecursiveComparison().as(label).isEqualTo(embedded.hits().get(i).passage());
+                }
+            }
+        }
+    }
+
+    private static SearchQuery query(Query text, String sector, LocalDate from, int offset) {
+        return new SearchQuery(text, null, null, from, null, null, null, sector, null, null, null, null, null, 10, offset);
     }
 
     private void same(String label, Query query) {
@@ -202,23 +236,8 @@ class SolrRankingTest {
             return select(request).path("response").path("docs").valueStream().toList();
         }
         Set<Term> terms = SolrScoring.terms(query);
-        Map<String, List<String>> ask = new LinkedHashMap<>(SolrScoring.statisticsRequest(terms));
-        filter.parameters().forEach((k, v) -> ask.put(k, List.of(v)));
-        ask.put("fq", List.of(filter.query()));
-        JsonNode counted = select(ask);
-        Map<Term, Long> docFreq = new LinkedHashMap<>();
-        int i = 0;
-        for (Term t : terms) {
-            docFreq.put(t, counted.path("facet_counts").path("facet_queries").path("t" + i++).asLong());
-        }
-        Map<String, SolrScoring.FieldStatistics> fields = new LinkedHashMap<>();
-        terms.stream().map(Term::field).distinct().forEach(f -> {
-            JsonNode lengths = counted.path("stats").path("stats_fields").path(SolrScoring.lengthField(f));
-            long docs = SolrScoring.TEXT_FIELDS.contains(f) ? lengths.path("count").asLong()
-                    : counted.path("facet_counts").path("facet_queries").path("f:" + f).asLong();
-            fields.put(f, new SolrScoring.FieldStatistics(docs, SolrScoring.TEXT_FIELDS.contains(f) ? lengths.path("sum").asLong() : docs));
-        });
-        SolrScoring.Scoring scoring = SolrScoring.write(query, new SolrScoring.Statistics(docFreq, fields), "s");
+        SolrScoring.Statistics statistics = SolrScoring.statistics(select(SolrScoring.statisticsRequest(terms, filter)), terms);
+        SolrScoring.Scoring scoring = SolrScoring.write(query, statistics, "s");
         assertThat(scoring.exact()).as("every part of " + query + " scored with the caller's statistics").isTrue();
         scoring.parameters().forEach((k, v) -> request.put(k, List.of(v)));
         request.put("q", List.of("{!func}" + scoring.function()));
