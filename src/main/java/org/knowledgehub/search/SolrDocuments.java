@@ -24,6 +24,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class SolrDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Set beside a vector: a dense vector field answers no existence query. */
+    static final String HAS_VECTOR = "has_vector";
 
     private SolrDocuments() {
     }
@@ -75,6 +77,7 @@ public final class SolrDocuments {
                 vector.add(f);
             }
             d.put("vector", vector);
+            d.put(HAS_VECTOR, "true");
         }
         return d;
     }

@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.knowledgehub.security.VisibleGraphs;
 
@@ -31,11 +34,13 @@ import tools.jackson.databind.ObjectMapper;
  * facet counts) as the embedded index gives it: the same filters, the caller's graphs as a filter,
  * BM25 over the caller's passages only ({@link SolrScoring}), ties by passage IRI.
  *
- * <p>This is the part of the remote index built so far (issue 20): the hub does not use it yet.
+ * <p>Its reads are those of {@link PassageIndex} that ranking, answers and pages use; the hub does not
+ * use it yet (issue 20).
  */
 public final class SolrPassageIndex {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VECTOR = "vector";
     private static final String STORED = "id,doc,doc_uri,graph,stamp,n,start,end,section_uri,section,title,type,date_iso,organisation,"
             + "sensitivity,area,sector,population,indicator,year,personal_data,table,doc_year,doc_population,doc_area,language,text,score";
 
@@ -68,31 +73,11 @@ public final class SolrPassageIndex {
 
     /** The page of {@link PassageIndex#search}: the same hits, fragments, total and facets. */
     public SearchPage search(SearchQuery q, VisibleGraphs visible, boolean withFacets) {
-        Map<String, List<String>> request = new LinkedHashMap<>();
-        List<String> filters = new ArrayList<>();
-        SolrQueries.Written readable = SolrQueries.write(new TermInSetQuery(PassageIndex.GRAPH,
-                visible.uris().stream().map(BytesRef::new).toList()), "v");
-        filters.add(add(request, readable));
-        Query restriction = PassageIndex.restriction(q);
-        if (restriction != null) {
-            filters.add(add(request, SolrQueries.write(restriction, "r")));
-        }
-        String matching = add(request, SolrQueries.write(q.text(), "m"));
-        filters.add(matching);
-
-        // The caller's statistics: counted over what they may read, not over what the filters select.
-        Set<Term> terms = SolrScoring.terms(q.text());
-        SolrScoring.Scoring scoring = SolrScoring.write(q.text(),
-                SolrScoring.statistics(select(SolrScoring.statisticsRequest(terms, readable)), terms), "s");
-        scoring.parameters().forEach((k, v) -> request.put(k, List.of(v)));
-
-        request.put("q", List.of("{!func}" + scoring.function()));
-        request.put("fq", filters);
+        Map<String, List<String>> request = scored(q.text(), q, visible);
+        highlighting(request, add(request, SolrQueries.write(q.text(), "h")));
         request.put("sort", List.of("score desc," + PassageIndex.ID + " asc"));
         request.put("start", List.of(String.valueOf(q.offset())));
         request.put("rows", List.of(String.valueOf(q.k())));
-        request.put("fl", List.of(STORED));
-        highlighting(request, matching);
         if (withFacets) {
             request.put("facet", List.of("true"));
             request.put("facet.field", PassageIndex.FACETS);
@@ -100,13 +85,6 @@ public final class SolrPassageIndex {
             request.put("facet.mincount", List.of("1"));
         }
         JsonNode found = select(request);
-        List<SearchHit> hits = new ArrayList<>();
-        for (JsonNode d : found.path("response").path("docs")) {
-            IndexedPassage passage = passage(d);
-            JsonNode fragment = found.path("highlighting").path(passage.passageUri()).path(PassageIndex.TEXT).path(0);
-            hits.add(new SearchHit(passage, d.path("score").floatValue(),
-                    fragment.isMissingNode() ? PassageIndex.unhighlighted(passage.text()) : fragment.asString()));
-        }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         if (withFacets) {
             for (String dim : PassageIndex.FACETS) {
@@ -118,10 +96,139 @@ public final class SolrPassageIndex {
                 facets.put(dim, counts);
             }
         }
-        return new SearchPage(found.path("response").path("numFound").asLong(), hits, facets);
+        return new SearchPage(found.path("response").path("numFound").asLong(), hits(found, true), facets);
     }
 
-    /** The unified highlighter as the embedded index sets it: one sentence, marked, escaped, the start when nothing matched. */
+    /** As {@link PassageIndex#rank}: the best {@code n} for {@code ranking} under the filters of {@code q}, fragments for {@code highlight}. */
+    public List<SearchHit> rank(Query ranking, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
+        Map<String, List<String>> request = scored(ranking, q, visible);
+        highlighting(request, add(request, SolrQueries.write(highlight, "h")));
+        request.put("rows", List.of(String.valueOf(n)));
+        return hits(select(request), true);
+    }
+
+    /**
+     * As {@link PassageIndex#nearest}: every passage the caller may read (under the filters of
+     * {@code q}) compared with the vector, the best {@code n}; their score is Lucene's for the
+     * dot product, (1 + cosine) / 2.
+     */
+    public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        request.put("fq", filters(request, q, visible));
+        request.get("fq").add("{!term f=" + SolrDocuments.HAS_VECTOR + "}true");
+        request.put("q", List.of("{!func}" + similarity(vector)));
+        request.put("fl", List.of(STORED));
+        highlighting(request, add(request, SolrQueries.write(highlight, "h")));
+        request.put("rows", List.of(String.valueOf(n)));
+        return hits(select(request), true);
+    }
+
+    /** As {@link PassageIndex#similarities}: the cosine of each passage's vector to {@code vector}, those the caller may read. */
+    public Map<String, Double> similarities(Collection<String> passageUris, float[] vector, VisibleGraphs visible) {
+        if (passageUris.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> request = byIds(passageUris, visible);
+        request.get("fq").add("{!term f=" + SolrDocuments.HAS_VECTOR + "}true");
+        request.put("fl", List.of(PassageIndex.ID + ",similarity:" + similarity(vector)));
+        Map<String, Double> out = new LinkedHashMap<>();
+        select(request).path("response").path("docs").forEach(d ->
+                out.put(d.path(PassageIndex.ID).asString(), 2.0 * d.path("similarity").floatValue() - 1.0));
+        return out;
+    }
+
+    /** As {@link PassageIndex#byUris}: the passages of these IRIs the caller may read. */
+    public Map<String, IndexedPassage> byUris(Collection<String> passageUris, VisibleGraphs visible) {
+        if (passageUris.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> request = byIds(passageUris, visible);
+        request.put("fl", List.of(STORED));
+        Map<String, IndexedPassage> out = new LinkedHashMap<>();
+        hits(select(request), false).forEach(h -> out.put(h.passage().passageUri(), h.passage()));
+        return out;
+    }
+
+    /** As {@link PassageIndex#countWithTerm}: the caller's passages holding an index term in their text, section title or document title. */
+    public int countWithTerm(String term, VisibleGraphs visible) {
+        BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
+        SolrScoring.TEXT_FIELDS.forEach(f -> anywhere.add(new TermQuery(new Term(f, term)), BooleanClause.Occur.SHOULD));
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        request.put("fq", filters(request, SearchQuery.unfiltered(), visible));
+        request.put("q", List.of(add(request, SolrQueries.write(anywhere.build(), "m"))));
+        request.put("rows", List.of("0"));
+        return (int) select(request).path("response").path("numFound").asLong();
+    }
+
+    /** Every passage in the collection. */
+    public int count() {
+        return (int) select(Map.of("q", List.of("*:*"), "rows", List.of("0"))).path("response").path("numFound").asLong();
+    }
+
+    /**
+     * A request scoring {@code query} with the caller's statistics ({@link SolrScoring}) among what
+     * it matches, the caller may read and the filters of {@code q} select.
+     */
+    private Map<String, List<String>> scored(Query query, SearchQuery q, VisibleGraphs visible) {
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        List<String> filters = filters(request, q, visible);
+        filters.add(add(request, SolrQueries.write(query, "m")));
+        // The caller's statistics: counted over what they may read, not over what the filters select.
+        Set<Term> terms = SolrScoring.terms(query);
+        SolrScoring.Scoring scoring = SolrScoring.write(query,
+                SolrScoring.statistics(select(SolrScoring.statisticsRequest(terms, readable(visible))), terms), "s");
+        scoring.parameters().forEach((k, v) -> request.put(k, List.of(v)));
+        request.put("q", List.of("{!func}" + scoring.function()));
+        request.put("fq", filters);
+        request.put("fl", List.of(STORED));
+        return request;
+    }
+
+    /** The caller's graphs and the filters of {@code q}, their parameters put in the request. */
+    private static List<String> filters(Map<String, List<String>> request, SearchQuery q, VisibleGraphs visible) {
+        List<String> filters = new ArrayList<>();
+        filters.add(add(request, readable(visible)));
+        Query restriction = PassageIndex.restriction(q);
+        if (restriction != null) {
+            filters.add(add(request, SolrQueries.write(restriction, "r")));
+        }
+        return filters;
+    }
+
+    private static Map<String, List<String>> byIds(Collection<String> passageUris, VisibleGraphs visible) {
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        request.put("fq", filters(request, SearchQuery.unfiltered(), visible));
+        request.put("q", List.of(add(request, SolrQueries.write(new TermInSetQuery(PassageIndex.ID,
+                passageUris.stream().map(BytesRef::new).toList()), "i"))));
+        request.put("rows", List.of(String.valueOf(passageUris.size())));
+        return request;
+    }
+
+    private static SolrQueries.Written readable(VisibleGraphs visible) {
+        return SolrQueries.write(new TermInSetQuery(PassageIndex.GRAPH, visible.uris().stream().map(BytesRef::new).toList()), "v");
+    }
+
+    /** Lucene's similarity of the passage's vector to a constant one: for unit vectors, (1 + dot product) / 2. */
+    private static String similarity(float[] vector) {
+        StringBuilder s = new StringBuilder("vectorSimilarity(" + VECTOR + ",[");
+        for (int i = 0; i < vector.length; i++) {
+            s.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return s.append("])").toString();
+    }
+
+    private static List<SearchHit> hits(JsonNode found, boolean fragments) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (JsonNode d : found.path("response").path("docs")) {
+            IndexedPassage passage = passage(d);
+            JsonNode fragment = found.path("highlighting").path(passage.passageUri()).path(PassageIndex.TEXT).path(0);
+            hits.add(new SearchHit(passage, d.path("score").floatValue(), !fragments ? null
+                    : fragment.isMissingNode() ? PassageIndex.unhighlighted(passage.text()) : fragment.asString()));
+        }
+        return hits;
+    }
+
+    /** The unified highlighter as the embedded index sets it: one sentence, marked, escaped; the first when nothing matched. */
     private static void highlighting(Map<String, List<String>> request, String matching) {
         request.put("hl", List.of("true"));
         request.put("hl.method", List.of("unified"));
@@ -136,7 +243,7 @@ public final class SolrPassageIndex {
         request.put("hl.tag.ellipsis", List.of(" … "));
         request.put("hl.encoder", List.of("html"));
         request.put("hl.maxAnalyzedChars", List.of("100000"));
-        request.put("hl.defaultSummary", List.of("false"));
+        request.put("hl.defaultSummary", List.of("true"));
         request.put("hl.weightMatches", List.of("false"));
     }
 

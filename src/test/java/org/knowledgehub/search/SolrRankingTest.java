@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -184,6 +185,44 @@ class SolrRankingTest {
         }
     }
 
+    @Test
+    void theIndexsOtherReadsAreTheEmbeddedIndexs() {
+        Query words = parser.parse("water debt", "q");
+        float[] question = unit(7);
+        for (VisibleGraphs caller : List.of(everything, someNotes)) {
+            sameHits("rank", index.rank(words, words, SearchQuery.unfiltered(), caller, 10),
+                    solrIndex.rank(words, words, SearchQuery.unfiltered(), caller, 10));
+            List<SearchHit> nearest = index.nearest(question, words, query(null, "wash", null, 0), caller, 5);
+            List<SearchHit> solrNearest = solrIndex.nearest(question, words, query(null, "wash", null, 0), caller, 5);
+            assertThat(solrNearest.stream().map(h -> h.passage().passageUri() + " " + h.fragment()).toList()).as("nearest")
+                    .isEqualTo(nearest.stream().map(h -> h.passage().passageUri() + " " + h.fragment()).toList());
+            for (int i = 0; i < nearest.size(); i++) {
+                assertThat(solrNearest.get(i).score()).isCloseTo(nearest.get(i).score(), within(1e-5f));
+            }
+            List<String> uris = List.of(BASE + "id/document/zahle-water-en/passage/1", BASE + "id/document/zahle-water-ar/passage/2",
+                    BASE + "id/document/akkar-rent-fr/passage/1", BASE + "id/document/no-such/passage/1");
+            Map<String, Double> similarities = index.similarities(uris, question, caller);
+            Map<String, Double> solrSimilarities = solrIndex.similarities(uris, question, caller);
+            assertThat(solrSimilarities.keySet()).as("similarities of what the caller may read").isEqualTo(similarities.keySet());
+            similarities.forEach((uri, cosine) -> assertThat(solrSimilarities.get(uri)).isCloseTo(cosine, within(1e-5)));
+            assertThat(solrIndex.byUris(uris, caller)).as("passages by IRI").isEqualTo(index.byUris(uris, caller));
+            for (String term : List.of("water", "loyer", "zahle", "nosuchword")) {
+                assertThat(solrIndex.countWithTerm(term, caller)).as(term).isEqualTo(index.countWithTerm(term, caller));
+            }
+        }
+        assertThat(solrIndex.byUris(List.of(BASE + "id/document/zahle-water-ar/passage/2"), someNotes)).as("hidden").isEmpty();
+        assertThat(solrIndex.count()).isEqualTo(index.count());
+    }
+
+    private static void sameHits(String label, List<SearchHit> embedded, List<SearchHit> solrs) {
+        Map<String, String> fragments = new LinkedHashMap<>();
+        embedded.forEach(h -> fragments.put(h.passage().passageUri(), h.fragment()));
+        solrs.stream().filter(h -> fragments.containsKey(h.passage().passageUri()))
+                .forEach(h -> assertThat(h.fragment()).as(label + ": fragment").isEqualTo(fragments.get(h.passage().passageUri())));
+        same(label, embedded, solrs.stream().map(h -> (JsonNode) JSON.createObjectNode().put("id", h.passage().passageUri())
+                .put("score", h.score())).toList());
+    }
+
     private static SearchQuery query(Query text, String sector, LocalDate from, int offset) {
         return new SearchQuery(text, null, null, from, null, null, null, sector, null, null, null, null, null, 10, offset);
     }
@@ -270,9 +309,24 @@ class SolrRankingTest {
                     paragraphs[n].strip(), 0, paragraphs[n].strip().length(), null, n == 1 ? null : "Findings " + topic, title,
                     "field-note", LocalDate.of(2023, 3, 1 + n), List.of("NRC"), "public",
                     topic.contains("water") ? List.of("LB21", "LB2") : List.of("LB11"), List.of(topic.contains("water") ? "wash" : "shelter"),
-                    List.of(), List.of(), List.of(2022 + n % 2), false, false, List.of(2023), List.of(), List.of(), language, null));
+                    List.of(), List.of(), List.of(2022 + n % 2), false, false, List.of(2023), List.of(), List.of(), language, unit(uri.hashCode())));
         }
         return out;
+    }
+
+    /** A unit vector of the embedding's size, the same for the same seed. */
+    private static float[] unit(long seed) {
+        Random random = new Random(seed);
+        float[] v = new float[384];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
     }
 
     private static String enc(String s) {
