@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -160,6 +161,38 @@ public final class SolrPassageIndex {
         return (int) select(request).path("response").path("numFound").asLong();
     }
 
+    /** Removes a document's passages. */
+    public void delete(String documentId) {
+        replace(documentId, List.of());
+    }
+
+    /** As {@link PassageIndex#stamps}: the index stamp of each document's passages, for reconciliation with the store. */
+    public Map<String, String> stamps() {
+        Map<String, String> out = new LinkedHashMap<>();
+        export(null, PassageIndex.DOC + "," + PassageIndex.STAMP)
+                .forEach(d -> out.put(d.path(PassageIndex.DOC).asString(), d.path(PassageIndex.STAMP).asString("")));
+        return out;
+    }
+
+    /** As {@link PassageIndex#documentsWithoutVectors}: documents some of whose passages have no embedding yet, in id order. */
+    public Set<String> documentsWithoutVectors() {
+        Set<String> out = new TreeSet<>();
+        export("-" + SolrDocuments.HAS_VECTOR + ":true", PassageIndex.DOC).forEach(d -> out.add(d.path(PassageIndex.DOC).asString()));
+        return out;
+    }
+
+    /** Every passage (that {@code filter} selects, if not null), streamed by Solr's export handler (doc values only), in document order. */
+    private List<JsonNode> export(String filter, String fields) {
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        request.put("q", List.of("*:*"));
+        if (filter != null) {
+            request.put("fq", List.of(filter));
+        }
+        request.put("fl", List.of(fields));
+        request.put("sort", List.of(PassageIndex.DOC + " asc"));
+        return post("/export", request).path("response").path("docs").valueStream().toList();
+    }
+
     /** Every passage in the collection. */
     public int count() {
         return (int) select(Map.of("q", List.of("*:*"), "rows", List.of("0"))).path("response").path("numFound").asLong();
@@ -276,10 +309,14 @@ public final class SolrPassageIndex {
     }
 
     private JsonNode select(Map<String, List<String>> parameters) {
+        return post("/select", parameters);
+    }
+
+    private JsonNode post(String handler, Map<String, List<String>> parameters) {
         StringBuilder form = new StringBuilder();
         parameters.forEach((k, values) -> values.forEach(v -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
-        return ok(send(HttpRequest.newBuilder(URI.create(collection + "/select"))
+        return ok(send(HttpRequest.newBuilder(URI.create(collection + handler))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString()))));
     }
 

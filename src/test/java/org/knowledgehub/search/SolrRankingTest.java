@@ -35,8 +35,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.security.VisibleGraphs;
@@ -53,6 +56,7 @@ import tools.jackson.databind.ObjectMapper;
  * the same passages in the same order with the same BM25 scores.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrRankingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -212,6 +216,30 @@ class SolrRankingTest {
         }
         assertThat(solrIndex.byUris(List.of(BASE + "id/document/zahle-water-ar/passage/2"), someNotes)).as("hidden").isEmpty();
         assertThat(solrIndex.count()).isEqualTo(index.count());
+        assertThat(solrIndex.stamps()).as("each document's stamp").isEqualTo(index.stamps()).hasSize(39);
+        assertThat(solrIndex.documentsWithoutVectors()).isEqualTo(index.documentsWithoutVectors()).isEmpty();
+    }
+
+    /** Last: Solr's own statistics count deleted passages until segments merge, which the comparisons of its own scores would see. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aDocumentIsReplacedAndDeletedWhole() throws IOException {
+        List<IndexedPassage> note = passages("jbeil-curfew-en", "en").stream().map(p -> p.withVector(null)).toList();
+        String id = "replaced-note";
+        List<IndexedPassage> renamed = note.stream().map(p -> new IndexedPassage(p.passageUri().replace("jbeil-curfew-en", id), id,
+                p.documentUri(), p.graph(), "s2", p.number(), p.text(), p.start(), p.end(), p.sectionUri(), p.sectionTitle(),
+                p.documentTitle(), p.documentType(), p.date(), p.organisations(), p.sensitivity(), p.areas(), p.sectors(),
+                p.populations(), p.indicators(), p.years(), p.personalData(), p.table(), p.documentYears(),
+                p.documentPopulations(), p.documentAreas(), p.language(), null)).toList();
+        int before = solrIndex.count();
+        solrIndex.replace(id, renamed);
+        solrIndex.replace(id, renamed.subList(0, 1));
+        assertThat(solrIndex.count()).as("the second replacement's passages only").isEqualTo(before + 1);
+        assertThat(solrIndex.stamps()).containsEntry(id, "s2");
+        assertThat(solrIndex.documentsWithoutVectors()).containsExactly(id);
+        solrIndex.delete(id);
+        assertThat(solrIndex.count()).isEqualTo(before);
+        assertThat(solrIndex.stamps()).doesNotContainKey(id);
     }
 
     private static void sameHits(String label, List<SearchHit> embedded, List<SearchHit> solrs) {
