@@ -9,11 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,6 +46,8 @@ public final class SolrPassageIndex {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VECTOR = "vector";
+    /** Hits of kh:search asked for at a time. */
+    private static final int SEARCH_ALL_PAGE = 100;
     private static final String STORED = "id,doc,doc_uri,graph,stamp,n,start,end,section_uri,section,title,type,date_iso,organisation,"
             + "sensitivity,area,sector,population,indicator,year,personal_data,table,doc_year,doc_population,doc_area,language,text,score";
 
@@ -106,6 +112,52 @@ public final class SolrPassageIndex {
         highlighting(request, add(request, SolrQueries.write(highlight, "h")));
         request.put("rows", List.of(String.valueOf(n)));
         return hits(select(request), true);
+    }
+
+    /**
+     * As {@link PassageIndex#searchAll}: the best {@code limit} passages for SPARQL's kh:search, asked
+     * for a page at a time as the caller takes them (a query that stops at 10 rows asks for one page).
+     */
+    public Iterator<PassageIndex.TextHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
+        Map<String, List<String>> request = scored(q.text(), q, visible);
+        request.put("fl", List.of(PassageIndex.ID + "," + PassageIndex.GRAPH + (fragments ? "," + PassageIndex.TEXT : "") + ",score"));
+        request.put("sort", List.of("score desc," + PassageIndex.ID + " asc"));
+        if (fragments) {
+            highlighting(request, add(request, SolrQueries.write(q.text(), "h")));
+        }
+        return new Iterator<>() {
+            private final Deque<PassageIndex.TextHit> page = new ArrayDeque<>();
+            private int asked;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (page.isEmpty() && !exhausted) {
+                    int rows = Math.min(SEARCH_ALL_PAGE, limit - asked);
+                    request.put("start", List.of(String.valueOf(asked)));
+                    request.put("rows", List.of(String.valueOf(rows)));
+                    JsonNode found = select(request);
+                    for (JsonNode d : found.path("response").path("docs")) {
+                        String uri = d.path(PassageIndex.ID).asString();
+                        JsonNode fragment = found.path("highlighting").path(uri).path(PassageIndex.TEXT).path(0);
+                        page.add(new PassageIndex.TextHit(uri, d.path(PassageIndex.GRAPH).asString(), d.path("score").floatValue(),
+                                !fragments ? null : fragment.isMissingNode() ? PassageIndex.unhighlighted(d.path(PassageIndex.TEXT).asString())
+                                        : fragment.asString()));
+                    }
+                    asked += rows;
+                    exhausted = page.size() < rows || asked >= limit;
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public PassageIndex.TextHit next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.removeFirst();
+            }
+        };
     }
 
     /**

@@ -220,6 +220,57 @@ class SolrRankingTest {
         assertThat(solrIndex.documentsWithoutVectors()).isEqualTo(index.documentsWithoutVectors()).isEmpty();
     }
 
+    /** After the comparisons of Solr's own scores (deleted passages count in them until segments merge). */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theHitsOfKhSearchComeAPageAtATimeAsTheEmbeddedIndexGivesThem() throws IOException {
+        // 150 passages more than the notes: more hits than a page, fewer than the limit.
+        IndexedPassage template = passages("zahle-water-en", "en").getFirst();
+        List<IndexedPassage> bulk = new ArrayList<>();
+        for (int n = 1; n <= 150; n++) {
+            bulk.add(new IndexedPassage(BASE + "id/document/bulk/passage/" + n, "bulk", BASE + "id/document/bulk", template.graph(), "s1", n,
+                    "Water point " + n + " of " + "the camp ".repeat(n % 7 + 1) + "needs repair.", 0, 40, null, null, "Water points",
+                    "field-note", template.date(), List.of("NRC"), "public", List.of("LB21"), List.of("wash"), List.of(), List.of(),
+                    List.of(2023), false, false, List.of(2023), List.of(), List.of(), "en", null));
+        }
+        index.writeLock().lock();
+        try {
+            index.stageReplace("bulk", bulk);
+            index.prepareCommit();
+            index.commit();
+        } finally {
+            index.writeLock().unlock();
+        }
+        solrIndex.replace("bulk", bulk);
+        try {
+            SearchQuery words = query(parser.parse("water OR eau OR repair", "q"), null, null, 0);
+            for (boolean fragments : List.of(true, false)) {
+                List<PassageIndex.TextHit> embedded = new ArrayList<>();
+                try (PassageIndex.TextHits hits = index.searchAll(words, everything, 500, fragments)) {
+                    hits.forEachRemaining(embedded::add);
+                }
+                List<PassageIndex.TextHit> solrs = new ArrayList<>();
+                solrIndex.searchAll(words, everything, 500, fragments).forEachRemaining(solrs::add);
+                assertThat(embedded).hasSizeGreaterThan(150).hasSizeLessThan(500);
+                assertThat(solrs.stream().map(h -> h.passageUri() + " " + h.graph() + " " + h.fragment()).sorted().toList()).as("kh:search")
+                        .isEqualTo(embedded.stream().map(h -> h.passageUri() + " " + h.graph() + " " + h.fragment()).sorted().toList());
+                for (int i = 0; i < embedded.size(); i++) {
+                    assertThat(solrs.get(i).score()).as("kh:search, score " + i).isCloseTo(embedded.get(i).score(), within(1e-4f));
+                }
+            }
+        } finally {
+            index.writeLock().lock();
+            try {
+                index.stageDelete("bulk");
+                index.prepareCommit();
+                index.commit();
+            } finally {
+                index.writeLock().unlock();
+            }
+            solrIndex.delete("bulk");
+        }
+    }
+
     /** Last: Solr's own statistics count deleted passages until segments merge, which the comparisons of its own scores would see. */
     @Test
     @Order(Integer.MAX_VALUE)
