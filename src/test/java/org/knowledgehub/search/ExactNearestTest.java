@@ -119,15 +119,6 @@ class ExactNearestTest {
     }
 
     private float[] unit() {
-        float[] v = new float[DIMENSIONS];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
+        return UnitVectors.random(random, DIMENSIONS);
     }
 }

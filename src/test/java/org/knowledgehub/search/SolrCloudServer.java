@@ -1,12 +1,20 @@
 package org.knowledgehub.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.knowledgehub.EngineProcess;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A local SolrCloud (nodes and an embedded ZooKeeper in one process of its own, on loopback ports) run
@@ -16,6 +24,8 @@ import org.knowledgehub.EngineProcess;
 final class SolrCloudServer implements AutoCloseable {
 
     static final Path CONFIGSET = Path.of("src/main/resources/solr/configsets/knowledge-hub");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final List<String> nodes;
@@ -44,6 +54,28 @@ final class SolrCloudServer implements AutoCloseable {
     /** Each node's base URL ({@code http://127.0.0.1:PORT/solr}). */
     List<String> nodes() {
         return nodes;
+    }
+
+    /** Creates a collection of the hub's configset, one replica per shard; its URL. */
+    String createCollection(String name, int shards) {
+        JsonNode created = send(HttpRequest.newBuilder(URI.create(nodes.getFirst() + "/admin/collections?action=CREATE&name=" + name
+                + "&numShards=" + shards + "&replicationFactor=1&collection.configName=knowledge-hub&waitForFinalState=true")).build());
+        if (created.path("responseHeader").path("status").asInt(-1) != 0) {
+            throw new IllegalStateException("collection " + name + " not created: " + created);
+        }
+        return nodes.getLast() + "/" + name;
+    }
+
+    /** Solr's JSON answer to a request. */
+    static JsonNode send(HttpRequest request) {
+        try {
+            return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

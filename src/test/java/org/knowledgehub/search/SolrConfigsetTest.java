@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +37,6 @@ import tools.jackson.databind.ObjectMapper;
 class SolrConfigsetTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** What an anonymous caller may read: every graph but the restricted note's (the shorter list). */
     private static final String ANONYMOUS = "-{!terms f=graph}https://example.org/graph/p2";
     /** What a member of NRC, which owns the restricted note, may read: the graphs listed. */
@@ -54,12 +51,8 @@ class SolrConfigsetTest {
     @BeforeAll
     static void start() throws Exception {
         solr = new SolrCloudServer(work, 2);
-        String node = solr.nodes().getFirst();
-        JsonNode created = get(node + "/admin/collections?action=CREATE&name=passages&numShards=2&replicationFactor=1"
-                + "&collection.configName=knowledge-hub&waitForFinalState=true");
-        assertThat(created.path("responseHeader").path("status").asInt()).as(created.toString()).isZero();
         // Written through one node, asked through the other: both serve the whole collection.
-        collection = solr.nodes().getLast() + "/passages";
+        collection = solr.createCollection("passages", 2);
         List<Map<String, Object>> passages = List.of(
                 passage("p1", "en", "public", "wash",
                         "Water trucking in Zahle cost households twice as much after the network failed.", 0),
@@ -191,14 +184,6 @@ class SolrConfigsetTest {
     }
 
     private static JsonNode send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SolrCloudServer.send(request);
     }
 }

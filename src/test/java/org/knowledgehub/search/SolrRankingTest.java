@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +57,6 @@ import tools.jackson.databind.ObjectMapper;
 class SolrRankingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BASE = "https://example.org/";
 
     @TempDir
@@ -76,15 +72,12 @@ class SolrRankingTest {
     @BeforeAll
     void indexTheNotesInBoth() throws Exception {
         solr = new SolrCloudServer(work, 1);
-        JsonNode created = get(solr.nodes().getFirst() + "/admin/collections?action=CREATE&name=passages&numShards=1"
-                + "&replicationFactor=1&collection.configName=knowledge-hub&waitForFinalState=true");
-        assertThat(created.path("responseHeader").path("status").asInt()).as(created.toString()).isZero();
-        collection = solr.nodes().getFirst() + "/passages";
+        collection = solr.createCollection("passages", 1);
 
         index = new PassageIndex(new HubProperties(work.resolve("data"), URI.create(BASE)),
                 new SearchProperties(false, 50, 0.4, 100, 16, 0.5f, 0.5f, 100_000));
         parser = new UserQueryParser(index.queryAnalyzers());
-        solrIndex = new SolrPassageIndex(collection, HTTP, Duration.ofSeconds(30));
+        solrIndex = new SolrPassageIndex(collection, SolrCloudServer.HTTP, Duration.ofSeconds(30));
         Set<org.apache.jena.graph.Node> graphs = new HashSet<>();
         index.writeLock().lock();
         try {
@@ -192,7 +185,7 @@ class SolrRankingTest {
     @Test
     void theIndexsOtherReadsAreTheEmbeddedIndexs() {
         Query words = parser.parse("water debt", "q");
-        float[] question = unit(7);
+        float[] question = UnitVectors.random(new Random(7), 384);
         for (VisibleGraphs caller : List.of(everything, someNotes)) {
             sameHits("rank", index.rank(words, words, SearchQuery.unfiltered(), caller, 10),
                     solrIndex.rank(words, words, SearchQuery.unfiltered(), caller, 10));
@@ -366,7 +359,7 @@ class SolrRankingTest {
     private JsonNode select(Map<String, List<String>> parameters) {
         StringBuilder form = new StringBuilder();
         parameters.forEach((k, values) -> values.forEach(v -> form.append(form.isEmpty() ? "" : "&").append(k).append('=').append(enc(v))));
-        JsonNode found = send(HttpRequest.newBuilder(URI.create(collection + "/select"))
+        JsonNode found = SolrCloudServer.send(HttpRequest.newBuilder(URI.create(collection + "/select"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
         assertThat(found.path("responseHeader").path("status").asInt()).as(found.toString()).isZero();
         return found;
@@ -388,47 +381,13 @@ class SolrRankingTest {
                     paragraphs[n].strip(), 0, paragraphs[n].strip().length(), null, n == 1 ? null : "Findings " + topic, title,
                     "field-note", LocalDate.of(2023, 3, 1 + n), List.of("NRC"), "public",
                     topic.contains("water") ? List.of("LB21", "LB2") : List.of("LB11"), List.of(topic.contains("water") ? "wash" : "shelter"),
-                    List.of(), List.of(), List.of(2022 + n % 2), false, false, List.of(2023), List.of(), List.of(), language, unit(uri.hashCode())));
+                    List.of(), List.of(), List.of(2022 + n % 2), false, false, List.of(2023), List.of(), List.of(), language, UnitVectors.random(new Random(uri.hashCode()), 384)));
         }
         return out;
-    }
-
-    /** A unit vector of the embedding's size, the same for the same seed. */
-    private static float[] unit(long seed) {
-        Random random = new Random(seed);
-        float[] v = new float[384];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
     }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static JsonNode get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-    }
-
-    private static JsonNode post(String url, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static JsonNode send(HttpRequest request) {
-        try {
-            return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
