@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -34,8 +36,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The passages in a SolrCloud collection made with the hub's configset: documents replaced whole,
- * and the search page (the best passages with their highlighted fragments, the exact total, the
+ * The passages in a SolrCloud collection made with the hub's configset: documents' passages staged
+ * and committed whole, and the search page (the best passages with their highlighted fragments, the exact total, the
  * facet counts) as the embedded index gives it: the same filters, the caller's graphs as a filter,
  * BM25 over the caller's passages only ({@link SolrScoring}), ties by passage IRI.
  *
@@ -46,6 +48,9 @@ public final class SolrPassageIndex {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VECTOR = "vector";
+    /** The collection's user properties naming its text analysis and embedding model (as the embedded index's commit data). */
+    private static final String ANALYSIS = "kh.analysis";
+    private static final String VECTORS_OF = "kh.vectors-of";
     /** Hits of kh:search asked for at a time. */
     private static final int SEARCH_ALL_PAGE = 100;
     private static final String STORED = "id,doc,doc_uri,graph,stamp,n,start,end,section_uri,section,title,type,date_iso,organisation,"
@@ -54,6 +59,11 @@ public final class SolrPassageIndex {
     private final String collection;
     private final HttpClient http;
     private final Duration timeout;
+    private final ReentrantLock writes = new ReentrantLock();
+    /** Documents' passages staged for the next commit, by document (none: deleted). */
+    private final Map<String, List<IndexedPassage>> staged = new LinkedHashMap<>();
+    private final Map<String, String> stagedProperties = new LinkedHashMap<>();
+    private String prepared;
 
     /** @param collection the collection's URL, e.g. http://solr:8983/solr/passages */
     public SolrPassageIndex(String collection, HttpClient http, Duration timeout) {
@@ -62,20 +72,95 @@ public final class SolrPassageIndex {
         this.timeout = timeout;
     }
 
-    /** Replaces a document's passages and makes them searchable (Solr applies the delete and the adds in one update). */
-    public void replace(String documentId, Collection<IndexedPassage> passages) {
-        List<Object> update = new ArrayList<>();
-        update.add(Map.of("delete", Map.of("query", "{!term f=" + PassageIndex.DOC + "}" + documentId)));
-        passages.forEach(p -> update.add(Map.of("add", Map.of("doc", SolrDocuments.of(p)))));
-        // A JSON update of several commands is an object with repeated keys: written by hand.
+    // ---- writing: as the embedded index, one set of staged changes, under the write lock
+
+    /** Held by whoever stages changes, from the first to the commit or rollback (see {@link PassageIndex#writeLock}). */
+    public ReentrantLock writeLock() {
+        return writes;
+    }
+
+    /** Stages the replacement of a document's passages (not visible until {@link #commit()}). */
+    public void stageReplace(String documentId, Collection<IndexedPassage> passages) {
+        staged.put(documentId, List.copyOf(passages));
+        prepared = null;
+    }
+
+    public void stageDelete(String documentId) {
+        staged.put(documentId, List.of());
+        prepared = null;
+    }
+
+    /** Records, with the next commit, that the index's terms are those of the current text analysis. */
+    public void recordAnalysis() {
+        stagedProperties.put(ANALYSIS, TextAnalysis.VERSION);
+    }
+
+    /** Records, with the next commit, which embedding model makes the vectors from now on. */
+    public void recordVectorsOf(String model) {
+        stagedProperties.put(VECTORS_OF, model);
+    }
+
+    /** Which text analysis made the collection's terms; empty when none was recorded. */
+    public Optional<String> analysisOf() {
+        return property(ANALYSIS);
+    }
+
+    /** Which embedding model made the collection's vectors; empty when none was recorded. */
+    public Optional<String> vectorsOf() {
+        return property(VECTORS_OF);
+    }
+
+    /**
+     * Makes the staged changes' update, every document's delete and adds in one request. Solr has no
+     * prepared commit (SolrCloud refuses rollbacks): the update goes with {@link #commit()}, and if
+     * that fails after the store committed, the index is behind the store until the start-up
+     * reconciliation by stamps re-indexes the documents.
+     */
+    public void prepareCommit() {
         StringBuilder body = new StringBuilder("{");
-        for (Object command : update) {
-            String json = JSON.writeValueAsString(command);
-            body.append(body.length() > 1 ? "," : "").append(json, 1, json.length() - 1);
+        staged.forEach((documentId, passages) -> {
+            command(body, "delete", Map.of("query", "{!term f=" + PassageIndex.DOC + "}" + documentId));
+            passages.forEach(p -> command(body, "add", Map.of("doc", SolrDocuments.of(p))));
+        });
+        prepared = body.append('}').toString();
+    }
+
+    /** Sends the staged changes and commits them: searches see them from now on. */
+    public void commit() {
+        if (prepared == null) {
+            prepareCommit();
         }
-        body.append('}');
-        ok(send(HttpRequest.newBuilder(URI.create(collection + "/update?commit=true")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))));
+        try {
+            if (!staged.isEmpty()) {
+                ok(send(HttpRequest.newBuilder(URI.create(collection + "/update?commit=true")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(prepared))));
+            }
+            if (!stagedProperties.isEmpty()) {
+                // The collection's own settings (its config overlay's user properties), read by the next start.
+                ok(send(HttpRequest.newBuilder(URI.create(collection + "/config")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("set-user-property", stagedProperties))))));
+            }
+        } finally {
+            rollback();
+        }
+    }
+
+    /** Drops everything staged since the last commit. */
+    public void rollback() {
+        staged.clear();
+        stagedProperties.clear();
+        prepared = null;
+    }
+
+    /** One command of a JSON update: several make an object with repeated keys, so written by hand. */
+    private static void command(StringBuilder body, String name, Object value) {
+        body.append(body.length() > 1 ? "," : "").append(JSON.writeValueAsString(name)).append(':').append(JSON.writeValueAsString(value));
+    }
+
+    private Optional<String> property(String name) {
+        JsonNode value = send(HttpRequest.newBuilder(URI.create(collection + "/config/overlay")).GET())
+                .path("overlay").path("userProps").path(name);
+        return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asString());
     }
 
     /** The page of {@link PassageIndex#search}: the same hits, fragments, total and facets. */
@@ -211,11 +296,6 @@ public final class SolrPassageIndex {
         request.put("q", List.of(add(request, SolrQueries.write(anywhere.build(), "m"))));
         request.put("rows", List.of("0"));
         return (int) select(request).path("response").path("numFound").asLong();
-    }
-
-    /** Removes a document's passages. */
-    public void delete(String documentId) {
-        replace(documentId, List.of());
     }
 
     /** As {@link PassageIndex#stamps}: the index stamp of each document's passages, for reconciliation with the store. */

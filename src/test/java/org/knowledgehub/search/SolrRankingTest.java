@@ -85,12 +85,14 @@ class SolrRankingTest {
                 for (String topic : MultilingualNotes.TOPICS) {
                     List<IndexedPassage> passages = passages(topic + "-" + language, language);
                     index.stageReplace(topic + "-" + language, passages);
-                    solrIndex.replace(topic + "-" + language, passages);
+                    solrIndex.stageReplace(topic + "-" + language, passages);
                     graphs.add(NodeFactory.createURI(passages.getFirst().graph()));
                 }
             }
             index.prepareCommit();
             index.commit();
+            solrIndex.prepareCommit();
+            solrIndex.commit();
         } finally {
             index.writeLock().unlock();
         }
@@ -234,7 +236,8 @@ class SolrRankingTest {
         } finally {
             index.writeLock().unlock();
         }
-        solrIndex.replace("bulk", bulk);
+        solrIndex.stageReplace("bulk", bulk);
+        solrIndex.commit();
         try {
             SearchQuery words = query(parser.parse("water OR eau OR repair", "q"), null, null, 0);
             for (boolean fragments : List.of(true, false)) {
@@ -260,7 +263,8 @@ class SolrRankingTest {
             } finally {
                 index.writeLock().unlock();
             }
-            solrIndex.delete("bulk");
+            solrIndex.stageDelete("bulk");
+            solrIndex.commit();
         }
     }
 
@@ -276,14 +280,33 @@ class SolrRankingTest {
                 p.populations(), p.indicators(), p.years(), p.personalData(), p.table(), p.documentYears(),
                 p.documentPopulations(), p.documentAreas(), p.language(), null)).toList();
         int before = solrIndex.count();
-        solrIndex.replace(id, renamed);
-        solrIndex.replace(id, renamed.subList(0, 1));
+        solrIndex.stageReplace(id, renamed);
+        assertThat(solrIndex.count()).as("staged, not committed").isEqualTo(before);
+        solrIndex.rollback();
+        solrIndex.commit();
+        assertThat(solrIndex.count()).as("rolled back").isEqualTo(before);
+        solrIndex.stageReplace(id, renamed);
+        solrIndex.commit();
+        assertThat(solrIndex.count()).isEqualTo(before + renamed.size());
+        solrIndex.stageReplace(id, renamed.subList(0, 1));
+        solrIndex.prepareCommit();
+        solrIndex.commit();
         assertThat(solrIndex.count()).as("the second replacement's passages only").isEqualTo(before + 1);
         assertThat(solrIndex.stamps()).containsEntry(id, "s2");
         assertThat(solrIndex.documentsWithoutVectors()).containsExactly(id);
-        solrIndex.delete(id);
+        solrIndex.stageDelete(id);
+        solrIndex.commit();
         assertThat(solrIndex.count()).isEqualTo(before);
         assertThat(solrIndex.stamps()).doesNotContainKey(id);
+
+        assertThat(solrIndex.analysisOf()).as("none recorded").isEmpty();
+        solrIndex.recordAnalysis();
+        solrIndex.recordVectorsOf("a-model");
+        assertThat(solrIndex.vectorsOf()).as("recorded with the next commit").isEmpty();
+        solrIndex.commit();
+        SolrPassageIndex again = new SolrPassageIndex(collection, SolrCloudServer.HTTP, Duration.ofSeconds(30));
+        assertThat(again.analysisOf()).contains(TextAnalysis.VERSION);
+        assertThat(again.vectorsOf()).contains("a-model");
     }
 
     private static void sameHits(String label, List<SearchHit> embedded, List<SearchHit> solrs) {
