@@ -1,5 +1,7 @@
 package org.knowledgehub.search;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,6 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          use an English query's own words
  * @param placeWeight what being linked to a place the query names weighs, for passages that match
  *                    the query's words or their translations
+ * @param url the SolrCloud collection that holds the passages instead of the embedded Lucene index
+ *            (e.g. http://solr:8983/solr/passages, made with the configset in
+ *            {@code solr/configsets/knowledge-hub}); empty: the embedded index
+ * @param timeout how long a request to that collection may take
  * @param exactNearest passages (those the caller may see, under the search's filters) up to which
  *                     the nearest to a question's vector are found by comparing every one: exact,
  *                     and unmoved by passages the caller may not see; beyond, the HNSW graph
@@ -37,5 +43,7 @@ public record SearchProperties(
         @DefaultValue("256") int countCache,
         @DefaultValue("0.5") float translationWeight,
         @DefaultValue("0.5") float placeWeight,
-        @DefaultValue("100000") int exactNearest) {
+        @DefaultValue("100000") int exactNearest,
+        @DefaultValue("") String url,
+        @DefaultValue("30s") Duration timeout) {
 }

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Its reads are those of {@link PassageIndex} that ranking, answers and pages use; the hub does not
  * use it yet (issue 20).
  */
-public final class SolrPassageIndex {
+public final class SolrPassageIndex implements PassageIndex {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VECTOR = "vector";
@@ -65,8 +64,28 @@ public final class SolrPassageIndex {
     private final Map<String, String> stagedProperties = new LinkedHashMap<>();
     private String prepared;
 
+    /**
+     * The collection at {@code url}, checked: it answers, and it was made with the hub's configset. A
+     * collection that does not stops the start with a message naming it.
+     */
+    public static SolrPassageIndex connect(String url, Duration timeout) {
+        SolrPassageIndex index = new SolrPassageIndex(url, HttpClient.newBuilder().connectTimeout(timeout).build(), timeout);
+        try {
+            index.count();
+            JsonNode field = index.send(HttpRequest.newBuilder(URI.create(index.collection + "/schema/fields/"
+                    + SolrScoring.lengthField(PassageIndex.TEXT))).GET());
+            if (field.path("field").isMissingNode()) {
+                throw new IllegalStateException("the collection at " + url + " (kh.search.url) was not made with Knowledge Hub's "
+                        + "configset (solr/configsets/knowledge-hub): it has no field " + SolrScoring.lengthField(PassageIndex.TEXT));
+            }
+        } catch (SearchUnavailableException e) {
+            throw new IllegalStateException("cannot use the search service at " + url + " (kh.search.url): " + e.getMessage(), e);
+        }
+        return index;
+    }
+
     /** @param collection the collection's URL, e.g. http://solr:8983/solr/passages */
-    public SolrPassageIndex(String collection, HttpClient http, Duration timeout) {
+    SolrPassageIndex(String collection, HttpClient http, Duration timeout) {
         this.collection = collection.endsWith("/") ? collection.substring(0, collection.length() - 1) : collection;
         this.http = http;
         this.timeout = timeout;
@@ -80,7 +99,7 @@ public final class SolrPassageIndex {
     }
 
     /** Stages the replacement of a document's passages (not visible until {@link #commit()}). */
-    public void stageReplace(String documentId, Collection<IndexedPassage> passages) {
+    public void stageReplace(String documentId, List<IndexedPassage> passages) {
         staged.put(documentId, List.copyOf(passages));
         prepared = null;
     }
@@ -203,15 +222,15 @@ public final class SolrPassageIndex {
      * As {@link PassageIndex#searchAll}: the best {@code limit} passages for SPARQL's kh:search, asked
      * for a page at a time as the caller takes them (a query that stops at 10 rows asks for one page).
      */
-    public Iterator<PassageIndex.TextHit> searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
+    public TextHits searchAll(SearchQuery q, VisibleGraphs visible, int limit, boolean fragments) {
         Map<String, List<String>> request = scored(q.text(), q, visible);
         request.put("fl", List.of(PassageIndex.ID + "," + PassageIndex.GRAPH + (fragments ? "," + PassageIndex.TEXT : "") + ",score"));
         request.put("sort", List.of("score desc," + PassageIndex.ID + " asc"));
         if (fragments) {
             highlighting(request, add(request, SolrQueries.write(q.text(), "h")));
         }
-        return new Iterator<>() {
-            private final Deque<PassageIndex.TextHit> page = new ArrayDeque<>();
+        return new TextHits() {
+            private final Deque<TextHit> page = new ArrayDeque<>();
             private int asked;
             private boolean exhausted;
 
@@ -225,8 +244,8 @@ public final class SolrPassageIndex {
                     for (JsonNode d : found.path("response").path("docs")) {
                         String uri = d.path(PassageIndex.ID).asString();
                         JsonNode fragment = found.path("highlighting").path(uri).path(PassageIndex.TEXT).path(0);
-                        page.add(new PassageIndex.TextHit(uri, d.path(PassageIndex.GRAPH).asString(), d.path("score").floatValue(),
-                                !fragments ? null : fragment.isMissingNode() ? PassageIndex.unhighlighted(d.path(PassageIndex.TEXT).asString())
+                        page.add(new TextHit(uri, d.path(PassageIndex.GRAPH).asString(), d.path("score").floatValue(),
+                                !fragments ? null : fragment.isMissingNode() ? SearchHit.unhighlighted(d.path(PassageIndex.TEXT).asString())
                                         : fragment.asString()));
                     }
                     asked += rows;
@@ -236,11 +255,16 @@ public final class SolrPassageIndex {
             }
 
             @Override
-            public PassageIndex.TextHit next() {
+            public TextHit next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 return page.removeFirst();
+            }
+
+            @Override
+            public void close() {
+                // Nothing held between pages.
             }
         };
     }
@@ -325,6 +349,24 @@ public final class SolrPassageIndex {
         return post("/export", request).path("response").path("docs").valueStream().toList();
     }
 
+    /** Solr merges segments by its own policy. */
+    @Override
+    public void mergeSegments() {
+        // Nothing to do: a bulk ingest through Solr leaves the segments Solr's merge policy keeps.
+    }
+
+    /** Backups of a hub whose index is in Solr are not built (issue 20): Solr's own backups hold the collection. */
+    @Override
+    public Snapshot snapshot() {
+        throw new UnsupportedOperationException("backups of a hub whose search index is in Solr (kh.search.url) are not supported");
+    }
+
+    /** Nothing on this machine: Solr reports its own index sizes. */
+    @Override
+    public long sizeOnDisk() {
+        return 0;
+    }
+
     /** Every passage in the collection. */
     public int count() {
         return (int) select(Map.of("q", List.of("*:*"), "rows", List.of("0"))).path("response").path("numFound").asLong();
@@ -353,7 +395,7 @@ public final class SolrPassageIndex {
     private static List<String> filters(Map<String, List<String>> request, SearchQuery q, VisibleGraphs visible) {
         List<String> filters = new ArrayList<>();
         filters.add(add(request, readable(visible)));
-        Query restriction = PassageIndex.restriction(q);
+        Query restriction = q.filters();
         if (restriction != null) {
             filters.add(add(request, SolrQueries.write(restriction, "r")));
         }
@@ -388,7 +430,7 @@ public final class SolrPassageIndex {
             IndexedPassage passage = passage(d);
             JsonNode fragment = found.path("highlighting").path(passage.passageUri()).path(PassageIndex.TEXT).path(0);
             hits.add(new SearchHit(passage, d.path("score").floatValue(), !fragments ? null
-                    : fragment.isMissingNode() ? PassageIndex.unhighlighted(passage.text()) : fragment.asString()));
+                    : fragment.isMissingNode() ? SearchHit.unhighlighted(passage.text()) : fragment.asString()));
         }
         return hits;
     }

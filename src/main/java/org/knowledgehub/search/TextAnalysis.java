@@ -3,9 +3,12 @@ package org.knowledgehub.search;
 import java.io.Reader;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -66,6 +69,9 @@ public final class TextAnalysis {
     static final CharArraySet FRENCH_STOP = FrenchAnalyzer.getDefaultStopSet();
     static final CharArraySet ARABIC_STOP = ArabicAnalyzer.getDefaultStopSet();
 
+    /** The analyses of query text, one per reading of its words. */
+    static final List<Analyzer> QUERY_READINGS = QUERY_LANGUAGES.stream().map(TextAnalysis::fields).toList();
+
     private TextAnalysis() {
     }
 
@@ -77,6 +83,13 @@ public final class TextAnalysis {
     /** The analysis of a question's words in {@code language}, with other stop words (question words added). */
     static Analyzer of(String language, CharArraySet englishStop, CharArraySet frenchStop, CharArraySet arabicStop) {
         return "fr".equals(normalise(language)) ? analyzer(french(frenchStop), arabicStop) : analyzer(english(englishStop), arabicStop);
+    }
+
+    /** The index analysis of a passage in a language for every field: its text fields as {@link #of}, the others as they are. */
+    static Analyzer fields(String language) {
+        Analyzer text = of(language);
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(PassageIndex.TEXT, text, PassageIndex.SECTION, text,
+                PassageIndex.TITLE, text));
     }
 
     /** The language code a passage is analysed by: en, fr or ar; anything else is en. */

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.knowledgehub.Problems;
+import org.knowledgehub.search.SearchUnavailableException;
 import org.knowledgehub.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,9 +104,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + field + ")").getBody());
     }
 
-    /** The remote store went away: 503 for what needs it; the next request tries it again. */
-    @ExceptionHandler(StoreUnavailableException.class)
-    ResponseEntity<Object> storeUnavailable(StoreUnavailableException e) {
+    /** The remote store or search index went away: 503 for what needs it; the next request tries it again. */
+    @ExceptionHandler({StoreUnavailableException.class, SearchUnavailableException.class})
+    ResponseEntity<Object> storeUnavailable(RuntimeException e) {
         log.warn("{}", e.getMessage());
         ResponseEntity<Object> response = respond(Problems.unavailable(e.getMessage()).getBody());
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.HubTest;
+import org.knowledgehub.search.LucenePassageIndex;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.PassageVectors;
 import org.knowledgehub.search.SearchHit;
@@ -112,7 +113,7 @@ class BackupRestoreTest extends HubTest {
 
         Set<Node> everything = store.readAll(d -> Iter.toSet(d.listGraphNodes()));
         VisibleGraphs all = new VisibleGraphs(everything);
-        PassageIndex copy = new PassageIndex(new HubProperties(restored, hub.baseUri()), searchProperties);
+        LucenePassageIndex copy = new LucenePassageIndex(new HubProperties(restored, hub.baseUri()), searchProperties);
         int full = 0;
         try {
             assertThat(copy.count()).isEqualTo(index.count()).isEqualTo((int) result.manifest().passages());

@@ -30,6 +30,7 @@ import org.knowledgehub.HubProperties;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.backup.BackupRestore;
 import org.knowledgehub.ingest.IngestService;
+import org.knowledgehub.search.LucenePassageIndex;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.SearchProperties;
 import org.knowledgehub.search.SearchQuery;
@@ -161,7 +162,7 @@ class BackupBenchmark {
         HubProperties hub = context.getBean(HubProperties.class);
         Set<Node> everything = context.getBean(KnowledgeStore.class).readAll(d -> Iter.toSet(d.listGraphNodes()));
         VisibleGraphs all = new VisibleGraphs(everything);
-        PassageIndex copy = new PassageIndex(new HubProperties(restored, hub.baseUri()), context.getBean(SearchProperties.class));
+        LucenePassageIndex copy = new LucenePassageIndex(new HubProperties(restored, hub.baseUri()), context.getBean(SearchProperties.class));
         try {
             UserQueryParser parser = new UserQueryParser(live.queryAnalyzers());
             int same = 0;

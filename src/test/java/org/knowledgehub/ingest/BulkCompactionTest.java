@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.ontology.DocumentType;
 import org.knowledgehub.ontology.KH;
+import org.knowledgehub.search.LucenePassageIndex;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.store.KnowledgeStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -98,7 +99,7 @@ class BulkCompactionTest {
     }
 
     private static int segments(PassageIndex index) throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(index.directory())) {
+        try (DirectoryReader reader = DirectoryReader.open(((LucenePassageIndex) index).directory())) {
             return reader.leaves().size();
         }
     }

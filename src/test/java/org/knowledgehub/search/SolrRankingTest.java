@@ -62,7 +62,7 @@ class SolrRankingTest {
     @TempDir
     static Path work;
     private SolrCloudServer solr;
-    private PassageIndex index;
+    private LucenePassageIndex index;
     private String collection;
     private SolrPassageIndex solrIndex;
     private VisibleGraphs everything;
@@ -74,8 +74,8 @@ class SolrRankingTest {
         solr = new SolrCloudServer(work, 1);
         collection = solr.createCollection("passages", 1);
 
-        index = new PassageIndex(new HubProperties(work.resolve("data"), URI.create(BASE)),
-                new SearchProperties(false, 50, 0.4, 100, 16, 0.5f, 0.5f, 100_000));
+        index = new LucenePassageIndex(new HubProperties(work.resolve("data"), URI.create(BASE)),
+                new SearchProperties(false, 50, 0.4, 100, 16, 0.5f, 0.5f, 100_000, "", Duration.ofSeconds(30)));
         parser = new UserQueryParser(index.queryAnalyzers());
         solrIndex = new SolrPassageIndex(collection, SolrCloudServer.HTTP, Duration.ofSeconds(30));
         Set<org.apache.jena.graph.Node> graphs = new HashSet<>();
