@@ -31,6 +31,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.knowledgehub.security.VisibleGraphs;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -497,7 +498,13 @@ public final class SolrPassageIndex implements PassageIndex {
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
+            try {
+                return JSON.readTree(response.body());
+            } catch (JacksonException e) {
+                // A collection that is not there: Solr's servlet answers with a page, not JSON.
+                throw new SearchUnavailableException("the search service at " + collection + " answered HTTP " + response.statusCode()
+                        + " without a Solr response", e);
+            }
         } catch (IOException e) {
             throw new SearchUnavailableException("the search service at " + collection + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {

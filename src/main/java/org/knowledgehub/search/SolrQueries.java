@@ -137,18 +137,22 @@ public final class SolrQueries {
         return "{!terms f=" + t.getField() + " separator=$" + value(SEPARATOR) + " v=$" + value(String.join(SEPARATOR, values)) + "}";
     }
 
-    /** A phrase as the tokens of a pre-analysed value: Solr's field parser makes the phrase of them. */
+    /**
+     * A phrase as the tokens of a pre-analysed value: Solr's field parser makes the phrase of them;
+     * with a slop, the standard parser's quoted form does (the value's quotes and backslashes escaped).
+     */
     private String phrase(PhraseQuery p) {
-        if (p.getSlop() > 0) {
-            throw new IllegalArgumentException("no Solr form for a sloppy phrase: " + p);
-        }
         List<Map<String, Object>> tokens = new ArrayList<>();
         int[] positions = p.getPositions();
         Term[] terms = p.getTerms();
         for (int i = 0; i < terms.length; i++) {
             tokens.add(Map.of("t", terms[i].text(), "i", i == 0 ? 1 : positions[i] - positions[i - 1]));
         }
-        return field(p.getField(), tokens);
+        if (p.getSlop() == 0) {
+            return field(p.getField(), tokens);
+        }
+        String value = JSON.writeValueAsString(Map.of("v", "1", "tokens", tokens)).replace("\\", "\\\\").replace("\"", "\\\"");
+        return "{!lucene v=$" + value(p.getField() + ":\"" + value + "\"~" + p.getSlop()) + "}";
     }
 
     /** Terms at one position: the field parser makes a synonym query of them, as the hub's analysis did. */

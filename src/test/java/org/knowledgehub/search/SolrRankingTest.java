@@ -116,7 +116,8 @@ class SolrRankingTest {
     @Test
     void parsedSearchesRankAlike() {
         for (String text : List.of("water trucking", "\"water trucking\"", "eau camions", "loyer expulsions Akkar", "مياه الصهاريج",
-                "evict*", "school~1", "+rent -Tripoli", "title:fuel", "section:water OR diesel", "w?ter", "cash AND debt")) {
+                "evict*", "school~1", "+rent -Tripoli", "title:fuel", "section:water OR diesel", "w?ter", "cash AND debt",
+                "\"water trucking\"~3", "\"loyer dollars\"~5")) {
             same(text, parser.parse(text, "q"));
         }
     }
