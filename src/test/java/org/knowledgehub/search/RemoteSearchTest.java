@@ -2,22 +2,20 @@ package org.knowledgehub.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.knowledgehub.DeployedHubs.http;
+import static org.knowledgehub.DeployedHubs.upload;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowledgehub.DeployedHubs;
 import org.knowledgehub.Http;
-import org.knowledgehub.KnowledgeHubApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
@@ -30,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  * agreeing; a collection that is not there stops the start naming it; Solr gone gives 503 problems.
  */
 class RemoteSearchTest {
-
-    private static final String TOKEN = "remote-search-test-token";
 
     @TempDir
     Path work;
@@ -46,7 +42,7 @@ class RemoteSearchTest {
             String restricted;
             try (ConfigurableApplicationContext hub = start(collection, data)) {
                 Http anonymous = http(hub);
-                Http admin = anonymous.withBearer(TOKEN);
+                Http admin = anonymous.withBearer(DeployedHubs.ADMIN_TOKEN);
                 open = upload(admin, "public", "Water trucking in Zahle cost households twice as much after the network failed.");
                 restricted = upload(admin, "restricted", "Evictions in Bar Elias followed rent demands in US dollars.");
                 assertThat(solrCount(collection, "doc:" + open)).as("the public note's passages in Solr").isPositive();
@@ -69,7 +65,7 @@ class RemoteSearchTest {
                 assertThat(documents(anonymous, "water trucking Zahle")).isEmpty();
             }
             try (ConfigurableApplicationContext restarted = start(collection, data)) {
-                assertThat(documents(http(restarted).withBearer(TOKEN), "evictions Bar Elias")).as("after a restart").containsExactly(restricted);
+                assertThat(documents(http(restarted).withBearer(DeployedHubs.ADMIN_TOKEN), "evictions Bar Elias")).as("after a restart").containsExactly(restricted);
             }
             assertThatThrownBy(() -> start(solr.nodes().getFirst() + "/no-such-collection", Files.createDirectories(work.resolve("data2"))))
                     .hasStackTraceContaining("kh.search.url").hasStackTraceContaining("no-such-collection");
@@ -84,22 +80,7 @@ class RemoteSearchTest {
     }
 
     private static ConfigurableApplicationContext start(String collection, Path data) {
-        List<String> args = new ArrayList<>(List.of("--kh.search.url=" + collection, "--kh.data-dir=" + data,
-                "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
-                "--kh.search.embeddings=false", "--kh.security.admin-token=" + TOKEN, "--spring.main.banner-mode=off"));
-        return new SpringApplicationBuilder(KnowledgeHubApplication.class).run(args.toArray(String[]::new));
-    }
-
-    private static Http http(ConfigurableApplicationContext hub) {
-        return new Http("http://127.0.0.1:" + ((WebServerApplicationContext) hub).getWebServer().getPort());
-    }
-
-    private static String upload(Http admin, String sensitivity, String sentence) {
-        String name = sensitivity + "-" + Integer.toHexString(sentence.hashCode()) + ".md";
-        Http.Response uploaded = admin.upload("/api/documents", name, ("# Field visit, " + sensitivity + "\n\n" + sentence + "\n")
-                .getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note", "sensitivity", sensitivity, "date", "2024-05-01"));
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        return uploaded.json().get("id").asString();
+        return DeployedHubs.start(data, "--kh.search.url=" + collection);
     }
 
     private static List<String> documents(Http caller, String words) {

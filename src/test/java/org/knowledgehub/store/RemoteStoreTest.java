@@ -2,6 +2,8 @@ package org.knowledgehub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.knowledgehub.DeployedHubs.http;
+import static org.knowledgehub.DeployedHubs.upload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +15,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowledgehub.DeployedHubs;
 import org.knowledgehub.FusekiServer;
 import org.knowledgehub.Http;
-import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.backup.BackupRestore;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
@@ -33,8 +33,6 @@ import tools.jackson.databind.JsonNode;
  */
 class RemoteStoreTest {
 
-    private static final String TOKEN = "remote-store-test-token";
-
     @TempDir
     Path work;
 
@@ -47,7 +45,7 @@ class RemoteStoreTest {
             try (ConfigurableApplicationContext hub = start(fuseki.dataset(), data)) {
                 Uris uris = hub.getBean(Uris.class);
                 Http anonymous = http(hub);
-                Http admin = anonymous.withBearer(TOKEN);
+                Http admin = anonymous.withBearer(DeployedHubs.ADMIN_TOKEN);
                 open = upload(admin, "public", "Water trucking in Zahle cost households twice as much after the network failed.");
                 restricted = upload(admin, "restricted", "Evictions in Bar Elias followed rent demands in US dollars.");
                 String openGraph = uris.documentGraph(open).getURI();
@@ -77,7 +75,7 @@ class RemoteStoreTest {
                 assertThat(fuseki.count("ASK { GRAPH <" + restrictedGraph + "> { ?s ?p ?o } }")).as("deleted note in Fuseki").isZero();
             }
             try (ConfigurableApplicationContext restarted = start(fuseki.dataset(), data)) {
-                Http admin = http(restarted).withBearer(TOKEN);
+                Http admin = http(restarted).withBearer(DeployedHubs.ADMIN_TOKEN);
                 assertThat(http(restarted).get("/api/documents/" + open).status()).as("the public note after a restart").isEqualTo(200);
                 assertThat(admin.get("/api/documents/" + restricted).status()).as("the deleted note after a restart").isEqualTo(404);
             }
@@ -90,7 +88,7 @@ class RemoteStoreTest {
         int port = FusekiServer.freePort();
         FusekiServer fuseki = new FusekiServer(fusekiDir, port, true);
         try (ConfigurableApplicationContext hub = start(fuseki.dataset(), Files.createDirectories(work.resolve("data-away")))) {
-            Http admin = http(hub).withBearer(TOKEN);
+            Http admin = http(hub).withBearer(DeployedHubs.ADMIN_TOKEN);
             String kept = upload(admin, "public", "Latrine desludging in Arsal stopped when the municipality ran out of fuel.");
             fuseki.close();
 
@@ -121,7 +119,7 @@ class RemoteStoreTest {
         try (FusekiServer fuseki = new FusekiServer(Files.createDirectories(work.resolve("fuseki-backup")));
              ConfigurableApplicationContext hub = start(fuseki.dataset(), Files.createDirectories(work.resolve("data-backup")),
                      "--kh.backup.folder=" + work.resolve("backups"))) {
-            Http admin = http(hub).withBearer(TOKEN);
+            Http admin = http(hub).withBearer(DeployedHubs.ADMIN_TOKEN);
             kept = upload(admin, "restricted", "Cash for rent kept families in Halba housed through the winter.");
             Http.Response made = admin.post("/api/admin/backups", "application/json", new byte[0]);
             assertThat(made.status()).as(made.toString()).isEqualTo(201);
@@ -131,11 +129,8 @@ class RemoteStoreTest {
         }
         Path restored = work.resolve("restored");
         BackupRestore.restore(Path.of(backup), restored);
-        try (ConfigurableApplicationContext embedded = new SpringApplicationBuilder(KnowledgeHubApplication.class).run(
-                "--kh.data-dir=" + restored, "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false",
-                "--kh.nlp.enabled=false", "--kh.search.embeddings=false", "--kh.security.admin-token=" + TOKEN,
-                "--spring.main.banner-mode=off")) {
-            Http admin = http(embedded).withBearer(TOKEN);
+        try (ConfigurableApplicationContext embedded = DeployedHubs.start(restored)) {
+            Http admin = http(embedded).withBearer(DeployedHubs.ADMIN_TOKEN);
             assertThat(admin.get("/api/documents/" + kept).status()).as("the note, restored into an embedded hub").isEqualTo(200);
             JsonNode hits = admin.get("/api/search?q=" + Http.enc("cash for rent Halba")).json().path("results");
             assertThat(hits.valueStream().map(h -> h.path("document").path("id").asString())).contains(kept);
@@ -151,23 +146,9 @@ class RemoteStoreTest {
     }
 
     private static ConfigurableApplicationContext start(String store, Path data, String... more) {
-        List<String> args = new ArrayList<>(List.of("--kh.store.url=" + store, "--kh.data-dir=" + data,
-                "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
-                "--kh.search.embeddings=false", "--kh.security.admin-token=" + TOKEN, "--spring.main.banner-mode=off"));
-        args.addAll(List.of(more));
-        return new SpringApplicationBuilder(KnowledgeHubApplication.class).run(args.toArray(String[]::new));
-    }
-
-    private static Http http(ConfigurableApplicationContext hub) {
-        return new Http("http://127.0.0.1:" + ((WebServerApplicationContext) hub).getWebServer().getPort());
-    }
-
-    private static String upload(Http admin, String sensitivity, String sentence) {
-        String name = sensitivity + "-" + Integer.toHexString(sentence.hashCode()) + ".md";
-        Http.Response uploaded = admin.upload("/api/documents", name, ("# Field visit, " + sensitivity + "\n\n" + sentence + "\n")
-                .getBytes(StandardCharsets.UTF_8), Map.of("type", "field-note", "sensitivity", sensitivity, "date", "2024-05-01"));
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        return uploaded.json().get("id").asString();
+        List<String> settings = new ArrayList<>(List.of("--kh.store.url=" + store));
+        settings.addAll(List.of(more));
+        return DeployedHubs.start(data, settings.toArray(String[]::new));
     }
 
     private static long sparqlCount(Http client, String query) {
