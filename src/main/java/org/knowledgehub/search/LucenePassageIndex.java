@@ -516,20 +516,27 @@ public class LucenePassageIndex implements PassageIndex, DisposableBean {
      * which may complete it).
      */
     public Map<String, IndexedPassage> byUris(Collection<String> passageUris, VisibleGraphs visible) {
-        if (passageUris.isEmpty()) {
-            return Map.of();
-        }
-        Query query = new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList());
-        IndexSearcher acquired = acquire();
-        try {
-            IndexSearcher searcher = visibleSearcher(acquired, visible, null);
+        return withIds(passageUris, visible, (searcher, found) -> {
             Map<String, IndexedPassage> out = new HashMap<>();
             StoredFields stored = searcher.storedFields();
-            for (ScoreDoc sd : searcher.search(query, passageUris.size()).scoreDocs) {
+            for (ScoreDoc sd : found) {
                 IndexedPassage p = fromDocument(stored.document(sd.doc));
                 out.put(p.passageUri(), p);
             }
             return out;
+        });
+    }
+
+    /** What {@code read} makes of the caller's passages with these IRIs (nothing when none are given). */
+    private <T> Map<String, T> withIds(Collection<String> passageUris, VisibleGraphs visible, FoundReader<T> read) {
+        if (passageUris.isEmpty()) {
+            return Map.of();
+        }
+        IndexSearcher acquired = acquire();
+        try {
+            IndexSearcher searcher = visibleSearcher(acquired, visible, null);
+            Query query = new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList());
+            return read.read(searcher, searcher.search(query, passageUris.size()).scoreDocs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -537,7 +544,11 @@ public class LucenePassageIndex implements PassageIndex, DisposableBean {
         }
     }
 
-    /** The {@code n} passages nearest to a unit vector (HNSW), under the filters of {@code q}. */
+    private interface FoundReader<T> {
+        Map<String, T> read(IndexSearcher searcher, ScoreDoc[] found) throws IOException;
+    }
+
+    /** The {@code n} passages nearest to a unit vector, under the filters of {@code q}. */
     public List<SearchHit> nearest(float[] vector, Query highlight, SearchQuery q, VisibleGraphs visible, int n) {
         IndexSearcher acquired = acquire();
         try {
@@ -569,14 +580,7 @@ public class LucenePassageIndex implements PassageIndex, DisposableBean {
      * (indexed with embeddings off), are left out.
      */
     public Map<String, Double> similarities(Collection<String> passageUris, float[] vector, VisibleGraphs visible) {
-        if (passageUris.isEmpty()) {
-            return Map.of();
-        }
-        Query query = new TermInSetQuery(ID, passageUris.stream().map(BytesRef::new).toList());
-        IndexSearcher acquired = acquire();
-        try {
-            IndexSearcher searcher = visibleSearcher(acquired, visible, null);
-            ScoreDoc[] found = searcher.search(query, passageUris.size()).scoreDocs;
+        return withIds(passageUris, visible, (searcher, found) -> {
             Arrays.sort(found, Comparator.comparingInt(sd -> sd.doc));
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             StoredFields stored = searcher.storedFields();
@@ -597,11 +601,7 @@ public class LucenePassageIndex implements PassageIndex, DisposableBean {
                 }
             }
             return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(acquired);
-        }
+        });
     }
 
     private static double cosine(float[] a, float[] b) {
