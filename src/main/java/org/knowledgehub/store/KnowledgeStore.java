@@ -3,6 +3,7 @@ package org.knowledgehub.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -63,11 +66,16 @@ public class KnowledgeStore implements DisposableBean {
     private final GraphCatalog catalog;
     private final Uris uris;
     private final GraphIds graphIds = new GraphIds();
+    /** With a remote store: follows the writes of other hubs sharing it; null otherwise. */
+    private final ChangeFollower follower;
+    /** What to run when another hub changes one of the hub's own records (a system graph). */
+    private final Map<Node, List<Runnable>> recordListeners = new ConcurrentHashMap<>();
 
     public KnowledgeStore(HubProperties hub, StoreProperties store, GraphCatalog catalog, Uris uris, Ontology ontology)
             throws IOException {
         this.catalog = catalog;
         this.uris = uris;
+        Instant followFrom = null;
         if (store.url() == null) {
             this.directory = hub.dataDir().resolve("tdb2");
             Files.createDirectories(directory);
@@ -76,11 +84,44 @@ public class KnowledgeStore implements DisposableBean {
             this.directory = null;
             RemoteDatasetGraph remote = RemoteDatasetGraph.connect(store.url(), store.connectTimeout(), store.queryTimeout());
             log.info("Store held by the SPARQL dataset service at {}", store.url());
+            remote.noteChangesIn(uris.systemGraph("changes"));
+            followFrom = remote.serviceTime();
             this.dsg = remote;
         }
         VisibleQueryEngine.register();
         installOntology(ontology);
         loadCatalog();
+        this.follower = followFrom == null ? null
+                : new ChangeFollower((RemoteDatasetGraph) dsg, followFrom, store.followInterval(), this::changedElsewhere);
+    }
+
+    /** The store as a remote one, if it is: where the hub's own records are kept when replicas share it. */
+    Optional<RemoteDatasetGraph> remote() {
+        return dsg instanceof RemoteDatasetGraph remote ? Optional.of(remote) : Optional.empty();
+    }
+
+    /** Runs {@code listener} whenever another hub changes the system graph {@code graph}. */
+    void onChangeElsewhere(Node graph, Runnable listener) {
+        recordListeners.computeIfAbsent(graph, g -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /** Brings the catalog (and the listeners of system graphs) up to date with other hubs' writes. */
+    private void changedElsewhere(Set<Node> graphs) {
+        for (Node g : graphs) {
+            if (uris.isSystemGraph(g)) {
+                recordListeners.getOrDefault(g, List.of()).forEach(Runnable::run);
+            } else {
+                recatalog(g);
+            }
+        }
+    }
+
+    private void recatalog(Node g) {
+        if (readAll(d -> d.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext())) {
+            catalog.put(accessOf(g, copyOfDocumentHead(g)));
+        } else {
+            catalog.remove(g);
+        }
     }
 
     /**
@@ -276,7 +317,7 @@ public class KnowledgeStore implements DisposableBean {
         Set<Node> touched;
         dsg.begin(TxnType.WRITE);
         try {
-            RecordingDatasetGraph recording = new RecordingDatasetGraph(dsg);
+            RecordingDatasetGraph recording = new RecordingDatasetGraph(dsg, uris::isSystemGraph);
             UpdateExec.dataset(recording).update(request).set(ARQ.httpServiceAllowed, false).execute();
             if (recording.defaultGraphWritten()) {
                 throw new IllegalArgumentException("the update writes to the default graph, which here is the union of the "
@@ -307,13 +348,7 @@ public class KnowledgeStore implements DisposableBean {
         } finally {
             dsg.end();
         }
-        for (Node g : touched) {
-            if (readAll(d -> d.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext())) {
-                catalog.put(accessOf(g, copyOfDocumentHead(g)));
-            } else {
-                catalog.remove(g);
-            }
-        }
+        touched.forEach(this::recatalog);
         return touched;
     }
 
@@ -339,6 +374,7 @@ public class KnowledgeStore implements DisposableBean {
 
     private void loadCatalog() {
         List<Node> graphs = readAll(d -> Iter.toList(d.listGraphNodes()));
+        graphs.removeIf(uris::isSystemGraph);
         for (Node g : graphs) {
             catalog.put(accessOf(g, copyOfDocumentHead(g)));
         }
@@ -461,6 +497,9 @@ public class KnowledgeStore implements DisposableBean {
 
     @Override
     public void destroy() {
+        if (follower != null) {
+            follower.close();
+        }
         if (TDBInternal.isTDB2(dsg)) {
             // Expelled, not only closed: closing keeps the folder's lock until the JVM exits.
             TDBInternal.expel(dsg);

@@ -3,6 +3,7 @@ package org.knowledgehub.store;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -16,14 +17,18 @@ import org.apache.jena.sparql.core.Quad;
  * Writes through to the store and notes which named graphs they touched, so a SPARQL Update can
  * be followed by re-stamping, re-indexing and re-cataloguing exactly those graphs. Graph-level
  * operations (CLEAR, DROP, COPY) come back through the quad methods, so nothing escapes the record.
+ * The hub's own records (the {@code hidden} graphs) are neither read nor written: to an update
+ * they do not exist, and naming one to write is refused.
  */
 final class RecordingDatasetGraph extends DatasetGraphWrapper {
 
     private final Set<Node> touched = new HashSet<>();
+    private final Predicate<Node> hidden;
     private boolean defaultGraphWritten;
 
-    RecordingDatasetGraph(DatasetGraph base) {
+    RecordingDatasetGraph(DatasetGraph base, Predicate<Node> hidden) {
         super(base);
+        this.hidden = hidden;
     }
 
     Set<Node> touched() {
@@ -36,9 +41,12 @@ final class RecordingDatasetGraph extends DatasetGraphWrapper {
 
     private void record(Node g) {
         if (g == null || g == Node.ANY) {
-            Iter.forEach(get().listGraphNodes(), touched::add);
+            Iter.forEach(listGraphNodes(), touched::add);
         } else if (Quad.isDefaultGraph(g)) {
             defaultGraphWritten = true;
+        } else if (hidden.test(g)) {
+            throw new IllegalArgumentException("the update writes to " + g.getURI() + ", where the hub keeps its own records; "
+                    + "no update may write there");
         } else {
             touched.add(g);
         }
@@ -70,8 +78,54 @@ final class RecordingDatasetGraph extends DatasetGraphWrapper {
 
     @Override
     public void deleteAny(Node g, Node s, Node p, Node o) {
+        if (g == null || g == Node.ANY) {
+            // Graph by graph, so the hidden ones are left alone.
+            Iter.toList(listGraphNodes()).forEach(each -> deleteAny(each, s, p, o));
+            return;
+        }
         record(g);
         super.deleteAny(g, s, p, o);
+    }
+
+    @Override
+    public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+        if (g != null && g != Node.ANY && hidden.test(g)) {
+            return Iter.empty();
+        }
+        return Iter.filter(super.find(g, s, p, o), q -> !hidden.test(q.getGraph()));
+    }
+
+    @Override
+    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
+        if (g != null && g != Node.ANY && hidden.test(g)) {
+            return Iter.empty();
+        }
+        return Iter.filter(super.findNG(g, s, p, o), q -> !hidden.test(q.getGraph()));
+    }
+
+    @Override
+    public Iterator<Quad> find(Quad quad) {
+        return find(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
+
+    @Override
+    public Iterator<Quad> find() {
+        return find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    @Override
+    public boolean contains(Node g, Node s, Node p, Node o) {
+        return find(g, s, p, o).hasNext();
+    }
+
+    @Override
+    public boolean contains(Quad quad) {
+        return find(quad).hasNext();
+    }
+
+    @Override
+    public boolean containsGraph(Node graphNode) {
+        return !hidden.test(graphNode) && super.containsGraph(graphNode);
     }
 
     @Override
@@ -102,6 +156,6 @@ final class RecordingDatasetGraph extends DatasetGraphWrapper {
 
     @Override
     public Iterator<Node> listGraphNodes() {
-        return get().listGraphNodes();
+        return Iter.filter(get().listGraphNodes(), g -> !hidden.test(g));
     }
 }

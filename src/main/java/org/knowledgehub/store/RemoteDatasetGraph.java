@@ -3,6 +3,8 @@ package org.knowledgehub.store;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -11,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,7 +26,10 @@ import java.util.function.Function;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
@@ -70,6 +77,10 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private final ThreadLocal<Changes> changes = new ThreadLocal<>();
     /** Graphs a read transaction has read, each fetched whole by its first pattern: a page reads a document's graph many times. */
     private final ThreadLocal<GraphsRead> graphsRead = new ThreadLocal<>();
+    /** The graph where each commit notes the graphs it changed, for other hubs on the same store; null: not noted. */
+    private volatile Node changeLog;
+    /** The notes of this hub's own commits not yet read back by {@link ChangeFollower}, which has nothing to do for them. */
+    private final Set<Node> ownNotes = ConcurrentHashMap.newKeySet();
 
     private RemoteDatasetGraph(URI dataset, Duration connectTimeout, Duration queryTimeout) {
         String base = dataset.toString().replaceFirst("/+$", "");
@@ -92,6 +103,143 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
                     + remote.queryService + " did not answer a SPARQL query: " + e.getMessage(), e);
         }
         return remote;
+    }
+
+    /**
+     * Has every later commit note, in the graph {@code log}, which graphs it changed and when, by the
+     * service's clock: how other hubs on the same store learn of this one's writes ({@link #changesSince}).
+     */
+    void noteChangesIn(Node log) {
+        this.changeLog = log;
+    }
+
+    /** One commit's note: which graph it changed, and when (the service's clock). */
+    record Change(Node id, Node graph, Instant at) {
+    }
+
+    private static final Node CHANGED = NodeFactory.createURI("urn:x-kh:changed");
+    private static final Node AT = NodeFactory.createURI("urn:x-kh:at");
+
+    /** The service's time now, from which {@link #changesSince} can be followed. */
+    Instant serviceTime() {
+        try (QueryExecHTTP exec = query("SELECT (NOW() AS ?now) {}")) {
+            return instant(exec.select().next().get(Var.alloc("now")));
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(queryService, e);
+        }
+    }
+
+    /** Whether the note is of this hub's own commit, read back for the first time. */
+    boolean ownNote(Node id) {
+        return ownNotes.remove(id);
+    }
+
+    /** The changes noted at or after {@code from}, oldest first. */
+    List<Change> changesSince(Instant from) {
+        Var c = Var.alloc("c");
+        Var at = Var.alloc("at");
+        String query = "SELECT ?c ?g ?at WHERE { GRAPH " + NodeFmtLib.strNT(changeLog) + " { ?c " + NodeFmtLib.strNT(AT)
+                + " ?at ; " + NodeFmtLib.strNT(CHANGED) + " ?g } FILTER(?at >= " + NodeFmtLib.strNT(dateTime(from)) + ") } ORDER BY ?at";
+        List<Change> out = new ArrayList<>();
+        try (QueryExecHTTP exec = query(query)) {
+            exec.select().forEachRemaining(row -> out.add(new Change(row.get(c), row.get(G), instant(row.get(at)))));
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(queryService, e);
+        }
+        return out;
+    }
+
+    /** Deletes the notes of changes older than {@code before}: hubs starting later read the catalog whole. */
+    void forgetChangesBefore(Instant before) {
+        deleteBefore(changeLog, AT, before);
+    }
+
+    /** Deletes from {@code graph} every subject whose {@code time} is before {@code before}, at once. */
+    void deleteBefore(Node graph, Node time, Instant before) {
+        String g = NodeFmtLib.strNT(graph);
+        execute("DELETE { GRAPH " + g + " { ?c ?p ?o } } WHERE { GRAPH " + g + " { ?c " + NodeFmtLib.strNT(time) + " ?at ; ?p ?o } "
+                + "FILTER(?at < " + NodeFmtLib.strNT(dateTime(before)) + ") }");
+    }
+
+    /** Replaces what {@code graph} says about {@code subject} with {@code triples} (none: deletes it), at once, without a note. */
+    void replaceSubject(Node graph, Node subject, List<Triple> triples) {
+        String g = NodeFmtLib.strNT(graph);
+        StringBuilder update = new StringBuilder("DELETE WHERE { GRAPH ").append(g).append(" { ").append(NodeFmtLib.strNT(subject))
+                .append(" ?p ?o } }");
+        if (!triples.isEmpty()) {
+            update.append(" ;\nINSERT DATA { GRAPH ").append(g).append(" {\n");
+            triples.forEach(t -> update.append(NodeFmtLib.strNT(t)).append("\n"));
+            update.append("} }");
+        }
+        execute(update.toString());
+    }
+
+    /**
+     * Writes {@code next} in place of {@code expected} (null: where the triple's subject and
+     * predicate have no value yet), in one request, only if the store still holds
+     * {@code expected}: the compare-and-set hubs sharing a store need for records several may change
+     * at once. The change is noted for the other hubs. Says whether it was written.
+     */
+    boolean compareAndSet(Node graph, Node subject, Node predicate, Node expected, Node next) {
+        Node note = NodeFactory.createURI("urn:uuid:" + UUID.randomUUID());
+        String g = NodeFmtLib.strNT(graph);
+        String held = NodeFmtLib.strNT(subject) + " " + NodeFmtLib.strNT(predicate) + " ";
+        StringBuilder update = new StringBuilder();
+        if (expected != null) {
+            update.append("DELETE { GRAPH ").append(g).append(" { ").append(held).append(NodeFmtLib.strNT(expected)).append(" } }\n");
+        }
+        update.append("INSERT { GRAPH ").append(g).append(" { ").append(held).append(NodeFmtLib.strNT(next)).append(" } ")
+                .append(noteTemplate(changeLog, note, Set.of(graph))).append(" }\nWHERE { ");
+        if (expected != null) {
+            update.append("GRAPH ").append(g).append(" { ").append(held).append(NodeFmtLib.strNT(expected)).append(" } ");
+        } else {
+            update.append("FILTER NOT EXISTS { GRAPH ").append(g).append(" { ").append(held).append("?any } } ");
+        }
+        update.append("BIND(NOW() AS ?now) }");
+        execute(update.toString());
+        return ask("ASK { GRAPH " + NodeFmtLib.strNT(changeLog) + " { " + NodeFmtLib.strNT(note) + " ?p ?o } }");
+    }
+
+    boolean ask(String query) {
+        try (QueryExecHTTP exec = query(query)) {
+            return exec.ask();
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(queryService, e);
+        }
+    }
+
+    /** Adds the triples to the graph at once, outside any transaction and without a note: for records only ever added. */
+    void append(Node graph, List<Triple> triples) {
+        StringBuilder update = new StringBuilder("INSERT DATA { GRAPH ").append(NodeFmtLib.strNT(graph)).append(" {\n");
+        triples.forEach(t -> update.append(NodeFmtLib.strNT(t)).append("\n"));
+        execute(update.append("} }").toString());
+    }
+
+    void execute(String update) {
+        try {
+            UpdateExecHTTP.service(updateService).httpClient(http).updateString(update).execute();
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(updateService, e);
+        }
+    }
+
+    /** The note's triples, for an INSERT template whose WHERE binds {@code ?now}; empty when nothing is noted. */
+    private static String noteTemplate(Node log, Node note, Set<Node> graphs) {
+        if (log == null || graphs.isEmpty()) {
+            return "";
+        }
+        StringBuilder template = new StringBuilder("GRAPH ").append(NodeFmtLib.strNT(log)).append(" { ")
+                .append(NodeFmtLib.strNT(note)).append(" ").append(NodeFmtLib.strNT(AT)).append(" ?now");
+        graphs.forEach(g -> template.append(" ; ").append(NodeFmtLib.strNT(CHANGED)).append(" ").append(NodeFmtLib.strNT(g)));
+        return template.append(" }").toString();
+    }
+
+    private static Node dateTime(Instant instant) {
+        return NodeFactory.createLiteralDT(instant.toString(), XSDDatatype.XSDdateTime);
+    }
+
+    private static Instant instant(Node dateTime) {
+        return OffsetDateTime.parse(dateTime.getLiteralLexicalForm()).toInstant();
     }
 
     // ---- reads
@@ -397,6 +545,13 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         final Map<Node, Graph> replaced = new HashMap<>();
         final Set<Quad> added = new LinkedHashSet<>();
         final Set<Quad> deleted = new LinkedHashSet<>();
+
+        Set<Node> graphs() {
+            Set<Node> graphs = new LinkedHashSet<>(replaced.keySet());
+            added.forEach(q -> graphs.add(q.getGraph()));
+            deleted.forEach(q -> graphs.add(q.getGraph()));
+            return graphs;
+        }
     }
 
     private Changes writing() {
@@ -544,11 +699,12 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         if (pending != null) {
             String update = updateOf(pending);
             if (!update.isEmpty()) {
-                try {
-                    UpdateExecHTTP.service(updateService).httpClient(http).updateString(update).execute();
-                } catch (HttpException | QueryExceptionHTTP e) {
-                    throw unavailable(updateService, e);
+                Node id = NodeFactory.createURI("urn:uuid:" + UUID.randomUUID());
+                String note = noteTemplate(changeLog, id, pending.graphs());
+                if (!note.isEmpty()) {
+                    ownNotes.add(id);
                 }
+                execute(note.isEmpty() ? update : update + "INSERT { " + note + " } WHERE { BIND(NOW() AS ?now) }");
             }
             changes.remove();
         }

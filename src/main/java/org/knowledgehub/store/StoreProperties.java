@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryTimeout   how long the service may take over one of the hub's queries: sent with each
  *                       (Fuseki's {@code timeout} parameter), so a query the hub gave up on does not keep
  *                       the service busy
+ * @param followInterval how often the hub reads which graphs other hubs sharing the remote store have
+ *                       changed, and brings its access catalog and records up to date
  */
 @ConfigurationProperties("kh.store")
-public record StoreProperties(URI url, @DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration queryTimeout) {
+public record StoreProperties(URI url, @DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration queryTimeout,
+                              @DefaultValue("2s") Duration followInterval) {
 }

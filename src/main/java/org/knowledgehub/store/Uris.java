@@ -196,6 +196,19 @@ public class Uris {
     }
 
     /**
+     * A graph of the hub's own records kept in a remote store (accounts, the audit trail, the log of
+     * changes replicas follow): never in the access catalog, so no caller, not even an admin, reads
+     * or writes it through SPARQL, the Graph Store Protocol or a page.
+     */
+    public Node systemGraph(String name) {
+        return NodeFactory.createURI(base + "graph/system/" + name);
+    }
+
+    public boolean isSystemGraph(Node graph) {
+        return graph.isURI() && graph.getURI().startsWith(base + "graph/system/");
+    }
+
+    /**
      * The document id of a document graph's name, if it is one: {@code graph/document/{id}} exactly,
      * not a graph below it (its personal graph).
      */

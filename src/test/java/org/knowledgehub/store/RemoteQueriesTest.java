@@ -49,7 +49,8 @@ class RemoteQueriesTest {
     @BeforeAll
     static void start() throws Exception {
         fuseki = new FusekiServer(Files.createDirectories(work.resolve("fuseki")));
-        remote = hub(Files.createDirectories(work.resolve("remote")), "--kh.store.url=" + fuseki.dataset());
+        // No other hub shares the store: its changes are not followed, so each query's requests are its own.
+        remote = hub(Files.createDirectories(work.resolve("remote")), "--kh.store.url=" + fuseki.dataset(), "--kh.store.follow-interval=1h");
         embedded = hub(Files.createDirectories(work.resolve("embedded")));
     }
 

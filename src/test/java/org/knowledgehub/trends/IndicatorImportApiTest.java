@@ -281,7 +281,7 @@ class IndicatorImportApiTest extends HubTest {
 
             // What a restart does: the catalog is rebuilt from the store alone.
             GraphCatalog rebuilt = new GraphCatalog();
-            new KnowledgeStore(hub, new StoreProperties(null, Duration.ofSeconds(10), Duration.ofSeconds(60)), rebuilt, uris, ontology);
+            new KnowledgeStore(hub, new StoreProperties(null, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(2)), rebuilt, uris, ontology);
             assertThat(rebuilt.get(NodeFactory.createURI(graph)).orElseThrow().sensitivity()).isEqualTo(Sensitivity.RESTRICTED);
             assertThat(rebuilt.all().stream().filter(a -> uris.isIndicatorGraph(a.graph()) && !a.graph().getURI().equals(graph)))
                     .isNotEmpty().allSatisfy(a -> assertThat(a.sensitivity()).isEqualTo(Sensitivity.PUBLIC));
