@@ -27,7 +27,8 @@ enum BackupPart {
     static final String INDEX_FOLDER = "index";
     static final String ORIGINALS_FOLDER = "originals";
     static final String AUDIT_FOLDER = "audit";
-    static final List<String> ACCOUNT_FILES = List.of("accounts.json", "admin-token");
+    static final String ACCOUNTS_FILE = "accounts.json";
+    static final List<String> ACCOUNT_FILES = List.of(ACCOUNTS_FILE, "admin-token");
     static final String MARKER_SUFFIX = "-loaded";
 
     String label() {

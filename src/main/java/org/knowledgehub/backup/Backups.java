@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,6 +33,7 @@ import org.knowledgehub.HubProperties;
 import org.knowledgehub.KnowledgeHubApplication;
 import org.knowledgehub.ontology.KH;
 import org.knowledgehub.search.PassageIndex;
+import org.knowledgehub.security.Accounts;
 import org.knowledgehub.security.AuditTrail;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.store.KnowledgeStore;
@@ -72,9 +72,10 @@ public class Backups {
     private final Originals originals;
     private final Uris uris;
     private final AuditTrail audit;
+    private final Accounts accounts;
 
     Backups(HubProperties hub, BackupProperties properties, KnowledgeStore store, PassageIndex index, Originals originals,
-            Uris uris, AuditTrail audit) {
+            Uris uris, AuditTrail audit, Accounts accounts) {
         this.dataDir = hub.dataDir();
         // Absolute, so the path a backup answers with can be given to bin/kh restore from anywhere.
         this.folder = properties.folder().toAbsolutePath().normalize();
@@ -84,6 +85,7 @@ public class Backups {
         this.originals = originals;
         this.uris = uris;
         this.audit = audit;
+        this.accounts = accounts;
     }
 
     /** Writes a backup, removes the oldest beyond {@code kh.backup.keep}, and records it in the audit trail. */
@@ -145,7 +147,7 @@ public class Backups {
                     long documents = Iter.toList(dsg.listGraphNodes()).stream()
                             .filter(g -> uris.documentIdOfGraph(g).isPresent()).count();
                     Set<String> hashes = new TreeSet<>();
-                    long quads = dump(dsg, partial.resolve(BackupPart.STORE_FILE), hashes);
+                    long quads = dump(dsg, partial.resolve(BackupPart.STORE_FILE), hashes, uris);
                     files.add(BackupManifest.describe(BackupPart.STORE.label(), partial, BackupPart.STORE_FILE));
                     copyOriginals(hashes, partial, files);
                     return new Counts(documents, snapshot.passages(), quads);
@@ -160,15 +162,23 @@ public class Backups {
         }
     }
 
-    /** Writes every quad as gzipped N-Quads, noting the content hashes of the originals they refer to. */
-    private static long dump(DatasetGraph dsg, Path file, Set<String> contentHashes) throws IOException {
+    /**
+     * Writes every quad as gzipped N-Quads, noting the content hashes of the originals they refer to;
+     * not the hub's own records a shared store keeps (they go into the backup as the files a data
+     * folder keeps them in).
+     */
+    private static long dump(DatasetGraph dsg, Path file, Set<String> contentHashes, Uris uris) throws IOException {
         Node contentHash = KH.contentHash.asNode();
         long n = 0;
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
             StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
             writer.start();
-            for (Iterator<Quad> quads = dsg.find(); quads.hasNext(); n++) {
+            for (Iterator<Quad> quads = dsg.find(); quads.hasNext(); ) {
                 Quad q = quads.next();
+                if (uris.isSystemGraph(q.getGraph())) {
+                    continue;
+                }
+                n++;
                 if (q.getPredicate().equals(contentHash) && q.getObject().isLiteral()) {
                     contentHashes.add(q.getObject().getLiteralLexicalForm());
                 }
@@ -182,13 +192,10 @@ public class Backups {
     /** The originals the store's documents refer to; one removed meanwhile (its document replaced) is left out. */
     private void copyOriginals(Set<String> hashes, Path partial, List<BackupManifest.Entry> files) throws IOException {
         for (String hash : hashes) {
-            Path source = originals.path(hash);
             String relative = BackupPart.ORIGINALS_FOLDER + "/" + hash.substring(0, 2) + "/" + hash;
             Path copy = partial.resolve(relative);
             Files.createDirectories(copy.getParent());
-            try {
-                Files.copy(source, copy);
-            } catch (NoSuchFileException gone) {
+            if (!originals.copyTo(hash, copy)) {
                 continue;
             }
             files.add(BackupManifest.describe(BackupPart.ORIGINALS.label(), partial, relative));
@@ -197,14 +204,24 @@ public class Backups {
 
     /** Accounts, the audit trail (each file up to its last whole line) and the load markers. */
     private void copyRest(Path partial, List<BackupManifest.Entry> files) throws IOException {
+        if (audit.inStore()) {
+            // Replicas share a store: the accounts and the trail are records there, written out as a data folder keeps them.
+            accounts.writeFile(partial.resolve(BackupPart.ACCOUNTS_FILE));
+            files.add(BackupManifest.describe(BackupPart.ACCOUNTS.label(), partial, BackupPart.ACCOUNTS_FILE));
+            audit.exportTo(partial.resolve(BackupPart.AUDIT_FOLDER));
+            files.addAll(describeAll(BackupPart.AUDIT, partial, partial.resolve(BackupPart.AUDIT_FOLDER)));
+        }
         for (String name : BackupPart.ACCOUNT_FILES) {
+            if (audit.inStore() && name.equals(BackupPart.ACCOUNTS_FILE)) {
+                continue;
+            }
             if (Files.isRegularFile(dataDir.resolve(name))) {
                 Files.copy(dataDir.resolve(name), partial.resolve(name));
                 files.add(BackupManifest.describe(BackupPart.ACCOUNTS.label(), partial, name));
             }
         }
         Path auditFolder = dataDir.resolve(BackupPart.AUDIT_FOLDER);
-        if (Files.isDirectory(auditFolder)) {
+        if (!audit.inStore() && Files.isDirectory(auditFolder)) {
             Path copies = Files.createDirectories(partial.resolve(BackupPart.AUDIT_FOLDER));
             try (Stream<Path> months = Files.list(auditFolder)) {
                 for (Path month : months.filter(Files::isRegularFile).sorted().toList()) {

@@ -2,7 +2,6 @@ package org.knowledgehub.ingest;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +17,6 @@ import org.knowledgehub.security.CurrentCaller;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -135,10 +133,8 @@ class DocumentController {
                     + "of the organisation that owns it may read; its text, with the personal data masked, is at /api/documents/"
                     + id + "/text");
         }
-        var path = originals.path(doc.contentHash());
-        if (!Files.exists(path)) {
-            throw Problems.notFound("the original file of document " + id);
-        }
+        Resource original = originals.resource(doc.contentHash())
+                .orElseThrow(() -> Problems.notFound("the original file of document " + id));
         String filename = doc.sourceName().substring(doc.sourceName().lastIndexOf('/') + 1);
         audit.recordRead(CurrentCaller.get(), "original", doc.uri(), List.of(doc.graph()));
         return ResponseEntity.ok()
@@ -146,7 +142,7 @@ class DocumentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(filename, StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(path));
+                .body(original);
     }
 
     @GetMapping(path = "/api/documents/{id}/text", produces = "text/plain;charset=UTF-8")

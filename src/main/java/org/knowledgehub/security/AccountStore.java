@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.knowledgehub.HubProperties;
+import org.knowledgehub.store.SharedRecords;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The local accounts, in {@code <data>/accounts.json}: outside the RDF store, so no SPARQL query
  * (not even an admin's) can reach a password hash, and readable by the service's user only.
  * Held in memory; every change rewrites the file atomically.
+ * <p>
+ * With a remote store, which replicas share, the accounts are instead {@linkplain SharedRecords
+ * records in a system graph of that store} (one per account, out of every caller's reach), each
+ * changed by compare-and-set so two replicas changing one account at once both count; a change made
+ * through another replica is read back within the store's follow interval.
  */
 @Component
 class AccountStore {
@@ -31,19 +39,49 @@ class AccountStore {
     record TokenOwner(Account account, Account.ApiToken token) {
     }
 
+    /** The system graph of the accounts in a shared store. */
+    private static final String RECORDS = "accounts";
+    /** How often a change is tried again when other replicas keep changing the same account. */
+    private static final int ATTEMPTS = 10;
+
     private final Path file;
     private final JsonMapper json;
+    /** Null: the accounts are in the file. */
+    private final SharedRecords shared;
     /** Replaced as a whole on every change, so readers need no lock. */
     private volatile Map<String, Account> accounts;
     private volatile Map<String, TokenOwner> byTokenHash;
+    /** With a shared store: each account as stored, what a compare-and-set expects. */
+    private volatile Map<String, String> stored = Map.of();
 
+    /** The accounts in the data folder's file. */
     AccountStore(HubProperties hub, JsonMapper json) {
+        this(hub, json, null);
+    }
+
+    @Autowired
+    AccountStore(HubProperties hub, JsonMapper json, SharedRecords records) {
         this.file = hub.dataDir().resolve("accounts.json");
         this.json = json;
+        this.shared = records != null && records.inStore() ? records : null;
+        if (shared != null) {
+            reload();
+            shared.onChange(RECORDS, this::reload);
+            return;
+        }
         Map<String, Account> loaded = new HashMap<>();
         if (Files.exists(file)) {
             json.readValue(file.toFile(), Contents.class).accounts().forEach(a -> loaded.put(a.username(), a));
         }
+        install(loaded);
+    }
+
+    /** Reads the shared accounts again. */
+    private synchronized void reload() {
+        Map<String, String> records = shared.read(RECORDS);
+        Map<String, Account> loaded = new HashMap<>();
+        records.forEach((username, value) -> loaded.put(username, json.readValue(value, Account.class)));
+        stored = Map.copyOf(records);
         install(loaded);
     }
 
@@ -72,6 +110,11 @@ class AccountStore {
         if (accounts.containsKey(account.username())) {
             return false;
         }
+        if (shared != null) {
+            boolean added = shared.compareAndSet(RECORDS, account.username(), null, json.writeValueAsString(account));
+            reload();
+            return added;
+        }
         Map<String, Account> next = new HashMap<>(accounts);
         next.put(account.username(), account);
         save(next);
@@ -79,6 +122,9 @@ class AccountStore {
     }
 
     synchronized Optional<Account> update(String username, UnaryOperator<Account> change) {
+        if (shared != null) {
+            return updateShared(username, change);
+        }
         Account current = accounts.get(username);
         if (current == null) {
             return Optional.empty();
@@ -93,14 +139,43 @@ class AccountStore {
         return Optional.of(changed);
     }
 
-    private void save(Map<String, Account> next) {
-        List<Account> sorted = next.values().stream().sorted(Comparator.comparing(Account::username)).toList();
-        try {
-            OwnerOnlyFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Contents(1, sorted)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+    /** The change applied to the account as the store holds it, tried again while another replica changed it in between. */
+    private Optional<Account> updateShared(String username, UnaryOperator<Account> change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Account current = accounts.get(username);
+            if (current == null) {
+                return Optional.empty();
+            }
+            Account changed = change.apply(current);
+            if (changed.equals(current)) {
+                return Optional.of(current);
+            }
+            boolean written = shared.compareAndSet(RECORDS, username, stored.get(username), json.writeValueAsString(changed));
+            reload();
+            if (written) {
+                return Optional.of(changed);
+            }
         }
+        throw new IllegalStateException("the account " + username + " kept changing through other replicas; its change was not made");
+    }
+
+    private void save(Map<String, Account> next) {
+        write(next.values(), file);
         install(next);
+    }
+
+    /** The accounts as the file of the data folder holds them, written to {@code target}: a backup's copy. */
+    void writeFile(Path target) {
+        write(accounts.values(), target);
+    }
+
+    private void write(Collection<Account> all, Path target) {
+        List<Account> sorted = all.stream().sorted(Comparator.comparing(Account::username)).toList();
+        try {
+            OwnerOnlyFiles.write(target, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Contents(1, sorted)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
     }
 
     private void install(Map<String, Account> next) {

@@ -1,5 +1,6 @@
 package org.knowledgehub.security;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -160,5 +161,13 @@ public class Accounts {
 
     private static RuntimeException taken(String username) {
         return Problems.conflict("username", "an account named " + username + " exists already");
+    }
+
+    /**
+     * Writes the accounts as {@code accounts.json} of a data folder holds them: how a backup keeps
+     * them when they live in a shared store.
+     */
+    public void writeFile(Path target) {
+        store.writeFile(target);
     }
 }

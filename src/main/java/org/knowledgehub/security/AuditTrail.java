@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,6 +35,7 @@ import org.knowledgehub.HubProperties;
 import org.knowledgehub.ontology.Sensitivity;
 import org.knowledgehub.store.GraphAccess;
 import org.knowledgehub.store.GraphCatalog;
+import org.knowledgehub.store.SharedRecords;
 import org.knowledgehub.store.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +73,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       A read is recorded only if one of them is restricted or confidential, and lists only those.</li>
  * </ul>
  * A failure to write the trail is logged and does not fail the request.
+ * <p>
+ * With a remote store, which replicas share, entries go instead to a {@linkplain SharedRecords log in
+ * a system graph of that store}, out of every caller's reach: one trail for all replicas.
  */
 @Component
 public class AuditTrail implements DisposableBean {
@@ -80,7 +87,12 @@ public class AuditTrail implements DisposableBean {
     /** The action of every read entry. */
     public static final String READ = "read";
 
+    /** The system graph of the trail in a shared store. */
+    private static final String SHARED_LOG = "audit";
+
     private final Path folder;
+    /** Null: the trail is in the folder. */
+    private final SharedRecords shared;
     private final GraphCatalog catalog;
     /** The last visible set {@link #protectedGraphs} was asked about, and its answer. */
     private volatile ProtectedGraphs lastProtected;
@@ -112,12 +124,13 @@ public class AuditTrail implements DisposableBean {
     }
 
     @Autowired
-    AuditTrail(HubProperties hub, GraphCatalog catalog, Uris uris, JsonMapper json) {
-        this(hub.dataDir().resolve("audit"), catalog, uris, json, Clock.systemUTC());
+    AuditTrail(HubProperties hub, SharedRecords records, GraphCatalog catalog, Uris uris, JsonMapper json) {
+        this(hub.dataDir().resolve("audit"), records.inStore() ? records : null, catalog, uris, json, Clock.systemUTC());
     }
 
-    AuditTrail(Path folder, GraphCatalog catalog, Uris uris, JsonMapper json, Clock clock) {
+    AuditTrail(Path folder, SharedRecords shared, GraphCatalog catalog, Uris uris, JsonMapper json, Clock clock) {
         this.folder = folder;
+        this.shared = shared;
         this.catalog = catalog;
         this.uris = uris;
         this.json = json;
@@ -192,6 +205,9 @@ public class AuditTrail implements DisposableBean {
 
     /** Entries matching the filter, newest first. */
     List<Entry> find(Filter filter) {
+        if (shared != null) {
+            return findShared(filter);
+        }
         List<Path> files = files();
         Deque<Entry> newestFirst = new ArrayDeque<>();
         for (int i = files.size() - 1; i >= 0 && newestFirst.size() < filter.limit(); i--) {
@@ -223,6 +239,55 @@ public class AuditTrail implements DisposableBean {
         return List.copyOf(newestFirst);
     }
 
+    private List<Entry> findShared(Filter filter) {
+        List<Entry> found = new ArrayList<>();
+        for (int offset = 0; found.size() < filter.limit(); offset += SharedRecords.pageSize()) {
+            List<String> page = shared.page(SHARED_LOG, filter.from(), filter.to(), offset);
+            page.stream().map(this::parse).filter(e -> e != null && matches(e, filter)).limit(filter.limit() - found.size())
+                    .forEach(found::add);
+            if (page.size() < SharedRecords.pageSize()) {
+                break;
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Whether the trail is kept in the shared store rather than in the data folder. */
+    public boolean inStore() {
+        return shared != null;
+    }
+
+    /**
+     * Writes the trail kept in the shared store as the data folder's monthly files, into
+     * {@code target}: how a backup keeps it.
+     */
+    public void exportTo(Path target) {
+        Map<YearMonth, Deque<String>> months = new TreeMap<>();
+        for (int offset = 0; ; offset += SharedRecords.pageSize()) {
+            List<String> page = shared.page(SHARED_LOG, null, null, offset);
+            for (String line : page) {
+                Entry e = parse(line);
+                if (e != null) {
+                    // Newest first from the store: each month's lines put in front, so they end oldest first.
+                    months.computeIfAbsent(YearMonth.from(Instant.parse(e.time()).atZone(ZoneOffset.UTC)), m -> new ArrayDeque<>())
+                            .addFirst(line);
+                }
+            }
+            if (page.size() < SharedRecords.pageSize()) {
+                break;
+            }
+        }
+        try {
+            Files.createDirectories(target);
+            for (Map.Entry<YearMonth, Deque<String>> month : months.entrySet()) {
+                OwnerOnlyFiles.write(target.resolve("audit-" + month.getKey() + ".jsonl"),
+                        (String.join("\n", month.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit trail into " + target, e);
+        }
+    }
+
     /** The trail's files, oldest month first. */
     List<Path> files() {
         if (!Files.isDirectory(folder)) {
@@ -240,6 +305,14 @@ public class AuditTrail implements DisposableBean {
         // The time is taken under the lock, so each file is in time order.
         Instant now = clock.instant();
         Entry entry = new Entry(now.toString(), actor, organisation, action, channel, clean(target), graphs, outcome);
+        if (shared != null) {
+            try {
+                shared.append(SHARED_LOG, now, json.writeValueAsString(entry));
+            } catch (RuntimeException e) {
+                log.error("Could not write to the audit trail in the store: {} (entry: {} {} by {})", e.toString(), action, channel, actor);
+            }
+            return;
+        }
         try {
             YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
             if (!month.equals(fileMonth)) {

@@ -77,7 +77,9 @@ class InitialAdmin implements ApplicationRunner {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        store.add(admin(GENERATED_USERNAME, rules.passwordHash(password, GENERATED_USERNAME)));
+        if (!store.add(admin(GENERATED_USERNAME, rules.passwordHash(password, GENERATED_USERNAME)))) {
+            return; // another replica sharing the store made it first, and logged its password
+        }
         OwnerOnlyFiles.write(secretFile, (password + "\n").getBytes(StandardCharsets.UTF_8));
         log.warn("Created the first admin account '{}' with the one-time password {} (also in {}). Sign in and change it "
                 + "(PUT /api/me/password); the file is deleted when you do.", GENERATED_USERNAME, password, secretFile.toAbsolutePath());

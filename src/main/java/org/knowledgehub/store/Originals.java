@@ -3,19 +3,25 @@ package org.knowledgehub.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.knowledgehub.HubProperties;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
  * The original bytes of every document, stored by SHA-256 so that no name a user sent ever
- * becomes part of a file path.
+ * becomes part of a file path: in the data folder, or with a remote store in that store
+ * ({@link StoredOriginals}), so that replicas sharing it serve each other's uploads.
  */
 @Component
 public class Originals {
@@ -23,14 +29,23 @@ public class Originals {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
+    /** Null: in the data folder. */
+    private final StoredOriginals shared;
 
-    public Originals(HubProperties hub) throws IOException {
+    public Originals(HubProperties hub, KnowledgeStore store, Uris uris) throws IOException {
         this.root = hub.dataDir().resolve("originals");
-        Files.createDirectories(root);
+        this.shared = store.remote().map(remote -> new StoredOriginals(remote, uris.systemGraph("originals"))).orElse(null);
+        if (shared == null) {
+            Files.createDirectories(root);
+        }
     }
 
     /** Writes the bytes under their hash (atomically; a no-op if already there). */
     public void put(String sha256, byte[] bytes) {
+        if (shared != null) {
+            shared.put(checked(sha256), bytes);
+            return;
+        }
         Path target = path(sha256);
         if (Files.exists(target)) {
             return;
@@ -45,18 +60,38 @@ public class Originals {
         }
     }
 
-    public Path path(String sha256) {
-        if (!HASH.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256);
+    /** The original, if it is kept. */
+    public Optional<Resource> resource(String sha256) {
+        if (shared != null) {
+            return Optional.ofNullable(shared.get(checked(sha256))).map(ByteArrayResource::new);
         }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+        Path path = path(sha256);
+        return Files.exists(path) ? Optional.of(new FileSystemResource(path)) : Optional.empty();
+    }
+
+    /** Copies the original to {@code target}; false if it is not kept (its document was replaced meanwhile). */
+    public boolean copyTo(String sha256, Path target) throws IOException {
+        Optional<Resource> original = resource(sha256);
+        if (original.isEmpty()) {
+            return false;
+        }
+        try (var in = original.get().getInputStream()) {
+            Files.copy(in, target);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        return true;
     }
 
     public boolean exists(String sha256) {
-        return Files.exists(path(sha256));
+        return shared != null ? shared.exists(checked(sha256)) : Files.exists(path(sha256));
     }
 
     public void delete(String sha256) {
+        if (shared != null) {
+            shared.delete(checked(sha256));
+            return;
+        }
         try {
             Files.deleteIfExists(path(sha256));
         } catch (IOException e) {
@@ -66,6 +101,9 @@ public class Originals {
 
     /** Hashes of every stored original, for start-up clean-up. */
     public Set<String> hashes() {
+        if (shared != null) {
+            return shared.hashes();
+        }
         Set<String> out = new HashSet<>();
         try (Stream<Path> files = Files.walk(root, 2)) {
             files.filter(Files::isRegularFile)
@@ -76,5 +114,16 @@ public class Originals {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private Path path(String sha256) {
+        return root.resolve(checked(sha256).substring(0, 2)).resolve(sha256);
+    }
+
+    private static String checked(String sha256) {
+        if (!HASH.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256);
+        }
+        return sha256;
     }
 }

@@ -317,7 +317,7 @@ class AuditTrailTest extends HubTest {
         JsonMapper json = JsonMapper.builder().build();
         Path folder = data.resolve("audit");
 
-        AuditTrail first = new AuditTrail(folder, catalog, uris, json, clock);
+        AuditTrail first = new AuditTrail(folder, null, catalog, uris, json, clock);
         first.recordWrite(rana, "document.upload", BASE + "id/document/secret-note-00000002", List.of(confidentialGraph), "created");
         first.recordRead(rana, "search", AuditTrail.digest("evictions"), List.of(publicGraph));
         clock.advance(Duration.ofMinutes(2));
@@ -326,7 +326,7 @@ class AuditTrailTest extends HubTest {
         first.destroy();
 
         clock.advance(Duration.ofMinutes(2));
-        AuditTrail second = new AuditTrail(folder, catalog, uris, json, clock);
+        AuditTrail second = new AuditTrail(folder, null, catalog, uris, json, clock);
         second.recordRead(rana, "question", BASE + "id/question/q1", List.of(NodeFactory.createURI(governed)));
         second.recordRead(rana, "linked-data", BASE + "id/document/secret-note-00000002/person/rana-haddad",
                 List.of(confidentialGraph));

@@ -1,0 +1,162 @@
+package org.knowledgehub.store;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.Var;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hub's own records (accounts, the audit trail) when the store is remote: kept in system
+ * graphs of that store ({@link Uris#systemGraph}), so that every hub sharing it reads and writes the
+ * same ones. With the embedded store the records stay in the data folder and this is not
+ * {@linkplain #inStore() in use}. No caller reaches these graphs through any channel.
+ * <p>
+ * Two shapes: records by key, which several hubs may change at once and so are written by
+ * compare-and-set; and logs, only ever appended to and read newest first.
+ */
+@Component
+public class SharedRecords {
+
+    private static final Node VALUE = NodeFactory.createURI("urn:x-kh:value");
+    private static final Node AT = NodeFactory.createURI("urn:x-kh:at");
+    /** How many log entries one read fetches. */
+    private static final int PAGE = 1000;
+
+    private final KnowledgeStore store;
+    private final Uris uris;
+
+    public SharedRecords(KnowledgeStore store, Uris uris) {
+        this.store = store;
+        this.uris = uris;
+    }
+
+    /** Whether records are kept in the store (a remote one, shared by replicas). */
+    public boolean inStore() {
+        return store.remote().isPresent();
+    }
+
+    /** The records of {@code name}, by key. */
+    public Map<String, String> read(String name) {
+        Node graph = uris.systemGraph(name);
+        String prefix = graph.getURI() + "#";
+        Map<String, String> out = new HashMap<>();
+        store.readAll(d -> {
+            d.find(graph, Node.ANY, VALUE, Node.ANY).forEachRemaining(q -> {
+                if (q.getSubject().isURI() && q.getSubject().getURI().startsWith(prefix) && q.getObject().isLiteral()) {
+                    out.put(URLDecoder.decode(q.getSubject().getURI().substring(prefix.length()), StandardCharsets.UTF_8),
+                            q.getObject().getLiteralLexicalForm());
+                }
+            });
+            return null;
+        });
+        return out;
+    }
+
+    /**
+     * Writes {@code next} as the record {@code key} of {@code name} if the store still holds
+     * {@code expected} there (null: no record yet); says whether it did. Other hubs are told.
+     */
+    public boolean compareAndSet(String name, String key, String expected, String next) {
+        Node graph = uris.systemGraph(name);
+        return remote().compareAndSet(graph, subject(graph, key), VALUE, expected == null ? null : NodeFactory.createLiteralString(expected),
+                NodeFactory.createLiteralString(next));
+    }
+
+    /** The record {@code key} of {@code name} as the store holds it now, or null. */
+    public String get(String name, String key) {
+        Node graph = uris.systemGraph(name);
+        String query = "SELECT ?v WHERE { GRAPH " + NodeFmtLib.strNT(graph) + " { " + NodeFmtLib.strNT(subject(graph, key)) + " "
+                + NodeFmtLib.strNT(VALUE) + " ?v } } LIMIT 1";
+        Var v = Var.alloc("v");
+        try (RemoteDatasetGraph.Rows rows = remote().select(query, new AtomicBoolean())) {
+            return rows.hasNext() ? rows.next().get(v).getLiteralLexicalForm() : null;
+        }
+    }
+
+    /**
+     * Writes the record {@code key} of {@code name}, whatever it held, to be dropped by
+     * {@link #removeExpired} after {@code expires}; other hubs are not told (they read it with {@link #get}).
+     */
+    public void put(String name, String key, String value, Instant expires) {
+        Node graph = uris.systemGraph(name);
+        Node subject = subject(graph, key);
+        remote().replaceSubject(graph, subject, List.of(Triple.create(subject, VALUE, NodeFactory.createLiteralString(value)),
+                Triple.create(subject, AT, dateTime(expires))));
+    }
+
+    /** Deletes the record {@code key} of {@code name}. */
+    public void remove(String name, String key) {
+        Node graph = uris.systemGraph(name);
+        remote().replaceSubject(graph, subject(graph, key), List.of());
+    }
+
+    /** Deletes the records of {@code name} {@linkplain #put put} to expire before {@code now}. */
+    public void removeExpired(String name, Instant now) {
+        remote().deleteBefore(uris.systemGraph(name), AT, now);
+    }
+
+    private static Node subject(Node graph, String key) {
+        return NodeFactory.createURI(graph.getURI() + "#" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+    }
+
+    /** Runs {@code listener} when another hub changes a record of {@code name}. */
+    public void onChange(String name, Runnable listener) {
+        store.onChangeElsewhere(uris.systemGraph(name), listener);
+    }
+
+    /** Adds an entry to the log {@code name}, at {@code at}. */
+    public void append(String name, Instant at, String value) {
+        Node entry = NodeFactory.createURI("urn:uuid:" + UUID.randomUUID());
+        remote().append(uris.systemGraph(name), List.of(Triple.create(entry, AT, dateTime(at)),
+                Triple.create(entry, VALUE, NodeFactory.createLiteralString(value))));
+    }
+
+    /**
+     * Entries of the log {@code name} from {@code from} (inclusive) to {@code to} (exclusive; null
+     * bounds do not bound), newest first, {@value #PAGE} from {@code offset}.
+     */
+    public List<String> page(String name, Instant from, Instant to, int offset) {
+        StringBuilder query = new StringBuilder("SELECT ?v WHERE { GRAPH ").append(NodeFmtLib.strNT(uris.systemGraph(name)))
+                .append(" { ?e ").append(NodeFmtLib.strNT(AT)).append(" ?at ; ").append(NodeFmtLib.strNT(VALUE)).append(" ?v } ");
+        if (from != null) {
+            query.append("FILTER(?at >= ").append(NodeFmtLib.strNT(dateTime(from))).append(") ");
+        }
+        if (to != null) {
+            query.append("FILTER(?at < ").append(NodeFmtLib.strNT(dateTime(to))).append(") ");
+        }
+        query.append("} ORDER BY DESC(?at) ?e LIMIT ").append(PAGE).append(" OFFSET ").append(offset);
+        List<String> out = new ArrayList<>();
+        Var v = Var.alloc("v");
+        try (RemoteDatasetGraph.Rows rows = remote().select(query.toString(), new AtomicBoolean())) {
+            rows.forEachRemaining(row -> out.add(row.get(v).getLiteralLexicalForm()));
+        }
+        return out;
+    }
+
+    /** How many entries {@link #page} gives at most. */
+    public static int pageSize() {
+        return PAGE;
+    }
+
+    private RemoteDatasetGraph remote() {
+        return store.remote().orElseThrow(() -> new IllegalStateException("records are kept in the store only when it is remote"));
+    }
+
+    private static Node dateTime(Instant instant) {
+        return NodeFactory.createLiteralDT(instant.toString(), XSDDatatype.XSDdateTime);
+    }
+}

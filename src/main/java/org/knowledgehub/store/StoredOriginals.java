@@ -1,0 +1,92 @@
+package org.knowledgehub.store;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.Var;
+
+/**
+ * Original files kept in a system graph of the remote store that replicas share, so that one
+ * uploaded through any replica is served by every other: each file as base64 chunks of
+ * {@value #CHUNK} bytes, written in one update (so whole or not at all), found by its hash.
+ */
+final class StoredOriginals {
+
+    private static final int CHUNK = 1 << 20;
+    private static final Node ORIGINAL = NodeFactory.createURI("urn:x-kh:original");
+    private static final Node PART = NodeFactory.createURI("urn:x-kh:part");
+    private static final Node BYTES = NodeFactory.createURI("urn:x-kh:bytes");
+
+    private final RemoteDatasetGraph remote;
+    private final Node graph;
+
+    StoredOriginals(RemoteDatasetGraph remote, Node graph) {
+        this.remote = remote;
+        this.graph = graph;
+    }
+
+    void put(String sha256, byte[] bytes) {
+        if (exists(sha256)) {
+            return;
+        }
+        List<Triple> triples = new ArrayList<>();
+        Node hash = NodeFactory.createLiteralString(sha256);
+        for (int part = 0, from = 0; from < bytes.length || part == 0; part++, from += CHUNK) {
+            Node chunk = NodeFactory.createURI(graph.getURI() + "#" + sha256 + "-" + part);
+            byte[] slice = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
+            triples.add(Triple.create(chunk, ORIGINAL, hash));
+            triples.add(Triple.create(chunk, PART, NodeFactory.createLiteralDT(String.valueOf(part), XSDDatatype.XSDinteger)));
+            triples.add(Triple.create(chunk, BYTES, NodeFactory.createLiteralString(Base64.getEncoder().encodeToString(slice))));
+        }
+        remote.append(graph, triples);
+    }
+
+    /** The file's bytes, or null when the store does not hold it. */
+    byte[] get(String sha256) {
+        String query = "SELECT ?b WHERE { GRAPH " + NodeFmtLib.strNT(graph) + " { ?c " + NodeFmtLib.strNT(ORIGINAL) + " "
+                + NodeFmtLib.strNT(NodeFactory.createLiteralString(sha256)) + " ; " + NodeFmtLib.strNT(PART) + " ?i ; "
+                + NodeFmtLib.strNT(BYTES) + " ?b } } ORDER BY ?i";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean found = false;
+        Var b = Var.alloc("b");
+        try (RemoteDatasetGraph.Rows rows = remote.select(query, new AtomicBoolean())) {
+            while (rows.hasNext()) {
+                out.writeBytes(Base64.getDecoder().decode(rows.next().get(b).getLiteralLexicalForm()));
+                found = true;
+            }
+        }
+        return found ? out.toByteArray() : null;
+    }
+
+    boolean exists(String sha256) {
+        return remote.ask("ASK { GRAPH " + NodeFmtLib.strNT(graph) + " { ?c " + NodeFmtLib.strNT(ORIGINAL) + " "
+                + NodeFmtLib.strNT(NodeFactory.createLiteralString(sha256)) + " } }");
+    }
+
+    void delete(String sha256) {
+        String g = NodeFmtLib.strNT(graph);
+        remote.execute("DELETE { GRAPH " + g + " { ?c ?p ?o } } WHERE { GRAPH " + g + " { ?c " + NodeFmtLib.strNT(ORIGINAL) + " "
+                + NodeFmtLib.strNT(NodeFactory.createLiteralString(sha256)) + " ; ?p ?o } }");
+    }
+
+    Set<String> hashes() {
+        Set<String> out = new HashSet<>();
+        Var h = Var.alloc("h");
+        try (RemoteDatasetGraph.Rows rows = remote.select("SELECT DISTINCT ?h WHERE { GRAPH " + NodeFmtLib.strNT(graph) + " { ?c "
+                + NodeFmtLib.strNT(ORIGINAL) + " ?h } }", new AtomicBoolean())) {
+            rows.forEachRemaining(row -> out.add(row.get(h).getLiteralLexicalForm()));
+        }
+        return out;
+    }
+}
