@@ -1,3 +1,6 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -9,7 +12,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * A local SolrCloud for the tests and bin/kh cluster: {@code SolrCloud FOLDER NODES CONFIGSET}
  * starts NODES Solr nodes and an embedded ZooKeeper keeping their state under FOLDER, uploads the
  * configset folder CONFIGSET (its conf/ inside) under its folder's name, prints {@code node URL}
- * for each node and then {@code ready}, and runs until it is stopped. Run with the classpath of
+ * for each node and then {@code ready}, and runs until it is stopped; {@code stop N} on its standard
+ * input stops node N. Run with the classpath of
  * src/engines/solr/pom.xml by Java's source launcher: it is never compiled into the hub.
  */
 public class SolrCloud {
@@ -36,6 +40,16 @@ public class SolrCloud {
         }
         System.out.println("ready");
         System.out.flush();
+        // "stop N" on the standard input stops node N (from 0), as a node that fails: for the tests of replicas.
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = commands.readLine()) != null; ) {
+            if (line.startsWith("stop ")) {
+                int node = Integer.parseInt(line.substring("stop ".length()).strip());
+                cluster.stopJettySolrRunner(node);
+                System.out.println("stopped " + node);
+                System.out.flush();
+            }
+        }
         Thread.currentThread().join();
     }
 }

@@ -1,4 +1,4 @@
-package org.knowledgehub.search;
+package org.knowledgehub;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.knowledgehub.EngineProcess;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -21,21 +19,22 @@ import tools.jackson.databind.ObjectMapper;
  * by src/engines/solr/SolrCloud.java with the classpath the build resolves into target/engines, with
  * Knowledge Hub's configset uploaded.
  */
-final class SolrCloudServer implements AutoCloseable {
+public final class SolrCloudServer implements AutoCloseable {
 
-    static final Path CONFIGSET = Path.of("src/main/resources/solr/configsets/knowledge-hub");
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    public static final Path CONFIGSET = Path.of("src/main/resources/solr/configsets/knowledge-hub");
+    public static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final List<String> nodes;
+    private final Path log;
 
-    SolrCloudServer(Path workDir, int nodeCount) throws IOException, InterruptedException {
+    public SolrCloudServer(Path workDir, int nodeCount) throws IOException, InterruptedException {
         Path classpath = Path.of(System.getProperty("kh.test.solr.classpath", "target/engines/solr-cloud.classpath"));
         if (!Files.isRegularFile(classpath)) {
             throw new IllegalStateException("no SolrCloud classpath at " + classpath + " (the build writes it: mvn test)");
         }
-        Path log = workDir.resolve("solr.log");
+        this.log = workDir.resolve("solr.log");
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-cp", Files.readString(classpath).strip(), Path.of("src/engines/solr/SolrCloud.java").toAbsolutePath().toString(),
                 workDir.resolve("cloud").toAbsolutePath().toString(), String.valueOf(nodeCount), CONFIGSET.toAbsolutePath().toString())
@@ -52,22 +51,41 @@ final class SolrCloudServer implements AutoCloseable {
     }
 
     /** Each node's base URL ({@code http://127.0.0.1:PORT/solr}). */
-    List<String> nodes() {
+    public List<String> nodes() {
         return nodes;
     }
 
     /** Creates a collection of the hub's configset, one replica per shard; its URL. */
-    String createCollection(String name, int shards) {
+    public String createCollection(String name, int shards) {
+        return createCollection(name, shards, 1);
+    }
+
+    /** Creates a collection of the hub's configset, {@code replicas} of each shard; its URL on the last node. */
+    public String createCollection(String name, int shards, int replicas) {
         JsonNode created = send(HttpRequest.newBuilder(URI.create(nodes.getFirst() + "/admin/collections?action=CREATE&name=" + name
-                + "&numShards=" + shards + "&replicationFactor=1&collection.configName=knowledge-hub&waitForFinalState=true")).build());
+                + "&numShards=" + shards + "&replicationFactor=" + replicas + "&collection.configName=knowledge-hub&waitForFinalState=true"))
+                .build());
         if (created.path("responseHeader").path("status").asInt(-1) != 0) {
             throw new IllegalStateException("collection " + name + " not created: " + created);
         }
         return nodes.getLast() + "/" + name;
     }
 
+    /** Stops node {@code n} (from 0) as a node that fails, the others running on. */
+    public void stopNode(int n) throws IOException, InterruptedException {
+        process.outputWriter().write("stop " + n + "\n");
+        process.outputWriter().flush();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readAllLines(log).contains("stopped " + n)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Solr node " + n + " did not stop: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Solr's JSON answer to a request. */
-    static JsonNode send(HttpRequest request) {
+    public static JsonNode send(HttpRequest request) {
         try {
             return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -56,7 +58,9 @@ public final class SolrPassageIndex implements PassageIndex {
     private static final String STORED = "id,doc,doc_uri,graph,stamp,n,start,end,section_uri,section,title,type,date_iso,organisation,"
             + "sensitivity,area,sector,population,indicator,year,personal_data,table,doc_year,doc_population,doc_area,language,text,score";
 
-    private final String collection;
+    /** The collection's URL on each node the hub may ask; requests go to the last that answered, then to the others. */
+    private final List<String> collections;
+    private volatile int answering;
     private final HttpClient http;
     private final Duration timeout;
     private final ReentrantLock writes = new ReentrantLock();
@@ -73,8 +77,7 @@ public final class SolrPassageIndex implements PassageIndex {
         SolrPassageIndex index = new SolrPassageIndex(url, HttpClient.newBuilder().connectTimeout(timeout).build(), timeout);
         try {
             index.count();
-            JsonNode field = index.send(HttpRequest.newBuilder(URI.create(index.collection + "/schema/fields/"
-                    + SolrScoring.lengthField(PassageIndex.TEXT))).GET());
+            JsonNode field = index.send("/schema/fields/" + SolrScoring.lengthField(PassageIndex.TEXT), HttpRequest.Builder::GET);
             if (field.path("field").isMissingNode()) {
                 throw new IllegalStateException("the collection at " + url + " (kh.search.url) was not made with Knowledge Hub's "
                         + "configset (solr/configsets/knowledge-hub): it has no field " + SolrScoring.lengthField(PassageIndex.TEXT));
@@ -85,9 +88,13 @@ public final class SolrPassageIndex implements PassageIndex {
         return index;
     }
 
-    /** @param collection the collection's URL, e.g. http://solr:8983/solr/passages */
+    /**
+     * @param collection the collection's URL, e.g. http://solr:8983/solr/passages; or several, one per
+     *                   node, separated by commas: a node that does not answer is passed over for the next
+     */
     SolrPassageIndex(String collection, HttpClient http, Duration timeout) {
-        this.collection = collection.endsWith("/") ? collection.substring(0, collection.length() - 1) : collection;
+        this.collections = Arrays.stream(collection.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
         this.http = http;
         this.timeout = timeout;
     }
@@ -152,13 +159,13 @@ public final class SolrPassageIndex implements PassageIndex {
         }
         try {
             if (!staged.isEmpty()) {
-                ok(send(HttpRequest.newBuilder(URI.create(collection + "/update?commit=true")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(prepared))));
+                String body = prepared;
+                ok(send("/update?commit=true", r -> r.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
             }
             if (!stagedProperties.isEmpty()) {
                 // The collection's own settings (its config overlay's user properties), read by the next start.
-                ok(send(HttpRequest.newBuilder(URI.create(collection + "/config")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("set-user-property", stagedProperties))))));
+                String properties = JSON.writeValueAsString(Map.of("set-user-property", stagedProperties));
+                ok(send("/config", r -> r.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(properties))));
             }
         } finally {
             rollback();
@@ -178,7 +185,7 @@ public final class SolrPassageIndex implements PassageIndex {
     }
 
     private Optional<String> property(String name) {
-        JsonNode value = send(HttpRequest.newBuilder(URI.create(collection + "/config/overlay")).GET())
+        JsonNode value = send("/config/overlay", HttpRequest.Builder::GET)
                 .path("overlay").path("userProps").path(name);
         return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asString());
     }
@@ -491,13 +498,32 @@ public final class SolrPassageIndex implements PassageIndex {
         StringBuilder form = new StringBuilder();
         parameters.forEach((k, values) -> values.forEach(v -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
-        return ok(send(HttpRequest.newBuilder(URI.create(collection + handler))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString()))));
+        return ok(send(handler, r -> r.header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))));
     }
 
-    private JsonNode send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+    /**
+     * Solr's JSON answer to a request for {@code path} under the collection, from the node that
+     * answered last or else the next that does: every request the hub makes can be made again
+     * (an update replaces passages by id), so one a node dropped is sent to another.
+     */
+    private JsonNode send(String path, UnaryOperator<HttpRequest.Builder> request) {
+        IOException failure = null;
+        for (int i = 0; i < collections.size(); i++) {
+            int node = (answering + i) % collections.size();
+            String collection = collections.get(node);
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.apply(HttpRequest.newBuilder(URI.create(collection + path))).timeout(timeout).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                failure = e;
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SearchUnavailableException("interrupted while asking the search service at " + collection, e);
+            }
+            answering = node;
             try {
                 return JSON.readTree(response.body());
             } catch (JacksonException e) {
@@ -505,18 +531,15 @@ public final class SolrPassageIndex implements PassageIndex {
                 throw new SearchUnavailableException("the search service at " + collection + " answered HTTP " + response.statusCode()
                         + " without a Solr response", e);
             }
-        } catch (IOException e) {
-            throw new SearchUnavailableException("the search service at " + collection + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SearchUnavailableException("interrupted while asking the search service at " + collection, e);
         }
+        throw new SearchUnavailableException("the search service at " + String.join(", ", collections) + " did not answer: "
+                + failure.getMessage(), failure);
     }
 
     private JsonNode ok(JsonNode response) {
         int status = response.path("responseHeader").path("status").asInt(-1);
         if (status != 0) {
-            throw new SearchUnavailableException("the search service at " + collection + " refused a request: "
+            throw new SearchUnavailableException("the search service at " + collections.get(answering) + " refused a request: "
                     + response.path("error").path("msg").asString(response.toString()), null);
         }
         return response;

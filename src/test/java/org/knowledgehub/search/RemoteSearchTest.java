@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowledgehub.DeployedHubs;
 import org.knowledgehub.Http;
+import org.knowledgehub.SolrCloudServer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;

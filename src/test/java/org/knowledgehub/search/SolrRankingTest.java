@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowledgehub.HubProperties;
+import org.knowledgehub.SolrCloudServer;
 import org.knowledgehub.security.VisibleGraphs;
 
 import tools.jackson.databind.JsonNode;
