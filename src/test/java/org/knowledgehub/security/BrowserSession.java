@@ -24,13 +24,23 @@ public final class BrowserSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public BrowserSession(String base) {
+        this(base, new CookieManager());
+    }
+
+    private BrowserSession(String base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The same browser (its cookies) sent to another server of the same host: another replica behind a load balancer. */
+    public BrowserSession at(String otherBase) {
+        return new BrowserSession(otherBase, cookies);
     }
 
     public Http.Response get(String path, String... headers) {
