@@ -50,6 +50,8 @@ public final class SolrPassageIndex implements PassageIndex {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VECTOR = "vector";
+    /** Passages per page when every passage is read. */
+    private static final int EXPORT_PAGE = 1000;
     /** The collection's user properties naming its text analysis and embedding model (as the embedded index's commit data). */
     private static final String ANALYSIS = "kh.analysis";
     private static final String VECTORS_OF = "kh.vectors-of";
@@ -345,16 +347,32 @@ public final class SolrPassageIndex implements PassageIndex {
         return out;
     }
 
-    /** Every passage (that {@code filter} selects, if not null), streamed by Solr's export handler (doc values only), in document order. */
+    /**
+     * Every passage (that {@code filter} selects, if not null), a page of {@value #EXPORT_PAGE} at a
+     * time in id order with a cursor: a distributed request over every shard (Solr's export handler
+     * reads only the core it is sent to).
+     */
     private List<JsonNode> export(String filter, String fields) {
-        Map<String, List<String>> request = new LinkedHashMap<>();
-        request.put("q", List.of("*:*"));
-        if (filter != null) {
-            request.put("fq", List.of(filter));
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = "*";
+        while (true) {
+            Map<String, List<String>> request = new LinkedHashMap<>();
+            request.put("q", List.of("*:*"));
+            if (filter != null) {
+                request.put("fq", List.of(filter));
+            }
+            request.put("fl", List.of(fields));
+            request.put("sort", List.of(PassageIndex.ID + " asc"));
+            request.put("rows", List.of(String.valueOf(EXPORT_PAGE)));
+            request.put("cursorMark", List.of(cursor));
+            JsonNode page = select(request);
+            page.path("response").path("docs").forEach(out::add);
+            String next = page.path("nextCursorMark").asString(cursor);
+            if (next.equals(cursor)) {
+                return out;
+            }
+            cursor = next;
         }
-        request.put("fl", List.of(fields));
-        request.put("sort", List.of(PassageIndex.DOC + " asc"));
-        return post("/export", request).path("response").path("docs").valueStream().toList();
     }
 
     /** Solr merges segments by its own policy. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -15,18 +16,21 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefIterator;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -61,9 +65,36 @@ public final class SolrQueries {
      * several queries, a main query and filters, gives each a prefix of its own).
      */
     public static Written write(Query query, String prefix) {
+        requireBoundedExpansion(query);
         SolrQueries w = new SolrQueries(prefix);
         String q = w.local(query);
         return new Written(q, Map.copyOf(w.parameters));
+    }
+
+    /**
+     * Refuses, as the embedded index does (Lucene's clause limit, met when the query is rewritten),
+     * a query whose fuzzy terms may expand past that limit: each to up to
+     * {@link FuzzyQuery#defaultMaxExpansions} terms. Solr would otherwise run it, each part under its
+     * own limit. An upper bound, since the hub cannot count the expansions Solr's terms would give.
+     */
+    private static void requireBoundedExpansion(Query query) {
+        int[] fuzzy = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                if (leaf instanceof FuzzyQuery) {
+                    fuzzy[0]++;
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        if ((long) fuzzy[0] * FuzzyQuery.defaultMaxExpansions > IndexSearcher.getMaxClauseCount()) {
+            throw new IndexSearcher.TooManyClauses();
+        }
     }
 
     /** A local-parameters query for {@code query}, its values in parameters of their own. */

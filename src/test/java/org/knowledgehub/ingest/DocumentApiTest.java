@@ -14,13 +14,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
 import org.knowledgehub.TestDocuments;
 import org.knowledgehub.TestDocuments.Part;
+import org.knowledgehub.store.Originals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +30,10 @@ class DocumentApiTest extends HubTest {
 
     @Autowired
     IngestCommand command;
+
+    /** The originals wherever they are kept (the data folder, or a remote store in the cluster profile). */
+    @Autowired
+    Originals originals;
 
     private static String unique() {
         return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -237,7 +241,7 @@ class DocumentApiTest extends HubTest {
         assertThat(http().get("/api/documents/" + id).status()).isEqualTo(404);
         assertThat(hits(word)).isZero();
         assertThat(http().get("/id/document/" + id, "Accept", "text/turtle").status()).isEqualTo(404);
-        assertThat(Files.exists(dataDir().resolve("originals").resolve(hash.substring(0, 2)).resolve(hash))).isFalse();
+        assertThat(originals.exists(hash)).isFalse();
     }
 
     @Test
@@ -271,10 +275,8 @@ class DocumentApiTest extends HubTest {
         return admin().get("/api/documents?limit=500").json().size();
     }
 
-    private static long originalFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(dataDir().resolve("originals"))) {
-            return files.filter(Files::isRegularFile).count();
-        }
+    private long originalFiles() {
+        return originals.hashes().size();
     }
 
     static void assertProblem(Http.Response r, int status, String field) {

@@ -2,8 +2,7 @@ package org.knowledgehub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.knowledgehub.search.PassageEmbeddings;
 import org.knowledgehub.search.PassageIndex;
 import org.knowledgehub.search.PassageVectors;
 import org.knowledgehub.security.VisibleGraphs;
+import org.knowledgehub.store.Originals;
 import org.knowledgehub.store.Uris;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,6 +34,8 @@ class IndexRepairTest extends HubTest {
     PassageVectors vectors;
     @Autowired
     Uris uris;
+    @Autowired
+    Originals originals;
 
     /** Writes to the index directly, as a crash would leave it. */
     private void commitToIndex(Runnable staged) {
@@ -102,14 +104,13 @@ class IndexRepairTest extends HubTest {
                 "http://localhost:8080/id/document/" + ghost, "http://localhost:8080/graph/document/" + ghost, "stamp", 1,
                 "a passage about quokkas in Hermel", 0, 33, null, null, "Ghost", "other", LocalDate.of(2020, 1, 1), List.of(),
                 "public", List.of("LB22"), List.of(), List.of(), List.of(), List.of(2020), false, false, List.of(2020), List.of(), List.of(), "en", null))));
-        Path stray = dataDir().resolve("originals/ab/" + "ab".repeat(32));
-        Files.createDirectories(stray.getParent());
-        Files.writeString(stray, "left by an interrupted upload");
+        String stray = "ab".repeat(32);
+        originals.put(stray, "left by an interrupted upload".getBytes(StandardCharsets.UTF_8));
 
         IndexRepair.RepairReport report = repair.repair();
         assertThat(report.removedFromIndex()).isEqualTo(1);
         assertThat(report.removedFiles()).isEqualTo(1);
-        assertThat(Files.exists(stray)).isFalse();
+        assertThat(originals.exists(stray)).isFalse();
         assertThat(admin().get("/api/search?q=quokkas").json().get("total").asInt()).isZero();
     }
 
