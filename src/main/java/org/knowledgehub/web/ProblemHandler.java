@@ -52,7 +52,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
 
     /** Seconds a client should wait after the remote store failed a request. */
-    private static final String STORE_RETRY_AFTER = "5";
+    static final String STORE_RETRY_AFTER = "5";
     private final ProblemPages pages;
 
     ProblemHandler(ProblemPages pages) {

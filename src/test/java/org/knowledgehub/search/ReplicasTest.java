@@ -39,8 +39,10 @@ class ReplicasTest {
 
     @Test
     void twoReplicasServeTheSameHub() throws Exception {
-        try (FusekiServer fuseki = new FusekiServer(Files.createDirectories(work.resolve("fuseki")));
-             SolrCloudServer solr = new SolrCloudServer(Files.createDirectories(work.resolve("solr")), 2)) {
+        Path fusekiDir = Files.createDirectories(work.resolve("fuseki"));
+        int fusekiPort = FusekiServer.freePort();
+        FusekiServer fuseki = new FusekiServer(fusekiDir, fusekiPort, true);
+        try (SolrCloudServer solr = new SolrCloudServer(Files.createDirectories(work.resolve("solr")), 2)) {
             solr.createCollection("passages", 2, 2);
             // Each shard on both nodes, and the hubs told of both: one node may fail.
             String collections = String.join(",", solr.nodes().stream().map(node -> node + "/passages").toList());
@@ -104,9 +106,23 @@ class ReplicasTest {
                 assertThat(http(two).withBearer(token).get("/api/me").json().path("name").asString()).isEqualTo("rana");
                 String after = upload(adminTwo, "public", "Solar panels kept the Hermel water station pumping through the outages.");
                 assertThat(documents(http(two), "solar panels Hermel")).containsExactly(after);
+
+                // The store gone: a signed-in page is a 503 problem, not an error page; back, the same session serves again.
+                BrowserSession browser = new BrowserSession(http(two).base());
+                assertThat(browser.signIn("rana", "a replica test password").status()).isEqualTo(302);
+                fuseki.close();
+                Http.Response gone = browser.get("/api/me");
+                assertThat(gone.status()).as(gone.toString()).isEqualTo(503);
+                assertThat(gone.header("Retry-After")).isNotNull();
+                assertThat(gone.json().path("detail").asString()).contains(fuseki.dataset());
+                fuseki = new FusekiServer(fusekiDir, fusekiPort, true);
+                assertThat(browser.get("/api/me").json().path("name").asString()).as("after the store came back").isEqualTo("rana");
+                assertThat(documents(http(two), "fuel Akkar generators")).containsExactly(other);
             } finally {
                 one.close();
             }
+        } finally {
+            fuseki.close();
         }
     }
 
