@@ -48,6 +48,11 @@ public abstract class HubTest {
      * graph in a Fuseki of its own (in memory, started once per test JVM) instead of the embedded store.
      */
     private static final String STORE = System.getProperty("kh.test.store", "");
+    /**
+     * With {@code -Dkh.test.search=solr} (also {@code bin/kh test cluster}), its passages are in a
+     * two-node SolrCloud of its own (started once per test JVM) instead of the embedded index.
+     */
+    private static final String SEARCH = System.getProperty("kh.test.search", "");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -60,6 +65,33 @@ public abstract class HubTest {
             registry.add("kh.store.query-timeout", () -> "15s");
         } else if (!STORE.isEmpty()) {
             throw new IllegalArgumentException("kh.test.store is fuseki or unset, not " + STORE);
+        }
+        if (SEARCH.equals("solr")) {
+            registry.add("kh.search.url", SharedSolr::collection);
+        } else if (!SEARCH.isEmpty()) {
+            throw new IllegalArgumentException("kh.test.search is solr or unset, not " + SEARCH);
+        }
+    }
+
+    /** The test JVM's SolrCloud and its collection, started on first use and stopped with the JVM. */
+    private static final class SharedSolr {
+        private static final String COLLECTION = start();
+
+        static String collection() {
+            return COLLECTION;
+        }
+
+        private static String start() {
+            try {
+                SolrCloudServer server = new SolrCloudServer(Files.createDirectories(DATA.resolveSibling(DATA.getFileName() + "-solr")), 2);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                return server.createCollection("passages", 2);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
