@@ -165,6 +165,14 @@ class FusekiComparisonBenchmark {
             }
         }
         Files.writeString(file, lines);
+        return measure(file);
+    }
+
+    /**
+     * Runs {@link AlternatingHttpClient} in its own JVM on a file of its request lines (the two sides
+     * of each pair on consecutive lines); returns each row's timings per side, keyed by row TAB side.
+     */
+    static Map<String, Timing> measure(Path file) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), AlternatingHttpClient.class.getName(), file.toString(),
                 Double.toString(WARMUP_SECONDS), Integer.toString(WARMUP_ROUNDS), Integer.toString(ROUNDS), Integer.toString(THREADS),
@@ -194,7 +202,7 @@ class FusekiComparisonBenchmark {
         return timings;
     }
 
-    private static String key(ComparisonQueries.Row row) {
+    static String key(ComparisonQueries.Row row) {
         return row.group() + ": " + row.label();
     }
 
@@ -238,13 +246,13 @@ class FusekiComparisonBenchmark {
         return sb.toString();
     }
 
-    private static double p(Timing t, double p) {
+    static double p(Timing t, double p) {
         double[] sorted = t.sorted();
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
     /** VmRSS of a process from /proc, in MB; 0 where there is no /proc. */
-    private static double residentMb(long pid) {
+    static double residentMb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -257,7 +265,7 @@ class FusekiComparisonBenchmark {
         return 0;
     }
 
-    private static long folderSize(Path dir) throws IOException {
+    static long folderSize(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.knowledgehub.KnowledgeHubApplication;
@@ -27,15 +29,30 @@ final class HubProcess implements AutoCloseable {
 
     /** Starts the hub and waits until it answers (at most 15 minutes: it checks its index against the store). */
     HubProcess(Path data, String heap, Path log) throws IOException, InterruptedException {
+        this(data, heap, log, Map.of());
+    }
+
+    /** The same, with {@code settings} ({@code kh.store.url}...) added to or replacing the defaults above. */
+    HubProcess(Path data, String heap, Path log, Map<String, String> settings) throws IOException, InterruptedException {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("server.address", "127.0.0.1");
+        all.put("server.port", String.valueOf(port));
+        all.put("kh.data-dir", data.toString());
+        all.put("kh.ingest.load-corpus", "false");
+        all.put("kh.nlp.enabled", "false");
+        all.put("kh.search.embeddings", "false");
+        all.put("kh.security.admin-token", "benchmark");
+        all.put("logging.level.root", "warn");
+        all.put("logging.level.org.knowledgehub", "warn");
+        all.put("spring.main.banner-mode", "off");
+        all.putAll(settings);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseParallelGC", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), KnowledgeHubApplication.class.getName(), "--server.address=127.0.0.1",
-                "--server.port=" + port, "--kh.data-dir=" + data, "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
-                "--kh.search.embeddings=false", "--kh.security.admin-token=benchmark", "--logging.level.root=warn",
-                "--logging.level.org.knowledgehub=warn", "--spring.main.banner-mode=off"));
+                "-cp", System.getProperty("java.class.path"), KnowledgeHubApplication.class.getName()));
+        all.forEach((name, value) -> command.add("--" + name + "=" + value));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
         URI ready = URI.create(base() + "/api/me");
