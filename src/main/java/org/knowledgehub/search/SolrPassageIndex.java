@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,6 +52,8 @@ public final class SolrPassageIndex implements PassageIndex {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VECTOR = "vector";
+    /** Passages per update request at most (a document's passages are never split). */
+    private static final int UPDATE_PASSAGES = 500;
     /** Passages per page when every passage is read. */
     private static final int EXPORT_PAGE = 1000;
     /** The collection's user properties naming its text analysis and embedding model (as the embedded index's commit data). */
@@ -69,7 +73,8 @@ public final class SolrPassageIndex implements PassageIndex {
     /** Documents' passages staged for the next commit, by document (none: deleted). */
     private final Map<String, List<IndexedPassage>> staged = new LinkedHashMap<>();
     private final Map<String, String> stagedProperties = new LinkedHashMap<>();
-    private String prepared;
+    /** The staged changes as update requests, made by {@link #prepareCommit()}. */
+    private List<String> prepared;
 
     /**
      * The collection at {@code url}, checked: it answers, and it was made with the hub's configset. A
@@ -140,18 +145,33 @@ public final class SolrPassageIndex implements PassageIndex {
     }
 
     /**
-     * Makes the staged changes' update, every document's delete and adds in one request. Solr has no
-     * prepared commit (SolrCloud refuses rollbacks): the update goes with {@link #commit()}, and if
-     * that fails after the store committed, the index is behind the store until the start-up
-     * reconciliation by stamps re-indexes the documents.
+     * Makes the staged changes' updates: each document's delete and adds, documents together up to
+     * {@value #UPDATE_PASSAGES} passages per request, so that a bulk ingest's batch of thousands of
+     * documents is not one request Solr takes longer than {@code kh.search.timeout} to read (the
+     * replicas' benchmark lost batches so). Solr has no prepared commit (SolrCloud refuses rollbacks):
+     * the updates go with {@link #commit()}, and if that fails after the store committed, the index is
+     * behind the store until the documents are re-indexed (at once, or by the start-up reconciliation).
      */
     public void prepareCommit() {
+        List<String> bodies = new ArrayList<>();
         StringBuilder body = new StringBuilder("{");
-        staged.forEach((documentId, passages) -> {
-            command(body, "delete", Map.of("query", "{!term f=" + PassageIndex.DOC + "}" + documentId));
-            passages.forEach(p -> command(body, "add", Map.of("doc", SolrDocuments.of(p))));
-        });
-        prepared = body.append('}').toString();
+        int passages = 0;
+        for (Map.Entry<String, List<IndexedPassage>> document : staged.entrySet()) {
+            if (passages > 0 && passages + document.getValue().size() > UPDATE_PASSAGES) {
+                bodies.add(body.append('}').toString());
+                body = new StringBuilder("{");
+                passages = 0;
+            }
+            command(body, "delete", Map.of("query", "{!term f=" + PassageIndex.DOC + "}" + document.getKey()));
+            for (IndexedPassage p : document.getValue()) {
+                command(body, "add", Map.of("doc", SolrDocuments.of(p)));
+            }
+            passages += Math.max(1, document.getValue().size());
+        }
+        if (passages > 0) {
+            bodies.add(body.append('}').toString());
+        }
+        prepared = List.copyOf(bodies);
     }
 
     /** Sends the staged changes and commits them: searches see them from now on. */
@@ -161,8 +181,10 @@ public final class SolrPassageIndex implements PassageIndex {
         }
         try {
             if (!staged.isEmpty()) {
-                String body = prepared;
-                ok(send("/update?commit=true", r -> r.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
+                for (String update : prepared) {
+                    ok(send("/update", r -> r.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(update))));
+                }
+                ok(send("/update?commit=true", r -> r.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))));
             }
             if (!stagedProperties.isEmpty()) {
                 // The collection's own settings (its config overlay's user properties), read by the next start.
@@ -522,8 +544,10 @@ public final class SolrPassageIndex implements PassageIndex {
 
     /**
      * Solr's JSON answer to a request for {@code path} under the collection, from the node that
-     * answered last or else the next that does: every request the hub makes can be made again
-     * (an update replaces passages by id), so one a node dropped is sent to another.
+     * answered last or else the next that does: a request a node could not take (refused, or the
+     * connection lost) is sent to another. Not one that timed out waiting for its answer: the node may
+     * still be applying it, and an update sent again meanwhile could have its new passages deleted by
+     * the first one's delete of the document.
      */
     private JsonNode send(String path, UnaryOperator<HttpRequest.Builder> request) {
         IOException failure = null;
@@ -534,6 +558,12 @@ public final class SolrPassageIndex implements PassageIndex {
             try {
                 response = http.send(request.apply(HttpRequest.newBuilder(URI.create(collection + path))).timeout(timeout).build(),
                         HttpResponse.BodyHandlers.ofString());
+            } catch (HttpConnectTimeoutException e) {
+                failure = e;
+                continue;
+            } catch (HttpTimeoutException e) {
+                throw new SearchUnavailableException("the search service at " + collection + " did not answer within "
+                        + timeout.toSeconds() + " s (kh.search.timeout)", e);
             } catch (IOException e) {
                 failure = e;
                 continue;

@@ -221,7 +221,8 @@ class SolrRankingTest {
     @Test
     @Order(Integer.MAX_VALUE - 1)
     void theHitsOfKhSearchComeAPageAtATimeAsTheEmbeddedIndexGivesThem() throws IOException {
-        // 150 passages more than the notes: more hits than a page, fewer than the limit.
+        // 150 passages more than the notes: more hits than a page, fewer than the limit; and 450 that do not
+        // match, so the commit goes to Solr in more than one update.
         IndexedPassage template = passages("zahle-water-en", "en").getFirst();
         List<IndexedPassage> bulk = new ArrayList<>();
         for (int n = 1; n <= 150; n++) {
@@ -230,16 +231,26 @@ class SolrRankingTest {
                     "field-note", template.date(), List.of("NRC"), "public", List.of("LB21"), List.of("wash"), List.of(), List.of(),
                     List.of(2023), false, false, List.of(2023), List.of(), List.of(), "en", null));
         }
+        List<IndexedPassage> latrines = new ArrayList<>();
+        for (int n = 1; n <= 450; n++) {
+            latrines.add(new IndexedPassage(BASE + "id/document/latrines/passage/" + n, "latrines", BASE + "id/document/latrines",
+                    template.graph(), "s1", n, "Latrine block " + n + " was desludged in Arsal.", 0, 40, null, null, "Latrines",
+                    "field-note", template.date(), List.of("NRC"), "public", List.of("LB21"), List.of("wash"), List.of(), List.of(),
+                    List.of(2023), false, false, List.of(2023), List.of(), List.of(), "en", null));
+        }
         index.writeLock().lock();
         try {
             index.stageReplace("bulk", bulk);
+            index.stageReplace("latrines", latrines);
             index.prepareCommit();
             index.commit();
         } finally {
             index.writeLock().unlock();
         }
         solrIndex.stageReplace("bulk", bulk);
+        solrIndex.stageReplace("latrines", latrines);
         solrIndex.commit();
+        assertThat(solrIndex.count()).as("every passage, sent in several updates").isEqualTo(index.count());
         try {
             SearchQuery words = query(parser.parse("water OR eau OR repair", "q"), null, null, 0);
             for (boolean fragments : List.of(true, false)) {
@@ -266,7 +277,16 @@ class SolrRankingTest {
                 index.writeLock().unlock();
             }
             solrIndex.stageDelete("bulk");
+            solrIndex.stageDelete("latrines");
             solrIndex.commit();
+            index.writeLock().lock();
+            try {
+                index.stageDelete("latrines");
+                index.prepareCommit();
+                index.commit();
+            } finally {
+                index.writeLock().unlock();
+            }
         }
     }
 
