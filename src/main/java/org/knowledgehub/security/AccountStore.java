@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import java.util.function.UnaryOperator;
 
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.store.SharedRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +42,7 @@ class AccountStore {
     record TokenOwner(Account account, Account.ApiToken token) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AccountStore.class);
     /** The system graph of the accounts in a shared store. */
     private static final String RECORDS = "accounts";
     /** How often a change is tried again when other replicas keep changing the same account. */
@@ -66,6 +70,7 @@ class AccountStore {
         this.shared = records != null && records.inStore() ? records : null;
         if (shared != null) {
             reload();
+            moveFileIntoStore();
             shared.onChange(RECORDS, this::reload);
             return;
         }
@@ -74,6 +79,33 @@ class AccountStore {
             json.readValue(file.toFile(), Contents.class).accounts().forEach(a -> loaded.put(a.username(), a));
         }
         install(loaded);
+    }
+
+    /**
+     * The accounts of a data folder whose hub now keeps its records in a remote store (after {@code
+     * bin/kh migrate to}): added to the store, those already there left as they are; the file is kept
+     * beside, renamed, so a later start does not add them again.
+     */
+    private void moveFileIntoStore() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        int added = 0;
+        List<Account> local = json.readValue(file.toFile(), Contents.class).accounts();
+        for (Account account : local) {
+            if (shared.compareAndSet(RECORDS, account.username(), null, json.writeValueAsString(account))) {
+                added++;
+            }
+        }
+        reload();
+        Path kept = file.resolveSibling(file.getFileName() + ".in-store");
+        try {
+            Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + file + " after moving its accounts into the store", e);
+        }
+        log.info("Moved {} of the {} accounts of {} into the shared store (the others were there); the file is now {}",
+                added, local.size(), file, kept);
     }
 
     /** Reads the shared accounts again. */
@@ -121,26 +153,11 @@ class AccountStore {
         return true;
     }
 
+    /**
+     * Applies the change to the account as it is now; with a shared store, to the account as the
+     * store holds it, tried again while another replica changes it in between.
+     */
     synchronized Optional<Account> update(String username, UnaryOperator<Account> change) {
-        if (shared != null) {
-            return updateShared(username, change);
-        }
-        Account current = accounts.get(username);
-        if (current == null) {
-            return Optional.empty();
-        }
-        Account changed = change.apply(current);
-        if (changed.equals(current)) {
-            return Optional.of(current);
-        }
-        Map<String, Account> next = new HashMap<>(accounts);
-        next.put(username, changed);
-        save(next);
-        return Optional.of(changed);
-    }
-
-    /** The change applied to the account as the store holds it, tried again while another replica changed it in between. */
-    private Optional<Account> updateShared(String username, UnaryOperator<Account> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Account current = accounts.get(username);
             if (current == null) {
@@ -150,13 +167,24 @@ class AccountStore {
             if (changed.equals(current)) {
                 return Optional.of(current);
             }
-            boolean written = shared.compareAndSet(RECORDS, username, stored.get(username), json.writeValueAsString(changed));
-            reload();
-            if (written) {
+            if (replace(changed)) {
                 return Optional.of(changed);
             }
         }
         throw new IllegalStateException("the account " + username + " kept changing through other replicas; its change was not made");
+    }
+
+    /** Writes the changed account; false when another replica changed it first (a shared store only). */
+    private boolean replace(Account changed) {
+        if (shared == null) {
+            Map<String, Account> next = new HashMap<>(accounts);
+            next.put(changed.username(), changed);
+            save(next);
+            return true;
+        }
+        boolean written = shared.compareAndSet(RECORDS, changed.username(), stored.get(changed.username()), json.writeValueAsString(changed));
+        reload();
+        return written;
     }
 
     private void save(Map<String, Account> next) {

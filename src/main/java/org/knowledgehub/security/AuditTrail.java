@@ -126,6 +126,38 @@ public class AuditTrail implements DisposableBean {
     @Autowired
     AuditTrail(HubProperties hub, SharedRecords records, GraphCatalog catalog, Uris uris, JsonMapper json) {
         this(hub.dataDir().resolve("audit"), records.inStore() ? records : null, catalog, uris, json, Clock.systemUTC());
+        if (shared != null) {
+            moveFilesIntoStore();
+        }
+    }
+
+    /**
+     * The trail of a data folder whose hub now keeps its records in a remote store (after {@code
+     * bin/kh migrate to}): its entries appended to the store's log, the folder kept beside, renamed,
+     * so a later start does not append them again.
+     */
+    private void moveFilesIntoStore() {
+        List<Path> months = files();
+        if (months.isEmpty()) {
+            return;
+        }
+        List<SharedRecords.Entry> entries = new ArrayList<>();
+        try {
+            for (Path month : months) {
+                for (String line : Files.readAllLines(month, StandardCharsets.UTF_8)) {
+                    Entry e = parse(line);
+                    if (e != null) {
+                        entries.add(new SharedRecords.Entry(Instant.parse(e.time()), line));
+                    }
+                }
+            }
+            shared.appendAll(SHARED_LOG, entries);
+            Path kept = folder.resolveSibling(folder.getFileName() + ".in-store");
+            Files.move(folder, kept);
+            log.info("Moved the {} entries of the audit trail in {} into the shared store; the folder is now {}", entries.size(), folder, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the audit trail in " + folder + " into the store", e);
+        }
     }
 
     AuditTrail(Path folder, SharedRecords shared, GraphCatalog catalog, Uris uris, JsonMapper json, Clock clock) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.knowledgehub.HubProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Originals {
 
+    private static final Logger log = LoggerFactory.getLogger(Originals.class);
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
@@ -37,7 +40,24 @@ public class Originals {
         this.shared = store.remote().map(remote -> new StoredOriginals(remote, uris.systemGraph("originals"))).orElse(null);
         if (shared == null) {
             Files.createDirectories(root);
+        } else if (Files.isDirectory(root)) {
+            moveFolderIntoStore();
         }
+    }
+
+    /**
+     * The originals of a data folder whose hub now keeps them in a remote store (after {@code bin/kh
+     * migrate to}): written to the store, the folder kept beside, renamed, so a later start does not
+     * write them again.
+     */
+    private void moveFolderIntoStore() throws IOException {
+        Set<String> hashes = folderHashes();
+        for (String hash : hashes) {
+            shared.put(hash, Files.readAllBytes(path(hash)));
+        }
+        Path kept = root.resolveSibling(root.getFileName() + ".in-store");
+        Files.move(root, kept);
+        log.info("Moved the {} original files in {} into the shared store; the folder is now {}", hashes.size(), root, kept);
     }
 
     /** Writes the bytes under their hash (atomically; a no-op if already there). */
@@ -101,9 +121,10 @@ public class Originals {
 
     /** Hashes of every stored original, for start-up clean-up. */
     public Set<String> hashes() {
-        if (shared != null) {
-            return shared.hashes();
-        }
+        return shared != null ? shared.hashes() : folderHashes();
+    }
+
+    private Set<String> folderHashes() {
         Set<String> out = new HashSet<>();
         try (Stream<Path> files = Files.walk(root, 2)) {
             files.filter(Files::isRegularFile)

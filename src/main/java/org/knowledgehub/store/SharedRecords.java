@@ -118,11 +118,26 @@ public class SharedRecords {
         store.onChangeElsewhere(uris.systemGraph(name), listener);
     }
 
+    /** An entry of a log: its value and when it happened. */
+    public record Entry(Instant at, String value) {
+    }
+
     /** Adds an entry to the log {@code name}, at {@code at}. */
     public void append(String name, Instant at, String value) {
-        Node entry = NodeFactory.createURI("urn:uuid:" + UUID.randomUUID());
-        remote().append(uris.systemGraph(name), List.of(Triple.create(entry, AT, dateTime(at)),
-                Triple.create(entry, VALUE, NodeFactory.createLiteralString(value))));
+        appendAll(name, List.of(new Entry(at, value)));
+    }
+
+    /** Adds entries to the log {@code name}, {@value #PAGE} per update. */
+    public void appendAll(String name, List<Entry> entries) {
+        for (int from = 0; from < entries.size(); from += PAGE) {
+            List<Triple> triples = new ArrayList<>();
+            for (Entry e : entries.subList(from, Math.min(entries.size(), from + PAGE))) {
+                Node entry = NodeFactory.createURI("urn:uuid:" + UUID.randomUUID());
+                triples.add(Triple.create(entry, AT, dateTime(e.at())));
+                triples.add(Triple.create(entry, VALUE, NodeFactory.createLiteralString(e.value())));
+            }
+            remote().append(uris.systemGraph(name), triples);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.knowledgehub.DeployedHubs.http;
 import static org.knowledgehub.DeployedHubs.upload;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +143,37 @@ class RemoteStoreTest {
                     .as("the account kept in the shared store, restored into the data folder").isEqualTo("samir");
             assertThat(admin.get("/api/audit?action=document.upload").json().valueStream().map(e -> e.path("target").asString()).toList())
                     .as("the trail kept in the shared store, restored into the data folder").anyMatch(t -> t.contains(kept));
+        }
+    }
+
+    @Test
+    void aHubMovedToTheServiceKeepsItsAccountsTrailAndOriginals() throws Exception {
+        Path data = Files.createDirectories(work.resolve("data-moved"));
+        String kept;
+        try (ConfigurableApplicationContext embedded = DeployedHubs.start(data)) {
+            Http admin = http(embedded).withBearer(DeployedHubs.ADMIN_TOKEN);
+            kept = upload(admin, "public", "Generator owners in Bebnine raised their monthly fee twice in one winter.");
+            assertThat(admin.json("POST", "/api/accounts", "{\"username\": \"lina\", \"displayName\": \"Lina\", "
+                    + "\"roles\": [\"contributor\"], \"password\": \"a migration test password\"}").status()).isEqualTo(201);
+        }
+        try (FusekiServer fuseki = new FusekiServer(Files.createDirectories(work.resolve("fuseki-moved")))) {
+            StoreMigration.toService(data, URI.create(fuseki.dataset()));
+            try (ConfigurableApplicationContext moved = start(fuseki.dataset(), data)) {
+                Http admin = http(moved).withBearer(DeployedHubs.ADMIN_TOKEN);
+                assertThat(http(moved).withBasic("lina", "a migration test password").get("/api/me").json().path("name").asString())
+                        .as("the account, moved into the store").isEqualTo("lina");
+                Http.Response original = http(moved).get("/api/documents/" + kept + "/original");
+                assertThat(original.status()).as(original.toString()).isEqualTo(200);
+                assertThat(original.text()).contains("Bebnine");
+                assertThat(admin.get("/api/audit?action=document.upload").json().valueStream().map(e -> e.path("target").asString()).toList())
+                        .as("the trail, moved into the store").anyMatch(t -> t.contains(kept));
+            }
+            assertThat(data.resolve("accounts.json.in-store")).exists();
+            assertThat(data.resolve("accounts.json")).doesNotExist();
+            try (ConfigurableApplicationContext again = start(fuseki.dataset(), data)) {
+                assertThat(http(again).withBearer(DeployedHubs.ADMIN_TOKEN).get("/api/audit?action=document.upload").json().valueStream()
+                        .filter(e -> e.path("target").asString().contains(kept)).count()).as("moved once, not at every start").isEqualTo(1);
+            }
         }
     }
 
