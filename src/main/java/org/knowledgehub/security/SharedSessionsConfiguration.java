@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.knowledgehub.store.SharedRecords;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
@@ -18,7 +18,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * them. The cookie keeps the container's name and the {@code server.servlet.session.cookie} settings.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "kh.store", name = "url")
+// A blank kh.store.url is no remote store (@ConditionalOnProperty would take it as set).
+@ConditionalOnExpression("!'${kh.store.url:}'.isBlank()")
 @EnableSpringHttpSession
 class SharedSessionsConfiguration {
 

@@ -116,9 +116,11 @@ public class KnowledgeStore implements DisposableBean {
         }
     }
 
+    /** The graph's catalog entry as the store holds it now: one read (over a remote store, one fetch of the graph). */
     private void recatalog(Node g) {
-        if (readAll(d -> d.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext())) {
-            catalog.put(accessOf(g, copyOfDocumentHead(g)));
+        Graph head = readAll(d -> d.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext() ? headOf(d, g) : null);
+        if (head != null) {
+            catalog.put(accessOf(g, head));
         } else {
             catalog.remove(g);
         }
@@ -383,14 +385,16 @@ public class KnowledgeStore implements DisposableBean {
 
     /** The few triples the access decision reads, without copying a whole document (or personal) graph. */
     private Graph copyOfDocumentHead(Node graphName) {
-        return readAll(d -> {
-            Graph head = GraphFactory.createDefaultGraph();
-            for (Node p : List.of(KH.sensitivity.asNode(), DCTerms.publisher.asNode(), KH.sharedWith.asNode(),
-                    KH.sharedWithSector.asNode())) {
-                d.find(graphName, Node.ANY, p, Node.ANY).forEachRemaining(q -> head.add(q.asTriple()));
-            }
-            return head;
-        });
+        return readAll(d -> headOf(d, graphName));
+    }
+
+    private static Graph headOf(DatasetGraph d, Node graphName) {
+        Graph head = GraphFactory.createDefaultGraph();
+        for (Node p : List.of(KH.sensitivity.asNode(), DCTerms.publisher.asNode(), KH.sharedWith.asNode(),
+                KH.sharedWithSector.asNode())) {
+            d.find(graphName, Node.ANY, p, Node.ANY).forEachRemaining(q -> head.add(q.asTriple()));
+        }
+        return head;
     }
 
     /** Access attributes of a graph, read from the document (or indicator dataset) description it holds. */
