@@ -20,15 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
  * size and SHA-256, the hub version that wrote it, when, and how many documents, passages and
  * quads it holds. Restore checks every file against it before touching the data folder.
  *
- * @param format the manifest's own version
+ * @param format       the manifest's own version
+ * @param indexRebuilt true when the backup holds no search index because the hub kept it in a search
+ *                     engine (which backs it up itself): a hub restored from it indexes the store's
+ *                     documents at its first start; null in backups written before there was a choice
  */
 public record BackupManifest(int format, String hubVersion, String created, long documents, long passages, long quads,
-                             List<Entry> files) {
+                             Boolean indexRebuilt, List<Entry> files) {
 
     static final String FILE = "manifest.json";
     static final int FORMAT = 1;
-    /** The parts every backup has: without them nothing can be restored. */
-    static final List<String> REQUIRED_PARTS = List.of(BackupPart.STORE.label(), BackupPart.INDEX.label());
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,7 +77,7 @@ public record BackupManifest(int format, String hubVersion, String created, long
         if (format != FORMAT) {
             throw new BackupRefused("manifest", "the backup's format is " + format + "; this hub restores format " + FORMAT);
         }
-        for (String part : REQUIRED_PARTS) {
+        for (String part : requiredParts()) {
             if (files.stream().noneMatch(e -> e.part().equals(part))) {
                 throw new BackupRefused(part, "the backup has no " + part + " part");
             }
@@ -99,6 +100,16 @@ public record BackupManifest(int format, String hubVersion, String created, long
                 throw new BackupRefused(e.part(), "the " + e.part() + " part cannot be read: " + e.path() + ": " + x.getMessage());
             }
         }
+    }
+
+    /** The parts this backup must have: without them nothing can be restored. */
+    private List<String> requiredParts() {
+        return rebuildsIndex() ? List.of(BackupPart.STORE.label()) : List.of(BackupPart.STORE.label(), BackupPart.INDEX.label());
+    }
+
+    /** Whether a hub restored from this backup builds its search index from the store. */
+    boolean rebuildsIndex() {
+        return Boolean.TRUE.equals(indexRebuilt);
     }
 
     /** The file of an entry, refused if its path leads out of the backup folder. */

@@ -117,6 +117,10 @@ public final class BackupRestore {
             System.out.printf("Restored %s into %s: %d documents, %d passages, %d quads (written %s by Knowledge Hub %s)%n",
                     backup, restored.dataDir(), restored.manifest().documents(), restored.manifest().passages(), restored.quads(),
                     restored.manifest().created(), restored.manifest().hubVersion());
+            if (restored.manifest().rebuildsIndex()) {
+                System.out.println("The backup holds no search index (the hub kept it in a search engine): the hub indexes the "
+                        + "documents at its first start on this data folder.");
+            }
             System.exit(0);
         } catch (BackupRefused e) {
             System.err.println("restore refused (" + e.part() + "): " + e.getMessage());

@@ -46,7 +46,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Online backups: the store, read in one transaction, and the search index as of the same
- * commit (both taken while ingest cannot commit, which then goes on while the files are copied),
+ * commit (both taken while ingest cannot commit, which then goes on while the files are copied;
+ * an index kept in a search engine is left to the engine's backups and rebuilt on restore),
  * with the originals the store refers to, accounts, the audit trail and the load markers, each
  * file listed in a {@link BackupManifest}. A backup is written under a temporary name and renamed
  * when complete, so a folder named {@code kh-backup-...} is always whole. After each backup only
@@ -105,7 +106,7 @@ public class Backups {
             Counts counts = storeAndIndex(partial, files);
             copyRest(partial, files);
             manifest = new BackupManifest(BackupManifest.FORMAT, KnowledgeHubApplication.version(), now.toString(),
-                    counts.documents, counts.passages, counts.quads, List.copyOf(files));
+                    counts.documents, counts.passages, counts.quads, counts.indexRebuilt ? Boolean.TRUE : null, List.copyOf(files));
             manifest.write(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
@@ -126,7 +127,7 @@ public class Backups {
         return complete(folder).stream().map(p -> new Backup(p.toString(), BackupManifest.read(p))).toList();
     }
 
-    private record Counts(long documents, long passages, long quads) {
+    private record Counts(long documents, long passages, long quads, boolean indexRebuilt) {
     }
 
     /**
@@ -142,15 +143,19 @@ public class Backups {
                 try (PassageIndex.Snapshot snapshot = index.snapshot()) {
                     writes.unlock();
                     Path indexCopy = Files.createDirectories(partial.resolve(BackupPart.INDEX_FOLDER));
-                    snapshot.copyTo(indexCopy);
-                    files.addAll(describeAll(BackupPart.INDEX, partial, indexCopy));
+                    boolean copied = snapshot.copyTo(indexCopy);
+                    if (copied) {
+                        files.addAll(describeAll(BackupPart.INDEX, partial, indexCopy));
+                    } else {
+                        Files.delete(indexCopy);
+                    }
                     long documents = Iter.toList(dsg.listGraphNodes()).stream()
                             .filter(g -> uris.documentIdOfGraph(g).isPresent()).count();
                     Set<String> hashes = new TreeSet<>();
                     long quads = dump(dsg, partial.resolve(BackupPart.STORE_FILE), hashes, uris);
                     files.add(BackupManifest.describe(BackupPart.STORE.label(), partial, BackupPart.STORE_FILE));
                     copyOriginals(hashes, partial, files);
-                    return new Counts(documents, snapshot.passages(), quads);
+                    return new Counts(documents, snapshot.passages(), quads, !copied);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -837,11 +837,12 @@ public class LucenePassageIndex implements PassageIndex, DisposableBean {
         }
 
         /** Copies the files of this commit into {@code target} (which must exist); a complete index there. */
-        public void copyTo(Path target) {
+        public boolean copyTo(Path target) {
             try {
                 for (String file : commit.getFileNames()) {
                     Files.copy(folder.resolve(file), target.resolve(file));
                 }
+                return true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -65,8 +65,14 @@ public interface PassageIndex {
         /** Passages in this commit. */
         int passages();
 
-        /** Copies this commit into {@code target} (which must exist): a complete index there. */
-        void copyTo(Path target);
+        /**
+         * Copies this commit into {@code target} (which must exist): a complete index there.
+         *
+         * @return false when the hub does not keep the index (a search engine's collection, backed up
+         *         by the engine): nothing is copied, and a hub restored from the backup rebuilds its
+         *         index from the store
+         */
+        boolean copyTo(Path target);
 
         @Override
         void close();

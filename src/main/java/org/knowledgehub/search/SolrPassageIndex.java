@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -403,10 +404,29 @@ public final class SolrPassageIndex implements PassageIndex {
         // Nothing to do: a bulk ingest through Solr leaves the segments Solr's merge policy keeps.
     }
 
-    /** Backups of a hub whose index is in Solr are not built (issue 20): Solr's own backups hold the collection. */
+    /**
+     * The collection is Solr's to back up (its collection backups): a hub's backup holds the store,
+     * from which a hub restored from it indexes every document again.
+     */
     @Override
     public Snapshot snapshot() {
-        throw new UnsupportedOperationException("backups of a hub whose search index is in Solr (kh.search.url) are not supported");
+        int passages = count();
+        return new Snapshot() {
+            @Override
+            public int passages() {
+                return passages;
+            }
+
+            @Override
+            public boolean copyTo(Path target) {
+                return false;
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
     }
 
     /** Nothing on this machine: Solr reports its own index sizes. */

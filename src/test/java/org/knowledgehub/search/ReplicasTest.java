@@ -18,6 +18,7 @@ import org.knowledgehub.DeployedHubs;
 import org.knowledgehub.FusekiServer;
 import org.knowledgehub.Http;
 import org.knowledgehub.SolrCloudServer;
+import org.knowledgehub.backup.BackupRestore;
 import org.knowledgehub.security.BrowserSession;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,6 +43,9 @@ class ReplicasTest {
         Path fusekiDir = Files.createDirectories(work.resolve("fuseki"));
         int fusekiPort = FusekiServer.freePort();
         FusekiServer fuseki = new FusekiServer(fusekiDir, fusekiPort, true);
+        Path backup;
+        String open;
+        String restricted;
         try (SolrCloudServer solr = new SolrCloudServer(Files.createDirectories(work.resolve("solr")), 2)) {
             solr.createCollection("passages", 2, 2);
             // Each shard on both nodes, and the hubs told of both: one node may fail.
@@ -53,8 +57,8 @@ class ReplicasTest {
                 Http adminTwo = http(two).withBearer(DeployedHubs.ADMIN_TOKEN);
 
                 // A document uploaded through one is found through two, with its access rules.
-                String open = upload(adminOne, "public", "Water trucking in Zahle cost households twice as much after the network failed.");
-                String restricted = upload(adminOne, "restricted", "Evictions in Bar Elias followed rent demands in US dollars.");
+                open = upload(adminOne, "public", "Water trucking in Zahle cost households twice as much after the network failed.");
+                restricted = upload(adminOne, "restricted", "Evictions in Bar Elias followed rent demands in US dollars.");
                 assertThat(eventually(() -> documents(http(two), "water trucking Zahle"), List.of(open))).containsExactly(open);
                 assertThat(eventually(() -> documents(adminTwo, "evictions Bar Elias"), List.of(restricted))).containsExactly(restricted);
                 assertThat(documents(http(two), "evictions Bar Elias")).as("restricted, anonymous, through two").isEmpty();
@@ -107,6 +111,13 @@ class ReplicasTest {
                 String after = upload(adminTwo, "public", "Solar panels kept the Hermel water station pumping through the outages.");
                 assertThat(documents(http(two), "solar panels Hermel")).containsExactly(after);
 
+                // A backup holds the store and the hub's records, not Solr's collection (Solr backs that up itself).
+                Http.Response written = adminTwo.post("/api/admin/backups", "application/json", new byte[0]);
+                assertThat(written.status()).as(written.toString()).isEqualTo(201);
+                assertThat(written.json().path("manifest").path("indexRebuilt").asBoolean()).isTrue();
+                assertThat(written.json().path("manifest").path("passages").asInt()).as("the collection's passages").isGreaterThanOrEqualTo(4);
+                backup = Path.of(written.json().path("path").asString());
+
                 // The store gone: a signed-in page is a 503 problem, not an error page; back, the same session serves again.
                 BrowserSession browser = new BrowserSession(http(two).base());
                 assertThat(browser.signIn("rana", "a replica test password").status()).isEqualTo(302);
@@ -123,6 +134,18 @@ class ReplicasTest {
             }
         } finally {
             fuseki.close();
+        }
+
+        // Restored into an embedded hub, which indexes the documents at its first start.
+        Path restored = work.resolve("restored");
+        BackupRestore.restore(backup, restored);
+        try (ConfigurableApplicationContext embedded = DeployedHubs.start(restored)) {
+            assertThat(documents(http(embedded), "water trucking Zahle")).as("the best match").first().isEqualTo(open);
+            assertThat(documents(http(embedded), "evictions Bar Elias")).as("restricted, anonymous").isEmpty();
+            assertThat(http(embedded).withBasic("rana", "a replica test password").get("/api/me").json().path("name").asString())
+                    .as("the account, kept in the store, now in the data folder").isEqualTo("rana");
+            assertThat(documents(http(embedded).withBearer(DeployedHubs.ADMIN_TOKEN), "evictions Bar Elias")).containsExactly(restricted);
+            assertThat(http(embedded).get("/api/documents/" + open + "/original").text()).contains("Water trucking in Zahle");
         }
     }
 
