@@ -79,6 +79,23 @@ class AccountStore {
             json.readValue(file.toFile(), Contents.class).accounts().forEach(a -> loaded.put(a.username(), a));
         }
         install(loaded);
+        if (records != null && records.holds(RECORDS)) {
+            moveRecordsIntoFile(records);
+        }
+    }
+
+    /**
+     * The accounts a remote store kept, in the embedded store of a data folder made by {@code bin/kh
+     * migrate from}: written to the file (the store's version of an account the file also holds wins:
+     * it is the later one), then their graph is dropped.
+     */
+    private void moveRecordsIntoFile(SharedRecords records) {
+        Map<String, Account> next = new HashMap<>(accounts);
+        Map<String, String> kept = records.read(RECORDS);
+        kept.forEach((username, value) -> next.put(username, json.readValue(value, Account.class)));
+        save(next);
+        records.drop(RECORDS);
+        log.info("Moved the {} accounts the store kept into {}", kept.size(), file);
     }
 
     /**

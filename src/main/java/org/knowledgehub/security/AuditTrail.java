@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -128,7 +129,19 @@ public class AuditTrail implements DisposableBean {
         this(hub.dataDir().resolve("audit"), records.inStore() ? records : null, catalog, uris, json, Clock.systemUTC());
         if (shared != null) {
             moveFilesIntoStore();
+        } else if (records.holds(SHARED_LOG)) {
+            moveRecordsIntoFiles(records);
         }
+    }
+
+    /**
+     * The trail a remote store kept, in the embedded store of a data folder made by {@code bin/kh
+     * migrate from}: written to the monthly files (with any entries they hold), then dropped from the store.
+     */
+    private void moveRecordsIntoFiles(SharedRecords records) {
+        int moved = writeMonths(records, folder);
+        records.drop(SHARED_LOG);
+        log.info("Moved the {} entries of the audit trail the store kept into {}", moved, folder);
     }
 
     /**
@@ -294,29 +307,59 @@ public class AuditTrail implements DisposableBean {
      * {@code target}: how a backup keeps it.
      */
     public void exportTo(Path target) {
-        Map<YearMonth, Deque<String>> months = new TreeMap<>();
-        for (int offset = 0; ; offset += SharedRecords.pageSize()) {
-            List<String> page = shared.page(SHARED_LOG, null, null, offset);
-            for (String line : page) {
-                Entry e = parse(line);
-                if (e != null) {
-                    // Newest first from the store: each month's lines put in front, so they end oldest first.
-                    months.computeIfAbsent(YearMonth.from(Instant.parse(e.time()).atZone(ZoneOffset.UTC)), m -> new ArrayDeque<>())
-                            .addFirst(line);
+        writeMonths(shared, target);
+    }
+
+    /**
+     * Writes the log kept in {@code records} as monthly files in {@code target}, each with the
+     * entries a file of that month there already holds, oldest first; says how many entries it added.
+     */
+    private int writeMonths(SharedRecords records, Path target) {
+        Map<YearMonth, List<String>> months = new TreeMap<>();
+        int added = 0;
+        try {
+            for (int offset = 0; ; offset += SharedRecords.pageSize()) {
+                List<String> page = records.page(SHARED_LOG, null, null, offset);
+                for (String line : page) {
+                    Entry e = parse(line);
+                    if (e != null) {
+                        List<String> month = months.computeIfAbsent(YearMonth.from(Instant.parse(e.time()).atZone(ZoneOffset.UTC)),
+                                m -> existingLines(target.resolve(fileName(m))));
+                        if (!month.contains(line)) {
+                            month.add(line);
+                            added++;
+                        }
+                    }
+                }
+                if (page.size() < SharedRecords.pageSize()) {
+                    break;
                 }
             }
-            if (page.size() < SharedRecords.pageSize()) {
-                break;
-            }
-        }
-        try {
             Files.createDirectories(target);
-            for (Map.Entry<YearMonth, Deque<String>> month : months.entrySet()) {
-                OwnerOnlyFiles.write(target.resolve("audit-" + month.getKey() + ".jsonl"),
-                        (String.join("\n", month.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<YearMonth, List<String>> month : months.entrySet()) {
+                List<String> lines = month.getValue();
+                lines.sort(Comparator.comparing(line -> Instant.parse(parse(line).time())));
+                OwnerOnlyFiles.write(target.resolve(fileName(month.getKey())), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the audit trail into " + target, e);
+        }
+        return added;
+    }
+
+    private static String fileName(YearMonth month) {
+        return "audit-" + month + ".jsonl";
+    }
+
+    /** The entries a month's file holds already (none if there is no file). */
+    private List<String> existingLines(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return new ArrayList<>();
+        }
+        try {
+            return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> parse(l) != null).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -349,7 +392,7 @@ public class AuditTrail implements DisposableBean {
             YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
             if (!month.equals(fileMonth)) {
                 closeFile();
-                file = OwnerOnlyFiles.append(folder.resolve("audit-" + month + ".jsonl"));
+                file = OwnerOnlyFiles.append(folder.resolve(fileName(month)));
                 fileMonth = month;
             }
             ByteBuffer line = ByteBuffer.wrap((json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));

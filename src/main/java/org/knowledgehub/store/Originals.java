@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.jena.graph.Node;
 import org.knowledgehub.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public class Originals {
 
     private static final Logger log = LoggerFactory.getLogger(Originals.class);
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final String SYSTEM_GRAPH = "originals";
 
     private final Path root;
     /** Null: in the data folder. */
@@ -37,12 +39,36 @@ public class Originals {
 
     public Originals(HubProperties hub, KnowledgeStore store, Uris uris) throws IOException {
         this.root = hub.dataDir().resolve("originals");
-        this.shared = store.remote().map(remote -> new StoredOriginals(remote, uris.systemGraph("originals"))).orElse(null);
+        this.shared = store.remote().map(remote -> new StoredOriginals(remote, uris.systemGraph(SYSTEM_GRAPH))).orElse(null);
         if (shared == null) {
             Files.createDirectories(root);
+            Node graph = uris.systemGraph(SYSTEM_GRAPH);
+            if (store.readAll(d -> d.containsGraph(graph))) {
+                moveStoreIntoFolder(store, graph);
+            }
         } else if (Files.isDirectory(root)) {
             moveFolderIntoStore();
         }
+    }
+
+    /**
+     * The originals a remote store kept, in the embedded store of a data folder made by {@code bin/kh
+     * migrate from}: written to the folder, then their graph is dropped.
+     */
+    private void moveStoreIntoFolder(KnowledgeStore store, Node graph) {
+        int[] moved = {0};
+        store.readAll(d -> {
+            StoredOriginals.forEachIn(d, graph, (hash, bytes) -> {
+                put(hash, bytes);
+                moved[0]++;
+            });
+            return null;
+        });
+        try (KnowledgeStore.WriteTransaction write = store.beginWrite()) {
+            write.deleteGraph(graph);
+            write.commit();
+        }
+        log.info("Moved the {} original files the store kept into {}", moved[0], root);
     }
 
     /**

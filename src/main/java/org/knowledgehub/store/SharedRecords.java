@@ -17,6 +17,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,24 @@ public class SharedRecords {
     /** Whether records are kept in the store (a remote one, shared by replicas). */
     public boolean inStore() {
         return store.remote().isPresent();
+    }
+
+    /**
+     * Whether the store holds records of {@code name}; with the embedded store, those a remote store
+     * kept, copied with its graph by {@code bin/kh migrate from}, for their owner to move into the
+     * data folder's files and {@linkplain #drop drop}.
+     */
+    public boolean holds(String name) {
+        Node graph = uris.systemGraph(name);
+        return store.readAll(d -> d.containsGraph(graph));
+    }
+
+    /** Deletes every record of {@code name}. */
+    public void drop(String name) {
+        try (KnowledgeStore.WriteTransaction write = store.beginWrite()) {
+            write.deleteGraph(uris.systemGraph(name));
+            write.commit();
+        }
     }
 
     /** The records of {@code name}, by key. */
@@ -81,10 +100,8 @@ public class SharedRecords {
         Node graph = uris.systemGraph(name);
         String query = "SELECT ?v WHERE { GRAPH " + NodeFmtLib.strNT(graph) + " { " + NodeFmtLib.strNT(subject(graph, key)) + " "
                 + NodeFmtLib.strNT(VALUE) + " ?v } } LIMIT 1";
-        Var v = Var.alloc("v");
-        try (RemoteDatasetGraph.Rows rows = remote().select(query, new AtomicBoolean())) {
-            return rows.hasNext() ? rows.next().get(v).getLiteralLexicalForm() : null;
-        }
+        List<String> values = values(query);
+        return values.isEmpty() ? null : values.getFirst();
     }
 
     /**
@@ -154,12 +171,25 @@ public class SharedRecords {
             query.append("FILTER(?at < ").append(NodeFmtLib.strNT(dateTime(to))).append(") ");
         }
         query.append("} ORDER BY DESC(?at) ?e LIMIT ").append(PAGE).append(" OFFSET ").append(offset);
+        return values(query.toString());
+    }
+
+    /** The lexical forms of {@code ?v} in the rows of {@code query}, asked of the remote store or read from the embedded one. */
+    private List<String> values(String query) {
         List<String> out = new ArrayList<>();
         Var v = Var.alloc("v");
-        try (RemoteDatasetGraph.Rows rows = remote().select(query.toString(), new AtomicBoolean())) {
-            rows.forEachRemaining(row -> out.add(row.get(v).getLiteralLexicalForm()));
+        if (store.remote().isPresent()) {
+            try (RemoteDatasetGraph.Rows rows = remote().select(query, new AtomicBoolean())) {
+                rows.forEachRemaining(row -> out.add(row.get(v).getLiteralLexicalForm()));
+            }
+            return out;
         }
-        return out;
+        return store.readAll(d -> {
+            try (QueryExec exec = QueryExec.dataset(d).query(query).build()) {
+                exec.select().forEachRemaining(row -> out.add(row.get(v).getLiteralLexicalForm()));
+            }
+            return out;
+        });
     }
 
     /** How many entries {@link #page} gives at most. */

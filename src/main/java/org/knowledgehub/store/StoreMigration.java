@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -21,9 +23,11 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * {@code migrate to|from URL [--kh.data-dir=DIR]} (run by {@code bin/kh migrate} while no hub runs):
  * copies the graph of an embedded hub (DIR/tdb2) into an empty SPARQL dataset service, or the graph
  * held by such a service into the empty embedded store of a data folder, graph by graph, then checks
- * that every graph holds as many quads on both sides. The data folder keeps the search index,
- * originals, accounts and audit trail either way; afterwards the hub is started with
- * {@code kh.store.url} set to the service, or without it.
+ * that every graph holds as many quads on both sides. Afterwards the hub is started with
+ * {@code kh.store.url} set to the service, or without it; at that first start the hub's own
+ * records (accounts, audit trail, originals) move between the data folder's files and the store's
+ * system graphs, where a hub over a remote store keeps them. The store's change notes and browser
+ * sessions, which only replicas share, are not copied back.
  */
 public final class StoreMigration {
 
@@ -33,6 +37,8 @@ public final class StoreMigration {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** A whole graph read for a copy may take long; the service still stops a query that runs away. */
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
+    /** The system graphs ({@link Uris#systemGraph}) that only replicas sharing a store use. */
+    private static final Pattern REPLICAS_ONLY = Pattern.compile("/graph/system/(changes|sessions)$");
 
     /** What a migration copied. */
     public record Copied(int graphs, long quads) {
@@ -51,7 +57,7 @@ public final class StoreMigration {
         try {
             remote = RemoteDatasetGraph.connect(service, CONNECT_TIMEOUT, QUERY_TIMEOUT);
             requireEmpty(remote, "the dataset at " + service);
-            return copy(embedded, remote);
+            return copy(embedded, remote, g -> true);
         } finally {
             close(embedded, remote);
         }
@@ -64,7 +70,7 @@ public final class StoreMigration {
         try {
             remote = RemoteDatasetGraph.connect(service, CONNECT_TIMEOUT, QUERY_TIMEOUT);
             requireEmpty(embedded, "the embedded store in " + dataDir.resolve("tdb2"));
-            return copy(remote, embedded);
+            return copy(remote, embedded, g -> !g.isURI() || !REPLICAS_ONLY.matcher(g.getURI()).find());
         } finally {
             close(embedded, remote);
         }
@@ -84,8 +90,8 @@ public final class StoreMigration {
         }
     }
 
-    private static Copied copy(DatasetGraph from, DatasetGraph to) {
-        List<Node> graphs = Txn.calculateRead(from, () -> Iter.toList(from.listGraphNodes()));
+    private static Copied copy(DatasetGraph from, DatasetGraph to, Predicate<Node> copied) {
+        List<Node> graphs = Txn.calculateRead(from, () -> Iter.toList(from.listGraphNodes())).stream().filter(copied).toList();
         List<Quad> batch = new ArrayList<>();
         long quads = 0;
         for (Node graph : graphs) {
@@ -98,7 +104,8 @@ public final class StoreMigration {
             quads += content.size();
         }
         write(to, batch);
-        Map<Node, Long> expected = quadsPerGraph(from);
+        Map<Node, Long> expected = new HashMap<>(quadsPerGraph(from));
+        expected.keySet().removeIf(copied.negate());
         Map<Node, Long> found = quadsPerGraph(to);
         if (!expected.equals(found)) {
             throw new IllegalStateException("the copy does not match: " + differences(expected, found));

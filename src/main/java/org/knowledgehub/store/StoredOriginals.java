@@ -4,16 +4,21 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 
 /**
@@ -78,6 +83,26 @@ final class StoredOriginals {
         String g = NodeFmtLib.strNT(graph);
         remote.execute("DELETE { GRAPH " + g + " { ?c ?p ?o } } WHERE { GRAPH " + g + " { ?c " + NodeFmtLib.strNT(ORIGINAL) + " "
                 + NodeFmtLib.strNT(NodeFactory.createLiteralString(sha256)) + " ; ?p ?o } }");
+    }
+
+    /**
+     * Each file kept in {@code graph} of {@code dataset} (read by the caller in a transaction), with
+     * its hash: what an embedded store holds of a remote one's originals after {@code bin/kh migrate from}.
+     */
+    static void forEachIn(DatasetGraph dataset, Node graph, BiConsumer<String, byte[]> each) {
+        Map<String, List<Node>> chunks = new TreeMap<>();
+        dataset.find(graph, Node.ANY, ORIGINAL, Node.ANY).forEachRemaining(q ->
+                chunks.computeIfAbsent(q.getObject().getLiteralLexicalForm(), h -> new ArrayList<>()).add(q.getSubject()));
+        chunks.forEach((hash, parts) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            parts.stream().sorted(Comparator.comparingInt(chunk -> Integer.parseInt(only(dataset, graph, chunk, PART))))
+                    .forEach(chunk -> out.writeBytes(Base64.getDecoder().decode(only(dataset, graph, chunk, BYTES))));
+            each.accept(hash, out.toByteArray());
+        });
+    }
+
+    private static String only(DatasetGraph dataset, Node graph, Node chunk, Node property) {
+        return dataset.find(graph, chunk, property, Node.ANY).next().getObject().getLiteralLexicalForm();
     }
 
     Set<String> hashes() {

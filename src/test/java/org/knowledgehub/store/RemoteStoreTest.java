@@ -170,11 +170,40 @@ class RemoteStoreTest {
             }
             assertThat(data.resolve("accounts.json.in-store")).exists();
             assertThat(data.resolve("accounts.json")).doesNotExist();
+            String later;
             try (ConfigurableApplicationContext again = start(fuseki.dataset(), data)) {
-                assertThat(http(again).withBearer(DeployedHubs.ADMIN_TOKEN).get("/api/audit?action=document.upload").json().valueStream()
-                        .filter(e -> e.path("target").asString().contains(kept)).count()).as("moved once, not at every start").isEqualTo(1);
+                Http admin = http(again).withBearer(DeployedHubs.ADMIN_TOKEN);
+                assertThat(uploads(admin, kept)).as("moved once, not at every start").isEqualTo(1);
+                later = upload(admin, "public", "Shops in Bebnine stopped taking Lebanese pounds for fuel in March.");
+                assertThat(admin.json("POST", "/api/accounts", "{\"username\": \"omar\", \"displayName\": \"Omar\", "
+                        + "\"roles\": [\"contributor\"], \"password\": \"a way back test password\"}").status()).isEqualTo(201);
             }
+
+            // And back: the graph into a new data folder's embedded store, the records into its files.
+            Path back = work.resolve("data-back");
+            StoreMigration.fromService(URI.create(fuseki.dataset()), back);
+            for (int start = 0; start < 2; start++) {
+                try (ConfigurableApplicationContext embedded = DeployedHubs.start(back)) {
+                    Http admin = http(embedded).withBearer(DeployedHubs.ADMIN_TOKEN);
+                    assertThat(http(embedded).withBasic("lina", "a migration test password").get("/api/me").json().path("name").asString())
+                            .isEqualTo("lina");
+                    assertThat(http(embedded).withBasic("omar", "a way back test password").get("/api/me").json().path("name").asString())
+                            .as("an account made over the store").isEqualTo("omar");
+                    assertThat(http(embedded).get("/api/documents/" + kept + "/original").text()).contains("raised their monthly fee");
+                    assertThat(http(embedded).get("/api/documents/" + later + "/original").text()).contains("Lebanese pounds");
+                    assertThat(uploads(admin, kept)).as("start " + start).isEqualTo(1);
+                    assertThat(uploads(admin, later)).as("start " + start).isEqualTo(1);
+                }
+            }
+            assertThat(back.resolve("accounts.json")).exists();
+            assertThat(back.resolve("audit")).isDirectoryContaining("glob:**/audit-*.jsonl");
         }
+    }
+
+    /** How many entries of the audit trail record an upload of {@code document}. */
+    private static long uploads(Http admin, String document) {
+        return admin.get("/api/audit?action=document.upload").json().valueStream()
+                .filter(e -> e.path("target").asString().contains(document)).count();
     }
 
     @Test
