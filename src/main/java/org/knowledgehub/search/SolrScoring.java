@@ -15,6 +15,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.SmallFloat;
 
@@ -32,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Each text field's length per passage is indexed beside it ({@code text_dl}...), as BM25 reads it
  * from its norm: the number of positions, rounded as the norm rounds it. Parts of a query that are
- * not terms of the query's shape (phrases, synonyms, fuzzy terms) are scored by Solr as they are
+ * not terms or synonym sets of the query's shape (phrases, fuzzy terms) are scored by Solr as they are
  * ({@link #exact} says whether any was).
  */
 public final class SolrScoring {
@@ -86,6 +87,7 @@ public final class SolrScoring {
     private static void collect(Query query, Set<Term> out) {
         switch (query) {
             case TermQuery t -> out.add(t.getTerm());
+            case SynonymQuery s -> out.addAll(s.getTerms());
             case BoostQuery b -> collect(b.getQuery(), out);
             case BooleanQuery b -> b.clauses().stream().filter(BooleanClause::isScoring).forEach(c -> collect(c.query(), out));
             case DisjunctionMaxQuery d -> d.getDisjuncts().forEach(q -> collect(q, out));
@@ -181,8 +183,10 @@ public final class SolrScoring {
 
     private String function(Query query) {
         return switch (query) {
-            case TermQuery t -> term(t.getTerm(), 1f);
-            case BoostQuery b -> b.getQuery() instanceof TermQuery t ? term(t.getTerm(), b.getBoost())
+            case TermQuery t -> bm25(List.of(t.getTerm()), 1f);
+            // Terms given boosts of their own show them as ^ in the query's text; their sum is not written here.
+            case SynonymQuery s when !s.toString().contains("^") -> bm25(s.getTerms(), 1f);
+            case BoostQuery b -> b.getQuery() instanceof TermQuery t ? bm25(List.of(t.getTerm()), b.getBoost())
                     : "product(" + number(b.getBoost()) + "," + function(b.getQuery()) + ")";
             case BooleanQuery b -> {
                 List<String> scoring = b.clauses().stream().filter(BooleanClause::isScoring).map(c -> function(c.query())).toList();
@@ -208,21 +212,28 @@ public final class SolrScoring {
     }
 
     /**
-     * BM25 of one term, as Lucene computes it: boost * idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)),
-     * idf = ln(1 + (N - df + 0.5) / (df + 0.5)) over the caller's passages holding the field.
+     * BM25 of one term, or of a synonym set (terms of one field at one position, scored as one), as
+     * Lucene computes it: boost * idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)), idf = ln(1 + (N -
+     * df + 0.5) / (df + 0.5)) over the caller's passages holding the field; for a synonym set, df is
+     * the largest of its terms' and tf the sum of their frequencies.
      */
-    private String term(Term term, float boost) {
-        FieldStatistics field = statistics.fields().getOrDefault(term.field(), new FieldStatistics(1, 1));
+    private String bm25(List<Term> terms, float boost) {
+        String fieldName = terms.getFirst().field();
+        FieldStatistics field = statistics.fields().getOrDefault(fieldName, new FieldStatistics(1, 1));
         long docs = Math.max(1, field.docs());
-        long df = Math.max(1, statistics.docFreq().getOrDefault(term, 0L));
+        long df = Math.max(1, terms.stream().mapToLong(t -> statistics.docFreq().getOrDefault(t, 0L)).max().orElse(0));
         float idf = (float) Math.log(1 + (docs - df + 0.5D) / (df + 0.5D));
         float weight = boost * idf;
         float averageLength = (float) (Math.max(docs, field.length()) / (double) docs);
-        // Solr analyses the term with the field's query analysis: a pre-analysed text field reads it as one token.
-        String text = TEXT_FIELDS.contains(term.field())
-                ? JSON.writeValueAsString(Map.of("v", "1", "tokens", List.of(Map.of("t", term.text())))) : term.text();
-        String tf = "termfreq(" + term.field() + ",$" + value(text) + ")";
-        String length = TEXT_FIELDS.contains(term.field()) ? "field(" + lengthField(term.field()) + ")" : "1";
+        List<String> frequencies = new ArrayList<>();
+        for (Term term : terms) {
+            // Solr analyses the term with the field's query analysis: a pre-analysed text field reads it as one token.
+            String text = TEXT_FIELDS.contains(fieldName)
+                    ? JSON.writeValueAsString(Map.of("v", "1", "tokens", List.of(Map.of("t", term.text())))) : term.text();
+            frequencies.add("termfreq(" + fieldName + ",$" + value(text) + ")");
+        }
+        String tf = frequencies.size() == 1 ? frequencies.getFirst() : "sum(" + String.join(",", frequencies) + ")";
+        String length = TEXT_FIELDS.contains(fieldName) ? "field(" + lengthField(fieldName) + ")" : "1";
         String norm = "sum(" + number(K1 * (1 - B)) + ",product(" + number(K1 * B / averageLength) + "," + length + "))";
         return "product(" + number(weight) + ",div(" + tf + ",sum(" + tf + "," + norm + ")))";
     }

@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
@@ -150,7 +151,14 @@ class SolrRankingTest {
                 .add(words, BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(new TermQuery(new Term(PassageIndex.SECTOR, "wash")), 0.8f), BooleanClause.Occur.SHOULD)
                 .build();
-        for (Query query : List.of(words, expanded, FlatDisjunction.of(expanded), parser.parse("loyer OR rent", "q"))) {
+        SynonymQuery.Builder synonyms = new SynonymQuery.Builder(PassageIndex.TEXT);
+        SolrScoring.terms(parser.parse("rent debt loyer", "q")).stream().filter(t -> t.field().equals(PassageIndex.TEXT))
+                .forEach(synonyms::addTerm);
+        Query withSynonyms = new BooleanQuery.Builder().add(words, BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(synonyms.build(), 0.7f), BooleanClause.Occur.SHOULD).build();
+        assertThat(SolrScoring.write(withSynonyms, new SolrScoring.Statistics(Map.of(), Map.of()), "s").exact())
+                .as("a synonym set is scored with the caller's statistics").isTrue();
+        for (Query query : List.of(words, expanded, FlatDisjunction.of(expanded), parser.parse("loyer OR rent", "q"), withSynonyms)) {
             List<SearchHit> embedded = index.rank(query, query, SearchQuery.unfiltered(), caller, 10);
             List<JsonNode> solrs = solr(query, caller, false);
             assertThat(solrs.stream().map(d -> d.path("score").floatValue()).toList()).as("Solr's own BM25 counts the hidden notes too")
