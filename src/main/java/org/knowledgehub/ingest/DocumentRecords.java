@@ -113,17 +113,35 @@ public class DocumentRecords {
         });
     }
 
-    /** Documents in the caller's visible graphs, newest first. */
+    /**
+     * Documents in the caller's visible graphs, newest first. The documents and their dates are
+     * read in two passes over the whole store, and only the page's documents are read whole: over a
+     * remote store, a document read whole is its graph fetched.
+     */
     public List<DocumentSummary> list(VisibleGraphs visible, int offset, int limit) {
         return store.readAll(d -> {
-            List<DocumentSummary> all = new ArrayList<>();
-            for (Node g : visible.graphs()) {
-                uris.documentIdOfGraph(g).flatMap(id -> read(d, id)).ifPresent(all::add);
-            }
-            all.sort(Comparator.comparing((DocumentSummary s) -> s.date() == null ? "" : s.date()).reversed()
-                    .thenComparing(DocumentSummary::id));
-            return all.stream().skip(offset).limit(limit).toList();
+            Map<Node, String> dates = new HashMap<>();
+            d.find(Node.ANY, Node.ANY, RDF.type.asNode(), KH.Document.asNode()).forEachRemaining(q -> {
+                if (visible.contains(q.getGraph()) && isDocumentOfItsGraph(q)) {
+                    dates.put(q.getGraph(), "");
+                }
+            });
+            d.find(Node.ANY, Node.ANY, DCTerms.date.asNode(), Node.ANY).forEachRemaining(q -> {
+                if (dates.containsKey(q.getGraph()) && isDocumentOfItsGraph(q) && q.getObject().isLiteral()) {
+                    dates.merge(q.getGraph(), q.getObject().getLiteralLexicalForm(), (a, b) -> a.isEmpty() ? b : a);
+                }
+            });
+            List<String> ids = new ArrayList<>();
+            dates.keySet().forEach(g -> uris.documentIdOfGraph(g).ifPresent(ids::add));
+            ids.sort(Comparator.comparing((String id) -> dates.get(uris.documentGraph(id))).reversed().thenComparing(id -> id));
+            return ids.stream().skip(offset).limit(limit).map(id -> read(d, id)).flatMap(Optional::stream).toList();
         });
+    }
+
+    /** Whether the quad's subject is the document its graph holds. */
+    private boolean isDocumentOfItsGraph(Quad q) {
+        return q.getSubject().isURI() && uris.documentIdOfGraph(q.getGraph())
+                .map(id -> uris.document(id).equals(q.getSubject().getURI())).orElse(false);
     }
 
     private Optional<DocumentSummary> read(DatasetGraph d, String id) {
