@@ -3,9 +3,13 @@ package org.knowledgehub.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
+import org.knowledgehub.store.SharedRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -15,7 +19,10 @@ import org.springframework.stereotype.Component;
  * failures within the window, and, if configured, for a client address after too many failures from
  * it, so passwords cannot be guessed at speed. Names that have no account are counted and paused the
  * same way, so the pause says nothing about which accounts exist. A successful sign-in clears the
- * name's count; an admin can lift a pause. Counts live in memory: a restart forgets them.
+ * name's count; an admin can lift a pause. Counts live in memory: a restart forgets them. Replicas
+ * sharing a remote store count together: each failure is counted in the store by compare-and-set
+ * (so guesses spread over replicas add up), and each replica reads the counts back when another
+ * changes them, within the store's follow interval.
  */
 @Component
 class SignInThrottle {
@@ -23,8 +30,18 @@ class SignInThrottle {
     /** Beyond this many names and addresses, expired counts are dropped, so random names cannot fill the memory. */
     private static final int PRUNE_ABOVE = 10_000;
 
+    /** The system graph of the counts in a shared store. */
+    private static final String RECORDS = "sign-in-failures";
+    /** How often a count is tried again when other replicas keep changing it. */
+    private static final int ATTEMPTS = 10;
+    /** No failures and no pause: a count cleared. */
+    private static final Count NONE = new Count(0, null, null);
+
     private final AccountProperties.SignIn settings;
     private final Clock clock;
+    /** Null: the counts are this process's only. */
+    private final SharedRecords shared;
+    /** With a shared store, what it held when last read (and what this replica wrote since). */
     private final Map<String, Count> counts = new ConcurrentHashMap<>();
 
     /** Failures in the current window (from {@code since}), and the end of a pause if one was imposed. */
@@ -32,6 +49,20 @@ class SignInThrottle {
 
         boolean pausedAt(Instant now) {
             return pausedUntil != null && now.isBefore(pausedUntil);
+        }
+
+        /** How the shared store keeps it: failures, the window's start and the pause's end, - for none. */
+        String write() {
+            return failures + " " + (since == null ? "-" : since) + " " + (pausedUntil == null ? "-" : pausedUntil);
+        }
+
+        static Count read(String value) {
+            String[] parts = value.split(" ");
+            if (parts[0].equals("0") && parts[1].equals("-") && parts[2].equals("-")) {
+                return NONE;
+            }
+            return new Count(Integer.parseInt(parts[0]), parts[1].equals("-") ? null : Instant.parse(parts[1]),
+                    parts[2].equals("-") ? null : Instant.parse(parts[2]));
         }
     }
 
@@ -56,14 +87,27 @@ class SignInThrottle {
     }
 
     @Autowired
-    SignInThrottle(AccountProperties properties) {
-        this(properties.signIn(), Clock.systemUTC());
+    SignInThrottle(AccountProperties properties, SharedRecords records) {
+        this(properties.signIn(), Clock.systemUTC(), records.inStore() ? records : null);
     }
 
     /** With a clock of the test's own, so pauses can end without waiting. */
-    SignInThrottle(AccountProperties.SignIn settings, Clock clock) {
+    SignInThrottle(AccountProperties.SignIn settings, Clock clock, SharedRecords shared) {
         this.settings = settings;
         this.clock = clock;
+        this.shared = shared;
+        if (shared != null) {
+            reload();
+            shared.onChange(RECORDS, this::reload);
+        }
+    }
+
+    /** Reads the shared counts again. */
+    private synchronized void reload() {
+        Map<String, Count> read = new HashMap<>();
+        shared.read(RECORDS).forEach((key, value) -> read.put(key, Count.read(value)));
+        counts.keySet().retainAll(read.keySet());
+        counts.putAll(read);
     }
 
     Duration pause() {
@@ -90,13 +134,21 @@ class SignInThrottle {
             count(addressKey(address), settings.maxFailuresPerAddress(), now);
         }
         if (counts.size() > PRUNE_ABOVE) {
-            counts.entrySet().removeIf(e -> expired(e.getValue(), now));
+            List<String> expired = counts.entrySet().stream().filter(e -> expired(e.getValue(), now)).map(Map.Entry::getKey).toList();
+            expired.forEach(counts::remove);
+            if (shared != null) {
+                // An expired count says nothing: removed without telling the other replicas.
+                expired.forEach(key -> shared.remove(RECORDS, key));
+            }
         }
     }
 
     /** A success clears the name's count (not the address's: one good account must not excuse guesses at others). */
     void succeeded(String username) {
-        counts.remove(nameKey(username));
+        Count c = counts.get(nameKey(username));
+        if (c != null && c != NONE) {
+            forget(nameKey(username));
+        }
     }
 
     /** Whether password sign-in with this name is paused now. */
@@ -106,25 +158,61 @@ class SignInThrottle {
 
     /** Lifts a pause on the name and forgets its failures (an admin's decision). */
     void release(String username) {
-        counts.remove(nameKey(username));
+        forget(nameKey(username));
+    }
+
+    /** Clears a count; in a shared store it is written as none, so that other replicas are told. */
+    private void forget(String key) {
+        if (shared == null) {
+            counts.remove(key);
+        } else {
+            change(key, c -> NONE);
+        }
     }
 
     private void count(String key, int max, Instant now) {
         if (max <= 0) {
             return;
         }
-        counts.compute(key, (k, c) -> {
-            if (c != null && c.pausedAt(now)) {
-                return c;
+        if (shared == null) {
+            counts.compute(key, (k, c) -> next(c, max, now));
+        } else {
+            change(key, c -> next(c, max, now));
+        }
+    }
+
+    /** Changes the count the shared store holds, tried again while other replicas change it in between. */
+    private void change(String key, UnaryOperator<Count> change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String stored = shared.get(RECORDS, key);
+            Count next = change.apply(stored == null ? null : Count.read(stored));
+            if (next.write().equals(stored) || (stored == null && next == NONE)
+                    || shared.compareAndSet(RECORDS, key, stored, next.write())) {
+                counts.put(key, next);
+                return;
             }
-            int failures = c == null || c.since() == null || !now.isBefore(c.since().plus(settings.window())) ? 1 : c.failures() + 1;
-            Instant since = failures == 1 ? now : c.since();
-            return failures >= max ? new Count(0, null, now.plus(settings.pause())) : new Count(failures, since, null);
-        });
+        }
+        throw new IllegalStateException("the sign-in failures of " + key + " kept changing through other replicas");
+    }
+
+    /** The count after one more failure. */
+    private Count next(Count c, int max, Instant now) {
+        if (c != null && c.pausedAt(now)) {
+            return c;
+        }
+        int failures = c == null || c.since() == null || !now.isBefore(c.since().plus(settings.window())) ? 1 : c.failures() + 1;
+        Instant since = failures == 1 ? now : c.since();
+        return failures >= max ? new Count(0, null, now.plus(settings.pause())) : new Count(failures, since, null);
     }
 
     private Instant pausedUntil(String key, Instant now) {
         Count c = counts.get(key);
+        if (shared != null && c != null && c != NONE && !c.pausedAt(now)) {
+            // Failures were counted: another replica may have paused the name since this one read it back.
+            String stored = shared.get(RECORDS, key);
+            c = stored == null ? NONE : Count.read(stored);
+            counts.put(key, c);
+        }
         return c != null && c.pausedAt(now) ? c.pausedUntil() : null;
     }
 

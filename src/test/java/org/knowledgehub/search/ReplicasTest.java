@@ -76,6 +76,17 @@ class ReplicasTest {
                 assertThat(eventually(() -> http(two).withBearer(token).get("/api/me").json().path("name").asString(), "rana"))
                         .as("the token through two").isEqualTo("rana");
 
+                // Wrong passwords count together: five spread over both replicas pause the name on both; unlocked through one, on both.
+                for (int i = 0; i < 5; i++) {
+                    assertThat(http(i % 2 == 0 ? one : two).withBasic("rana", "not the password").get("/api/me").status()).isEqualTo(401);
+                }
+                assertThat(eventually(() -> http(one).withBasic("rana", "a replica test password").get("/api/me").status(), 429))
+                        .as("paused through one").isEqualTo(429);
+                assertThat(http(two).withBasic("rana", "a replica test password").get("/api/me").status()).as("paused through two").isEqualTo(429);
+                assertThat(adminOne.post("/api/accounts/rana/unlock", "application/json", new byte[0]).status()).isEqualTo(204);
+                assertThat(eventually(() -> http(two).withBasic("rana", "a replica test password").get("/api/me").status(), 200))
+                        .as("unlocked through one, signs in through two").isEqualTo(200);
+
                 // A browser signed in through one is signed in through two, and signed out everywhere from two.
                 BrowserSession browserOne = new BrowserSession(http(one).base());
                 BrowserSession browserTwo = browserOne.at(http(two).base());

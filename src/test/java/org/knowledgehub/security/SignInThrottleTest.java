@@ -120,7 +120,7 @@ class SignInThrottleTest extends HubTest {
     void failuresAgeOutOfTheWindowAndThePauseEnds() {
         TestClock clock = new TestClock(Instant.parse("2025-03-01T10:00:00Z"));
         SignInThrottle throttle = new SignInThrottle(
-                new AccountProperties.SignIn(3, Duration.ofMinutes(10), Duration.ofMinutes(15), 0), clock);
+                new AccountProperties.SignIn(3, Duration.ofMinutes(10), Duration.ofMinutes(15), 0), clock, null);
         throttle.failed("rana", "10.0.0.1");
         throttle.failed("rana", "10.0.0.1");
         clock.advance(Duration.ofMinutes(11));
@@ -144,7 +144,7 @@ class SignInThrottleTest extends HubTest {
     void anAddressIsPausedForEveryNameWhenConfigured() {
         TestClock clock = new TestClock(Instant.parse("2025-03-01T10:00:00Z"));
         SignInThrottle throttle = new SignInThrottle(
-                new AccountProperties.SignIn(5, Duration.ofMinutes(15), Duration.ofMinutes(15), 4), clock);
+                new AccountProperties.SignIn(5, Duration.ofMinutes(15), Duration.ofMinutes(15), 4), clock, null);
         for (String name : List.of("a", "b", "c")) {
             throttle.failed(name, "10.0.0.9");
         }
