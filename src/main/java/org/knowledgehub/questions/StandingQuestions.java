@@ -1,11 +1,13 @@
 package org.knowledgehub.questions;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
@@ -37,6 +39,7 @@ import org.springframework.stereotype.Component;
 class StandingQuestions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StandingQuestions.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final QuestionStore store;
     private final QuestionService questions;
@@ -44,6 +47,7 @@ class StandingQuestions implements DisposableBean {
     private final DocumentRecords records;
     private final Uris uris;
     private final QuestionsProperties properties;
+    private volatile boolean closing;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "standing-questions");
         t.setDaemon(true);
@@ -65,9 +69,16 @@ class StandingQuestions implements DisposableBean {
 
     @EventListener
     void onCommit(DocumentsCommitted event) {
-        worker.submit(() -> linkDeclared(event.documentIds()));
+        worker.submit(() -> unlessClosing(() -> linkDeclared(event.documentIds())));
         if (properties.standing()) {
-            worker.submit(() -> match(event.documentIds()));
+            worker.submit(() -> unlessClosing(() -> match(event.documentIds())));
+        }
+    }
+
+    /** Work waiting when the hub stops is dropped (its documents are stored; only their matching is not done). */
+    private void unlessClosing(Runnable work) {
+        if (!closing) {
+            work.run();
         }
     }
 
@@ -139,8 +150,17 @@ class StandingQuestions implements DisposableBean {
         }
     }
 
+    /**
+     * Lets the work under way finish, up to {@link #STOP_WAIT}, while the store is still open (rather
+     * than interrupting it into a failure in the log), and drops what waits.
+     */
     @Override
-    public void destroy() {
-        worker.shutdownNow();
+    public void destroy() throws InterruptedException {
+        closing = true;
+        worker.shutdown();
+        if (!worker.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            log.warn("Standing questions: the matching under way did not end within {} s of the stop; interrupted", STOP_WAIT.toSeconds());
+            worker.shutdownNow();
+        }
     }
 }
