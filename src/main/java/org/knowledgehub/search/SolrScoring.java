@@ -233,7 +233,9 @@ public final class SolrScoring {
             frequencies.add("termfreq(" + fieldName + ",$" + value(text) + ")");
         }
         String tf = frequencies.size() == 1 ? frequencies.getFirst() : "sum(" + String.join(",", frequencies) + ")";
-        String length = TEXT_FIELDS.contains(fieldName) ? "field(" + lengthField(fieldName) + ")" : "1";
+        // def(): a passage without the field has no length, and Solr's max() passes over a part that lacks a value
+        // (a sum lacks what any of its parts lacks); its term frequency there is 0, so any length will do.
+        String length = TEXT_FIELDS.contains(fieldName) ? "def(field(" + lengthField(fieldName) + "),1)" : "1";
         String norm = "sum(" + number(K1 * (1 - B)) + ",product(" + number(K1 * B / averageLength) + "," + length + "))";
         return "product(" + number(weight) + ",div(" + tf + ",sum(" + tf + "," + norm + ")))";
     }
@@ -243,7 +245,8 @@ public final class SolrScoring {
         exact = false;
         SolrQueries.Written written = SolrQueries.write(query, prefix + "s" + parameters.size() + "_");
         parameters.putAll(written.parameters());
-        return "query($" + value(written.query()) + ",0)";
+        // def(): a passage the part does not match has a score of 0 that max() and sum() do not pass over.
+        return "def(query($" + value(written.query()) + ",0),0)";
     }
 
     private String value(String v) {

@@ -26,9 +26,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +165,17 @@ class SolrRankingTest {
             assertThat(solrs.stream().map(d -> d.path("score").floatValue()).toList()).as("Solr's own BM25 counts the hidden notes too")
                     .isNotEqualTo(embedded.stream().map(SearchHit::score).toList());
             same(query.toString(), embedded, solr(query, caller, true));
+        }
+    }
+
+    @Test
+    void aQueryReadInSeveralWaysScoresPassagesWithoutASection() {
+        // "de" is a word in one reading and a stop word in another: a disjunction of the readings, over passages
+        // that have no section (Solr's max() passes over a part that lacks a field, and a sum lacks what any part lacks).
+        for (String text : List.of("coupures de courant", "water de trucking")) {
+            Query query = parser.parse(text, "q");
+            assertThat(query).as(text).isInstanceOf(DisjunctionMaxQuery.class);
+            same(text, index.rank(query, query, SearchQuery.unfiltered(), everything, 10), solr(query, everything, true));
         }
     }
 
