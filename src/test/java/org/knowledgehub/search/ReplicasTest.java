@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * Two hub replicas sharing one store (a real Fuseki) and one index (a real two-node SolrCloud), each
  * with a data folder of its own, as behind a load balancer: what one is given, the other serves
  * within the store's follow interval (documents and their access rules, accounts and API tokens,
- * browser sessions, one audit trail, originals); the hub's own records stay out of every caller's
- * reach; one replica and one search node gone, the other replica goes on with everything acknowledged.
+ * sign-in pauses, browser sessions, one audit trail, originals); the hub's own records stay out of
+ * every caller's reach; one replica and one search node gone, the other replica goes on with
+ * everything acknowledged, and its backup restores into an embedded hub that indexes it again.
  */
 class ReplicasTest {
 
