@@ -5,12 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +56,10 @@ public class IngestJobs implements DisposableBean {
     private final ThreadPoolExecutor workers;
     private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Integer> perCaller = new ConcurrentHashMap<>();
+    /** The jobs this process runs or queues (with a shared spool, those it holds the lease of). */
+    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    /** With a shared spool: renews this process's leases and takes over jobs whose replica went silent. */
+    private final ScheduledExecutorService leases;
     /** Uploads running or waiting, in the foreground or the background. */
     private final AtomicInteger admitted = new AtomicInteger();
     private volatile boolean stopping;
@@ -70,26 +77,76 @@ public class IngestJobs implements DisposableBean {
         this.workers = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> Thread.ofPlatform().name("ingest-upload-" + count.incrementAndGet()).daemon().unstarted(r));
         spool.load(Instant.now().minus(properties.jobsKept())).forEach(j -> jobs.put(j.id(), j));
+        if (spool.isShared()) {
+            this.leases = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("ingest-leases").daemon().unstarted(r));
+            spool.onChange(this::reloadShared);
+        } else {
+            this.leases = null;
+        }
     }
 
-    /** Jobs a restart interrupted start again from the beginning once the hub is up. */
+    /**
+     * Jobs a restart interrupted start again from the beginning once the hub is up; with a shared
+     * spool, those whose replica let their lease run out (this one's from before its restart too),
+     * checked every third of the lease.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
+        if (leases != null) {
+            long every = Math.max(100, spool.lease().toMillis() / 3);
+            leases.scheduleWithFixedDelay(this::keepLeases, 0, every, TimeUnit.MILLISECONDS);
+            return;
+        }
         List<IngestJob> unfinished = jobs.values().stream().filter(j -> !j.state().finished())
                 .sorted(Comparator.comparing(IngestJob::submitted)).toList();
-        for (IngestJob job : unfinished) {
-            if (!spool.hasUpload(job.id())) {
-                fail(job.id(), new IngestJob.Failure(500, Problems.TYPE_BASE + "internal-error", "file",
-                        "the uploaded file of this job is missing from the spool"));
-                continue;
-            }
-            change(job.id(), j -> j.in(IngestJob.State.QUEUED, 0), true);
-            admitted.incrementAndGet();
-            workers.execute(() -> runInBackground(job.id(), null));
-        }
+        unfinished.forEach(this::resume);
         if (!unfinished.isEmpty()) {
             log.info("Resuming {} background ingest(s) accepted before the restart", unfinished.size());
         }
+    }
+
+    private void resume(IngestJob job) {
+        runningHere.add(job.id());
+        if (!spool.hasUpload(job.id())) {
+            fail(job.id(), new IngestJob.Failure(500, Problems.TYPE_BASE + "internal-error", "file",
+                    "the uploaded file of this job is missing from the spool"));
+            runningHere.remove(job.id());
+            return;
+        }
+        change(job.id(), j -> j.in(IngestJob.State.QUEUED, 0), true);
+        admitted.incrementAndGet();
+        workers.execute(() -> runInBackground(job.id(), null));
+    }
+
+    /** Renews the leases of the jobs this replica runs, and takes over those another replica let lapse. */
+    private void keepLeases() {
+        if (stopping) {
+            return;
+        }
+        try {
+            for (String lost : spool.renew(List.copyOf(runningHere))) {
+                log.warn("Background ingest {} was taken over by another replica while this one ran it", lost);
+            }
+            for (IngestJob job : spool.claimExpired()) {
+                if (!runningHere.contains(job.id())) {
+                    jobs.put(job.id(), job);
+                    resume(job);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Background ingests: the leases could not be renewed or checked: {}", e.toString());
+        }
+    }
+
+    /** The jobs as the shared store holds them, but for those this replica runs (it knows them better). */
+    private void reloadShared() {
+        Map<String, IngestJob> all = spool.sharedJobs();
+        all.forEach((id, job) -> {
+            if (!runningHere.contains(id)) {
+                jobs.put(id, job);
+            }
+        });
+        jobs.keySet().removeIf(id -> !all.containsKey(id) && !runningHere.contains(id));
     }
 
     /** Uploads admitted and not yet finished: running or waiting for a worker. */
@@ -153,6 +210,7 @@ public class IngestJobs implements DisposableBean {
             throw e;
         }
         jobs.put(job.id(), job);
+        runningHere.add(job.id());
         forgetOldJobs();
         log.info("Accepted {} ({} bytes) from {} as background ingest {}", request.sourceName(), request.bytes().length,
                 caller.name(), job.id());
@@ -202,6 +260,7 @@ public class IngestJobs implements DisposableBean {
             fail(id, new IngestJob.Failure(500, Problems.TYPE_BASE + "internal-error", null,
                     "the ingest failed on the server (" + e.getClass().getSimpleName() + "); the file was not stored"));
         } finally {
+            runningHere.remove(id);
             release(who);
         }
     }
@@ -282,10 +341,16 @@ public class IngestJobs implements DisposableBean {
         }
     }
 
-    /** Unfinished jobs stay in the spool and start again with the hub; running ones stop at their next stage. */
+    /**
+     * Unfinished jobs stay in the spool and start again with the hub (with a shared spool, on
+     * whichever replica claims them first once their lease runs out); running ones stop at their next stage.
+     */
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
+        if (leases != null) {
+            leases.shutdownNow();
+        }
         workers.shutdown();
         if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
             log.warn("Ingest workers still busy after 30 s; the jobs they run start again with the hub");

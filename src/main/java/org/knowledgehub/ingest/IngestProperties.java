@@ -31,6 +31,9 @@ import org.springframework.util.unit.DataSize;
  * @param backgroundAbove files larger than this are ingested in the background: 202 Accepted with a
  *                       status resource, kept on disk until committed
  * @param jobsKept       how long the status of a finished background ingest stays readable
+ * @param jobLease       with replicas sharing a remote store: how long a background ingest stays with
+ *                       the replica running it without word from it (renewed every third of it);
+ *                       then another replica takes it over
  */
 @ConfigurationProperties("kh.ingest")
 public record IngestProperties(
@@ -49,5 +52,6 @@ public record IngestProperties(
         @DefaultValue("3") int uploadsPerCaller,
         @DefaultValue("10s") Duration retryAfter,
         @DefaultValue("1MB") DataSize backgroundAbove,
-        @DefaultValue("7d") Duration jobsKept) {
+        @DefaultValue("7d") Duration jobsKept,
+        @DefaultValue("30s") Duration jobLease) {
 }

@@ -135,6 +135,28 @@ public class SharedRecords {
         store.onChangeElsewhere(uris.systemGraph(name), listener);
     }
 
+    /** Keeps {@code bytes} as the file {@code key} of {@code name}, whole or not at all (a no-op if it is kept already). */
+    public void putFile(String name, String key, byte[] bytes) {
+        files(name).put(key, bytes);
+    }
+
+    /** The file {@code key} of {@code name}, or null. */
+    public byte[] file(String name, String key) {
+        return files(name).get(key);
+    }
+
+    public boolean hasFile(String name, String key) {
+        return files(name).exists(key);
+    }
+
+    public void deleteFile(String name, String key) {
+        files(name).delete(key);
+    }
+
+    private StoredOriginals files(String name) {
+        return new StoredOriginals(remote(), uris.systemGraph(name));
+    }
+
     /** An entry of a log: its value and when it happened. */
     public record Entry(Instant at, String value) {
     }

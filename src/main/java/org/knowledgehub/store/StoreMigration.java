@@ -26,8 +26,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * that every graph holds as many quads on both sides. Afterwards the hub is started with
  * {@code kh.store.url} set to the service, or without it; at that first start the hub's own
  * records (accounts, audit trail, originals) move between the data folder's files and the store's
- * system graphs, where a hub over a remote store keeps them. The store's change notes and browser
- * sessions, which only replicas share, are not copied back.
+ * system graphs, where a hub over a remote store keeps them. What only replicas share (change notes,
+ * browser sessions, sign-in failures, background ingests) is not copied back.
  */
 public final class StoreMigration {
 
@@ -37,8 +37,11 @@ public final class StoreMigration {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** A whole graph read for a copy may take long; the service still stops a query that runs away. */
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
-    /** The system graphs ({@link Uris#systemGraph}) that only replicas sharing a store use. */
-    private static final Pattern REPLICAS_ONLY = Pattern.compile("/graph/system/(changes|sessions)$");
+    /**
+     * The system graphs ({@link Uris#systemGraph}) that only replicas sharing a store use: change
+     * notes, browser sessions, sign-in failures, background ingests (finish them before migrating).
+     */
+    private static final Pattern REPLICAS_ONLY = Pattern.compile("/graph/system/(changes|sessions|sign-in-failures|ingest-jobs|ingest-uploads)$");
 
     /** What a migration copied. */
     public record Copied(int graphs, long quads) {

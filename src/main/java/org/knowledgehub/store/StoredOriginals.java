@@ -22,9 +22,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 
 /**
- * Original files kept in a system graph of the remote store that replicas share, so that one
- * uploaded through any replica is served by every other: each file as base64 chunks of
- * {@value #CHUNK} bytes, written in one update (so whole or not at all), found by its hash.
+ * Files kept in a system graph of the remote store that replicas share, so that one uploaded
+ * through any replica is served by every other (originals, found by their hash; the uploads of
+ * background ingests, by their job): each file as base64 chunks of {@value #CHUNK} bytes, written in
+ * one update (so whole or not at all).
  */
 final class StoredOriginals {
 

@@ -71,7 +71,7 @@ class IngestSpoolTest {
     }
 
     private IngestSpool spool() throws Exception {
-        return new IngestSpool(new HubProperties(data, URI.create("http://localhost:8080/")), JsonMapper.builder().build());
+        return new IngestSpool(new HubProperties(data, URI.create("http://localhost:8080/")), JsonMapper.builder().build(), null, Duration.ofSeconds(30));
     }
 
     private Set<String> names() throws Exception {

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +53,11 @@ class ReplicasTest {
             solr.createCollection("passages", 2, 2);
             // Each shard on both nodes, and the hubs told of both: one node may fail.
             String collections = String.join(",", solr.nodes().stream().map(node -> node + "/passages").toList());
-            String[] shared = {"--kh.store.url=" + fuseki.dataset(), "--kh.search.url=" + collections};
-            ConfigurableApplicationContext one = DeployedHubs.start(Files.createDirectories(work.resolve("one")), shared);
+            // Files over 4 KB are ingested in the background; a job's replica silent for 2 s loses it to the other.
+            String[] shared = {"--kh.store.url=" + fuseki.dataset(), "--kh.search.url=" + collections,
+                    "--kh.ingest.background-above=4KB", "--kh.ingest.job-lease=2s"};
+            String[] oneWorker = Stream.concat(Arrays.stream(shared), Stream.of("--kh.ingest.upload-workers=1")).toArray(String[]::new);
+            ConfigurableApplicationContext one = DeployedHubs.start(Files.createDirectories(work.resolve("one")), oneWorker);
             try (ConfigurableApplicationContext two = DeployedHubs.start(Files.createDirectories(work.resolve("two")), shared)) {
                 Http adminOne = http(one).withBearer(DeployedHubs.ADMIN_TOKEN);
                 Http adminTwo = http(two).withBearer(DeployedHubs.ADMIN_TOKEN);
@@ -114,12 +119,24 @@ class ReplicasTest {
                 assertThat(intoRecords.status()).as(intoRecords.toString()).isEqualTo(400);
                 assertThat(fuseki.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { <urn:x:a> ?p ?o } }")).isZero();
 
+                // Background ingests through one, followed through two: a large note, and a small one waiting behind it
+                // (one worker), then one is stopped; two takes over what one left unfinished.
+                String large = background(adminOne, "ras-baalbek-pumps.txt", "The Ras Baalbek pumping station ran on diesel bought at market price. ", 1_000_000);
+                String waiting = background(adminOne, "qaa-tanks.txt", "Tanks in Qaa were refilled by the municipality every third day. ", 5_000);
+                assertThat(eventually(() -> http(two).withBearer(DeployedHubs.ADMIN_TOKEN).get(waiting).status(), 200))
+                        .as("the job accepted through one, through two").isEqualTo(200);
+
                 // One replica gone, then one search node: the other replica serves everything either acknowledged, and takes more.
                 one.close();
                 solr.stopNode(0);
                 assertThat(documents(http(two), "water trucking Zahle")).containsExactly(open);
                 assertThat(documents(http(two), "fuel Akkar generators")).containsExactly(other);
                 assertThat(http(two).withBearer(token).get("/api/me").json().path("name").asString()).isEqualTo("rana");
+                for (String job : List.of(large, waiting)) {
+                    assertThat(eventually(() -> adminTwo.get(job).json().path("state").asString(), "committed", Duration.ofSeconds(120)))
+                            .as(job + ", finished by one before it stopped or taken over by two").isEqualTo("committed");
+                }
+                assertThat(documents(http(two), "Qaa tanks refilled municipality")).hasSize(1);
                 String after = upload(adminTwo, "public", "Solar panels kept the Hermel water station pumping through the outages.");
                 assertThat(documents(http(two), "solar panels Hermel")).containsExactly(after);
 
@@ -167,9 +184,21 @@ class ReplicasTest {
         return line.substring(0, line.indexOf("/graph/") + "/graph/".length());
     }
 
+    /** Uploads a public note of {@code sentence} repeated to {@code bytes}, taken in the background; its status resource. */
+    private static String background(Http admin, String name, String sentence, int bytes) {
+        byte[] file = sentence.repeat(bytes / sentence.length() + 1).getBytes(StandardCharsets.UTF_8);
+        Http.Response accepted = admin.upload("/api/documents", name, file, Map.of("type", "field-note", "sensitivity", "public"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        return accepted.header("Location");
+    }
+
     /** What {@code read} gives once it gives {@code expected}, or at the end of {@link #WITHIN}. */
     private static <T> T eventually(Supplier<T> read, T expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
+        return eventually(read, expected, WITHIN);
+    }
+
+    private static <T> T eventually(Supplier<T> read, T expected, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         T value = read.get();
         while (!expected.equals(value) && System.nanoTime() < deadline) {
             Thread.sleep(100);
