@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,12 @@ public final class DemoFiles<T> {
         this.name = name;
     }
 
-    /** Gives every item of the {@code *.json} files of {@code folder} to {@code load}, unless {@code marker} exists. */
-    public void loadOnce(Path folder, Path marker, Consumer<T> load) throws IOException {
-        if (Files.exists(marker) || !Files.isDirectory(folder)) {
+    /**
+     * Gives every item of the {@code *.json} files of {@code folder} to {@code load}, unless {@code
+     * marker} exists or {@code claim} refuses it (another replica did it).
+     */
+    public void loadOnce(Path folder, Path marker, Predicate<Path> claim, Consumer<T> load) throws IOException {
+        if (Files.exists(marker) || !Files.isDirectory(folder) || !claim.test(marker)) {
             return;
         }
         List<Path> files;

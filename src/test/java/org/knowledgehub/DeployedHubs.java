@@ -28,6 +28,10 @@ public final class DeployedHubs {
         List<String> args = new ArrayList<>(List.of("--kh.data-dir=" + data,
                 "--server.port=0", "--server.address=127.0.0.1", "--kh.ingest.load-corpus=false", "--kh.nlp.enabled=false",
                 "--kh.search.embeddings=false", "--kh.security.admin-token=" + ADMIN_TOKEN, "--spring.main.banner-mode=off"));
+        // A setting given replaces the default (Spring would join two values of one name with a comma).
+        for (String setting : settings) {
+            args.removeIf(a -> a.substring(0, a.indexOf('=') + 1).equals(setting.substring(0, setting.indexOf('=') + 1)));
+        }
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(KnowledgeHubApplication.class).run(args.toArray(String[]::new));
     }

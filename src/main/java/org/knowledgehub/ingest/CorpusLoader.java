@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import org.knowledgehub.HubProperties;
+import org.knowledgehub.store.DemoLoads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,9 +30,11 @@ class CorpusLoader implements ApplicationRunner {
     private final IngestService ingest;
     private final IngestProperties properties;
     private final Path marker;
+    private final DemoLoads loads;
 
-    CorpusLoader(IngestService ingest, IngestProperties properties, HubProperties hub) {
+    CorpusLoader(IngestService ingest, IngestProperties properties, HubProperties hub, DemoLoads loads) {
         this.ingest = ingest;
+        this.loads = loads;
         this.properties = properties;
         this.marker = hub.dataDir().resolve("corpus-loaded");
     }
@@ -45,6 +48,9 @@ class CorpusLoader implements ApplicationRunner {
         }
         if (!Files.isDirectory(corpus)) {
             log.info("No corpus folder at {}; starting with an empty hub", corpus.toAbsolutePath());
+            return;
+        }
+        if (!loads.claim(marker)) {
             return;
         }
         log.info("First start: ingesting the corpus in {}", corpus.toAbsolutePath());

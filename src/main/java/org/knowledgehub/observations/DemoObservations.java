@@ -9,6 +9,7 @@ import org.knowledgehub.HubProperties;
 import org.knowledgehub.ingest.IngestProperties;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.Role;
+import org.knowledgehub.store.DemoLoads;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,9 +30,11 @@ class DemoObservations implements ApplicationRunner {
     private final Observations observations;
     private final Path folder;
     private final Path marker;
+    private final DemoLoads loads;
 
-    DemoObservations(Observations observations, IngestProperties ingest, HubProperties hub) {
+    DemoObservations(Observations observations, IngestProperties ingest, HubProperties hub, DemoLoads loads) {
         this.observations = observations;
+        this.loads = loads;
         this.folder = ingest.corpusDir().resolve("observations");
         this.marker = hub.dataDir().resolve("observations-loaded");
     }
@@ -39,6 +42,6 @@ class DemoObservations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         new DemoFiles<ObservationSubmission>("observations", new TypeReference<>() { }, s -> "the observation of " + s.organisation())
-                .loadOnce(folder, marker, s -> observations.submit(s, CORPUS));
+                .loadOnce(folder, marker, loads::claim, s -> observations.submit(s, CORPUS));
     }
 }

@@ -11,6 +11,7 @@ import org.knowledgehub.ingest.DocumentIds;
 import org.knowledgehub.ingest.IngestProperties;
 import org.knowledgehub.security.Caller;
 import org.knowledgehub.security.Role;
+import org.knowledgehub.store.DemoLoads;
 import org.knowledgehub.store.Uris;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -40,9 +41,11 @@ class DemoQuestions implements ApplicationRunner {
     private final Uris uris;
     private final Path folder;
     private final Path marker;
+    private final DemoLoads loads;
 
-    DemoQuestions(QuestionService questions, Uris uris, IngestProperties ingest, HubProperties hub) {
+    DemoQuestions(QuestionService questions, Uris uris, IngestProperties ingest, HubProperties hub, DemoLoads loads) {
         this.questions = questions;
+        this.loads = loads;
         this.uris = uris;
         this.folder = ingest.corpusDir().resolve("questions");
         this.marker = hub.dataDir().resolve("questions-loaded");
@@ -51,7 +54,7 @@ class DemoQuestions implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         new DemoFiles<DemoQuestion>("research questions", new TypeReference<>() { }, d -> "'" + d.text() + "'")
-                .loadOnce(folder, marker, this::ask);
+                .loadOnce(folder, marker, loads::claim, this::ask);
     }
 
     private void ask(DemoQuestion d) {

@@ -39,9 +39,10 @@ public final class StoreMigration {
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
     /**
      * The system graphs ({@link Uris#systemGraph}) that only replicas sharing a store use: change
-     * notes, browser sessions, sign-in failures, background ingests (finish them before migrating).
+     * notes, browser sessions, sign-in failures, background ingests (finish them before migrating),
+     * claims of demo loads (a data folder has its markers).
      */
-    private static final Pattern REPLICAS_ONLY = Pattern.compile("/graph/system/(changes|sessions|sign-in-failures|ingest-jobs|ingest-uploads)$");
+    private static final Pattern REPLICAS_ONLY = Pattern.compile("/graph/system/(changes|sessions|sign-in-failures|ingest-jobs|ingest-uploads|demo-loads)$");
 
     /** What a migration copied. */
     public record Copied(int graphs, long quads) {

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.knowledgehub.HubProperties;
 import org.knowledgehub.ingest.IngestProperties;
+import org.knowledgehub.store.DemoLoads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,9 +35,11 @@ class DemoIndicators implements ApplicationRunner {
     private final IndicatorImporter importer;
     private final Path folder;
     private final Path marker;
+    private final DemoLoads loads;
 
-    DemoIndicators(IndicatorImporter importer, IngestProperties ingest, HubProperties hub) {
+    DemoIndicators(IndicatorImporter importer, IngestProperties ingest, HubProperties hub, DemoLoads loads) {
         this.importer = importer;
+        this.loads = loads;
         this.folder = ingest.corpusDir().resolve("indicators");
         this.marker = hub.dataDir().resolve("indicators-loaded");
     }
@@ -44,7 +47,7 @@ class DemoIndicators implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         Path catalog = folder.resolve("catalog.csv");
-        if (Files.exists(marker) || !Files.isRegularFile(catalog)) {
+        if (Files.exists(marker) || !Files.isRegularFile(catalog) || !loads.claim(marker)) {
             return;
         }
         int observations = 0;

@@ -207,6 +207,31 @@ class RemoteStoreTest {
     }
 
     @Test
+    void aSecondReplicaOnANewDataFolderDoesNotLoadTheDemoAgain() throws Exception {
+        Path corpus = Files.createDirectories(work.resolve("demo-corpus"));
+        Files.writeString(corpus.resolve("zahle-water.md"), "# Zahle water\n\nHouseholds in Zahle bought water from trucks all summer.\n");
+        Files.createDirectories(corpus.resolve("questions"));
+        Files.writeString(corpus.resolve("questions/questions.json"), "[{\"text\": \"Why did households in Zahle buy water "
+                + "from trucks?\", \"sectors\": [\"wash\"], \"areas\": [], \"askedBy\": \"UNICEF\"}]");
+        String[] demo = {"--kh.ingest.load-corpus=true", "--kh.ingest.corpus-dir=" + corpus};
+        try (FusekiServer fuseki = new FusekiServer(Files.createDirectories(work.resolve("fuseki-demo")))) {
+            try (ConfigurableApplicationContext first = start(fuseki.dataset(), Files.createDirectories(work.resolve("demo-one")), demo)) {
+                Http admin = http(first).withBearer(DeployedHubs.ADMIN_TOKEN);
+                assertThat(admin.get("/api/documents").json().size()).isEqualTo(1);
+                assertThat(admin.get("/api/questions").json().size()).isEqualTo(1);
+            }
+            Path second = Files.createDirectories(work.resolve("demo-two"));
+            try (ConfigurableApplicationContext two = start(fuseki.dataset(), second, demo)) {
+                Http admin = http(two).withBearer(DeployedHubs.ADMIN_TOKEN);
+                assertThat(admin.get("/api/questions").json().size()).as("the demo question, asked once").isEqualTo(1);
+                assertThat(admin.get("/api/documents").json().size()).isEqualTo(1);
+            }
+            assertThat(second.resolve("questions-loaded")).as("the second replica's marker").exists();
+            assertThat(second.resolve("corpus-loaded")).exists();
+        }
+    }
+
+    @Test
     void anUnreachableServiceStopsTheStartNamingIt() throws IOException {
         String nowhere = "http://127.0.0.1:" + FusekiServer.freePort() + "/kh";
         assertThatThrownBy(() -> start(nowhere, Files.createDirectories(work.resolve("unreachable"))).close())
