@@ -54,6 +54,11 @@ public abstract class HubTest {
      */
     private static final String SEARCH = System.getProperty("kh.test.search", "");
 
+    /** Whether the shared context keeps its records (accounts, audit trail...) in a remote store rather than in files. */
+    protected static boolean recordsInStore() {
+        return STORE.equals("fuseki");
+    }
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("kh.data-dir", DATA::toString);

@@ -1,6 +1,7 @@
 package org.knowledgehub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.URI;
@@ -218,6 +219,7 @@ class AuditTrailTest extends HubTest {
 
     @Test
     void theFileOnlyGrowsIsTheOwnersOnlyAndKeepsNoSecrets() throws IOException {
+        assumeFalse(recordsInStore(), "over a remote store the trail is a log in the store, not files");
         Members.Member member = Members.contributor(http(), admin(), "UNFPA");
         Http.Response token = member.http().json("POST", "/api/me/tokens", Members.json(Map.of("name", "audit")));
         String secret = token.json().get("token").asString();
