@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.knowledgehub.store.SharedRecords;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +44,9 @@ public abstract class HubTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private SharedRecords sharedRecords;
 
     /**
      * With {@code -Dkh.test.store=fuseki} ({@code bin/kh test cluster}), the shared context keeps its
@@ -132,6 +137,12 @@ public abstract class HubTest {
 
     protected static Path dataDir() {
         return DATA;
+    }
+
+    /** The accounts as the hub keeps them: the data folder's file, or each account's record in a remote store. */
+    protected String accountsAsKept() throws IOException {
+        return recordsInStore() ? String.join("\n", sharedRecords.read("accounts").values())
+                : Files.readString(DATA.resolve("accounts.json"));
     }
 
     /**

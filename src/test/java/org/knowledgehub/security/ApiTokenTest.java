@@ -6,7 +6,6 @@ import static org.knowledgehub.security.Members.json;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +54,7 @@ class ApiTokenTest extends HubTest {
         Http.Response listed = script.get("/api/me/tokens");
         assertThat(listed.json().findValuesAsString("name")).contains("nightly import", "test");
         assertThat(listed.text()).doesNotContain(secret).doesNotContain("sha256").doesNotContain("\"token\"");
-        assertThat(Files.readString(dataDir().resolve("accounts.json"))).doesNotContain(secret);
+        assertThat(accountsAsKept()).doesNotContain(secret);
 
         Members.Member other = Members.contributor(http(), admin(), "NRC");
         assertThat(other.http().delete("/api/me/tokens/" + id).status()).as("someone else's token").isEqualTo(404);
@@ -104,7 +103,7 @@ class ApiTokenTest extends HubTest {
         assertThat(http().withBearer(secret).get("/api/me").status()).isEqualTo(200);
         Instant lastUsed = Instant.parse(token(member, id).get("lastUsed").asString());
         assertThat(lastUsed).isBetween(before, Instant.now());
-        assertThat(Files.readString(dataDir().resolve("accounts.json"))).as("kept with the token").contains(lastUsed.toString());
+        assertThat(accountsAsKept()).as("kept with the token").contains(lastUsed.toString());
         assertThat(http().withBearer(secret).get("/api/me").status()).isEqualTo(200);
         assertThat(token(member, id).get("lastUsed").asString()).as("not rewritten within the minute").isEqualTo(lastUsed.toString());
 
