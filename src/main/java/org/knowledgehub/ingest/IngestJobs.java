@@ -245,6 +245,9 @@ public class IngestJobs implements DisposableBean {
     private void runInBackground(String id, String who) {
         IngestJob job = jobs.get(id);
         try {
+            if (stopping) {
+                throw new Stopping(); // waiting when the hub stopped: left for the next start (or another replica)
+            }
             IngestRequest request = job.fields().request(spool.bytes(id));
             IngestOutcome outcome = ingest.ingest(request, mayRead(job.caller()), progress(id));
             change(id, j -> j.committed(outcome), true);
@@ -256,6 +259,11 @@ public class IngestJobs implements DisposableBean {
         } catch (IngestFailure e) {
             fail(id, failure(e.problem()));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (stopping) {
+                // The hub's parts close under it: the job is left for the next start (or another replica), not failed.
+                log.info("Background ingest {} stopped by the shutdown ({}); it starts again with the hub", id, e.toString());
+                return;
+            }
             log.error("Background ingest {} of {} failed", id, job.fields().sourceName(), e);
             fail(id, new IngestJob.Failure(500, Problems.TYPE_BASE + "internal-error", null,
                     "the ingest failed on the server (" + e.getClass().getSimpleName() + "); the file was not stored"));

@@ -98,10 +98,17 @@ class IngestSpool {
         save(job);
     }
 
-    /** Writes the job's state; in a shared store, as held by this replica. */
+    /**
+     * Writes the job's state; in a shared store, as held by this replica, unless another replica took
+     * the job over (its state is then that replica's to write).
+     */
     void save(IngestJob job) {
         if (shared != null) {
-            change(job.id(), h -> mine(job));
+            Held held = change(job.id(), h -> h == null || h.runner().equals(runner) ? mine(job) : h);
+            if (held != null && !held.runner().equals(runner)) {
+                log.info("Background ingest {} is held by replica {} now; its state here ({}) is not written", job.id(), held.runner(),
+                        job.state());
+            }
             return;
         }
         write(root.resolve(job.id() + ".json"), json.writeValueAsBytes(job));
