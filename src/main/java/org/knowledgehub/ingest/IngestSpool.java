@@ -66,6 +66,9 @@ class IngestSpool {
     }
 
     IngestSpool(HubProperties hub, JsonMapper json, SharedRecords shared, Duration lease) throws IOException {
+        if (!lease.isPositive()) {
+            throw new IllegalArgumentException("kh.ingest.job-lease must be longer than 0, not " + lease);
+        }
         this.root = hub.dataDir().resolve("ingests");
         this.json = json;
         this.shared = shared;
@@ -163,21 +166,14 @@ class IngestSpool {
         return json.writeValueAsString(mine(job));
     }
 
-    /** Changes a job's record by compare-and-set, tried again while another replica changes it; the record as written. */
+    /** Changes a job's record by compare-and-set, tried again while another replica changes it; the record as it then is. */
     private Held change(String id, UnaryOperator<Held> how) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            String value = shared.get(JOBS, id);
+        String written = shared.update(JOBS, id, value -> {
             Held current = value == null ? null : json.readValue(value, Held.class);
             Held next = how.apply(current);
-            if (next == null || next == current) {
-                return current;
-            }
-            String written = json.writeValueAsString(next);
-            if (shared.compareAndSet(JOBS, id, value, written)) {
-                return next;
-            }
-        }
-        throw new IllegalStateException("the background ingest " + id + " kept changing through other replicas");
+            return next == null || next == current ? value : json.writeValueAsString(next);
+        });
+        return written == null ? null : json.readValue(written, Held.class);
     }
 
     byte[] bytes(String id) {

@@ -32,8 +32,6 @@ class SignInThrottle {
 
     /** The system graph of the counts in a shared store. */
     private static final String RECORDS = "sign-in-failures";
-    /** How often a count is tried again when other replicas keep changing it. */
-    private static final int ATTEMPTS = 10;
     /** No failures and no pause: a count cleared. */
     private static final Count NONE = new Count(0, null, null);
 
@@ -183,16 +181,11 @@ class SignInThrottle {
 
     /** Changes the count the shared store holds, tried again while other replicas change it in between. */
     private void change(String key, UnaryOperator<Count> change) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            String stored = shared.get(RECORDS, key);
+        String written = shared.update(RECORDS, key, stored -> {
             Count next = change.apply(stored == null ? null : Count.read(stored));
-            if (next.write().equals(stored) || (stored == null && next == NONE)
-                    || shared.compareAndSet(RECORDS, key, stored, next.write())) {
-                counts.put(key, next);
-                return;
-            }
-        }
-        throw new IllegalStateException("the sign-in failures of " + key + " kept changing through other replicas");
+            return stored == null && next == NONE ? null : next.write();
+        });
+        counts.put(key, written == null ? NONE : Count.read(written));
     }
 
     /** The count after one more failure. */

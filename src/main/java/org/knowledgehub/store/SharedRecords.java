@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -34,6 +35,8 @@ public class SharedRecords {
 
     private static final Node VALUE = NodeFactory.createURI("urn:x-kh:value");
     private static final Node AT = NodeFactory.createURI("urn:x-kh:at");
+    /** How often {@link #update} tries again when other hubs keep changing the record. */
+    private static final int ATTEMPTS = 10;
     /** How many log entries one read fetches. */
     private static final int PAGE = 1000;
 
@@ -93,6 +96,22 @@ public class SharedRecords {
         Node graph = uris.systemGraph(name);
         return remote().compareAndSet(graph, subject(graph, key), VALUE, expected == null ? null : NodeFactory.createLiteralString(expected),
                 NodeFactory.createLiteralString(next));
+    }
+
+    /**
+     * Changes the record {@code key} of {@code name} by compare-and-set, tried again while other hubs
+     * change it in between. {@code how} is given the record as the store holds it (null: none) and
+     * gives the new one, or the same (or null) to leave it; the record as it then is.
+     */
+    public String update(String name, String key, UnaryOperator<String> how) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String current = get(name, key);
+            String next = how.apply(current);
+            if (next == null || next.equals(current) || compareAndSet(name, key, current, next)) {
+                return next == null ? current : next;
+            }
+        }
+        throw new IllegalStateException("the record " + key + " of " + name + " kept changing through other hubs");
     }
 
     /** The record {@code key} of {@code name} as the store holds it now, or null. */
