@@ -1,6 +1,7 @@
 package org.knowledgehub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,12 @@ class IngestSpoolTest {
 
         assertThat(spool.load(Instant.now().plus(Duration.ofMinutes(1)))).extracting(IngestJob::id).containsExactly(waiting.id());
         assertThat(names()).containsExactlyInAnyOrder(waiting.id() + ".json", waiting.id() + ".upload");
+    }
+
+    @Test
+    void aLeaseThatIsNotPositiveIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new IngestSpool(new HubProperties(data, URI.create("http://localhost:8080/")), JsonMapper.builder().build(),
+                null, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kh.ingest.job-lease");
     }
 
     private IngestSpool spool() throws Exception {
