@@ -31,7 +31,7 @@ class IngestTogetherTest extends HubTest {
 
     @Test
     void allAreCommittedTogetherAndNoneWhenOneIsRefused() {
-        String marker = "Togeth" + Members.unique("x").substring(2, 10).replaceAll("[^a-z0-9]", "");
+        String marker = Members.marker("Togeth");
         String prefix = "together-" + marker + "/";
         IngestRequest first = note(prefix + "a.md", "# Visit\n\nThe " + marker + " water point was repaired in May.");
         IngestRequest empty = new IngestRequest(new byte[0], prefix + "b.md", null, DocumentType.ASSESSMENT, "UNHCR",

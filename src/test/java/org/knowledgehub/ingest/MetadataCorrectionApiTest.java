@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
@@ -17,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 class MetadataCorrectionApiTest extends HubTest {
 
     private static String marker() {
-        return "Qmd" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        return Members.marker("Qmd");
     }
 
     private static Map<String, String> sources(JsonNode doc) {

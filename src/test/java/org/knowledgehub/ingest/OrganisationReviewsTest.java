@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
@@ -28,7 +27,7 @@ class OrganisationReviewsTest extends HubTest {
             """;
 
     private static String marker() {
-        return "Qrv" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        return Members.marker("Qrv");
     }
 
     private List<String> queue(Http who) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
@@ -33,7 +32,7 @@ class ProposedOrganisationsTest extends HubTest {
 
     @Test
     void anUnknownOrganisationIsAProposalForReviewersNotAFacetValue() {
-        String marker = "Qpo" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qpo");
         Http.Response uploaded = admin().upload("/api/documents", "flood-" + marker + ".md",
                 TEXT.formatted(marker).getBytes(StandardCharsets.UTF_8), Map.of("type", "other", "organisation", "UNHCR"));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
@@ -64,7 +63,7 @@ class ProposedOrganisationsTest extends HubTest {
 
     @Test
     void aReviewerSeesNoProposalFromADocumentTheyMayNotRead() {
-        String marker = "Qpr" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qpr");
         Members.Member unhcr = Members.contributor(http(), admin(), "UNHCR");
         Http.Response uploaded = unhcr.http().upload("/api/documents", "confidential-flood-" + marker + ".md",
                 TEXT.formatted(marker).getBytes(StandardCharsets.UTF_8),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +33,7 @@ class MetricsTest extends HubTest {
     void adminsReadRequestTimersByRouteIngestStagesAndSizes() {
         String before = scrape();
         double documentsBefore = value(before, "kh_ingest_documents_total");
-        String marker = "Metric" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Metric");
         Http.Response uploaded = admin().upload("/api/documents", "metrics-" + marker + ".md",
                 ("# Metrics note " + marker + "\n\nWater trucking in Zahle reached 40 sites.\n").getBytes(StandardCharsets.UTF_8),
                 Map.of("type", "field-note", "sensitivity", "public", "date", "2024-05-01"));

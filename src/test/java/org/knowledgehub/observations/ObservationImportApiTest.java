@@ -34,7 +34,7 @@ class ObservationImportApiTest extends HubTest {
             + "\"informedConsent\": \"true\", \"purpose\": \"sector monitoring\", \"personalData\": false}}";
 
     private static String marker() {
-        return "Qobb" + Members.unique("x").substring(2, 10).replaceAll("[^a-z0-9]", "");
+        return Members.marker("Qobb");
     }
 
     private static byte[] resource(String name) {

@@ -48,7 +48,7 @@ class ObservationsApiTest extends HubTest {
     }
 
     private static String marker() {
-        return "Qobb" + Members.unique("x").substring(2, 10).replaceAll("[^a-z0-9]", "");
+        return Members.marker("Qobb");
     }
 
     private static JsonNode submit(Http as, Map<String, Object> body, int expected) {

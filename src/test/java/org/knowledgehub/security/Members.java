@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.knowledgehub.Http;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,17 @@ public final class Members {
      * @param basic the account's name and password
      */
     public record Member(String username, String password, Http http, Http basic) {
+    }
+
+    /**
+     * A word no other test writes: the prefix and eight random letters (one in 2e11 that two
+     * markers meet; hex digits folded into one letter met once in 200 pairs, and a test then
+     * counted another test's passages).
+     */
+    public static String marker(String prefix) {
+        StringBuilder b = new StringBuilder(prefix);
+        ThreadLocalRandom.current().ints(8, 'a', 'z' + 1).forEach(c -> b.append((char) c));
+        return b.toString();
     }
 
     public static String unique(String prefix) {

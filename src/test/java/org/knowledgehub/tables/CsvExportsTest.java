@@ -125,7 +125,7 @@ class CsvExportsTest extends HubTest {
     @Test
     void observationsExportTheirFieldsAndConsentToThoseAllowedToReadThem() {
         Members.Member oxfam = Members.contributor(http(), admin(), "Oxfam");
-        String marker = "Qobb" + Members.unique("x").substring(2, 10).replaceAll("[^a-z0-9]", "");
+        String marker = Members.marker("Qobb");
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("text", "Water trucking near the " + marker + " spring stopped in March; households now buy water from tankers.");
         o.put("observedFrom", "2023-03-14");

@@ -5,11 +5,11 @@ import static org.knowledgehub.trends.IndicatorImportApiTest.exact;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.Http;
 import org.knowledgehub.HubTest;
+import org.knowledgehub.security.Members;
 import tools.jackson.databind.JsonNode;
 
 /** A town named in a document counts for its district and governorate, and has a page of its own. */
@@ -18,7 +18,7 @@ class LocalityAreaTest extends HubTest {
     @Test
     void aPassageNamingOnlyATownIsFoundUnderItsDistrictAndOnTheTownsPage() {
         long before = exact(http().get("/api/areas/LB25")).get("passageCount").asLong();
-        String marker = "Qloc" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qloc");
         // Names Terbol and no district or governorate.
         Http.Response uploaded = admin().upload("/api/documents", "terbol-" + marker + ".md",
                 ("# Water point " + marker + "\n\nThe only water point of Terbol broke down on 3 March 2023; "

@@ -357,7 +357,7 @@ class BrowserTest extends HubTest {
         assertThat(admin().json("POST", "/api/accounts", "{\"username\": \"" + username + "\", \"displayName\": \"Field Observer\", "
                 + "\"organisation\": \"Oxfam\", \"roles\": [\"contributor\"], \"password\": \"" + password + "\"}").status())
                 .isEqualTo(201);
-        String marker = "Hawsh" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Hawsh");
         browser.get(url("/login"));
         signIn(username, password);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
@@ -482,7 +482,7 @@ class BrowserTest extends HubTest {
         browser.get(url("/login"));
         signIn(uploader.username(), uploader.password());
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
-        String marker = "Jdita" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Jdita");
         Http.Response accepted = uploader.http().upload("/api/documents", "large-" + marker + ".txt",
                 BackgroundIngestTest.largeNote(marker, 1_200_000), Map.of("type", "field-note"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -533,7 +533,7 @@ class BrowserTest extends HubTest {
     @Test
     void theHomePageListsTheNewestDocumentsTheVisitorMayReadAndNoOthers() {
         Members.Member member = Members.contributor(http(), admin(), "UNHCR");
-        String marker = "Qaa" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qaa");
         // Dated after every other document, so that it heads the list of whoever may read it.
         Http.Response uploaded = member.http().upload("/api/documents", "home-" + marker + ".md",
                 ("# Restricted note " + marker + "\n\nEvictions rose in Akkar.\n").getBytes(StandardCharsets.UTF_8),
@@ -581,7 +581,7 @@ class BrowserTest extends HubTest {
     @Test
     void anOwnerCorrectsADocumentsMetadataOnItsPageAndAnImpossibleValueIsRefusedWithAMessage() {
         Members.Member member = Members.contributor(http(), admin(), "UNHCR");
-        String marker = "Qcm" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qcm");
         Http.Response uploaded = member.http().upload("/api/documents", "correct-" + marker + ".md",
                 ("# Methodology\n\n*UNHCR Lebanon - 2 February 2022*\n\nShelter visits in Akkar " + marker + ".\n")
                         .getBytes(StandardCharsets.UTF_8), Map.of());
@@ -632,7 +632,7 @@ class BrowserTest extends HubTest {
     @Test
     void aContributorUploadsARestrictedFieldNoteSharedWithASectorAndLandsOnItsPage() throws Exception {
         Members.Member member = Members.contributor(http(), admin(), "UNHCR");
-        String marker = "Qfn" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qfn");
         Path file = Files.writeString(Files.createTempFile("note-", ".md"), "# Bar Elias visit\n\nFamilies near the "
                 + marker + " spring said water trucking stopped in March and tankers now cost twice as much.\n");
         browser.get(url("/login"));
@@ -669,7 +669,7 @@ class BrowserTest extends HubTest {
     @Test
     void aFieldNoteWithPersonalDataAndUnknownConsentIsRefusedBesideTheConsentFieldsAndNothingIsStored() throws Exception {
         Members.Member member = Members.contributor(http(), admin(), "UNHCR");
-        String marker = "Qpd" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qpd");
         Path file = Files.writeString(Files.createTempFile("note-", ".md"), "# Visit " + marker + "\n\nWe met Ahmad Khalil "
                 + "in Bar Elias; he can be reached on +961 3 123 456 about the evictions.\n");
         browser.get(url("/login"));

@@ -68,7 +68,7 @@ class ReviewAndImportAccessTest extends HubTest {
     @Test
     void theQueueShowsWhatTheCoordinatorMayReadAndReviewMaskedAndARefusedVerdictIsExplainedOnThePage() {
         Members.Member unicef = Members.contributor(http(), admin(), "UNICEF");
-        String marker = "Qaq" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        String marker = Members.marker("Qaq");
         String restricted = observation(unicef, marker + "r", "wash", "restricted");
         String confidential = observation(unicef, marker + "c", "wash", "confidential");
         String protection = observation(unicef, marker + "p", "protection", "restricted");

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class ReviewAndImportBrowserTest extends ChromiumTest {
     }
 
     private static String marker(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q");
+        return Members.marker(prefix);
     }
 
     /** The row of an observation in a table of the review or "my observations" page. */
