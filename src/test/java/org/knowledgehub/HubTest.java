@@ -30,9 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "kh.ingest.corpus-dir=corpus",
         // A batch commits as soon as the previous one is done: bulk ingests overlap commits with parsing.
         "kh.ingest.commit-interval=0s",
-        // No background compaction of the shared store: a read transaction that spans its switch of storage
-        // fails (a known fault, see the README); compaction has tests of its own.
-        "kh.ingest.compact-waste=1",
         "logging.level.org.knowledgehub=info"
 })
 public abstract class HubTest {

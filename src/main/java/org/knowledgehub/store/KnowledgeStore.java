@@ -79,7 +79,7 @@ public class KnowledgeStore implements DisposableBean {
         if (store.url() == null) {
             this.directory = hub.dataDir().resolve("tdb2");
             Files.createDirectories(directory);
-            this.dsg = open(directory);
+            this.dsg = new PinnedStorage(open(directory));
         } else {
             this.directory = null;
             RemoteDatasetGraph remote = RemoteDatasetGraph.connect(store.url(), store.connectTimeout(), store.queryTimeout());
@@ -442,10 +442,10 @@ public class KnowledgeStore implements DisposableBean {
      * is copy-on-write) and no current index reaches.
      */
     public long leftOverBytes() {
-        if (!TDBInternal.isTDB2(dsg)) {
+        if (!(dsg instanceof PinnedStorage embedded)) {
             return 0; // a remote store is compacted by its own service
         }
-        return Txn.calculateRead(dsg, () -> LeftOverBlocks.bytes(TDBInternal.getDatasetGraphTDB(dsg)));
+        return Txn.calculateRead(dsg, () -> LeftOverBlocks.bytes(embedded.storage()));
     }
 
     /**
@@ -453,12 +453,12 @@ public class KnowledgeStore implements DisposableBean {
      * the caller must hold off writers.
      */
     public void compact() {
-        if (!TDBInternal.isTDB2(dsg)) {
+        if (!(dsg instanceof PinnedStorage embedded)) {
             return; // a remote store is compacted by its own service
         }
         long before = sizeOnDisk();
         long t0 = System.nanoTime();
-        StoreCompaction.compact(dsg);
+        StoreCompaction.compact(embedded);
         log.info("Store compacted in {} s: {} MB -> {} MB", String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                 before / 1_000_000, sizeOnDisk() / 1_000_000);
     }
@@ -504,9 +504,9 @@ public class KnowledgeStore implements DisposableBean {
         if (follower != null) {
             follower.close();
         }
-        if (TDBInternal.isTDB2(dsg)) {
+        if (dsg instanceof PinnedStorage embedded) {
             // Expelled, not only closed: closing keeps the folder's lock until the JVM exits.
-            TDBInternal.expel(dsg);
+            TDBInternal.expel(embedded.container());
         } else {
             dsg.close();
         }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Jena's {@code DatabaseOps.compaction} (copy into {@code Data-NNNN-tmp} while writers wait, move it
  * into place, hand the transactions over, switch, let the old storage's readers finish, delete it)
  * with the live storage's settings. A copy cut short by a crash is a {@code -tmp} folder, which TDB2
- * removes when it next opens the store.
+ * removes when it next opens the store. Reads under way at the switch end on the storage they began
+ * on ({@link PinnedStorage}).
  */
 final class StoreCompaction {
 
@@ -38,15 +38,16 @@ final class StoreCompaction {
     private StoreCompaction() {
     }
 
-    static void compact(DatasetGraph dataset) {
-        compact(dataset, OLD_READERS_WAIT);
+    static void compact(PinnedStorage store) {
+        compact(store, OLD_READERS_WAIT);
     }
 
-    static void compact(DatasetGraph dataset, Duration oldReadersWait) {
-        if (!(dataset instanceof DatasetGraphSwitchable container) || !(container.get() instanceof DatasetGraphTDB current)
+    static void compact(PinnedStorage store, Duration oldReadersWait) {
+        DatasetGraphSwitchable container = store.container();
+        if (!(container.get() instanceof DatasetGraphTDB current)
                 || !container.hasContainerPath() || System.getProperty("os.name", "").startsWith("Windows")) {
             // Windows cannot move a folder with mapped files: Jena's own way, indexes removed on the next open.
-            DatabaseMgr.compact(dataset, true);
+            DatabaseMgr.compact(container, true);
             return;
         }
         StoreParams params = current.getStoreParams();
@@ -69,13 +70,13 @@ final class StoreCompaction {
                 move(temporary, newStorage);
                 DatasetGraphTDB compacted = StoreConnection.connectCreate(Location.create(newStorage), params, null).getDatasetGraphTDB();
                 TransactionCoordinator newTransactions = compacted.getTxnSystem().getTxnMgr();
-                newTransactions.execExclusive(() -> {
+                store.switchStorage(() -> newTransactions.execExclusive(() -> {
                     newTransactions.takeOverFrom(oldTransactions);
                     newTransactions.modifyConfigDirect(() -> oldTransactions.listExternals().forEach(newTransactions::addExternal));
                     if (!container.change(current, compacted)) {
                         container.set(compacted);
                     }
-                });
+                }));
             });
         } catch (RuntimeException e) {
             if (Files.exists(temporary)) {
@@ -85,10 +86,8 @@ final class StoreCompaction {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Waits for the old storage's last readers, then removes it. A read transaction that spans the
-        // switch ends on the new storage (the container sends end() to the storage current then), so it
-        // stays open on the old one for good: past the wait, the old storage is left for the store's next
-        // opening to remove (KnowledgeStore.open) instead of waiting forever with writers held off.
+        // Waits for the old storage's last readers, then removes it. Past the wait (a reader that never
+        // ends), the old storage is left for the store's next opening to remove (KnowledgeStore.open).
         long deadline = System.nanoTime() + oldReadersWait.toNanos();
         while (!oldTransactions.tryExclusiveMode(false)) {
             if (System.nanoTime() > deadline) {

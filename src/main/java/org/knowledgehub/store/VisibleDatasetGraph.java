@@ -20,7 +20,6 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * A read-only view of the store that contains only the named graphs a caller may see, and whose
@@ -69,7 +68,7 @@ public final class VisibleDatasetGraph extends DatasetGraphReadOnly implements D
 
     /** The TDB2 storage under the view, or null when the store is another kind; called within a transaction. */
     DatasetGraphTDB storage() {
-        return TDBInternal.isTDB2(base) ? TDBInternal.getDatasetGraphTDB(base) : null;
+        return base instanceof PinnedStorage embedded ? embedded.storage() : null;
     }
 
     /**
