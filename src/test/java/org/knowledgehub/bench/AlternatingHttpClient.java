@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * THREADS threads send that side's requests of the row in a loop for SECONDS; {@code T row side
  * requests seconds}, the seconds until the last request in flight returned. A response other than
  * 200, or an exchange that broke off (status -1), is printed as {@code E row side status} and not timed or counted.
+ * <p>
+ * Connections are kept open and reused, unless {@code -Dkh.bench.connection=new}: then every request asks
+ * the server to close its connection ({@code Connection: close}, which the JDK's client sends only with
+ * {@code -Djdk.httpclient.allowRestrictedHeaders=connection}), as a script that opens one per request does.
  */
 public final class AlternatingHttpClient {
 
@@ -39,7 +43,10 @@ public final class AlternatingHttpClient {
     }
 
     private static final double WARM_UP_AT_MOST_MS = 200;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final boolean NEW_CONNECTIONS = "new".equals(System.getProperty("kh.bench.connection"));
+    // HTTP/1.1 for new connections: the HTTP/2 upgrade's own Connection header beside "close" is refused by Jetty (400).
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(NEW_CONNECTIONS ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2).build();
 
     private AlternatingHttpClient() {
     }
@@ -132,9 +139,12 @@ public final class AlternatingHttpClient {
 
     /** The response's status, or -1 when the exchange broke off (a server that dropped the connection mid-answer). */
     private static int send(Line line) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(line.uri()).header("Accept", line.accept()).timeout(Duration.ofMinutes(2)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(line.uri()).header("Accept", line.accept()).timeout(Duration.ofMinutes(2));
+        if (NEW_CONNECTIONS) {
+            request.header("Connection", "close");
+        }
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
         } catch (IOException e) {
             System.err.println(line.side() + " " + line.row() + ": " + e);
             return -1;

@@ -49,6 +49,8 @@ class FusekiComparisonBenchmark {
     private static final int THREADS = 8;
     private static final double THROUGHPUT_SECONDS = Double.parseDouble(System.getProperty("kh.bench.seconds", "5"));
     private static final String HEAP = System.getProperty("kh.bench.heap", "3g");
+    /** reuse: the client keeps its connections open; new: a connection per request (see {@link AlternatingHttpClient}). */
+    private static final String CONNECTIONS = System.getProperty("kh.bench.connection", "reuse");
 
     record Load(double seconds, long bytes, long statements) {
     }
@@ -174,7 +176,7 @@ class FusekiComparisonBenchmark {
      */
     static Map<String, Timing> measure(Path file) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), AlternatingHttpClient.class.getName(), file.toString(),
+                "-Dkh.bench.connection=" + CONNECTIONS, "-Djdk.httpclient.allowRestrictedHeaders=connection", "-cp", System.getProperty("java.class.path"), AlternatingHttpClient.class.getName(), file.toString(),
                 Double.toString(WARMUP_SECONDS), Integer.toString(WARMUP_ROUNDS), Integer.toString(ROUNDS), Integer.toString(THREADS),
                 Double.toString(THROUGHPUT_SECONDS));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -211,10 +213,11 @@ class FusekiComparisonBenchmark {
                                 double hubRss, double fusekiRss) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Hub against Fuseki 6.2 + jena-text: %,d documents, %,d passages asked for, %,d made; "
-                        + "%d cores, JDK %s, heap %s each; one client JVM, servers asked alternately, %.0f s of warm-up, %d warm-up "
+                        + "%d cores, JDK %s, heap %s each; one client JVM, %s, servers asked alternately, %.0f s of warm-up, %d warm-up "
                         + "+ %d measured rounds, then %d threads for %.0f s per row and server%n%n",
                 documents, passages, report.passages(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                HEAP, WARMUP_SECONDS, WARMUP_ROUNDS, ROUNDS, THREADS, THROUGHPUT_SECONDS));
+                HEAP, "new".equals(CONNECTIONS) ? "a new connection per request" : "connections kept open", WARMUP_SECONDS,
+                WARMUP_ROUNDS, ROUNDS, THREADS, THROUGHPUT_SECONDS));
         sb.append("| | Knowledge Hub | Fuseki + jena-text | hub / Fuseki |\n|---|---|---|---|\n");
         sb.append(String.format(Locale.ROOT, "| load s (hub: service start + ingest without NLP + compaction, as bin/kh ingest; Fuseki: tdbloader + textindexer JVMs) "
                 + "| %.1f | %.1f | %.2f |%n", hub.seconds(), fuseki.seconds(), hub.seconds() / fuseki.seconds()));
