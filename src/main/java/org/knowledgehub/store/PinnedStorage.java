@@ -2,6 +2,7 @@ package org.knowledgehub.store;
 
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
@@ -95,41 +96,28 @@ final class PinnedStorage extends DatasetGraphWrapper {
 
     @Override
     public void commit() {
-        DatasetGraphTDB pinned = reading.get();
-        if (pinned == null) {
-            container.commit();
-            return;
-        }
-        try {
-            pinned.commit();
-        } finally {
-            endRead();
-        }
+        finish(DatasetGraph::commit);
     }
 
     @Override
     public void abort() {
-        DatasetGraphTDB pinned = reading.get();
-        if (pinned == null) {
-            container.abort();
-            return;
-        }
-        try {
-            pinned.abort();
-        } finally {
-            endRead();
-        }
+        finish(DatasetGraph::abort);
     }
 
     @Override
     public void end() {
+        finish(DatasetGraph::end);
+    }
+
+    /** A step that ends or settles the transaction, on the storage of this thread's read or through the container. */
+    private void finish(Consumer<DatasetGraph> step) {
         DatasetGraphTDB pinned = reading.get();
         if (pinned == null) {
-            container.end();
+            step.accept(container);
             return;
         }
         try {
-            pinned.end();
+            step.accept(pinned);
         } finally {
             endRead();
         }
