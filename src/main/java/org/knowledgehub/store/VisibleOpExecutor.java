@@ -41,7 +41,7 @@ final class VisibleOpExecutor extends OpExecutorQuads {
     /**
      * A quad pattern on TDB2 runs in TDB2's own matcher, on node ids, with the view's graphs as its
      * quad filter ({@link VisibleDatasetGraph#quadFilter}): the view's default graph is the union of the
-     * visible graphs. On a remote store, the service matches the whole pattern ({@link RemoteQuadPattern}).
+     * visible graphs. Lookups that repeat within the pattern's run are answered once ({@link RememberedLookups}). On a remote store, the service matches the whole pattern ({@link RemoteQuadPattern}).
      * Everything else (paths, property functions) reads through the view.
      */
     @Override
@@ -65,7 +65,7 @@ final class VisibleOpExecutor extends OpExecutorQuads {
             input = peek;
             pattern = reorder.reorderIndexes(Substitute.substitute(pattern, peek.peek())).reorder(pattern);
         }
-        return PatternMatchTDB2.execute(storage, graph, pattern, input, view.quadFilter(storage), execCxt);
+        return PatternMatchTDB2.execute(new RememberedLookups(storage, graph), pattern, input, view.quadFilter(storage), execCxt);
     }
 
     /**
