@@ -65,6 +65,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -382,7 +383,7 @@ public class LucenePassageIndex implements PassageIndex, DisposableBean {
         try {
             Query restriction = q.filters();
             IndexSearcher searcher = visibleSearcher(acquired, visible, restriction);
-            TopDocs top = searcher.search(q.text(), Math.max(1, q.offset() + q.k()), RANKING, true);
+            TopDocs top = withScores(searcher.search(q.text(), Math.max(1, q.offset() + q.k()), RANKING, false));
             List<SearchHit> hits = hits(searcher, q.text(), slice(top.scoreDocs, q.offset(), q.k()), top);
             SearchCounts.Counts counts;
             if (!withFacets && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
@@ -405,6 +406,17 @@ public class LucenePassageIndex implements PassageIndex, DisposableBean {
         } finally {
             release(acquired);
         }
+    }
+
+    /**
+     * The hits' scores, from the ranking's first sort value: asking the search for them would score
+     * the page's passages a second time, with a weight and scorers of their own.
+     */
+    private static TopDocs withScores(TopDocs ranked) {
+        for (ScoreDoc d : ranked.scoreDocs) {
+            d.score = (Float) ((FieldDoc) d).fields[0];
+        }
+        return ranked;
     }
 
     /** The unscored pass: every match counted, and by facet value if asked for. */
