@@ -1,6 +1,9 @@
 package org.knowledgehub.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -97,6 +100,24 @@ final class BenchCorpus {
             "female-headed households debt", "Palestine refugees", "depreciation Lebanese pound", "multi-purpose cash Zahle",
             "school enrolment Tripoli", "power cuts water network", "agricultural work", "COVID-19 restrictions",
             "rent increase Saida", "transport costs", "disability access", "municipality water", "wages Baalbek");
+
+    /**
+     * Writes the first {@code size} generated documents (seed 42) into a folder for {@code kh ingest},
+     * with a {@code catalog.csv} giving each its type, as {@link #ingest} gives them.
+     */
+    static Path writeFolder(Path folder, int size) throws IOException {
+        Files.createDirectories(folder);
+        StringBuilder catalog = new StringBuilder("path,type\n");
+        for (int n = 0; n < size; n++) {
+            Document d = document(n, 42);
+            Path file = folder.resolve(d.name());
+            Files.createDirectories(file.getParent());
+            Files.write(file, d.bytes());
+            catalog.append(d.name()).append(',').append(d.type()).append('\n');
+        }
+        Files.writeString(folder.resolve("catalog.csv"), catalog);
+        return folder;
+    }
 
     /** Ingests the first {@code size} generated documents (seed 42) in bulk; a failure stops the benchmark. */
     static BulkReport ingest(IngestService ingest, int size) {

@@ -13,15 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.knowledgehub.KnowledgeHubApplication;
-import org.knowledgehub.ingest.BulkReport;
-import org.knowledgehub.ingest.IngestService;
 import org.knowledgehub.store.KnowledgeStore;
 import org.knowledgehub.store.Uris;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +30,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The hub side by side with Apache Jena Fuseki + jena-text on the same generated corpus ({@code bin/kh
- * bench fuseki [passages]}, issue 18): ingests the corpus into a hub served on a loopback port (no
- * NLP, no embeddings, as {@link IngestSearchBenchmark}), gives Fuseki the same passages, mentions
+ * bench fuseki [passages]}, issue 18): writes the corpus to files and loads them with {@code kh ingest}
+ * in a JVM of its own, as {@code bin/kh ingest} does (no NLP, no embeddings), serves that folder on a
+ * loopback port from another, gives Fuseki the same passages, mentions
  * and document metadata ({@link LeanCorpusQuads}) through tdbloader and textindexer, then queries
  * both alternately from one client in its own JVM ({@link AlternatingHttpClient}) with the
  * requests of {@link ComparisonQueries}. Prints load time, disk, sequential p50/p95/p99 and
@@ -52,6 +54,20 @@ class FusekiComparisonBenchmark {
     /** reuse: the client keeps its connections open; new: a connection per request (see {@link AlternatingHttpClient}). */
     private static final String CONNECTIONS = System.getProperty("kh.bench.connection", "reuse");
 
+    /** What {@code kh ingest} said it did: "Done: 1481 documents (...), 19998 passages, 609034 triples in 19.5 s (2 commits)". */
+    record Ingested(long passages, long triples) {
+
+        private static final Pattern DONE = Pattern.compile("Done: .*?, (\\d+) passages, (\\d+) triples in ");
+
+        static Ingested of(String output) {
+            Matcher m = DONE.matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("kh ingest printed no summary:\n" + output);
+            }
+            return new Ingested(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        }
+    }
+
     record Load(double seconds, long bytes, long statements) {
     }
 
@@ -70,26 +86,24 @@ class FusekiComparisonBenchmark {
         Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-fuseki-" + passages + "-");
         Path hubData = Files.createDirectories(work.resolve("hub"));
 
-        // Loaded as bin/kh ingest loads a folder: a bulk ingest, then a compaction of the store.
+        // Loaded as bin/kh ingest loads a folder: a JVM of its own, a bulk ingest, then a compaction of the store.
+        Path corpus = BenchCorpus.writeFolder(work.resolve("corpus"), documents);
         long t0 = System.nanoTime();
-        BulkReport report;
+        Ingested ingested = Ingested.of(HubProcess.ingest(corpus, hubData, HEAP, work.resolve("ingest.log")));
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        // What a Fuseki user would load, read from the hub's store (not part of the hub's load).
         Path nquads = work.resolve("corpus.nq");
         long quads;
         String uriBase;
-        double loadSeconds;
-        try (ConfigurableApplicationContext loader = new SpringApplicationBuilder(KnowledgeHubApplication.class).run(hubArguments(hubData))) {
-            IngestService ingest = loader.getBean(IngestService.class);
-            report = BenchCorpus.ingest(ingest, documents);
-            ingest.compact();
-            loadSeconds = (System.nanoTime() - t0) / 1e9;
-            // What a Fuseki user would load, read from the hub's store (not part of the hub's load).
-            Uris uris = loader.getBean(Uris.class);
+        try (ConfigurableApplicationContext reader = new SpringApplicationBuilder(KnowledgeHubApplication.class)
+                .web(WebApplicationType.NONE).run(hubArguments(hubData))) {
+            Uris uris = reader.getBean(Uris.class);
             uriBase = uris.base();
-            quads = LeanCorpusQuads.write(loader.getBean(KnowledgeStore.class), uris, nquads);
+            quads = LeanCorpusQuads.write(reader.getBean(KnowledgeStore.class), uris, nquads);
         }
         // Served as bin/kh serves a folder, from a JVM of its own, as Fuseki is.
         try (HubProcess hub = new HubProcess(hubData, HEAP, work.resolve("hub.log"))) {
-            Load hubLoad = new Load(loadSeconds, folderSize(hubData), report.triples());
+            Load hubLoad = new Load(loadSeconds, folderSize(hubData), ingested.triples());
             Path fusekiDir = Files.createDirectories(work.resolve("fuseki"));
             try (FusekiProcess fuseki = new FusekiProcess(jar, fusekiDir, HEAP)) {
                 long t1 = System.nanoTime();
@@ -101,7 +115,7 @@ class FusekiComparisonBenchmark {
                 List<ComparisonQueries.Row> rows = new ComparisonQueries(hub.base(), fuseki.sparqlEndpoint(), uriBase).rows();
                 Map<String, double[]> answers = checkAnswers(rows);
                 Map<String, Timing> timings = measure(rows, work.resolve("requests.tsv"));
-                String table = table(passages, documents, report, hubLoad, fusekiLoad, rows, answers, timings,
+                String table = table(passages, documents, ingested.passages(), hubLoad, fusekiLoad, rows, answers, timings,
                         residentMb(hub.pid()), residentMb(fuseki.pid()));
                 System.out.println();
                 System.out.println(table);
@@ -208,18 +222,18 @@ class FusekiComparisonBenchmark {
         return row.group() + ": " + row.label();
     }
 
-    private static String table(int passages, int documents, BulkReport report, Load hub, Load fuseki,
+    private static String table(int passages, int documents, long made, Load hub, Load fuseki,
                                 List<ComparisonQueries.Row> rows, Map<String, double[]> answers, Map<String, Timing> timings,
                                 double hubRss, double fusekiRss) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Hub against Fuseki 6.2 + jena-text: %,d documents, %,d passages asked for, %,d made; "
                         + "%d cores, JDK %s, heap %s each; one client JVM, %s, servers asked alternately, %.0f s of warm-up, %d warm-up "
                         + "+ %d measured rounds, then %d threads for %.0f s per row and server%n%n",
-                documents, passages, report.passages(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                documents, passages, made, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 HEAP, "new".equals(CONNECTIONS) ? "a new connection per request" : "connections kept open", WARMUP_SECONDS,
                 WARMUP_ROUNDS, ROUNDS, THREADS, THROUGHPUT_SECONDS));
         sb.append("| | Knowledge Hub | Fuseki + jena-text | hub / Fuseki |\n|---|---|---|---|\n");
-        sb.append(String.format(Locale.ROOT, "| load s (hub: service start + ingest without NLP + compaction, as bin/kh ingest; Fuseki: tdbloader + textindexer JVMs) "
+        sb.append(String.format(Locale.ROOT, "| load s (hub: kh ingest of the files without NLP in a JVM of its own, compaction included; Fuseki: tdbloader + textindexer JVMs) "
                 + "| %.1f | %.1f | %.2f |%n", hub.seconds(), fuseki.seconds(), hub.seconds() / fuseki.seconds()));
         sb.append(String.format(Locale.ROOT, "| triples / quads | %,d | %,d | %.1f |%n", hub.statements(), fuseki.statements(),
                 (double) hub.statements() / fuseki.statements()));

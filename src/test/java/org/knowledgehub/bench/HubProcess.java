@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,9 +50,7 @@ final class HubProcess implements AutoCloseable {
         all.put("logging.level.org.knowledgehub", "warn");
         all.put("spring.main.banner-mode", "off");
         all.putAll(settings);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseParallelGC", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), KnowledgeHubApplication.class.getName()));
+        List<String> command = java(heap);
         all.forEach((name, value) -> command.add("--" + name + "=" + value));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
@@ -71,6 +70,35 @@ final class HubProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * Runs {@code kh ingest FOLDER} into {@code data} as {@code bin/kh ingest} does (a JVM of its own,
+     * no web server; here without NLP and embeddings) and waits for it to end.
+     *
+     * @return what the command printed
+     * @throws IllegalStateException when it fails or takes over an hour
+     */
+    static String ingest(Path folder, Path data, String heap, Path log) throws IOException, InterruptedException {
+        List<String> command = java(heap);
+        command.addAll(List.of("ingest", folder.toString(), "--kh.data-dir=" + data, "--kh.nlp.enabled=false",
+                "--kh.search.embeddings=false"));
+        Process ingest = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!ingest.waitFor(1, TimeUnit.HOURS)) {
+            ingest.destroyForcibly().waitFor();
+            throw new IllegalStateException("kh ingest took over an hour; see " + log);
+        }
+        if (ingest.exitValue() != 0) {
+            throw new IllegalStateException("kh ingest ended with " + ingest.exitValue() + "; see " + log);
+        }
+        return Files.readString(log);
+    }
+
+    /** The hub's main class on the benchmark's class path, in a JVM with the launcher's flags. */
+    private static List<String> java(String heap) {
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-XX:+UseParallelGC", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), KnowledgeHubApplication.class.getName()));
     }
 
     String base() {
