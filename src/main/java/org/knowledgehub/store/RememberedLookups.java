@@ -96,26 +96,12 @@ final class RememberedLookups extends GraphTDB {
 
         @Override
         public Node getNodeForNodeId(NodeId id) {
-            Node known = nodes.get(id);
-            if (known == null) {
-                known = super.getNodeForNodeId(id);
-                if (known != null) {
-                    nodes.put(id, known);
-                }
-            }
-            return known;
+            return nodes.computeIfAbsent(id, super::getNodeForNodeId);
         }
 
         @Override
         public NodeId getNodeIdForNode(Node node) {
-            NodeId known = ids.get(node);
-            if (known == null) {
-                known = super.getNodeIdForNode(node);
-                if (known != null) {
-                    ids.put(node, known);
-                }
-            }
-            return known;
+            return ids.computeIfAbsent(node, super::getNodeIdForNode);
         }
     }
 
